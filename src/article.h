@@ -1,0 +1,82 @@
+/* article.h: one article parsed from bytes.
+ *
+ * The article owns one cleaned copy of the whole file (header lines
+ * included, so line numbers are the file's) and describes it as blocks:
+ * the headline, metadata values and body paragraphs, each a byte range of
+ * that text. Everything displayed, searched or scanned for entities is a
+ * block; nothing outside a block is shown. Never touches the file system. */
+#ifndef LEDE_ARTICLE_H
+#define LEDE_ARTICLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+
+typedef enum article_block_kind {
+    BLOCK_TITLE,   /* the headline */
+    BLOCK_DATE,    /* metadata values, as written after "Date:" etc. */
+    BLOCK_SOURCE,
+    BLOCK_AUTHOR,
+    BLOCK_URL,
+    BLOCK_BODY,    /* a body paragraph (may span several file lines) */
+    BLOCK_BOILER,  /* scraper boilerplate: "Share", "Advertisement",
+                      a trailing related-story teaser */
+} article_block_kind;
+
+typedef struct article_block {
+    uint32_t off, len;   /* range in article.text; no leading/trailing
+                            blank; inner '\n' are soft (shown as space) */
+    uint8_t kind;        /* article_block_kind */
+} article_block;
+
+typedef struct article {
+    char *path;           /* as given (raw bytes), owned; "-" for stdin */
+    char *label;          /* path cleaned for display (text_clean_label) */
+    char *text;           /* cleaned file, NUL-terminated, owned */
+    size_t len;
+    article_block *blocks; /* in text order; the title block, when there
+                              is one, is blocks[title] */
+    size_t nblocks;
+    int32_t title;        /* index of the BLOCK_TITLE block or -1 */
+    int32_t date, source, author, url; /* metadata block index or -1 */
+    int64_t date_key;     /* sortable yyyymmddhhmmss parsed from the date,
+                             or -1 when absent or unparsable */
+    uint32_t *line_starts; /* byte offset where each file line starts */
+    size_t nlines;
+    text_edit *edits;     /* from cleaning, for columns as in the file */
+    size_t nedits;
+} article;
+
+/* Boilerplate phrases (one per line, '#' comments) used to recognise
+ * scraper lines; the bundled list from data/boilerplate.txt is built in.
+ * Adds to the list; returns 0. */
+int article_boiler_add(const char *lines, size_t len);
+
+/* True when a paragraph text is a boilerplate phrase (case-insensitive,
+ * surrounding blanks and punctuation ignored). */
+bool article_is_boiler(const char *s, size_t len);
+
+/* Parse raw bytes into *a (cleaning them first). path is copied. Always
+ * succeeds for any input; an article may end up with no blocks. */
+void article_init(article *a, const char *path, const char *bytes, size_t len);
+/* Same, reusing a caller's scratch buffer to avoid a per-article
+ * allocation for cleaning (the store uses this). */
+void article_init_with(article *a, const char *path, const char *bytes,
+                       size_t len, text_buf *scratch);
+
+void article_fini(article *a);
+
+/* Headline text (the title block) or the label when there is none. */
+const char *article_headline(const article *a, size_t *len);
+
+/* Line (1-based) and column (1-based, in characters as in the file) of a
+ * byte offset in a->text. */
+void article_position(const article *a, uint32_t off, uint32_t *line,
+                      uint32_t *col);
+
+/* Index of the block containing byte offset off, or -1. */
+long article_block_at(const article *a, uint32_t off);
+
+#endif

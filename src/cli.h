@@ -1,0 +1,67 @@
+/* cli.h: the command line, shared by the batch modes and the screen.
+ *
+ * This is the one part of src/ that prints: it is the batch front end
+ * (the core modules it calls never print). It parses argv, loads the set
+ * with messages on stderr, and runs --list, --entities, --search and
+ * --dump. The interactive reader (ui/) takes the same options. */
+#ifndef LEDE_CLI_H
+#define LEDE_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "highlight.h"
+#include "store.h"
+
+typedef enum cli_mode {
+    CLI_UI,       /* the interactive reader */
+    CLI_LIST,     /* --list */
+    CLI_ENTITIES, /* --entities (with --summary: one line per entity) */
+    CLI_SEARCH,   /* --search QUERY */
+    CLI_DUMP,     /* --dump */
+} cli_mode;
+
+typedef enum cli_color { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER }
+    cli_color;
+
+typedef struct cli_opts {
+    cli_mode mode;
+    bool summary;           /* --summary */
+    bool json;              /* --json */
+    cli_color color;        /* --color=WHEN; NO_COLOR forces never */
+    int width;              /* --width N; 0: the terminal's, or 80 */
+    const char *query;      /* --search QUERY */
+    const char *pattern;    /* -p PATTERN or +/PATTERN: first search */
+    unsigned search_flags;  /* SEARCH_REGEX (-E), SEARCH_IGNORE_CASE (-i),
+                               SEARCH_MATCH_CASE (-s) */
+    bool sort_date;         /* --sort=date */
+    bool hide_boiler;       /* --hide-boilerplate */
+    const char **paths;     /* PATH... (argv strings, not copied) */
+    size_t npaths;
+    const char **highlights;      /* --highlight NAME, repeatable */
+    size_t nhighlights;
+    const char **highlight_files; /* --highlight-file FILE */
+    size_t nhighlight_files;
+    const char **gazetteers;      /* --gazetteer FILE */
+    size_t ngazetteers;
+} cli_opts;
+
+/* Parse argv into *o. Returns -1 to go on, or an exit status when done
+ * (0 after --help/--version, 2 after a usage error, printed to stderr). */
+int cli_parse(int argc, char **argv, cli_opts *o);
+void cli_opts_fini(cli_opts *o);
+
+/* The bundled sample set: next to the binary in a build tree, else
+ * $(PREFIX)/share/lede/articles. Returns a static string. */
+const char *cli_default_set(const char *argv0);
+
+/* Load the set named by o (the sample set when there is no path), the
+ * user gazetteers and the keywords; messages go to stderr as
+ * "lede: PATH: message". Returns 0, or 2 when no article loaded. */
+int cli_load(const cli_opts *o, const char *argv0, store **s,
+             hl_keywords **kw);
+
+/* Run the batch mode in o over s; returns the exit status. */
+int cli_batch(const cli_opts *o, store *s, const hl_keywords *kw);
+
+#endif

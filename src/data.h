@@ -1,0 +1,12 @@
+/* data.h: files from data/ built into the library (see tools/embed.c). */
+#ifndef LEDE_DATA_H
+#define LEDE_DATA_H
+
+#include <stddef.h>
+
+extern const char lede_data_boilerplate[]; /* data/boilerplate.txt */
+extern const size_t lede_data_boilerplate_len;
+extern const char lede_data_entities[];    /* data/entities.tsv */
+extern const size_t lede_data_entities_len;
+
+#endif

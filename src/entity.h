@@ -1,0 +1,84 @@
+/* entity.h: names of people, organisations and places.
+ *
+ * The table is shared by a set: articles are scanned one by one, then
+ * entity_finish() merges variants across the set ("Kerry", "Mr Kerry",
+ * "John Kerry" -> John Kerry) and fixes entity ids. Typing uses cues in
+ * the text and a gazetteer (data/entities.tsv built in; users may add
+ * their own). The table owns all mentions; pointers it returns stay valid
+ * until the next entity_scan/entity_finish or entity_table_free. */
+#ifndef LEDE_ENTITY_H
+#define LEDE_ENTITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+
+typedef enum entity_type {
+    ENT_PERSON,
+    ENT_ORG,
+    ENT_PLACE,
+    ENT_OTHER,
+    ENT_NTYPES
+} entity_type;
+
+/* "person", "organisation", "place", "other". */
+const char *entity_type_name(entity_type t);
+
+/* A mention: byte range in the article's text (possessive "'s" not
+ * included) and the entity it names. */
+typedef struct entity_mention {
+    uint32_t off, len;
+    uint32_t entity;
+} entity_mention;
+
+/* An (id, count) pair: an entity and its mentions in one article, or an
+ * article and the mentions of one entity in it. */
+typedef struct entity_count {
+    uint32_t id;
+    uint32_t count;
+} entity_count;
+
+typedef struct entity_table entity_table;
+
+/* New table with the bundled gazetteer loaded. */
+entity_table *entity_table_new(void);
+void entity_table_free(entity_table *t);
+
+/* Add gazetteer lines "name<TAB>type<TAB>alias|alias..." (type: person,
+ * organisation/org, place/location, other; '#' comments). Returns the
+ * number of entries added, or -1 with a message in err naming the line. */
+long entity_gazetteer_add(entity_table *t, const char *tsv, size_t len,
+                          char *err, size_t errlen);
+
+/* Find the mentions in article `a`, which is article number `idx` of the
+ * set (each index scanned once). Scans every block but boilerplate. */
+void entity_scan(entity_table *t, uint32_t idx, const article *a);
+
+/* Merge variants across everything scanned and assign final ids. */
+void entity_finish(entity_table *t);
+
+size_t entity_count(const entity_table *t);
+/* Canonical name (NUL-terminated), type and total mentions in the set. */
+const char *entity_name(const entity_table *t, uint32_t id);
+entity_type entity_type_of(const entity_table *t, uint32_t id);
+uint32_t entity_total(const entity_table *t, uint32_t id);
+
+/* Mentions in article idx, in text order. */
+const entity_mention *entity_mentions(const entity_table *t, uint32_t idx,
+                                      size_t *n);
+
+/* Entities named in article idx with their counts, most mentioned first
+ * (then by name). Returns a malloc'd array the caller frees. */
+entity_count *entity_article_counts(const entity_table *t, uint32_t idx,
+                                    size_t *n);
+
+/* Articles naming entity id with mention counts, in article order. */
+const entity_count *entity_articles(const entity_table *t, uint32_t id,
+                                    size_t *n);
+
+/* Entity whose canonical name or a variant equals name (case- and
+ * accent-insensitive), or -1. */
+long entity_lookup(const entity_table *t, const char *name, size_t len);
+
+#endif

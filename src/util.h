@@ -1,0 +1,32 @@
+/* util.h: allocation with a fatal hook, growable arrays.
+ *
+ * The core never prints or exits. Running out of memory is the one fatal
+ * path: it calls the hook the front end registered (which restores the
+ * terminal and exits), or abort()s when none is registered. */
+#ifndef LEDE_UTIL_H
+#define LEDE_UTIL_H
+
+#include <stddef.h>
+
+typedef void (*lede_fatal_fn)(const char *msg);
+
+/* Register the function called on a fatal error; it must not return. */
+void lede_set_fatal_hook(lede_fatal_fn fn);
+
+/* Report a fatal error through the hook; never returns. */
+_Noreturn void lede_fatal(const char *msg);
+
+/* malloc/calloc/realloc/strndup that never return NULL (fatal instead). */
+void *lede_malloc(size_t n);
+void *lede_calloc(size_t n, size_t size);
+void *lede_realloc(void *p, size_t n);
+char *lede_strndup(const char *s, size_t n);
+
+/* Make room for `need` elements of `size` bytes in *p (capacity *cap),
+ * growing geometrically. Returns *p. */
+void *lede_grow(void *p_, size_t *cap, size_t need, size_t size);
+
+#define LEDE_GROW(ptr, cap, need) \
+    ((ptr) = lede_grow((ptr), &(cap), (need), sizeof *(ptr)))
+
+#endif

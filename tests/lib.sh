@@ -1,0 +1,31 @@
+# Shared helpers for the shell test suites (sourced).
+# ok/fail print TAP-like lines that tests/run.sh counts.
+: "${LEDE:=build/lede}"
+export LC_ALL=C.UTF-8
+unset NO_COLOR
+
+ok() { echo "ok - $*"; }
+fail() { echo "not ok - $*"; }
+
+# check DESC COMMAND...: passes when the command succeeds.
+check() {
+    d=$1
+    shift
+    if "$@"; then ok "$d"; else fail "$d"; fi
+}
+
+# contains DESC HAYSTACK NEEDLE
+contains() {
+    case $2 in
+    *"$3"*) ok "$1" ;;
+    *) fail "$1 (wanted '$3')" ;;
+    esac
+}
+
+# lacks DESC HAYSTACK NEEDLE
+lacks() {
+    case $2 in
+    *"$3"*) fail "$1 (did not want '$3')" ;;
+    *) ok "$1" ;;
+    esac
+}
