@@ -34,10 +34,10 @@ typedef struct entity_mention {
 
 /* An (id, count) pair: an entity and its mentions in one article, or an
  * article and the mentions of one entity in it. */
-typedef struct entity_count {
+typedef struct entity_tally {
     uint32_t id;
     uint32_t count;
-} entity_count;
+} entity_tally;
 
 typedef struct entity_table entity_table;
 
@@ -70,11 +70,11 @@ const entity_mention *entity_mentions(const entity_table *t, uint32_t idx,
 
 /* Entities named in article idx with their counts, most mentioned first
  * (then by name). Returns a malloc'd array the caller frees. */
-entity_count *entity_article_counts(const entity_table *t, uint32_t idx,
+entity_tally *entity_article_counts(const entity_table *t, uint32_t idx,
                                     size_t *n);
 
 /* Articles naming entity id with mention counts, in article order. */
-const entity_count *entity_articles(const entity_table *t, uint32_t id,
+const entity_tally *entity_articles(const entity_table *t, uint32_t id,
                                     size_t *n);
 
 /* Entity whose canonical name or a variant equals name (case- and
