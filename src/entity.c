@@ -172,6 +172,7 @@ static int parse_type(const char *s, size_t n)
         {"organisation", ENT_ORG}, {"organization", ENT_ORG},
         {"org", ENT_ORG}, {"place", ENT_PLACE}, {"location", ENT_PLACE},
         {"loc", ENT_PLACE}, {"other", ENT_OTHER}, {"misc", ENT_OTHER},
+        {"country", ENT_PLACE + 16},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strlen(names[i].w) == n && strncmp(names[i].w, s, n) == 0)
@@ -215,7 +216,9 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
     uint32_t e = (uint32_t)t->ngaz++;
     t->gaz[e].name = ent_arena_add(&t->strs, s, nn);
     t->gaz[e].name_len = (uint32_t)nn;
-    t->gaz[e].type = (uint8_t)type;
+    t->gaz[e].type = (uint8_t)(type & 15);
+    t->gaz[e].country = type >= 16;
+    type &= 15;
     gaz_alias(t, s, nn, e);
     if (type == ENT_OTHER)
         gaz_plural(t, s, nn, e);
@@ -377,6 +380,7 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
     ent_variant *v = &t->vars[id];
     variant_surface(t, v, text + c->off, c->len, c->rank);
     v->count++;
+    v->team = (uint16_t)(v->team + (c->team && v->team < 65535));
     for (int i = 0; i < ENT_NTYPES; i++) {
         int nv = v->votes[i] + (c->votes[i] > 0 ? c->votes[i] : 0);
         v->votes[i] = (uint16_t)(nv > 65535 ? 65535 : nv);

@@ -218,6 +218,8 @@ static void name_and_type(merge_ctx *m)
     size_t ne = t->nents;
     uint32_t *votes = lede_calloc(ne * ENT_NTYPES, sizeof *votes);
     int32_t *gazv = lede_malloc((ne + 1) * sizeof *gazv);
+    uint32_t *teams = lede_calloc(ne + 1, sizeof *teams);
+    uint32_t *counts = lede_calloc(ne + 1, sizeof *counts);
     for (size_t e = 0; e < ne; e++)
         gazv[e] = -1;
     t->ent_name = lede_malloc((ne + 1) * sizeof *t->ent_name);
@@ -230,6 +232,9 @@ static void name_and_type(merge_ctx *m)
         const ent_variant *vv = &t->vars[v];
         for (int k = 0; k < ENT_NTYPES; k++)
             votes[e * ENT_NTYPES + k] += vv->votes[k];
+        votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
+        teams[e] += vv->team;
+        counts[e] += vv->count;
         if (vv->gaz >= 0 && (gazv[e] < 0 || vv->ntok > t->vars[gazv[e]].ntok))
             gazv[e] = (int32_t)v;
     }
@@ -252,11 +257,15 @@ static void name_and_type(merge_ctx *m)
             t->ent_name[e] = g->name;
             t->ent_name_len[e] = g->name_len;
             t->ent_type[e] = g->type;
+            if (g->type == ENT_PLACE && !g->country && teams[e] * 2 > counts[e])
+                t->ent_type[e] = ENT_ORG; /* "Chicago 4 Boston 2" */
             m->gaz_ent[t->vars[gazv[e]].gaz] = e;
         }
     }
     free(votes);
     free(gazv);
+    free(teams);
+    free(counts);
 }
 
 /* Per entity, its articles with counts: a compressed row per entity. */

@@ -32,6 +32,7 @@ enum {
     W_PLACEPRE = 1u << 16, /* first word of a place: "Mount", "Lake" */
     W_GENERIC = 1u << 17,  /* Government, Army: after a demonym, not a name */
     W_MINOR = 1u << 18,    /* to, of, in: lowercase in title case */
+    W_MAY = 1u << 19,      /* "May": a month or a name */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a
@@ -51,6 +52,7 @@ typedef struct ent_arena {
 typedef struct gaz_entry {
     uint32_t name, name_len; /* canonical name in t->strs */
     uint8_t type;
+    bool country;   /* a country: stays a place as a sports team */
 } gaz_entry;
 
 /* One distinct folded surface form seen in the text. */
@@ -60,6 +62,7 @@ typedef struct ent_variant {
     uint32_t count;
     int32_t gaz;               /* gazetteer entry or -1 */
     uint16_t votes[ENT_NTYPES];
+    uint16_t team;             /* mentions followed by a score */
     uint8_t ntok;
     uint8_t surf_rank;         /* how trustworthy the surface's case is */
     uint8_t flags;             /* V_* */
@@ -95,6 +98,7 @@ enum {
     S_CAMEL = 2048,   /* lower-to-upper inside: AleppoLavrov */
     S_ALPRE = 4096,   /* al-Qaida: lowercase Arabic article prefix */
     S_TITLE = 8192,   /* first word of the headline block */
+    S_AMP = 16384,    /* after " & ": Standard & Poor's */
 };
 
 /* A name found in the article being scanned. */
@@ -104,6 +108,7 @@ typedef struct ent_cand {
     int16_t votes[ENT_NTYPES];
     uint8_t rank;        /* surface rank: 0 title-case line .. 2 normal */
     uint8_t uncertain;   /* sentence-initial single word: decide later */
+    uint8_t team;        /* a score follows: "Watford 2": a sports team */
 } ent_cand;
 
 struct entity_table {

@@ -232,6 +232,8 @@ static uint16_t sep_flags(int32_t c, cp_info nx, const ent_word *prev)
         return S_SENT | S_BREAK;
     case '!': case '?': case ':': case ';': case 0x2026:
         return S_SENT | S_BREAK;
+    case '&':
+        return S_AMP;
     case '"': case 0x201C:
         return nx.letter ? S_SENT | S_BREAK : S_BREAK;
     default:
@@ -282,6 +284,19 @@ static void tokenize(entity_table *t, const char *s, size_t p, size_t end,
 /* A line is a headline when nearly every word but the small ones is
  * capitalised and some of them are common words: there capitals say
  * nothing about names. The headline block is always one. */
+/* "May" is a month unless a given name or title precedes it. */
+static void mark_may(entity_table *t)
+{
+    for (size_t i = 0; i < t->nw; i++) {
+        ent_word *w = &t->w[i];
+        if (!(w->wf & W_MAY))
+            continue;
+        if (i == 0 || (w->f & S_BREAK) || (w->f & S_LOWER) ||
+            !(t->w[i - 1].wf & (W_FIRST | W_TITLE)))
+            w->wf |= W_MONTH;
+    }
+}
+
 static void mark_title_lines(entity_table *t)
 {
     size_t i = 0;
@@ -380,8 +395,19 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
     }
     if (w[b - 1].wf & W_ORGKW)
         v[ENT_ORG] += 4;
-    if (n > 2 && (w[a].wf & W_ORGOF) && (w[a + 1].wf & W_OF))
+    for (size_t k = a + 1; k + 1 < b; k++) {
+        if ((w[k].wf & W_OF) && (w[k - 1].wf & W_ORGOF))
+            v[ENT_ORG] += 4;
+        else if ((w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
+            v[ENT_PLACE] += 3;
+        if (w[k].f & S_AMP)
+            v[ENT_ORG] += 4;
+    }
+    if (w[b - 1].f & S_AMP)
         v[ENT_ORG] += 4;
+    if (n == 1 && b < t->nw && (w[b].f & S_DIGIT) && !(w[b].f & S_LINE) &&
+        !(w[a].wf & W_FIRST))
+        c->team = 1;
     if (n > 1 && (w[b - 1].wf & W_PLACEKW))
         v[ENT_PLACE] += 3;
     if (n > 1 && (w[a].wf & W_PLACEPRE))
@@ -482,16 +508,26 @@ static size_t gaz_longest(entity_table *t, const char *s, size_t a,
     return a;
 }
 
-/* A gazetteer name and one unknown word beside it make one name when
- * the word is not a given name: "Bayern Munich", "Washington Post".
- * After a demonym a generic noun is dropped: "Syrian Government". */
-static bool joins(entity_table *t, long g, size_t k)
+/* Unknown words [a, b) beside gazetteer name g make one name with it
+ * ("Bayern Munich", "Chicago White Sox", "Tokyo Stock Exchange"), not
+ * when they look like a person ("Syria Staffan de Mistura"). */
+static bool joins(entity_table *t, long g, size_t a, size_t b)
 {
-    uint32_t wf = t->w[k].wf;
-    if (gaz_type(t, g) == ENT_PERSON ||
-        (wf & (W_FIRST | W_GENERIC | W_TITLE)))
+    const ent_word *w = t->w;
+    int gt = gaz_type(t, g);
+    if (gt == ENT_PERSON || (w[a].wf & W_FIRST))
         return false;
-    return !(wf & W_STOP) || (wf & (W_ORGKW | W_PLACEKW));
+    if ((w[b - 1].wf & W_ORGKW) && !(w[b - 1].wf & W_GENERIC))
+        return true;
+    if (b - a > (gt == ENT_OTHER ? 1u : 2u))
+        return false;
+    for (size_t k = a; k < b; k++) {
+        if ((w[k].wf & (W_FIRST | W_GENERIC | W_TITLE)) ||
+            (w[k].f & S_LOWER) ||
+            ((w[k].wf & W_STOP) && !(w[k].wf & (W_PLACEKW | W_ORGKW))))
+            return false;
+    }
+    return true;
 }
 
 static void join_votes(entity_table *t, ent_cand *c, long g, size_t last)
@@ -507,42 +543,75 @@ static void join_votes(entity_table *t, ent_cand *c, long g, size_t last)
         c->votes[ENT_ORG] += 3;
 }
 
+static bool has_of(const entity_table *t, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k + 1 < b; k++) {
+        if ((t->w[k].wf & W_OF) && (t->w[k].f & S_LOWER))
+            return true;
+    }
+    return false;
+}
+
+typedef struct piece {
+    size_t a, b;
+    long g; /* gazetteer entry or -1 */
+} piece;
+
 /* Cut [a, b) into gazetteer names and unknown stretches. */
+static size_t pieces(entity_table *t, const char *s, size_t a, size_t b,
+                     piece *out, size_t cap)
+{
+    size_t n = 0, k = a, u = a;
+    while (k < b && n + 2 < cap) {
+        long g = -1;
+        size_t e = gaz_longest(t, s, k, b, &g);
+        if (e == k) {
+            k++;
+            continue;
+        }
+        if (k > u)
+            out[n++] = (piece){u, k, -1};
+        out[n++] = (piece){k, e, g};
+        k = u = e;
+    }
+    if (u < b)
+        out[n++] = (piece){u, b, -1};
+    return n;
+}
+
+/* A run [a, b) without titles becomes candidates. */
 static void segment(entity_table *t, const char *s, size_t a, size_t b,
                     int cue)
 {
-    long g = -1;
-    size_t e = gaz_longest(t, s, a, b, &g);
-    if (e == b && e > a) {
-        gaz_piece(t, a, b, cue);
+    piece p[16];
+    size_t n = pieces(t, s, a, b, p, 16);
+    if (n == 1 || has_of(t, a, b)) {
+        if (p[0].g >= 0 && n == 1)
+            gaz_piece(t, a, b, cue);
+        else
+            unknown_piece(t, a, b, cue);
         return;
     }
-    size_t k = a;
-    while (k < b) {
-        size_t u = k;
-        while (u < b && (e = gaz_longest(t, s, u, b, &g)) == u)
-            u++;
-        /* unknown [k, u), then gazetteer [u, e) */
-        if (u == b) {
-            unknown_piece(t, k, b, cue);
+    if (n == 2 && (p[0].g >= 0) != (p[1].g >= 0)) {
+        const piece *g = p[0].g >= 0 ? &p[0] : &p[1];
+        const piece *u = p[0].g >= 0 ? &p[1] : &p[0];
+        if (joins(t, g->g, u->a, u->b)) {
+            ent_cand *c = new_cand(t, a, b);
+            cue_votes(t, c, a, b);
+            join_votes(t, c, g->g, b - 1);
             return;
         }
-        if (u == k + 1 && u == a + 1 && e == b && joins(t, g, k)) {
-            ent_cand *c = new_cand(t, k, b);
-            join_votes(t, c, g, k);
-            return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (p[i].g < 0) {
+            /* "Syrian Government": the generic noun is no name */
+            bool generic = i > 0 && p[i - 1].g >= 0 &&
+                           gaz_type(t, p[i - 1].g) == ENT_OTHER &&
+                           (t->w[p[i].a].wf & W_GENERIC);
+            unknown_piece(t, p[i].a + generic, p[i].b, cue);
+        } else {
+            gaz_piece(t, p[i].a, p[i].b, cue);
         }
-        if (u == k && e + 1 == b && joins(t, g, e)) {
-            ent_cand *c = new_cand(t, k, b);
-            join_votes(t, c, g, e);
-            return;
-        }
-        if (u > k)
-            unknown_piece(t, k, u, cue);
-        gaz_piece(t, u, e, cue);
-        if (e < b && (t->w[e].wf & W_GENERIC) && gaz_type(t, g) == ENT_OTHER)
-            e++;
-        k = e;
     }
 }
 
@@ -566,7 +635,7 @@ static size_t run_end(entity_table *t, size_t i)
     size_t j = i + 1;
     while (j < t->nw && !(w[j].f & S_BREAK) && !(w[j - 1].f & S_POSS) &&
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
-        if (namey(&w[j]))
+        if (namey(&w[j]) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
             j++;
         else if (particle_link(w, j, t->nw) || of_link(w, j, t->nw))
             j += 2;
@@ -704,7 +773,10 @@ static void title_line_names(entity_table *t, const char *s)
                 k++;
                 continue;
             }
-            new_cand(t, k, e)->rank = 0;
+            ent_cand *c = new_cand(t, k, e);
+            c->rank = 0;
+            c->team = e < t->nw && (t->w[e].f & S_DIGIT) &&
+                      !(t->w[e].f & S_LINE);
             k = e;
         }
         i = j;
@@ -749,6 +821,7 @@ void ent_scan_article(entity_table *t, const article *a)
             tokenize(t, a->text, bl->off, (size_t)bl->off + bl->len,
                      bl->kind == BLOCK_TITLE);
     }
+    mark_may(t);
     mark_title_lines(t);
     find_runs(t, a->text);
     decide(t, a->text);

@@ -249,6 +249,7 @@ void ent_words_load(entity_table *t)
     add_list(t, "of", W_OF);
     add_list(t, "the", W_ARTICLE);
     add_list(t, generic_words, W_GENERIC);
+    add_list(t, "may", W_MAY);
     add_list(t, "a an the and or but nor for of to in on at by with from as "
                 "vs via up off per into onto upon over",
              W_MINOR);
