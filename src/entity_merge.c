@@ -232,8 +232,11 @@ static void name_and_type(merge_ctx *m)
         const ent_variant *vv = &t->vars[v];
         for (int k = 0; k < ENT_NTYPES; k++)
             votes[e * ENT_NTYPES + k] += vv->votes[k];
-        votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
-        teams[e] += vv->team;
+        /* a score after a one-word name: a team, not "S. Law 34" */
+        if (t->vars[r].ntok == 1) {
+            votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
+            teams[e] += vv->team;
+        }
         counts[e] += vv->count;
         if (vv->gaz >= 0 && (gazv[e] < 0 || vv->ntok > t->vars[gazv[e]].ntok))
             gazv[e] = (int32_t)v;

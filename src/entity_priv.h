@@ -141,6 +141,7 @@ struct entity_table {
     entity_tally *ea;
     ent_map lookmap;     /* folded variant or canonical name -> entity */
     /* scan scratch, reused from article to article */
+    const char *text;    /* of the article being scanned */
     ent_word *w;
     size_t nw, wcap;
     uint16_t *splits;    /* per word: offset of an inner capital or 0 */

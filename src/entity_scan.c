@@ -363,6 +363,20 @@ static int gaz_type(entity_table *t, long g)
     return g < 0 ? -1 : t->gaz[g].type;
 }
 
+/* A score follows word b: a small number, not a date or a ratio. */
+static bool score_after(const entity_table *t, size_t b)
+{
+    if (b >= t->nw || !(t->w[b].f & S_DIGIT) || (t->w[b].f & S_LINE) ||
+        t->w[b].len > 3)
+        return false;
+    for (uint32_t i = 0; i < t->w[b].len; i++) {
+        char ch = t->text[t->w[b].off + i];
+        if (ch < '0' || ch > '9')
+            return false;
+    }
+    return true;
+}
+
 /* Votes from the words around and inside a candidate [a, b). */
 static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
 {
@@ -405,9 +419,10 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
     }
     if (w[b - 1].f & S_AMP)
         v[ENT_ORG] += 4;
-    if (n == 1 && b < t->nw && (w[b].f & S_DIGIT) && !(w[b].f & S_LINE) &&
-        !(w[a].wf & W_FIRST))
+    if (n == 1 && score_after(t, b) && !(w[a].wf & W_FIRST))
         c->team = 1;
+    if (n > 1 && w[a].len == 1 && (w[a].f & S_CAP) && !(w[a].f & S_INIT))
+        v[ENT_PERSON] += 4; /* "S. Jayasuriya", "J. Smith" */
     if (n > 1 && (w[b - 1].wf & W_PLACEKW))
         v[ENT_PLACE] += 3;
     if (n > 1 && (w[a].wf & W_PLACEPRE))
@@ -698,8 +713,10 @@ static bool known_text(entity_table *t, const char *s, size_t len)
 
 static bool common_suffix(const char *s, size_t n)
 {
-    static const char *const suf[] = {"ing", "ly", "ness", "ment", "tion",
-                                      "ies", "ful", "ous", "ive", "able"};
+    static const char *const suf[] = {
+        "ing", "ly", "ness", "ment", "tion", "ies", "ful", "ous", "ive",
+        "able", "ers", "ors", "ings", "ments", "ions", "ists", "ants",
+        "ents", "ed", "ism", "ity", "ance", "ence", "als"};
     for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++) {
         size_t m = strlen(suf[i]);
         if (n > m + 2 && strncmp(s + n - m, suf[i], m) == 0)
@@ -775,8 +792,7 @@ static void title_line_names(entity_table *t, const char *s)
             }
             ent_cand *c = new_cand(t, k, e);
             c->rank = 0;
-            c->team = e < t->nw && (t->w[e].f & S_DIGIT) &&
-                      !(t->w[e].f & S_LINE);
+            c->team = score_after(t, e);
             k = e;
         }
         i = j;
@@ -815,6 +831,7 @@ void ent_scan_article(entity_table *t, const article *a)
 {
     t->gen++;
     t->nw = t->nc = 0;
+    t->text = a->text;
     for (size_t b = 0; b < a->nblocks; b++) {
         const article_block *bl = &a->blocks[b];
         if (bl->kind != BLOCK_BOILER && bl->off + bl->len <= a->len)
