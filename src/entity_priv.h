@@ -33,6 +33,7 @@ enum {
     W_GENERIC = 1u << 17,  /* Government, Army: after a demonym, not a name */
     W_MINOR = 1u << 18,    /* to, of, in: lowercase in title case */
     W_MAY = 1u << 19,      /* "May": a month or a name */
+    W_EVENT = 1u << 20,    /* Cup, Open, War: last word of an event */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a
@@ -80,7 +81,7 @@ typedef struct ent_word {
     uint32_t off, len;  /* in the article text; possessive 's cut off */
     uint32_t wf;        /* W_* of the folded word */
     uint32_t hash;      /* hash of the folded word */
-    uint16_t f;         /* S_* shape flags */
+    uint32_t f;         /* S_* shape flags */
 } ent_word;
 
 enum {
@@ -99,6 +100,8 @@ enum {
     S_ALPRE = 4096,   /* al-Qaida: lowercase Arabic article prefix */
     S_TITLE = 8192,   /* first word of the headline block */
     S_AMP = 16384,    /* after " & ": Standard & Poor's */
+    S_CUT = 32768,    /* "Ohio-based" cut to "Ohio": ends a name */
+    S_HASDIGIT = 65536, /* "M2", "C-4": no name */
 };
 
 /* A name found in the article being scanned. */

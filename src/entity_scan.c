@@ -89,7 +89,7 @@ static bool al_prefix(const char *s, size_t n)
 
 typedef struct word_state {
     size_t p, start, end;   /* end: where the name part ends */
-    uint16_t f;
+    uint32_t f;
     uint16_t split;         /* offset of an inner capital, 0 if none */
     unsigned letters, uppers;
     bool prev_lower;
@@ -157,13 +157,13 @@ static void word_shape(word_state *w, const char *s)
         w->f |= S_ALLCAPS;
     if ((w->f & S_LOWER) && w->split &&
         al_prefix(s + w->start, w->split - 1u)) {
-        w->f = (uint16_t)((w->f & ~S_LOWER) | S_CAP | S_ALPRE);
+        w->f = (w->f & ~(uint32_t)S_LOWER) | S_CAP | S_ALPRE;
         w->split = 0;
     } else if ((w->f & S_LOWER) && w->split) {
         /* "intra-Syrian", "anti-American": the name is after the hyphen */
         w->start += w->split;
         w->split = 0;
-        w->f = (uint16_t)((w->f & ~S_LOWER) | S_CAP);
+        w->f = (w->f & ~(uint32_t)S_LOWER) | S_CAP;
     }
 }
 
@@ -177,6 +177,8 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
         if (c.letter || c.digit) {
             if (c.digit && w.p == w.start)
                 w.f |= S_DIGIT;
+            else if (c.digit)
+                w.f |= S_HASDIGIT;
             if (c.upper && w.prev_lower && !w.split)
                 w.split = (uint16_t)(w.p - w.start);
             w.letters += c.letter;
@@ -201,8 +203,10 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
     const char *hy = memchr(s + w.start, '-', w.end - w.start);
     if (hy && !(w.f & (S_ALPRE | S_DIGIT)) && !w.split) {
         cp_info a = cp_at(s, (size_t)(hy - s) + 1, end);
-        if (!a.upper && (w.f & S_CAP))
+        if (!a.upper && (w.f & S_CAP)) {
             w.end = (size_t)(hy - s);
+            w.f |= S_CUT;
+        }
     }
     if (w.split && s[w.start + w.split - 1] == '-')
         w.f |= S_HYPH;
@@ -210,13 +214,13 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
         w.f |= S_CAMEL;
     out->off = (uint32_t)w.start;
     out->len = (uint32_t)(w.end - w.start);
-    out->f = (uint16_t)(w.f | (w.split ? 0 : 0));
+    out->f = w.f;
     out->hash = w.split;  /* parked here until the word is looked up */
     *next = w.p;
 }
 
 /* Separator flags for punctuation c followed by nx. */
-static uint16_t sep_flags(int32_t c, cp_info nx, const ent_word *prev)
+static uint32_t sep_flags(int32_t c, cp_info nx, const ent_word *prev)
 {
     switch (c) {
     case ' ':
@@ -261,7 +265,7 @@ static void push_word(entity_table *t, const char *s, ent_word *w)
 static void tokenize(entity_table *t, const char *s, size_t p, size_t end,
                      bool title)
 {
-    uint16_t pend = S_LINE | S_SENT | S_BREAK | (title ? S_TITLE : 0);
+    uint32_t pend = S_LINE | S_SENT | S_BREAK | (title ? S_TITLE : 0);
     while (p < end) {
         cp_info c = cp_at(s, p, end);
         if (c.letter || c.digit) {
@@ -332,7 +336,7 @@ static void mark_title_lines(entity_table *t)
 static bool namey(const ent_word *w)
 {
     return (w->f & (S_CAP | S_ALLCAPS | S_INIT | S_ALPRE)) &&
-           !(w->f & S_DIGIT) && !(w->wf & W_MONTH);
+           !(w->f & (S_DIGIT | S_HASDIGIT)) && !(w->wf & W_MONTH);
 }
 
 static uint32_t w_end(const ent_word *w)
@@ -409,6 +413,8 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
     }
     if (w[b - 1].wf & W_ORGKW)
         v[ENT_ORG] += 4;
+    if (n > 1 && (w[b - 1].wf & W_EVENT))
+        v[ENT_OTHER] += 5;
     for (size_t k = a + 1; k + 1 < b; k++) {
         if ((w[k].wf & W_OF) && (w[k - 1].wf & W_ORGOF))
             v[ENT_ORG] += 4;
@@ -453,7 +459,13 @@ static bool all_stop(entity_table *t, size_t a, size_t b)
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
     a = strip_leading_stop(t, a, b);
-    if (a >= b || all_stop(t, a, b))
+    /* "Broker Khurshid Alam": a sentence's first word before a given
+     * name is not part of the name */
+    if (b - a > 2 && (t->w[a].f & S_SENT) && !(t->w[a].wf & W_FIRST) &&
+        (t->w[a + 1].wf & W_FIRST) && (t->w[a].f & S_LOWER) == 0 &&
+        gaz_range(t, t->text, a, a + 1) < 0)
+        a++;
+    if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1))
         return;
     ent_cand *c = new_cand(t, a, b);
     cue_votes(t, c, a, b);
@@ -548,7 +560,9 @@ static bool joins(entity_table *t, long g, size_t a, size_t b)
 static void join_votes(entity_table *t, ent_cand *c, long g, size_t last)
 {
     uint32_t wf = t->w[last].wf;
-    if (wf & W_ORGKW)
+    if (wf & W_EVENT)
+        c->votes[ENT_OTHER] += 5;
+    else if (wf & W_ORGKW)
         c->votes[ENT_ORG] += 4;
     else if (wf & W_PLACEKW)
         c->votes[ENT_PLACE] += 3;
@@ -648,7 +662,8 @@ static size_t run_end(entity_table *t, size_t i)
 {
     const ent_word *w = t->w;
     size_t j = i + 1;
-    while (j < t->nw && !(w[j].f & S_BREAK) && !(w[j - 1].f & S_POSS) &&
+    while (j < t->nw && !(w[j].f & S_BREAK) &&
+           !(w[j - 1].f & (S_POSS | S_CUT)) &&
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
         if (namey(&w[j]) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
             j++;

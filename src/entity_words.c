@@ -92,7 +92,9 @@ static const char title_words[] =
     "director producer journalist reporter correspondent columnist "
     "editor analyst economist lawyer attorney barrister solicitor "
     "businessman businesswoman tycoon billionaire millionaire investor "
-    "banker founder cofounder co-founder owner chairman president";
+    "banker founder cofounder co-founder owner chairman president "
+    "major-general lieutenant-general brigadier brigadier-general "
+    "lieutenant-colonel broker trader dealer ex-president ex-minister";
 
 /* Last word of an organisation name. */
 static const char org_words[] =
@@ -167,6 +169,14 @@ static const char says_words[] =
     "noted wrote asked replied insisted argued admitted acknowledged "
     "denied claimed urged recalled complained conceded confirmed "
     "believes thinks thought hopes hoped wants wanted tells adds";
+
+/* Last word of an event, a competition or a war: "World Cup". */
+static const char event_words[] =
+    "cup open championship championships games olympics olympiad series "
+    "war wars day award awards prize trophy tournament classic prix "
+    "marathon rally festival masters invitational grand-prix derby "
+    "crisis revolution summit conference treaty accord accords agreement "
+    "plan act bill doctrine";
 
 static const char prep_in_words[] = "in near across throughout inside";
 static const char prep_at_words[] = "at from to into toward towards outside via";
@@ -250,6 +260,7 @@ void ent_words_load(entity_table *t)
     add_list(t, "the", W_ARTICLE);
     add_list(t, generic_words, W_GENERIC);
     add_list(t, "may", W_MAY);
+    add_list(t, event_words, W_EVENT);
     add_list(t, "a an the and or but nor for of to in on at by with from as "
                 "vs via up off per into onto upon over",
              W_MINOR);

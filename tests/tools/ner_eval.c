@@ -219,6 +219,16 @@ static void print_span(const doc *d, const span *s, const char *what,
     printf("\t%.*s\n", (int)(b - a), d->text + a);
 }
 
+/* A "~" in --errors output marks a wrong boundary, not a wrong name. */
+static bool overlaps(const span *x, const span *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i].a <= x->b && x->a <= s[i].b)
+            return true;
+    }
+    return false;
+}
+
 static void compare(const doc *d, const span *g, size_t ng, const span *p,
                     size_t np, score *sc, bool errors)
 {
@@ -242,11 +252,13 @@ static void compare(const doc *d, const span *g, size_t ng, const span *p,
             j++;
         } else if (j >= np || (i < ng && g[i].a <= p[j].a)) {
             if (errors)
-                print_span(d, &g[i], "miss", -1);
+                print_span(d, &g[i], overlaps(&g[i], p, np) ? "miss~"
+                                                            : "miss", -1);
             i++;
         } else {
             if (errors)
-                print_span(d, &p[j], "false", -1);
+                print_span(d, &p[j], overlaps(&p[j], g, ng) ? "false~"
+                                                            : "false", -1);
             j++;
         }
     }
