@@ -78,7 +78,8 @@ long ent_map_get(const ent_map *m, const ent_arena *a, const char *k,
         return -1;
     for (size_t j = h & (m->cap - 1); m->slots[j]; j = (j + 1) & (m->cap - 1)) {
         if (m->hashes[j] == h && m->klen[j] == len &&
-            memcmp(a->s + m->koff[j], k, len) == 0)
+            (len == 0 || (a->s[m->koff[j]] == k[0] &&
+                          memcmp(a->s + m->koff[j], k, len) == 0)))
             return (long)m->slots[j] - 1;
     }
     return -1;
@@ -145,11 +146,13 @@ size_t ent_key(entity_table *t, const char *s, size_t len)
         ascii = (unsigned char)s[i] < 0x80;
     if (ascii) {
         kbuf_room(t, len + 1);
+        bool blank = false;
         for (size_t i = 0; i < len; i++) {
             char c = s[i];
             t->kbuf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            blank |= c == ' ' || c == '\n' || c == '\t';
         }
-        return key_tidy(t->kbuf, len);
+        return blank ? key_tidy(t->kbuf, len) : len;
     }
     text_fold(s, len, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &t->fold);
     kbuf_room(t, t->fold.len + 1);
@@ -184,8 +187,10 @@ static int parse_type(const char *s, size_t n)
 static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
 {
     size_t k = ent_key(t, s, n);
-    if (k)
-        ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
+    if (!k)
+        return;
+    ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
+    ent_words_gaz_first(t, t->kbuf, k);
 }
 
 /* Demonyms come with their plurals: "Syrian" also names "Syrians". */

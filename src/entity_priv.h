@@ -34,6 +34,7 @@ enum {
     W_MINOR = 1u << 18,    /* to, of, in: lowercase in title case */
     W_MAY = 1u << 19,      /* "May": a month or a name */
     W_EVENT = 1u << 20,    /* Cup, Open, War: last word of an event */
+    W_GAZ1 = 1u << 21,     /* first word of some gazetteer name */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a
@@ -182,6 +183,7 @@ void ent_finish_reset(entity_table *t);
 
 /* entity_words.c */
 void ent_words_load(entity_table *t);
+void ent_words_gaz_first(entity_table *t, const char *key, size_t n);
 uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
                         uint32_t *hash);
 

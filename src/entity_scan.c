@@ -50,23 +50,38 @@ typedef struct cp_info {
     bool letter, upper, digit;
 } cp_info;
 
-static cp_info cp_at(const char *s, size_t p, size_t end)
+/* ASCII classes: bit 1 letter, 2 upper, 4 digit. */
+static const unsigned char ascii_class[128] = {
+    ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4,
+    ['6'] = 4, ['7'] = 4, ['8'] = 4, ['9'] = 4,
+#define U(c) [c] = 3, [c + 32] = 1
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
+    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
+    U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+};
+
+static cp_info cp_slow(const char *s, size_t p, size_t end)
 {
-    cp_info c = {0, 0, false, false, false};
-    if (p >= end)
-        return c;
-    unsigned char b = (unsigned char)s[p];
-    if (b < 0x80) {
-        c.cp = b;
-        c.n = 1;
-        c.upper = b >= 'A' && b <= 'Z';
-        c.letter = c.upper || (b >= 'a' && b <= 'z');
-        c.digit = b >= '0' && b <= '9';
-        return c;
-    }
+    cp_info c;
     c.cp = text_decode(s + p, end - p, &c.n);
     c.letter = text_is_letter(c.cp) || (c.cp >= 0x300 && c.cp < 0x370);
     c.upper = c.letter && text_is_upper(c.cp);
+    c.digit = false;
+    return c;
+}
+
+static inline cp_info cp_at(const char *s, size_t p, size_t end)
+{
+    if (p >= end) {
+        cp_info c = {0, 0, false, false, false};
+        return c;
+    }
+    unsigned char b = (unsigned char)s[p];
+    if (b >= 0x80)
+        return cp_slow(s, p, end);
+    unsigned char k = ascii_class[b];
+    cp_info c = {b, 1, k & 1, (k & 2) != 0, (k & 4) != 0};
     return c;
 }
 
@@ -359,6 +374,8 @@ static ent_cand *new_cand(entity_table *t, size_t a, size_t b)
 
 static long gaz_range(entity_table *t, const char *s, size_t a, size_t b)
 {
+    if (!(t->w[a].wf & W_GAZ1))
+        return -1;
     return ent_gaz_find(t, s + t->w[a].off, w_end(&t->w[b - 1]) - t->w[a].off);
 }
 

@@ -197,6 +197,35 @@ static const char generic_words[] =
     "government army forces troops police navy officials authorities "
     "president minister leader people state";
 
+static void add_word(entity_table *t, const char *p, size_t n, uint32_t flag)
+{
+    uint32_t h = ent_hash(p, n);
+    long id = ent_map_get(&t->words, &t->strs, p, n, h);
+    if (id < 0) {
+        LEDE_GROW(t->wflags, t->wfcap, t->nwflags + 1);
+        id = (long)t->nwflags;
+        t->wflags[t->nwflags++] = 0;
+        ent_map_put(&t->words, &t->strs, p, n, h, (uint32_t)id);
+    }
+    t->wflags[id] |= flag;
+}
+
+/* Mark the first word of a folded gazetteer key, so only runs starting
+ * with such a word are looked up ("st." is also read as "st"). */
+void ent_words_gaz_first(entity_table *t, const char *key, size_t n)
+{
+    const char *sp = memchr(key, ' ', n);
+    size_t k = sp ? (size_t)(sp - key) : n;
+    char buf[64];
+    if (k == 0 || k >= sizeof buf)
+        return;
+    memcpy(buf, key, k);
+    add_word(t, buf, k, W_GAZ1);
+    while (k > 1 && buf[k - 1] == '.')
+        k--;
+    add_word(t, buf, k, W_GAZ1);
+}
+
 static void add_list(entity_table *t, const char *list, uint32_t flag)
 {
     const char *p = list;
@@ -206,18 +235,8 @@ static void add_list(entity_table *t, const char *list, uint32_t flag)
         const char *e = p;
         while (*e && *e != ' ')
             e++;
-        if (e > p) {
-            size_t n = (size_t)(e - p);
-            uint32_t h = ent_hash(p, n);
-            long id = ent_map_get(&t->words, &t->strs, p, n, h);
-            if (id < 0) {
-                LEDE_GROW(t->wflags, t->wfcap, t->nwflags + 1);
-                id = (long)t->nwflags;
-                t->wflags[t->nwflags++] = 0;
-                ent_map_put(&t->words, &t->strs, p, n, h, (uint32_t)id);
-            }
-            t->wflags[id] |= flag;
-        }
+        if (e > p)
+            add_word(t, p, (size_t)(e - p), flag);
         p = e;
     }
 }
@@ -271,6 +290,22 @@ void ent_words_load(entity_table *t)
 uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
                         uint32_t *hash)
 {
+    /* Most words are short ASCII: fold and hash them in one pass. */
+    char buf[32];
+    if (len <= sizeof buf) {
+        uint32_t h = 2166136261u;
+        size_t i = 0;
+        for (; i < len && (unsigned char)s[i] < 0x80; i++) {
+            char c = s[i];
+            buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            h = (h ^ (unsigned char)buf[i]) * 16777619u;
+        }
+        if (i == len) {
+            *hash = h;
+            long id = ent_map_get(&t->words, &t->strs, buf, len, h);
+            return id < 0 ? 0 : t->wflags[id];
+        }
+    }
     size_t n = ent_key(t, s, len);
     uint32_t h = ent_hash(t->kbuf, n);
     *hash = h;
