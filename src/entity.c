@@ -323,6 +323,7 @@ void entity_table_free(entity_table *t)
     free(t->splits);
     free(t->c);
     free(t->known);
+    free(t->lowall);
     free(t->lowers);
     free(t->known_gen);
     free(t->lowers_gen);
@@ -379,6 +380,48 @@ static uint32_t intern(entity_table *t, const char *s, size_t n)
     return (uint32_t)t->nvars++;
 }
 
+static void lower_grow(entity_table *t)
+{
+    uint32_t *old = t->lowall;
+    size_t oc = t->lowcap;
+    t->lowcap = oc ? oc * 2 : 4096;
+    t->lowall = lede_calloc(t->lowcap, sizeof *t->lowall);
+    t->nlow = 0;
+    for (size_t i = 0; i < oc; i++) {
+        if (old[i])
+            ent_lower_add(t, old[i]);
+    }
+    free(old);
+}
+
+void ent_lower_add(entity_table *t, uint32_t h)
+{
+    h = h ? h : 1;
+    if ((t->nlow + 1) * 2 >= t->lowcap)
+        lower_grow(t);
+    size_t j = h & (t->lowcap - 1);
+    while (t->lowall[j] && t->lowall[j] != h)
+        j = (j + 1) & (t->lowcap - 1);
+    if (!t->lowall[j]) {
+        t->lowall[j] = h;
+        t->nlow++;
+    }
+}
+
+bool ent_lower_has(const entity_table *t, uint32_t h)
+{
+    h = h ? h : 1;
+    if (!t->lowcap)
+        return false;
+    size_t j = h & (t->lowcap - 1);
+    while (t->lowall[j]) {
+        if (t->lowall[j] == h)
+            return true;
+        j = (j + 1) & (t->lowcap - 1);
+    }
+    return false;
+}
+
 void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
 {
     uint32_t id = intern(t, text + c->off, c->len);
@@ -386,6 +429,7 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
     variant_surface(t, v, text + c->off, c->len, c->rank);
     v->count++;
     v->team = (uint16_t)(v->team + (c->team && v->team < 65535));
+    v->tentative += c->tentative;
     for (int i = 0; i < ENT_NTYPES; i++) {
         int nv = v->votes[i] + (c->votes[i] > 0 ? c->votes[i] : 0);
         v->votes[i] = (uint16_t)(nv > 65535 ? 65535 : nv);

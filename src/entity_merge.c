@@ -233,7 +233,9 @@ static void name_and_type(merge_ctx *m)
         for (int k = 0; k < ENT_NTYPES; k++)
             votes[e * ENT_NTYPES + k] += vv->votes[k];
         /* a score after a one-word name: a team, not "S. Law 34" */
-        if (t->vars[r].ntok == 1) {
+        const ent_variant *root = &t->vars[r];
+        if (root->ntok == 1 ||
+            (root->gaz >= 0 && t->gaz[root->gaz].type == ENT_PLACE)) {
             votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
             teams[e] += vv->team;
         }
@@ -337,10 +339,42 @@ static void lookup_map(merge_ctx *m)
     }
 }
 
+/* A word only ever seen starting a sentence, and written in lowercase
+ * elsewhere in the set, is a common word: its mentions go. */
+static void drop_tentative(entity_table *t)
+{
+    bool any = false;
+    for (uint32_t v = 0; v < t->nvars; v++) {
+        ent_variant *vv = &t->vars[v];
+        if (vv->count && vv->tentative == vv->count && vv->ntok == 1 &&
+            ent_lower_has(t, ent_hash(t->strs.s + vv->key, vv->key_len))) {
+            vv->count = 0;
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    size_t o = 0;
+    for (size_t a = 0; a < t->narts; a++) {
+        ent_article *ar = &t->arts[a];
+        uint32_t start = (uint32_t)o;
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            if (!t->vars[t->mvar[i]].count)
+                continue;
+            t->ments[o] = t->ments[i];
+            t->mvar[o++] = t->mvar[i];
+        }
+        ar->start = start;
+        ar->n = (uint32_t)o - start;
+    }
+    t->nments = o;
+}
+
 /* Merge variants across everything scanned and assign final ids. */
 void entity_finish(entity_table *t)
 {
     ent_finish_reset(t);
+    drop_tentative(t);
     merge_ctx m = {.t = t};
     size_t nv = t->nvars + 1;
     m.parent = lede_malloc(nv * sizeof *m.parent);

@@ -65,6 +65,7 @@ typedef struct ent_variant {
     int32_t gaz;               /* gazetteer entry or -1 */
     uint16_t votes[ENT_NTYPES];
     uint16_t team;             /* mentions followed by a score */
+    uint32_t tentative;        /* mentions kept for want of evidence */
     uint8_t ntok;
     uint8_t surf_rank;         /* how trustworthy the surface's case is */
     uint8_t flags;             /* V_* */
@@ -113,6 +114,7 @@ typedef struct ent_cand {
     uint8_t rank;        /* surface rank: 0 title-case line .. 2 normal */
     uint8_t uncertain;   /* sentence-initial single word: decide later */
     uint8_t team;        /* a score follows: "Watford 2": a sports team */
+    uint8_t tentative;   /* kept for want of evidence either way */
 } ent_cand;
 
 struct entity_table {
@@ -152,6 +154,8 @@ struct entity_table {
     size_t splitcap;
     ent_cand *c;
     size_t nc, ccap;
+    uint32_t *lowall;    /* hashes of every lowercase word of the set */
+    size_t lowcap, nlow;
     uint32_t *known, *lowers; /* hash sets of this article's evidence */
     uint32_t *known_gen, *lowers_gen;
     uint32_t gen;
@@ -189,6 +193,10 @@ uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
 
 /* entity_scan.c */
 void ent_scan_article(entity_table *t, const article *a);
+
+/* The set-wide hash set of lowercase words. */
+void ent_lower_add(entity_table *t, uint32_t h);
+bool ent_lower_has(const entity_table *t, uint32_t h);
 
 /* Hash sets of 32-bit hashes, cleared per article by a generation. */
 void ent_set_add(uint32_t *set, uint32_t *gen, uint32_t cur, uint32_t h);

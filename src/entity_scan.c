@@ -269,8 +269,10 @@ static void push_word(entity_table *t, const char *s, ent_word *w)
     } else {
         w->wf = ent_word_flags(t, s + w->off, w->len, &w->hash);
     }
-    if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE))
+    if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE)) {
         ent_set_add(t->lowers, t->lowers_gen, t->gen, w->hash);
+        ent_lower_add(t, w->hash);
+    }
     LEDE_GROW(t->w, t->wcap, t->nw + 1);
     t->w[t->nw] = *w;
     LEDE_GROW(t->splits, t->splitcap, t->nw + 1);
@@ -757,21 +759,23 @@ static bool common_suffix(const char *s, size_t n)
     return false;
 }
 
-/* A lone capitalised word starting a sentence: a name only when the
- * article or the gazetteer knows it, or it does not look common. */
-static bool keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
+/* A lone capitalised word starting a sentence: a name when the article
+ * or the gazetteer knows it (2), no name when it looks common (0), else
+ * a tentative name (1) that entity_finish drops when the set writes it
+ * in lowercase somewhere. */
+static int keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
 {
     const ent_word *w = &t->w[c->w0];
     if (gaz_range(t, s, c->w0, c->w1) >= 0 ||
         ent_set_has(t->known, t->known_gen, t->gen, w->hash))
-        return true;
+        return 2;
     if (w->wf & (W_STOP | W_TITLE | W_SAYS))
-        return false;
+        return 0;
     if (ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash))
-        return false;
+        return 0;
     if (w->wf & W_FIRST || (w->f & (S_ALLCAPS | S_INIT)))
-        return true;
-    return !common_suffix(s + w->off, w->len);
+        return 2;
+    return common_suffix(s + w->off, w->len) ? 0 : 1;
 }
 
 /* "Kerry-Lavrov", "AleppoLavrov": two known names written as one word. */
@@ -848,10 +852,12 @@ static void decide(entity_table *t, const char *s)
     }
     for (size_t i = 0; i < n; i++) {
         ent_cand *c = &t->c[i];
-        if (c->uncertain && !keep_uncertain(t, s, c))
+        int keep = c->uncertain ? keep_uncertain(t, s, c) : 2;
+        if (!keep)
             c->len = 0;
         else if (c->uncertain)
             c->rank = 1;
+        c->tentative = keep == 1;
     }
     for (size_t i = 0; i < n; i++) {
         if (t->c[i].len)
