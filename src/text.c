@@ -612,7 +612,8 @@ static void fold_cp(text_fold_buf *f, int32_t cp, unsigned flags,
     int opt = 0, lbc = 0;
     if (flags & TEXT_FOLD_CASE)
         opt |= UTF8PROC_CASEFOLD;
-    if (flags & TEXT_FOLD_ACCENTS)
+    /* Hangul syllables carry no accent: keep them whole, not as jamo. */
+    if ((flags & TEXT_FOLD_ACCENTS) && !(cp >= 0xAC00 && cp <= 0xD7A3))
         opt |= UTF8PROC_DECOMPOSE;
     utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 32,
                                                  (utf8proc_option_t)opt, &lbc);
