@@ -21,7 +21,7 @@ TEST_PKGS = cmocka
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes
 # Ours first, then the user's CFLAGS, so theirs win.
-LEDE_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+LEDE_CFLAGS = $(WARN) -D_DEFAULT_SOURCE \
               -DLEDE_DATADIR='"$(DATADIR)"' -Isrc -I$(B)/gen $(SAN) $(CFLAGS)
 CORE_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc libpcre2-8)
 CORE_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc libpcre2-8)
@@ -68,7 +68,7 @@ bench: all
 deps:
 	@PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh
 
-build-tests: $(B)/lede $(UNIT_BIN) $(TOOL_BIN)
+build-tests: $(UNIT_BIN) $(TOOL_BIN) $(B)/lede
 
 $(B)/lede: $(UI_OBJ) $(B)/liblede.a
 	$(CC) $(LEDE_CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) $(B)/liblede.a \
