@@ -394,7 +394,7 @@ static size_t clean_one(cleaner *c, const unsigned char *s, size_t len,
         return i + 1;
     }
     if (cp < 0x20 || cp == 0x7F || is_bidi_control(cp) ||
-        (cp == CP_BOM && i == 0)) {
+        (cp == CP_BOM && c->out->len == 0 && !c->open)) {
         c->removed++;
         return i + n;
     }
