@@ -40,7 +40,15 @@ typedef struct cluster {
     int32_t cp;
 } cluster;
 
-static cluster next_cluster(const char *s, size_t len)
+static void measure_cluster(const char *s, size_t len, cluster *c)
+{
+    size_t n;
+    c->n = (uint32_t)text_cluster_len(s, len);
+    c->cp = text_decode(s, len, &n);
+    c->w = text_cluster_width(s, c->n);
+}
+
+static inline cluster next_cluster(const char *s, size_t len)
 {
     cluster c;
     unsigned char b = (unsigned char)s[0];
@@ -48,12 +56,9 @@ static cluster next_cluster(const char *s, size_t len)
         c.n = 1;
         c.cp = b;
         c.w = b >= 0x20 && b < 0x7F;
-        return c;
+    } else {
+        measure_cluster(s, len, &c);
     }
-    size_t n;
-    c.n = (uint32_t)text_cluster_len(s, len);
-    c.cp = text_decode(s, len, &n);
-    c.w = text_cluster_width(s, c.n);
     return c;
 }
 
@@ -99,6 +104,8 @@ static bool no_line_end(int32_t cp)
 
 static bool cjk_break_between(int32_t a, int32_t b)
 {
+    if (a < 0x2E80 && b < 0x2E80) /* below every CJK block: fast exit */
+        return false;
     if (!text_is_cjk_break(a) && !text_is_cjk_break(b))
         return false;
     return !no_line_end(a) && !no_line_start(b);
