@@ -40,7 +40,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
-.PHONY: all run test check bench deps install uninstall clean lint \
+.PHONY: all run test check bench deps install uninstall clean lint fuzz \
         build-all build-tests
 
 all: deps
@@ -127,4 +127,19 @@ lint:
 	mandoc -Tlint -Wwarning man/lede.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
+
+# Coverage-guided fuzzing of the text gate and everything behind it
+# (clang's libFuzzer). FUZZ_SECONDS=60 make fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	    SAN='-fsanitize=fuzzer-no-link,address,undefined' CFLAGS='-O1 -g' \
+	    build-fuzz/liblede.a
+	clang $(WARN) -Isrc -O1 -g -fsanitize=fuzzer,address,undefined \
+	    -o build-fuzz/fuzz_article tests/fuzz/fuzz_article.c \
+	    build-fuzz/liblede.a $(CORE_LIBS)
+	@mkdir -p build-fuzz/corpus
+	cp data/articles/* tests/fixtures/* build-fuzz/corpus/ 2>/dev/null || true
+	build-fuzz/fuzz_article -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 build-fuzz/corpus
