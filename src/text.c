@@ -142,11 +142,17 @@ static long nfc_cluster(const int32_t *cp, size_t n, int32_t *out)
     return r < 0 ? -1 : (long)r;
 }
 
+/* Han ideographs (no decomposition) and Hangul syllables. */
+static bool is_han_or_syllable(int32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3);
+}
+
 /* True when a one-code-point cluster is already in NFC: it has no
  * canonical decomposition (Hangul syllables are algorithmic and NFC). */
 static bool single_is_nfc(int32_t cp)
 {
-    if (cp < 0x300)
+    if (cp < 0x300 || is_han_or_syllable(cp))
         return true;
     const utf8proc_property_t *p = utf8proc_get_property(cp);
     return p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0;
@@ -222,10 +228,23 @@ static void end_cluster(cleaner *c)
     c->raw = false;
 }
 
+/* A shortcut for CJK text: a Han ideograph or Hangul syllable always
+ * starts a cluster after Latin, CJK or another syllable (it can only join
+ * a preceding Prepend character or Hangul leading jamo, which are outside
+ * these ranges). */
+static bool surely_breaks(int32_t prev, int32_t cp)
+{
+    if (!is_han_or_syllable(cp))
+        return false;
+    return prev < 0x600 || (prev >= 0x2E80 && prev <= 0xA95F) ||
+           (prev >= 0xAC00 && prev <= 0xD7A3);
+}
+
 /* Add one kept code point to the cluster stream. */
 static void push_cp(cleaner *c, int32_t cp)
 {
-    if (c->open && utf8proc_grapheme_break_stateful(c->prev, cp, &c->gstate))
+    if (c->open && (surely_breaks(c->prev, cp) ||
+                    utf8proc_grapheme_break_stateful(c->prev, cp, &c->gstate)))
         end_cluster(c);
     if (!c->open) {
         c->open = true;
