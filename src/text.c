@@ -247,6 +247,7 @@ static void push_cp(cleaner *c, int32_t cp)
                     utf8proc_grapheme_break_stateful(c->prev, cp, &c->gstate)))
         end_cluster(c);
     if (!c->open) {
+        flush_cluster(c); /* edits pending before the cluster go first */
         c->open = true;
         c->gstate = 0;
     }

@@ -185,6 +185,13 @@ static void test_clean_edits_map_columns(void **state)
     assert_int_equal(cleaned.nedits, 1);
     assert_int_equal(cleaned.edits[0].off, 2);
     assert_int_equal(cleaned.edits[0].delta, 1);
+    /* Removed at the start of a line, before a non-ASCII character: the
+     * edit is at the line start, not after the character. */
+    text_clean("a\r\x1b[1m\xc3\xa9x", 9, &cleaned);
+    assert_string_equal(cleaned.data, "a\n\xc3\xa9x");
+    assert_int_equal(cleaned.nedits, 1);
+    assert_int_equal(cleaned.edits[0].off, 2);
+    assert_int_equal(cleaned.edits[0].delta, 4);
     /* BOM: the first character is at column 2 of the file. */
     text_clean("\xef\xbb\xbfhi", 5, &cleaned);
     assert_int_equal(file_col(&cleaned, 0), 2);
