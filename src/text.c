@@ -553,10 +553,26 @@ int text_cluster_width(const char *s, size_t len)
     return utf8proc_charwidth(first);
 }
 
+/* Width of one ASCII byte that is a cluster of its own. */
+static inline int ascii_width(unsigned char b)
+{
+    return (b >= 0x20 && b < 0x7F) || b == '\t';
+}
+
+static inline bool ascii_cluster(const char *s, size_t i, size_t len)
+{
+    return (unsigned char)s[i] < 0x80 && s[i] != '\r' &&
+           (i + 1 == len || (unsigned char)s[i + 1] < 0x80);
+}
+
 size_t text_width(const char *s, size_t len)
 {
     size_t w = 0;
     for (size_t i = 0; i < len;) {
+        if (ascii_cluster(s, i, len)) {
+            w += (size_t)ascii_width((unsigned char)s[i++]);
+            continue;
+        }
         size_t n = text_cluster_len(s + i, len - i);
         w += (size_t)text_cluster_width(s + i, n);
         i += n;
@@ -568,8 +584,13 @@ size_t text_fit(const char *s, size_t len, size_t cols)
 {
     size_t w = 0, i = 0;
     while (i < len) {
-        size_t n = text_cluster_len(s + i, len - i);
-        size_t cw = (size_t)text_cluster_width(s + i, n);
+        size_t n = 1, cw;
+        if (ascii_cluster(s, i, len)) {
+            cw = (size_t)ascii_width((unsigned char)s[i]);
+        } else {
+            n = text_cluster_len(s + i, len - i);
+            cw = (size_t)text_cluster_width(s + i, n);
+        }
         if (w + cw > cols)
             break;
         w += cw;
