@@ -622,7 +622,7 @@ bool text_is_letter(int32_t cp)
 {
     if (cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-    int c = utf8proc_category(cp);
+    int c = (int)utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
@@ -630,7 +630,7 @@ bool text_is_upper(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
-    int c = utf8proc_category(cp);
+    int c = (int)utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
@@ -742,7 +742,7 @@ bool text_has_upper(const char *s, size_t len)
 
 static bool is_mark(int32_t cp)
 {
-    int c = utf8proc_category(cp);
+    int c = (int)utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
            c == UTF8PROC_CATEGORY_ME;
 }
