@@ -16,6 +16,10 @@
  * byte offset `off`, the file had `delta` more characters than the clean
  * text (negative when cleaning produced more, e.g. an NFC expansion).
  * Used to report columns "as in the file". */
+/* Edits are in increasing `off` order and incremental: a clean character
+ * at byte offset p lies sum(delta of edits with line_start <= off <= p)
+ * characters further right in the file's line than in the clean line.
+ * One bad byte counts as one file character (it becomes one U+FFFD). */
 typedef struct text_edit {
     uint32_t off;
     int32_t delta;

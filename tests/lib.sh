@@ -3,6 +3,7 @@
 : "${LEDE:=build/lede}"
 export LC_ALL=C.UTF-8
 unset NO_COLOR
+TAB=$(printf '\t')
 
 ok() { echo "ok - $*"; }
 fail() { echo "not ok - $*"; }

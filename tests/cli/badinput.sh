@@ -1,0 +1,93 @@
+# Bad input: a clear one-line message, never a crash, hang or escape
+# sequence on the terminal; the rest of the set still opens.
+. tests/lib.sh
+T=$(mktemp -d)
+trap 'chmod -R u+rwx "$T"; rm -rf "$T"' EXIT
+ESC=$(printf '\033')
+W=$T/set
+mkdir -p "$W"
+printf 'Good headline\n\nKerry met Lavrov in Geneva.\n' >"$W/good.txt"
+printf 'Price \243 5 in London\n\nThe Bank of England said so.\n' >"$W/latin1.txt"
+printf 'Bin\000ary\000data\n' >"$W/nul.bin"
+printf '\033]0;pwned\007\033[2J\033[31mRed title\033[0m\n\nBody \033[Hsaid \033[31mJohn Kerry\033[0m today \033P1$r\033\\ too.\n' >"$W/esc.txt"
+printf 'CRLF title\r\n\r\nLine one.\r\nLine two.\r\n' >"$W/crlf.txt"
+printf '\357\273\277BOM title\n\nBody.\n' >"$W/bom.txt"
+: >"$W/empty.txt"
+printf '  \n\n \t \n' >"$W/blank.txt"
+printf 'Evil \342\200\256txet desrever\342\200\254 name\n\nBody.\n' >"$W/bidi.txt"
+mkdir "$W/.hidden" && printf 'Hidden headline\n' >"$W/.hidden/h.txt"
+printf 'Name \033[31mred\n' >"$W/$(printf 'bad\033[2Jname.txt')"
+
+out=$("$LEDE" --list "$W" 2>"$T/err")
+rc=$?
+err=$(cat "$T/err")
+check "a set with bad files still opens (exit $rc)" [ "$rc" = 0 ]
+contains "good articles load" "$out" "Good headline"
+contains "Latin-1 bytes load as U+FFFD" "$out" "Price � 5 in London"
+contains "an escape-laden headline loads, cleaned" "$out" "Red title"
+contains "CRLF is read" "$out" "CRLF title"
+contains "a BOM is dropped" "$out" "${TAB}BOM title"
+contains "bidi overrides are removed" "$out" "Evil txet desrever name"
+lacks "hidden entries are skipped" "$out" "Hidden headline"
+contains "binary files are reported" "$err" "nul.bin: binary"
+contains "empty files are reported" "$err" "empty.txt: empty"
+contains "blank files are reported" "$err" "blank.txt:"
+lacks "no escape byte reaches stdout" "$out" "$ESC"
+lacks "no escape byte reaches stderr" "$err" "$ESC"
+lacks "a file name cannot clear the screen" "$out$err" "$ESC[2J"
+check "each problem is one line" [ "$(printf '%s\n' "$err" | wc -l)" -le 4 ]
+
+for mode in --list --entities "--entities --summary" "--search e" --dump "--dump --color=always"; do
+    out=$("$LEDE" $mode "$W" 2>&1)
+    rc=$?
+    check "$mode over bad input exits normally ($rc)" [ "$rc" -le 1 ]
+    esc=$(printf '%s' "$out" | sed "s/$ESC\[[0-9;]*m//g")
+    lacks "$mode writes no escape but colour" "$esc" "$ESC"
+done
+
+out=$("$LEDE" --entities "$W/esc.txt")
+contains "columns count as in the file after removed escapes" "$out" \
+    "$W/esc.txt	3	19	"
+
+"$LEDE" --list "$T/nonexistent" >/dev/null 2>"$T/err"
+check "a missing path alone exits 2" [ $? = 2 ]
+contains "a missing path is named" "$(cat "$T/err")" "nonexistent"
+"$LEDE" --list "$T/nonexistent" "$W/good.txt" >/dev/null 2>&1
+check "a missing path among good ones exits 0" [ $? = 0 ]
+mkdir "$T/none"
+printf 'x' >"$T/none/.dot"
+"$LEDE" --list "$T/none" >/dev/null 2>"$T/err"
+check "a folder with no articles exits 2" [ $? = 2 ]
+contains "a folder with no articles says so" "$(cat "$T/err")" "no articles"
+if [ "$(id -u)" != 0 ]; then
+    printf 'Secret\n' >"$T/locked.txt" && chmod 000 "$T/locked.txt"
+    "$LEDE" --list "$T/locked.txt" >/dev/null 2>"$T/err"
+    contains "an unreadable file is reported" "$(cat "$T/err")" "ermission denied"
+fi
+
+mkdir -p "$T/loop/a"
+ln -s .. "$T/loop/a/up"
+printf 'Loop headline\n' >"$T/loop/a/x.txt"
+out=$(timeout 10 "$LEDE" --list "$T/loop" 2>"$T/err")
+check "a symlink loop does not hang" [ $? = 0 ]
+check "an article under a loop is listed once" [ "$(printf '%s\n' "$out" | grep -c 'Loop headline')" = 1 ]
+
+truncate -s 1G "$T/huge.txt" 2>/dev/null || dd if=/dev/zero of="$T/huge.txt" bs=1 count=0 seek=1G 2>/dev/null
+out=$(timeout 20 "$LEDE" --list "$T/huge.txt" "$W/good.txt" 2>"$T/err")
+check "a 1 GB file neither crashes nor hangs" [ $? = 0 ]
+contains "a 1 GB file is reported" "$(cat "$T/err")" "huge.txt"
+rm -f "$T/huge.txt"
+
+awk 'BEGIN { printf "Long line headline\n\n"; for (i = 0; i < 800000; i++) printf "Kerry said word%d ", i; printf "\n" }' >"$T/longline.txt"
+out=$(timeout 60 "$LEDE" --list "$T/longline.txt")
+check "an 8 MB single line loads" [ $? = 0 ]
+contains "an 8 MB line keeps its headline" "$out" "Long line headline"
+out=$(timeout 60 "$LEDE" --dump --width 80 "$T/longline.txt" | wc -l)
+check "an 8 MB line lays out ($out lines)" [ "$out" -gt 80000 ]
+
+awk 'BEGIN { printf "Marks\n\nZ"; for (i = 0; i < 20000; i++) printf "\xcc\x81"; printf " end\n" }' >"$T/marks.txt"
+out=$(timeout 20 "$LEDE" --dump --width 30 "$T/marks.txt")
+check "a flood of combining marks lays out" [ $? = 0 ]
+
+printf 'From stdin\n\nKerry spoke.\n' | "$LEDE" --list - >"$T/out"
+contains "- reads standard input" "$(cat "$T/out")" "From stdin"
