@@ -21,7 +21,7 @@ TEST_PKGS = cmocka
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes
 # Ours first, then the user's CFLAGS, so theirs win.
-LEDE_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+LEDE_CFLAGS = $(WARN) -D_DEFAULT_SOURCE \
               -DLEDE_DATADIR='"$(DATADIR)"' -Isrc -I$(B)/gen $(SAN) $(CFLAGS)
 CORE_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc libpcre2-8)
 CORE_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc libpcre2-8)
@@ -40,7 +40,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
-.PHONY: all run test check bench deps install uninstall clean lint \
+.PHONY: all run test check bench deps install uninstall clean lint fuzz \
         build-all build-tests
 
 all: deps
@@ -68,7 +68,7 @@ bench: all
 deps:
 	@PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh
 
-build-tests: $(B)/lede $(UNIT_BIN) $(TOOL_BIN)
+build-tests: $(UNIT_BIN) $(TOOL_BIN) $(B)/lede
 
 $(B)/lede: $(UI_OBJ) $(B)/liblede.a
 	$(CC) $(LEDE_CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) $(B)/liblede.a \
@@ -127,4 +127,19 @@ lint:
 	mandoc -Tlint -Wwarning man/lede.1
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
+
+# Coverage-guided fuzzing of the text gate and everything behind it
+# (clang's libFuzzer). FUZZ_SECONDS=60 make fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	    SAN='-fsanitize=fuzzer-no-link,address,undefined' CFLAGS='-O1 -g' \
+	    build-fuzz/liblede.a
+	clang $(WARN) -Isrc -O1 -g -fsanitize=fuzzer,address,undefined \
+	    -o build-fuzz/fuzz_article tests/fuzz/fuzz_article.c \
+	    build-fuzz/liblede.a $(CORE_LIBS)
+	@mkdir -p build-fuzz/corpus
+	cp data/articles/* tests/fixtures/* build-fuzz/corpus/ 2>/dev/null || true
+	build-fuzz/fuzz_article -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 build-fuzz/corpus
