@@ -166,10 +166,10 @@ bool article_is_boiler(const char *s, size_t len)
 /* ---- lines ---- */
 
 typedef struct tline {
-    uint32_t start, end; /* [start, end): the tline without its '\n' */
+    uint32_t start, end; /* [start, end): the line without its '\n' */
 } tline;
 
-/* The tline that starts at `pos` (pos <= len). */
+/* The line that starts at `pos` (pos <= len). */
 static tline line_at(const char *t, size_t len, uint32_t pos)
 {
     const char *nl = memchr(t + pos, '\n', len - pos);
@@ -355,7 +355,7 @@ static bool parse_front_matter(parse *p)
 }
 
 /* RFC 822-style header lines at the top, started by a known key; ends at
- * a blank tline or a tline that is not a header. Indented lines continue
+ * a blank line or a line that is not a header. Indented lines continue
  * the previous value. */
 static bool parse_header(parse *p)
 {
@@ -397,7 +397,7 @@ static void skip_blank_lines(parse *p)
     }
 }
 
-/* The headline: the first non-blank tline that is not boilerplate (the
+/* The headline: the first non-blank line that is not boilerplate (the
  * boilerplate lines before it become blocks of their own). */
 static void parse_headline(parse *p)
 {
@@ -440,7 +440,7 @@ static bool body_has_blank(parse *p)
 }
 
 /* Body paragraphs: runs of non-blank lines; or, when the body has no
- * blank tline at all (one paragraph a line, as scrapers often write),
+ * blank line at all (one paragraph a line, as scrapers often write),
  * every line. */
 static void parse_body(parse *p)
 {
@@ -902,8 +902,10 @@ void article_position(const article *a, uint32_t off, uint32_t *line,
     }
     uint32_t ls = a->nlines ? a->line_starts[lo] : 0;
     int64_t c = 1 + (int64_t)count_chars(a->text + ls, off - ls);
-    /* Edits recorded inside [tline start, off) changed the characters
-     * before off on this line. */
+    /* text_clean records an edit at the clean offset of the character
+     * that follows the removed ones, so the edits in [line start, off]
+     * are those before off on this line (a CR dropped before '\n' is
+     * recorded at the '\n', on its own line). */
     size_t e0 = 0, e1 = a->nedits;
     while (e0 < e1) {
         size_t mid = e0 + (e1 - e0) / 2;
@@ -912,7 +914,7 @@ void article_position(const article *a, uint32_t off, uint32_t *line,
         else
             e1 = mid;
     }
-    for (size_t i = e0; i < a->nedits && a->edits[i].off < off; i++)
+    for (size_t i = e0; i < a->nedits && a->edits[i].off <= off; i++)
         c += a->edits[i].delta;
     *line = (uint32_t)lo + 1;
     *col = c < 1 ? 1 : (uint32_t)c;
