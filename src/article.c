@@ -157,9 +157,15 @@ bool article_is_boiler(const char *s, size_t len)
     trim_punct(&s, &len);
     if (!len || len > 2 * boilers.maxlen)
         return false;
-    for (size_t i = 0; i < boilers.n; i++)
+    unsigned char c0 = (unsigned char)(s[0] | 0x20);
+    for (size_t i = 0; i < boilers.n; i++) {
+        unsigned char p0 = (unsigned char)(boilers.s[i][0] | 0x20);
+        /* ASCII first letters that differ even in case cannot match */
+        if (p0 != c0 && p0 < 0x80 && c0 < 0x80)
+            continue;
         if (same_nocase(s, len, boilers.s[i], boilers.len[i]))
             return true;
+    }
     return false;
 }
 
@@ -397,6 +403,16 @@ static void skip_blank_lines(parse *p)
     }
 }
 
+/* True when a line is nothing but punctuation and symbols ("---",
+ * "* * *"): a rule, not a headline. */
+static bool line_decorative(const char *t, tline l)
+{
+    const char *s = t + l.start;
+    size_t n = l.end - l.start;
+    trim_punct(&s, &n);
+    return n == 0;
+}
+
 /* The headline: the first non-blank line that is not boilerplate (the
  * boilerplate lines before it become blocks of their own). */
 static void parse_headline(parse *p)
@@ -405,7 +421,8 @@ static void parse_headline(parse *p)
         tline l = parse_next(p);
         if (line_blank(p->t, l))
             continue;
-        if (article_is_boiler(p->t + l.start, l.end - l.start)) {
+        if (line_decorative(p->t, l) ||
+            article_is_boiler(p->t + l.start, l.end - l.start)) {
             emit(p, l.start, l.end, BLOCK_BOILER);
             continue;
         }
