@@ -216,12 +216,21 @@ static size_t load_fd(store *s, const char *path, int fd)
     return 1;
 }
 
+/* Opened non-blocking, so that a file that never ends a read (such as
+ * /proc/kmsg) is reported instead of hanging; a pipe or device named
+ * explicitly is then read normally, as the user asked for it. */
 static size_t load_file(store *s, const char *path)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         say_errno(s, path, "cannot open", errno);
         return 0;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     }
     size_t n = load_fd(s, path, fd);
     close(fd);
