@@ -875,6 +875,10 @@ void article_init_with(article *a, const char *path, const char *bytes,
 
     a->path = lede_strndup(path, strlen(path));
     a->label = text_clean_label(path, strlen(path));
+    if (strcmp(a->label, a->path) == 0) { /* the usual case: share it */
+        free(a->label);
+        a->label = a->path;
+    }
 }
 
 void article_init(article *a, const char *path, const char *bytes, size_t len)
@@ -887,8 +891,9 @@ void article_init(article *a, const char *path, const char *bytes, size_t len)
 void article_fini(article *a)
 {
     free(a->line_starts); /* the base of the one allocation */
+    if (a->label != a->path)
+        free(a->label);
     free(a->path);
-    free(a->label);
     memset(a, 0, sizeof *a);
     a->title = a->date = a->source = a->author = a->url = -1;
     a->date_key = -1;

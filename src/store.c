@@ -216,6 +216,21 @@ static size_t load_fd(store *s, const char *path, int fd)
     return 1;
 }
 
+enum { KEEP_BUFFER = 32u << 20 };
+
+/* After an unusually big file, give its buffers back rather than hold
+ * them for the rest of the run. */
+static void release_big(store *s)
+{
+    if (s->bufcap > KEEP_BUFFER) {
+        free(s->buf);
+        s->buf = NULL;
+        s->bufcap = 0;
+    }
+    if (s->scratch.cap > KEEP_BUFFER)
+        text_buf_fini(&s->scratch);
+}
+
 /* Opened non-blocking, so that a file that never ends a read (such as
  * /proc/kmsg) is reported instead of hanging; a pipe or device named
  * explicitly is then read normally, as the user asked for it. */
@@ -234,6 +249,7 @@ static size_t load_file(store *s, const char *path)
     }
     size_t n = load_fd(s, path, fd);
     close(fd);
+    release_big(s);
     return n;
 }
 
@@ -338,6 +354,7 @@ static size_t add_stdin(store *s)
 {
     size_t before = s->n;
     load_fd(s, "-", STDIN_FILENO);
+    release_big(s);
     return s->n - before;
 }
 
