@@ -254,6 +254,10 @@ static void test_unreadable_paths(void **state)
         assert_int_equal(store_add_path(s, at("locked.txt")), 0);
         expect_msg("locked.txt", "cannot open: Permission denied");
     }
+    /* Bytes that clean away to nothing are not an article. */
+    put("esc-only.txt", "\x1b[2J\x1b[H\x1b]0;t\x07\n");
+    assert_int_equal(store_add_path(s, at("esc-only.txt")), 0);
+    expect_msg("esc-only.txt", "no readable text, skipped");
     assert_int_equal(store_count(s), 0);
     store_free(s);
 }
