@@ -840,6 +840,9 @@ void article_init_with(article *a, const char *path, const char *bytes,
     text_clean(bytes, len, scratch);
     /* Offsets are 32-bit; the store caps files far below that. */
     size_t tl = scratch->len > UINT32_MAX - 1 ? UINT32_MAX - 1 : scratch->len;
+    while (tl < scratch->len &&
+           ((unsigned char)scratch->data[tl] & 0xC0) == 0x80)
+        tl--; /* cut at a character boundary */
 
     parse ps = {.t = scratch->data, .len = tl, .cap = STACK_BLOCKS,
                 .title = -1, .date = -1, .source = -1, .author = -1,

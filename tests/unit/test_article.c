@@ -242,7 +242,8 @@ static void test_trailing_teaser(void **state)
     article_fini(&art);
 
     /* A last paragraph that ends a sentence is body. */
-    parse("Headline\n\nOne.\n\nTwo.\n\nThree.\n\nShe said \xe2\x80\x9cno.\xe2\x80\x9d\n");
+    parse("Headline\n\nOne.\n\nTwo.\n\nThree.\n\n"
+          "She said \xe2\x80\x9cno.\xe2\x80\x9d\n");
     assert_int_equal(art.blocks[4].kind, BLOCK_BODY);
     article_fini(&art);
 
