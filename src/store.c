@@ -410,29 +410,34 @@ entity_table *store_entities_mut(store *s)
     return table(s);
 }
 
-/* Newest first; undated after every dated article; ties in load order. */
-static const store *sort_store;
+typedef struct dated {
+    int64_t key; /* date_key, or -1 */
+    uint32_t idx;
+} dated;
 
+/* Newest first; undated after every dated article; ties in load order. */
 static int cmp_date(const void *pa, const void *pb)
 {
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    int64_t ka = sort_store->arts[a].date_key;
-    int64_t kb = sort_store->arts[b].date_key;
-    if (ka != kb) {
-        if (ka < 0 || kb < 0)
-            return ka < 0 ? 1 : -1;
-        return ka > kb ? -1 : 1;
+    const dated *a = pa, *b = pb;
+    if (a->key != b->key) {
+        if (a->key < 0 || b->key < 0)
+            return a->key < 0 ? 1 : -1;
+        return a->key > b->key ? -1 : 1;
     }
-    return a < b ? -1 : a > b;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
 void store_order_by(const store *s, store_order by, uint32_t *order)
 {
     for (size_t i = 0; i < s->n; i++)
         order[i] = (uint32_t)i;
-    if (by == STORE_ORDER_DATE && s->n > 1) {
-        sort_store = s;
-        qsort(order, s->n, sizeof *order, cmp_date);
-        sort_store = NULL;
-    }
+    if (by != STORE_ORDER_DATE || s->n < 2)
+        return;
+    dated *d = lede_malloc(s->n * sizeof *d);
+    for (size_t i = 0; i < s->n; i++)
+        d[i] = (dated){s->arts[i].date_key, (uint32_t)i};
+    qsort(d, s->n, sizeof *d, cmp_date);
+    for (size_t i = 0; i < s->n; i++)
+        order[i] = d[i].idx;
+    free(d);
 }
