@@ -46,9 +46,8 @@ typedef struct ac_auto {
 } ac_auto;
 
 struct hl_keywords {
-    char **word;           /* folded keywords */
-    size_t *wlen;
-    size_t n, cap, lencap;
+    char **word;           /* folded keywords, NUL-terminated */
+    size_t n, cap;
     ac_auto *ac;
 };
 
@@ -66,7 +65,6 @@ void hl_keywords_free(hl_keywords *k)
     for (size_t i = 0; i < k->n; i++)
         free(k->word[i]);
     free(k->word);
-    free(k->wlen);
     free(k->ac->node);
     free(k->ac->edge);
     free(k->ac->cand);
@@ -102,10 +100,9 @@ void hl_keywords_add(hl_keywords *k, const char *word, size_t len)
             else if (n && w[n - 1] != ' ')
                 w[n++] = ' ';
         }
+        w[n] = '\0';
         LEDE_GROW(k->word, k->cap, k->n + 1);
-        LEDE_GROW(k->wlen, k->lencap, k->n + 1);
-        k->word[k->n] = w;
-        k->wlen[k->n++] = n;
+        k->word[k->n++] = w;
         k->ac->built = false;
     }
     text_buf_fini(&clean);
@@ -237,7 +234,8 @@ static void ac_build(const hl_keywords *k)
     ac_auto *ac = k->ac;
     if (ac->built)
         return;
-    qsort(k->word, k->n, sizeof *k->word, word_cmp);
+    if (k->n > 1)
+        qsort(k->word, k->n, sizeof *k->word, word_cmp);
     ac_build_trie(ac, k->word, k->n);
     ac_link(ac);
     ac->built = true;
@@ -316,7 +314,8 @@ size_t hl_keywords_find(const hl_keywords *k, const char *s, size_t len,
     size_t nc = ac_scan(ac, s, len), n = 0;
     /* Leftmost-longest: candidates by start, longest first, then drop
      * any that overlaps one already taken. */
-    qsort(ac->cand, nc, sizeof *ac->cand, cand_cmp);
+    if (nc > 1)
+        qsort(ac->cand, nc, sizeof *ac->cand, cand_cmp);
     uint32_t end = 0;
     for (size_t i = 0; i < nc; i++) {
         if (n && ac->cand[i].off < end)
@@ -433,7 +432,8 @@ static int src_cmp(const void *pa, const void *pb)
  * earlier one of the same tier (the earlier, longer one keeps its bytes). */
 static void normalise(hl_work *w)
 {
-    qsort(w->src, w->nsrc, sizeof *w->src, src_cmp);
+    if (w->nsrc > 1)
+        qsort(w->src, w->nsrc, sizeof *w->src, src_cmp);
     size_t n = 0;
     for (size_t i = 0; i < w->nsrc; i++) {
         hl_src s = w->src[i];
@@ -482,7 +482,8 @@ static size_t sweep(const hl_work *w, hl_span **out, size_t *cap)
         ev[2 * i + 1] = (hl_event){w->src[i].off + w->src[i].len,
                                    (uint32_t)i, false};
     }
-    qsort(ev, 2 * w->nsrc, sizeof *ev, event_cmp);
+    if (w->nsrc)
+        qsort(ev, 2 * w->nsrc, sizeof *ev, event_cmp);
     long active[NTIERS];
     for (int t = 0; t < NTIERS; t++)
         active[t] = -1;
