@@ -35,6 +35,7 @@ typedef struct ac_edge {
  * takes a const set, so this lives behind a pointer. */
 typedef struct ac_auto {
     bool built;
+    size_t nwords;         /* distinct keywords */
     ac_node *node;
     size_t nnodes, nodecap;
     ac_edge *edge;
@@ -101,9 +102,13 @@ void hl_keywords_add(hl_keywords *k, const char *word, size_t len)
                 w[n++] = ' ';
         }
         w[n] = '\0';
-        LEDE_GROW(k->word, k->cap, k->n + 1);
-        k->word[k->n++] = w;
-        k->ac->built = false;
+        if (n == 0) { /* nothing but marks: folds to nothing */
+            free(w);
+        } else {
+            LEDE_GROW(k->word, k->cap, k->n + 1);
+            k->word[k->n++] = w;
+            k->ac->built = false;
+        }
     }
     text_buf_fini(&clean);
 }
@@ -238,6 +243,9 @@ static void ac_build(const hl_keywords *k)
         qsort(k->word, k->n, sizeof *k->word, word_cmp);
     ac_build_trie(ac, k->word, k->n);
     ac_link(ac);
+    ac->nwords = 0;
+    for (size_t i = 0; i < ac->nnodes; i++)
+        ac->nwords += ac->node[i].term;
     ac->built = true;
 }
 
@@ -246,10 +254,7 @@ size_t hl_keywords_count(const hl_keywords *k)
     if (!k)
         return 0;
     ac_build(k);
-    size_t n = 0;
-    for (size_t i = 0; i < k->ac->nnodes; i++)
-        n += k->ac->node[i].term;
-    return n;
+    return k->ac->nwords;
 }
 
 /* ---- finding keywords ------------------------------------------------- */
@@ -396,7 +401,7 @@ static void add_entities(hl_work *w, const hl_layers *l)
  * nothing outside a block (header keys, blank lines) is marked. */
 static void add_keywords(hl_work *w, const article *a, const hl_layers *l)
 {
-    if (!l->keywords || hl_keywords_count(l->keywords) == 0)
+    if (!l->keywords)
         return;
     for (size_t b = 0; b < a->nblocks; b++) {
         const article_block *bl = &a->blocks[b];

@@ -62,6 +62,18 @@ static size_t escape_len(const char *p, size_t len)
     return n;
 }
 
+/* True at "(?<name>", "(?'name'" or "(?P<name>" (not at a lookbehind
+ * "(?<=" or "(?<!"). */
+static bool group_name_at(const char *p, size_t len)
+{
+    if (len < 4 || p[0] != '(' || p[1] != '?')
+        return false;
+    size_t k = p[2] == 'P' ? 3 : 2;
+    if (k + 1 >= len || (p[k] != '<' && p[k] != '\''))
+        return false;
+    return p[k + 1] != '=' && p[k + 1] != '!';
+}
+
 /* The literal characters of a regex (escapes and group names left out),
  * so "\S+" or "(?<Name>x)" do not count as uppercase for smart case. */
 static char *regex_literals(const char *p, size_t len, size_t *outlen)
@@ -71,8 +83,7 @@ static char *regex_literals(const char *p, size_t len, size_t *outlen)
     for (size_t i = 0; i < len;) {
         if (p[i] == '\\') {
             i += escape_len(p + i, len - i);
-        } else if (p[i] == '(' && i + 2 < len && p[i + 1] == '?' &&
-                   (p[i + 2] == '<' || p[i + 2] == '\'' || p[i + 2] == 'P')) {
+        } else if (group_name_at(p + i, len - i)) {
             const char *end = p + i + 3;
             while (end < p + len && *end != '>' && *end != '\'')
                 end++;
@@ -107,26 +118,50 @@ static unsigned choose_fold(const char *p, size_t len, unsigned flags)
 
 /* ---- compiling ------------------------------------------------------- */
 
-static void append(char **buf, size_t *len, size_t *cap, const char *s,
-                   size_t n)
+/* A rewritten pattern with, for each byte, the offset in the user's
+ * pattern it came from (to report errors where the user typed them). */
+typedef struct pat_buf {
+    char *s;
+    size_t n, cap;
+    uint32_t *orig;
+    size_t ocap;
+} pat_buf;
+
+static void append(pat_buf *b, const char *s, size_t n, size_t from)
 {
-    LEDE_GROW(*buf, *cap, *len + n + 1);
-    memcpy(*buf + *len, s, n);
-    *len += n;
-    (*buf)[*len] = '\0';
+    LEDE_GROW(b->s, b->cap, b->n + n + 1);
+    LEDE_GROW(b->orig, b->ocap, b->n + n + 1);
+    memcpy(b->s + b->n, s, n);
+    for (size_t i = 0; i <= n; i++)
+        b->orig[b->n + i] = (uint32_t)from;
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+/* Append the folded form of one literal character. A character folding
+ * to several ("ß" -> "ss") becomes a group, so "ß+" still means one or
+ * more of it. */
+static void append_folded(pat_buf *b, const char *c, size_t k, size_t from,
+                          unsigned fold, text_fold_buf *fb)
+{
+    text_fold(c, k, fold, fb);
+    size_t ncp = 0;
+    for (size_t j = 0; j < fb->len; j++)
+        ncp += ((unsigned char)fb->s[j] & 0xC0) != 0x80;
+    if (ncp > 1)
+        append(b, "(?:", 3, from);
+    append(b, fb->s, fb->len, from);
+    if (ncp > 1)
+        append(b, ")", 1, from);
 }
 
 /* Fold the literal characters of a regex outside character classes the
- * same way the text is folded, so "straße" finds the folded "strasse". A
- * character folding to several ("ß" -> "ss") becomes a group, so "ß+"
- * still means one or more of it. */
-static char *regex_fold(const char *p, size_t len, unsigned fold)
+ * same way the text is folded, so "straße" finds the folded "strasse". */
+static void regex_fold(const char *p, size_t len, unsigned fold, pat_buf *b)
 {
-    char *o = NULL;
-    size_t n = 0, cap = 0;
     text_fold_buf fb = {0};
     bool in_class = false;
-    append(&o, &n, &cap, "", 0);
+    append(b, "", 0, 0);
     for (size_t i = 0; i < len;) {
         size_t k = 1;
         if (p[i] == '\\') {
@@ -139,48 +174,33 @@ static char *regex_fold(const char *p, size_t len, unsigned fold)
             in_class = false;
         } else if (!in_class && (unsigned char)p[i] >= 0x80) {
             text_decode(p + i, len - i, &k);
-            text_fold(p + i, k, fold, &fb);
-            size_t ncp = 0;
-            for (size_t j = 0; j < fb.len; j++)
-                ncp += ((unsigned char)fb.s[j] & 0xC0) != 0x80;
-            if (ncp > 1)
-                append(&o, &n, &cap, "(?:", 3);
-            append(&o, &n, &cap, fb.s, fb.len);
-            if (ncp > 1)
-                append(&o, &n, &cap, ")", 1);
+            append_folded(b, p + i, k, i, fold, &fb);
             i += k;
             continue;
         }
-        append(&o, &n, &cap, p + i, k);
+        append(b, p + i, k, i);
         i += k;
     }
+    b->orig[b->n] = (uint32_t)len;
     text_fold_fini(&fb);
-    return o;
 }
 
-static bool compile_regex(search_query *q, const char *p, char *err,
-                          size_t errlen)
+/* "missing closing parenthesis at 4": the position counted in characters
+ * of the user's pattern, from 0, as a cursor would show it. */
+static void regex_error(int code, const char *p, size_t byte, char *err,
+                        size_t errlen)
 {
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP;
-    char *src = NULL;
-    if (q->fold & TEXT_FOLD_CASE)
-        opts |= PCRE2_CASELESS;
-    if (q->fold)
-        src = regex_fold(p, strlen(p), q->fold);
-    int code;
-    PCRE2_SIZE at;
-    q->re = pcre2_compile((PCRE2_SPTR)(src ? src : p), PCRE2_ZERO_TERMINATED,
-                          opts, &code, &at, NULL);
-    free(src);
-    if (!q->re) {
-        char msg[160];
-        pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof msg);
-        /* The offset is into the folded pattern; folding only changes
-         * non-ASCII characters, so for the usual ASCII typo it is exact. */
-        if (err && errlen)
-            snprintf(err, errlen, "%s at %zu", msg, (size_t)at);
-        return false;
-    }
+    char msg[160];
+    size_t chars = 0;
+    pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof msg);
+    for (size_t i = 0; i < byte && p[i]; i++)
+        chars += ((unsigned char)p[i] & 0xC0) != 0x80;
+    if (err && errlen)
+        snprintf(err, errlen, "%s at %zu", msg, chars);
+}
+
+static void regex_setup_match(search_query *q)
+{
     pcre2_jit_compile(q->re, PCRE2_JIT_COMPLETE); /* interpreter if not */
     q->md = pcre2_match_data_create_from_pattern(q->re, NULL);
     q->mctx = pcre2_match_context_create(NULL);
@@ -189,6 +209,29 @@ static bool compile_regex(search_query *q, const char *p, char *err,
     q->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
     if (q->jit)
         pcre2_jit_stack_assign(q->mctx, NULL, q->jit);
+}
+
+static bool compile_regex(search_query *q, const char *p, char *err,
+                          size_t errlen)
+{
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP;
+    pat_buf src = {0};
+    if (q->fold & TEXT_FOLD_CASE)
+        opts |= PCRE2_CASELESS;
+    if (q->fold)
+        regex_fold(p, strlen(p), q->fold, &src);
+    int code;
+    PCRE2_SIZE at;
+    q->re = pcre2_compile((PCRE2_SPTR)(src.s ? src.s : p),
+                          PCRE2_ZERO_TERMINATED, opts, &code, &at, NULL);
+    if (!q->re)
+        regex_error(code, p, src.s ? src.orig[at <= src.n ? at : src.n] : at,
+                    err, errlen);
+    free(src.s);
+    free(src.orig);
+    if (!q->re)
+        return false;
+    regex_setup_match(q);
     return true;
 }
 

@@ -30,7 +30,9 @@ typedef struct search_match {
 } search_match;
 
 /* Compile a pattern. Returns NULL with a one-line message in err (e.g. a
- * regex syntax error with its position) when it cannot. */
+ * regex syntax error with its position in characters: "missing closing
+ * parenthesis at 4"; an empty pattern is "empty pattern") when it cannot.
+ * A query keeps scratch buffers: use it from one thread at a time. */
 search_query *search_compile(const char *pattern, unsigned flags, char *err,
                              size_t errlen);
 void search_free(search_query *q);

@@ -150,6 +150,10 @@ static void test_regex(void **state)
     /* \S and \W are escapes, not uppercase: still case-insensitive. */
     assert_string_equal(find("c\\S+", SEARCH_REGEX, "Cat cow"), "0+3 4+3");
     assert_string_equal(find("C\\w+", SEARCH_REGEX, "Cat cow"), "0+3");
+    /* A lookbehind is not a group name: its letters count. */
+    assert_string_equal(find("(?<=A)b", SEARCH_REGEX, "Ab ab"), "1+1");
+    assert_string_equal(find("(?<=a)b", SEARCH_REGEX, "Ab ab"), "1+1 4+1");
+    assert_string_equal(find("(?<Word>cat)", SEARCH_REGEX, "Cat"), "0+3");
     /* Same folding as literals. */
     assert_string_equal(find("stra(ß|ss)e", SEARCH_REGEX, "STRASSE"), "0+7");
     assert_string_equal(find("straße+", SEARCH_REGEX, "STRASSE"), "0+7");
@@ -167,6 +171,12 @@ static void test_regex_errors(void **state)
     assert_null(search_compile("a[b", SEARCH_REGEX, err, sizeof err));
     assert_string_equal(err,
                         "missing terminating ] for character class at 3");
+    /* Positions count characters of the pattern as typed, even where
+     * folding rewrote it ("ß" is searched as "ss"). */
+    assert_null(search_compile("straße(", SEARCH_REGEX, err, sizeof err));
+    assert_string_equal(err, "missing closing parenthesis at 7");
+    assert_null(search_compile("ΣΟΦ)", SEARCH_REGEX, err, sizeof err));
+    assert_string_equal(err, "unmatched closing parenthesis at 3");
     assert_null(search_compile("", 0, err, sizeof err));
     assert_string_equal(err, "empty pattern");
     /* A literal "(" is fine without SEARCH_REGEX. */
