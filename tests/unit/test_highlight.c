@@ -2,11 +2,13 @@
  * leftmost-longest, thousands of keywords) and merging span layers. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
@@ -265,6 +267,153 @@ static void test_spans_keywords_per_block(void **state)
     hl_keywords_free(k);
 }
 
+/* A small deterministic generator, so failures repeat. */
+static uint32_t rnd_state = 12345;
+static uint32_t rnd(uint32_t n)
+{
+    rnd_state = rnd_state * 1103515245u + 12345u;
+    return (rnd_state >> 16) % n;
+}
+
+static bool ascii_word(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/* The keyword matches by brute force: every keyword at every position,
+ * ASCII case-insensitive, whole words, then leftmost-longest. */
+static size_t naive_find(char kws[][8], size_t nk, const char *s,
+                         search_match *out)
+{
+    size_t len = strlen(s), n = 0, end = 0;
+    for (size_t i = 0; i < len; i++) {
+        size_t best = 0;
+        for (size_t k = 0; k < nk; k++) {
+            size_t kl = strlen(kws[k]);
+            if (kl <= best || i + kl > len || strncasecmp(s + i, kws[k], kl))
+                continue;
+            if (ascii_word(kws[k][0]) && i > 0 && ascii_word(s[i - 1]))
+                continue;
+            if (ascii_word(kws[k][kl - 1]) && i + kl < len &&
+                ascii_word(s[i + kl]))
+                continue;
+            best = kl;
+        }
+        if (best && (n == 0 || i >= end)) {
+            out[n++] = (search_match){(uint32_t)i, (uint32_t)best};
+            end = i + best;
+        }
+    }
+    return n;
+}
+
+static void test_keywords_against_brute_force(void **state)
+{
+    (void)state;
+    /* Tiny alphabet: keywords overlap, nest and share suffixes a lot,
+     * which is where failure and output links go wrong. */
+    const char alpha[] = "abAB -";
+    for (int round = 0; round < 300; round++) {
+        char kws[12][8];
+        size_t nk = 1 + rnd(12);
+        hl_keywords *k = hl_keywords_new();
+        for (size_t i = 0; i < nk; i++) {
+            size_t kl = 1 + rnd(5);
+            for (size_t j = 0; j < kl; j++)
+                kws[i][j] = "abAB"[rnd(4)];
+            kws[i][kl] = '\0';
+            if (rnd(3) == 0 && kl > 2)
+                kws[i][1] = ' ';
+            hl_keywords_add(k, kws[i], kl);
+        }
+        char text[80];
+        size_t tl = rnd(79);
+        for (size_t j = 0; j < tl; j++)
+            text[j] = alpha[rnd(sizeof alpha - 1)];
+        text[tl] = '\0';
+        search_match want[80], *got = NULL;
+        size_t cap = 0, nw = naive_find(kws, nk, text, want);
+        size_t ng = hl_keywords_find(k, text, tl, &got, &cap);
+        assert_int_equal(ng, nw);
+        for (size_t i = 0; i < nw; i++) {
+            assert_int_equal(got[i].off, want[i].off);
+            assert_int_equal(got[i].len, want[i].len);
+        }
+        free(got);
+        hl_keywords_free(k);
+    }
+}
+
+/* The merged spans by brute force: paint each byte with the highest
+ * layer covering it (and which span of that layer), then cut runs. */
+static size_t naive_spans(size_t len, const search_match *kw, size_t nkw,
+                          const search_match *m, size_t nm, long cur,
+                          hl_span *out)
+{
+    int cls[256] = {0}, src[256];
+    for (size_t i = 0; i < len; i++)
+        src[i] = -1;
+    for (size_t i = 0; i < nkw; i++)
+        for (uint32_t b = kw[i].off; b < kw[i].off + kw[i].len; b++)
+            cls[b] = HL_KEYWORD, src[b] = (int)i;
+    for (size_t i = 0; i < nm; i++)
+        for (uint32_t b = m[i].off; b < m[i].off + m[i].len; b++)
+            cls[b] = (long)i == cur ? HL_MATCH_CURRENT : HL_MATCH,
+            src[b] = 1000 + (int)i;
+    size_t n = 0;
+    for (size_t b = 0; b < len; b++) {
+        if (!cls[b])
+            continue;
+        if (n && b > 0 && src[b] == src[b - 1] && cls[b] == cls[b - 1])
+            out[n - 1].len++;
+        else
+            out[n++] = (hl_span){(uint32_t)b, 1, (uint8_t)cls[b]};
+    }
+    return n;
+}
+
+static void test_spans_against_brute_force(void **state)
+{
+    (void)state;
+    hl_keywords *k = kw_of((const char *[]){"ab", "ba b", "a", NULL});
+    for (int round = 0; round < 300; round++) {
+        char text[120];
+        size_t tl = 1 + rnd(119);
+        for (size_t j = 0; j < tl; j++)
+            text[j] = "ab "[rnd(3)];
+        text[tl] = '\0';
+        article a;
+        article_block b;
+        one_block(&a, &b, text);
+        search_match m[40], *kw = NULL;
+        size_t nm = 0, at = 0, kcap = 0;
+        while (nm < 40 && (at += rnd(6)) < tl) {
+            uint32_t l = (uint32_t)rnd(5);
+            if (at + l > tl)
+                l = (uint32_t)(tl - at);
+            m[nm++] = (search_match){(uint32_t)at, l};
+            at += l;
+        }
+        long cur = nm ? (long)rnd((uint32_t)nm + 1) - 1 : -1;
+        size_t nkw = hl_keywords_find(k, text, tl, &kw, &kcap);
+        hl_layers l = {.keywords = k, .selected_entity = -1, .matches = m,
+                       .nmatches = nm, .current_match = cur};
+        hl_span want[256], *got = NULL;
+        size_t cap = 0, ng = hl_spans(&a, &l, &got, &cap);
+        size_t nw = naive_spans(tl, kw, nkw, m, nm, cur, want);
+        assert_int_equal(ng, nw);
+        for (size_t i = 0; i < nw; i++) {
+            assert_int_equal(got[i].off, want[i].off);
+            assert_int_equal(got[i].len, want[i].len);
+            assert_int_equal(got[i].cls, want[i].cls);
+        }
+        free(got);
+        free(kw);
+    }
+    hl_keywords_free(k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +425,8 @@ int main(void)
         cmocka_unit_test(test_class_for),
         cmocka_unit_test(test_spans_overlap),
         cmocka_unit_test(test_spans_keywords_per_block),
+        cmocka_unit_test(test_keywords_against_brute_force),
+        cmocka_unit_test(test_spans_against_brute_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
