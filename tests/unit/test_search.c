@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
@@ -306,6 +307,69 @@ static void test_corpus_ranking(void **state)
     store_free(s);
 }
 
+static uint32_t rnd_state = 777;
+static uint32_t rnd(uint32_t n)
+{
+    rnd_state = rnd_state * 1103515245u + 12345u;
+    return (rnd_state >> 16) % n;
+}
+
+static void test_literal_against_brute_force(void **state)
+{
+    (void)state;
+    /* ASCII: smart case reduces to strncasecmp, leftmost, no overlap. */
+    for (int round = 0; round < 500; round++) {
+        char pat[6], text[64];
+        size_t pl = 1 + rnd(4), tl = rnd(63);
+        for (size_t i = 0; i < pl; i++)
+            pat[i] = "ab "[rnd(3)];
+        pat[pl] = '\0';
+        if (pat[0] == ' ')
+            pat[0] = 'a';
+        for (size_t i = 0; i < tl; i++)
+            text[i] = "abAB "[rnd(5)];
+        text[tl] = '\0';
+        char want[512] = "";
+        for (size_t i = 0; i + pl <= tl;) {
+            if (strncasecmp(text + i, pat, pl) == 0) {
+                size_t l = strlen(want);
+                snprintf(want + l, sizeof want - l, "%s%zu+%zu",
+                         l ? " " : "", i, pl);
+                i += pl;
+            } else {
+                i++;
+            }
+        }
+        assert_string_equal(find(pat, 0, text), want);
+    }
+}
+
+static void test_regex_agrees_with_literal(void **state)
+{
+    (void)state;
+    /* A pattern without metacharacters means the same as a regex: the
+     * folding (ß = ss, accents, final sigma) must not differ. */
+    const char *tok[] = {"a", "s", "S", "ß", "é", "e", "É", " ", "σ", "ς",
+                         "Σ", "x\xcc\x81", "ﬁ", "fi"};
+    const size_t ntok = sizeof tok / sizeof *tok;
+    for (int round = 0; round < 400; round++) {
+        char pat[64] = "", text[256] = "", lit[512];
+        size_t np = 1 + rnd(3), nt = rnd(20);
+        for (size_t i = 0; i < np; i++)
+            strcat(pat, tok[rnd(ntok)]);
+        if (pat[0] == ' ')
+            pat[0] = 'a';
+        for (size_t i = 0; i < nt; i++)
+            strcat(text, tok[rnd(ntok)]);
+        for (unsigned f = 0; f < 3; f++) {
+            unsigned flags = f == 1 ? SEARCH_IGNORE_CASE
+                             : f == 2 ? SEARCH_MATCH_CASE : 0;
+            snprintf(lit, sizeof lit, "%s", find(pat, flags, text));
+            assert_string_equal(find(pat, flags | SEARCH_REGEX, text), lit);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -322,6 +386,8 @@ int main(void)
         cmocka_unit_test(test_article_blocks),
         cmocka_unit_test(test_search_speed_sanity),
         cmocka_unit_test(test_corpus_ranking),
+        cmocka_unit_test(test_literal_against_brute_force),
+        cmocka_unit_test(test_regex_agrees_with_literal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
