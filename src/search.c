@@ -4,7 +4,9 @@
  * the text with text_fold and searching the folded bytes; matches are
  * mapped back through the fold's byte map. So a literal and a regular
  * expression agree on what "insensitive" means ("straße" = "STRASSE"). */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
+#endif
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <utf8proc.h>
