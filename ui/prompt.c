@@ -103,7 +103,7 @@ static void prompt_corpus(ui *u)
         ui_msg(u, true, "No article matches: %s", p->buf);
     } else {
         char what[160];
-        snprintf(what, sizeof what, "search: %s", p->buf);
+        snprintf(what, sizeof what, "search: %.140s", p->buf);
         list_filter_hits(u, h, n, what);
         u->focus = PANE_LIST;
         geom_fix_focus(u);
