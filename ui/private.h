@@ -217,6 +217,8 @@ void reader_open(ui *u, long art);
 void reader_draw(ui *u);
 void reader_scroll(ui *u, long delta);
 void reader_top(ui *u);
+/* Put line `top` at the top (the user's place, kept across resizes). */
+void reader_set_top(ui *u, size_t top);
 void reader_bottom(ui *u);
 /* Bring text offset off into view (a third from the top). */
 void reader_show(ui *u, uint32_t off);

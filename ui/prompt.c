@@ -60,7 +60,7 @@ static void prompt_restore(ui *u)
     else
         find_clear(u);
     u->find.cur = p->save_cur;
-    u->rd.top = p->save_top;
+    reader_set_top(u, p->save_top);
     reader_invalidate(u);
 }
 
@@ -84,7 +84,7 @@ static void prompt_live(ui *u)
     search_free(q);
     find_set(u, p->buf, prompt_flags(u), false);
     u->find.backward = p->kind == PROMPT_BACK;
-    u->rd.top = p->save_top;
+    reader_set_top(u, p->save_top);
     u->msg[0] = '\0';
     if (u->find.nm)
         find_first(u, p->kind == PROMPT_BACK, false);
@@ -132,7 +132,7 @@ static void prompt_accept(ui *u)
         prompt_corpus(u);
         return;
     }
-    u->rd.top = p->save_top;
+    reader_set_top(u, p->save_top);
     if (!find_set(u, p->buf, prompt_flags(u), true))
         return;
     u->find.backward = k == PROMPT_BACK;

@@ -54,16 +54,29 @@ void reader_ensure(ui *u)
         return;
     if (r->lay_art == r->art && r->lay_width == w && r->lay_flags == r->flags)
         return;
-    bool keep = r->lay_art == r->art && r->lay.nlines > r->top;
-    uint32_t anchor = keep ? r->lay.lines[r->top].off : 0;
+    bool keep = r->lay_art == r->art && r->anchored;
     layout_article(&r->lay, store_get(u->s, (size_t)r->art), w, r->flags);
     r->lay_art = r->art;
     r->lay_width = w;
     r->lay_flags = r->flags;
-    r->top = keep ? layout_line_of(&r->lay, anchor) : 0;
+    /* the place is the text the reader chose to see at the top, so a
+     * resize and back returns to the same line */
+    r->top = keep ? layout_line_of(&r->lay, r->anchor) : 0;
     if (r->top >= r->lay.nlines)
         r->top = r->lay.nlines ? r->lay.nlines - 1 : 0;
     reader_clamp(u);
+}
+
+/* The user moved: remember the text at the top as the place. */
+void reader_set_top(ui *u, size_t top)
+{
+    ui_reader *r = &u->rd;
+    reader_ensure(u);
+    r->top = top;
+    reader_clamp(u);
+    r->anchored = r->top < r->lay.nlines;
+    r->anchor = r->anchored ? r->lay.lines[r->top].off : 0;
+    u->dirty |= DIRTY_READER | DIRTY_STATUS;
 }
 
 void reader_open(ui *u, long art)
@@ -73,6 +86,7 @@ void reader_open(ui *u, long art)
         return;
     r->art = art;
     r->top = 0;
+    r->anchored = false;
     r->spans_ok = false;
     u->ent_cur = -1;
     u->find.cur = -1;
@@ -90,23 +104,19 @@ void reader_scroll(ui *u, long delta)
 {
     reader_ensure(u);
     long t = (long)u->rd.top + delta;
-    u->rd.top = t < 0 ? 0 : (size_t)t;
-    reader_clamp(u);
-    u->dirty |= DIRTY_READER | DIRTY_STATUS;
+    reader_set_top(u, t < 0 ? 0 : (size_t)t);
 }
 
 void reader_top(ui *u)
 {
-    u->rd.top = 0;
-    u->dirty |= DIRTY_READER | DIRTY_STATUS;
+    reader_ensure(u);
+    reader_set_top(u, 0);
 }
 
 void reader_bottom(ui *u)
 {
     reader_ensure(u);
-    u->rd.top = u->rd.lay.nlines;
-    reader_clamp(u);
-    u->dirty |= DIRTY_READER | DIRTY_STATUS;
+    reader_set_top(u, u->rd.lay.nlines);
 }
 
 void reader_show(ui *u, uint32_t off)
@@ -116,8 +126,7 @@ void reader_show(ui *u, uint32_t off)
     if (ln >= u->rd.lay.nlines)
         return;
     if (ln < u->rd.top || ln >= u->rd.top + h)
-        u->rd.top = ln > h / 3 ? ln - h / 3 : 0;
-    reader_clamp(u);
+        reader_set_top(u, ln > h / 3 ? ln - h / 3 : 0);
     u->dirty |= DIRTY_READER | DIRTY_STATUS;
 }
 
