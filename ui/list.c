@@ -84,11 +84,12 @@ static void list_adopt(ui *u, size_t n, const char *what)
     l->n = n;
     l->filtered = true;
     snprintf(l->what, sizeof l->what, "%s", what);
-    l->sel = l->top = 0;
+    size_t sel = 0;
+    l->top = 0;
     for (size_t i = 0; i < n; i++)
         if ((long)l->view[i] == u->rd.art)
-            l->sel = i;
-    list_keep_visible(u);
+            sel = i;
+    list_set_sel(u, sel); /* the reader follows when the article left */
     u->dirty |= DIRTY_LIST | DIRTY_STATUS;
 }
 

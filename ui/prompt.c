@@ -108,7 +108,8 @@ static void prompt_corpus(ui *u)
         u->focus = PANE_LIST;
         geom_fix_focus(u);
         u->dirty |= DIRTY_ALL | DIRTY_CLEAR;
-        ui_msg(u, false, "%zu articles match %s", n, p->buf);
+        ui_msg(u, false, "%zu article%s match%s %s", n, n == 1 ? "" : "s",
+               n == 1 ? "es" : "", p->buf);
     }
     free(h);
 }
