@@ -83,7 +83,10 @@ rm -f /tmp/lede-err.$$
 
 d=$("$LEDE" --dump --width 40 "$S0")
 check "--dump exits 0" [ $? = 0 ]
-wide=$(printf '%s\n' "$d" | awk '{ if (length($0) > 40) print }' | head -1)
+# count characters: drop UTF-8 continuation bytes (every character here is
+# one column wide)
+wide=$(printf '%s\n' "$d" | LC_ALL=C tr -d '\200-\277' |
+    LC_ALL=C awk '{ if (length($0) > 40) print }' | head -1)
 check "--dump --width 40 keeps every line within 40 columns" [ -z "$wide" ]
 contains "--dump shows the headline" "$d" "De Mistura to Have Separate Syria Talks"
 contains "--dump shows the body, wrapped" "$d" "U.N. Special Envoy for Syria Staffan de
