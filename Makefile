@@ -78,15 +78,15 @@ $(B)/liblede.a: $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(CORE_OBJ)
 
-$(B)/src/%.o: src/%.c src/*.h
+$(B)/src/%.o: src/%.c $(wildcard src/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) -c -o $@ $<
 
-$(B)/ui/%.o: ui/%.c ui/*.h src/*.h
+$(B)/ui/%.o: ui/%.c $(wildcard ui/*.h src/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(LEDE_CFLAGS) $(UI_CFLAGS) $(CORE_CFLAGS) -c -o $@ $<
 
-$(B)/tests/test_%: tests/unit/test_%.c $(B)/liblede.a tests/unit/*.h
+$(B)/tests/test_%: tests/unit/test_%.c $(B)/liblede.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) -Itests/unit \
 	    $(LDFLAGS) -o $@ $< $(B)/liblede.a $(TEST_LIBS) $(CORE_LIBS)

@@ -1,0 +1,73 @@
+#!/bin/sh
+# Opening: the sample set on the list, one file in the reader, entity
+# colours, the help screen, and q restoring the terminal with status 0.
+. tests/term/harness
+A=data/articles
+S0=$A/000_83fae2bbef3ffe03.txt
+H0="De Mistura to Have Separate Syria"
+H3="Lavrov visits Geneva for Syria"
+
+start 120 40 -- "$A"
+check "sample set opens on the list" wait_for "$H3"
+scr=$(screen)
+contains "first headline in the list" "$(printf '%s\n' "$scr" | head -1)" "$H0"
+contains "second headline in the list" "$(printf '%s\n' "$scr" | sed -n 2p)" "$H3"
+list=$(printf '%s\n' "$scr" | cut -c1-30)
+lacks "no list row is the boilerplate 'Share'" "$list" "Share"
+check "the alternate screen is on while running" \
+    [ "$(tm display -p -t t '#{alternate_on}')" = 1 ]
+contains "status line shows the position in the list" "$(status)" "1/2"
+
+# Entity colours (256-colour terminal): people 39, places 77.
+check "Kerry drawn in the person colour" styled "John Kerry" '38;5;39'
+check "Lavrov drawn in the person colour" styled "Sergei Lavrov" '38;5;39'
+check "de Mistura drawn in the person colour" styled "Staffan de Mistura" '38;5;39'
+check "Geneva drawn in the place colour" styled "Geneva" '38;5;77'
+check "boilerplate 'Share' is dimmed in the reader" styled "Share" '2'
+check "sidebar groups people" wait_match "│ People *$"
+check "sidebar shows Sergei Lavrov with a count" wait_match "Sergei Lavrov +[0-9]+ *$"
+
+# The list is focused: j moves to the second article, which the reader shows.
+keys j
+check "j selects the second article and the reader follows" \
+    wait_match "│ Lavrov visits Geneva for Syria talks with Kerry"
+contains "status counts 2/2" "$(status)" "2/2"
+keys Enter
+check "Enter opens it (read mark in the list)" wait_match "^✓ Lavrov visits"
+
+keys h
+check "h shows the help screen" wait_for "lede: keys"
+scr=$(screen)
+contains "help lists the search key from the table" "$scr" "Search forward in the article"
+contains "help shows key names" "$scr" "j, Down"
+keys q
+check "q closes the help" wait_gone "lede: keys"
+check "the reader is back after help" wait_for "$H3"
+
+keys q
+rc=$(wait_exit)
+check "q exits with status 0 (got $rc)" [ "$rc" = 0 ]
+check "the alternate screen is left on exit" \
+    [ "$(tm display -p -t t '#{alternate_on}')" = 0 ]
+lacks "no reader text is left on the normal screen" "$(screen)" "$H0"
+
+# One file: straight into the reader; the list is one key away.
+start 120 40 -- "$S0"
+check "lede FILE opens the reader" wait_for "U.N. Special Envoy"
+check "the file's headline is in the reader" wait_match "│ De Mistura to Have Separate Syria Talks"
+contains "the reader position is in the status line" "$(status)" "%"
+keys j
+check "j scrolls the reader (not the list)" wait_match "│ Kerry – UN Source"
+keys q
+check "q exits from the reader" [ "$(wait_exit)" = 0 ]
+
+# Narrow: lede FILE shows only the reader; Tab brings the list.
+start 50 20 -- "$A" "$S0"
+check "one pane on a narrow screen: the list first" wait_for "Lavrov visits"
+keys Enter
+check "Enter opens the reader full width" wait_for "U.N. Special"
+lacks "the list is hidden in the reader" "$(screen | head -3)" "Lavrov visits"
+keys Tab
+check "Tab brings the list back" wait_for "Lavrov visits"
+keys q
+wait_exit >/dev/null

@@ -1,0 +1,235 @@
+/* list.c: the article list pane: rows, selection, filters. Only the
+ * visible rows are drawn, so 100,000 articles scroll like ten. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+#include "text.h"
+#include "util.h"
+
+void list_init(ui *u)
+{
+    ui_list *l = &u->list;
+    l->nbase = store_count(u->s);
+    l->base = lede_malloc(l->nbase * sizeof *l->base);
+    store_order_by(u->s, u->o->sort_date ? STORE_ORDER_DATE : STORE_ORDER_PATH,
+                   l->base);
+    l->view = l->base;
+    l->n = l->nbase;
+    l->counts = NULL;
+    l->filtered = false;
+}
+
+void list_fini(ui *u)
+{
+    ui_list *l = &u->list;
+    if (l->view != l->base)
+        free(l->view);
+    free(l->counts);
+    free(l->base);
+    memset(l, 0, sizeof *l);
+}
+
+long list_current(const ui *u)
+{
+    const ui_list *l = &u->list;
+    return l->n ? (long)l->view[l->sel] : -1;
+}
+
+static void list_keep_visible(ui *u)
+{
+    ui_list *l = &u->list;
+    size_t h = u->r[PANE_LIST].h > 0 ? (size_t)u->r[PANE_LIST].h : 1;
+    if (l->sel < l->top)
+        l->top = l->sel;
+    if (l->sel >= l->top + h)
+        l->top = l->sel - h + 1;
+    if (l->n <= h)
+        l->top = 0;
+    else if (l->top > l->n - h)
+        l->top = l->n - h;
+}
+
+void list_set_sel(ui *u, size_t sel)
+{
+    ui_list *l = &u->list;
+    if (!l->n)
+        return;
+    l->sel = sel >= l->n ? l->n - 1 : sel;
+    list_keep_visible(u);
+    u->dirty |= DIRTY_LIST;
+    if (list_current(u) != u->rd.art)
+        reader_open(u, list_current(u));
+}
+
+void list_move(ui *u, long delta)
+{
+    long s = (long)u->list.sel + delta;
+    list_set_sel(u, s < 0 ? 0 : (size_t)s);
+}
+
+void list_click(ui *u, int row)
+{
+    size_t r = u->list.top + (size_t)row;
+    if (r < u->list.n)
+        list_set_sel(u, r);
+}
+
+/* Use the filtered rows in view/counts; keep the shown article selected
+ * when it is among them. */
+static void list_adopt(ui *u, size_t n, const char *what)
+{
+    ui_list *l = &u->list;
+    l->n = n;
+    l->filtered = true;
+    snprintf(l->what, sizeof l->what, "%s", what);
+    size_t sel = 0;
+    l->top = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((long)l->view[i] == u->rd.art)
+            sel = i;
+    list_set_sel(u, sel); /* the reader follows when the article left */
+    u->dirty |= DIRTY_LIST | DIRTY_STATUS;
+}
+
+static void list_room(ui *u, size_t n)
+{
+    ui_list *l = &u->list;
+    if (l->view == l->base) {
+        l->view = NULL;
+        l->cap = 0;
+        free(l->counts);
+        l->counts = NULL;
+    }
+    size_t cap = l->cap;
+    LEDE_GROW(l->view, l->cap, n);
+    LEDE_GROW(l->counts, cap, n);
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const entity_tally *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+void list_filter_entity(ui *u, uint32_t id)
+{
+    size_t n = 0;
+    const entity_tally *ec = entity_articles(u->et, id, &n);
+    entity_tally *tmp = lede_malloc((n ? n : 1) * sizeof *tmp);
+    memcpy(tmp, ec, n * sizeof *tmp);
+    qsort(tmp, n, sizeof *tmp, by_count); /* most mentions first */
+    list_room(u, n);
+    for (size_t i = 0; i < n; i++) {
+        u->list.view[i] = tmp[i].id;
+        u->list.counts[i] = tmp[i].count;
+    }
+    free(tmp);
+    list_adopt(u, n, entity_name(u->et, id));
+}
+
+void list_filter_hits(ui *u, const search_hit *h, size_t n, const char *what)
+{
+    list_room(u, n);
+    for (size_t i = 0; i < n; i++) {
+        u->list.view[i] = h[i].article;
+        u->list.counts[i] = h[i].count;
+    }
+    list_adopt(u, n, what);
+}
+
+void list_unfilter(ui *u)
+{
+    ui_list *l = &u->list;
+    if (!l->filtered)
+        return;
+    free(l->view);
+    free(l->counts);
+    l->counts = NULL;
+    l->cap = 0;
+    l->view = l->base;
+    l->n = l->nbase;
+    l->filtered = false;
+    l->sel = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if ((long)l->view[i] == u->rd.art)
+            l->sel = i;
+    list_keep_visible(u);
+    u->dirty |= DIRTY_LIST | DIRTY_STATUS;
+}
+
+/* Draw the text of block b (if any) in `w` columns, ellipsised. */
+static void draw_block_at(const article *a, int32_t b, int y, int x, int w,
+                          ui_style st)
+{
+    if (b < 0 || w <= 0)
+        return;
+    const article_block *bl = &a->blocks[b];
+    draw_text_ellipsis(y, x, a->text + bl->off, bl->len, w, st);
+}
+
+static void draw_date(const article *a, int y, int x, ui_style st)
+{
+    char d[16];
+    if (a->date_key < 0)
+        return;
+    long long k = a->date_key / 1000000;
+    snprintf(d, sizeof d, "%04lld-%02lld-%02lld", k / 10000, k / 100 % 100,
+             k % 100);
+    draw_text(y, x, d, strlen(d), 10, st);
+}
+
+static void list_row(ui *u, size_t row, int y)
+{
+    const ui_rect *r = &u->r[PANE_LIST];
+    ui_list *l = &u->list;
+    uint32_t ai = l->view[row];
+    const article *a = store_get(u->s, ai);
+    bool sel = row == l->sel;
+    ui_style st = sel ? u->role[u->focus == PANE_LIST ? ROLE_SEL : ROLE_SEL_DIM]
+                      : u->role[ROLE_TEXT];
+    ui_style meta = sel ? st : u->role[ROLE_META];
+    draw_fill(y, r->x, r->w, st);
+    int x = r->x, end = r->x + r->w;
+    if (r->w >= 12) {
+        if (u->read[ai])
+            draw_text(y, x, "\xe2\x9c\x93", 3, 1, st); /* check mark */
+        x += 2;
+    }
+    if (l->filtered && l->counts && end - x >= 16) {
+        char c[16];
+        int n = snprintf(c, sizeof c, "%5u", l->counts[row]);
+        end -= n + 1;
+        draw_text(y, end + 1, c, (size_t)n, n, style_with(meta, A_BOLD));
+    }
+    if (end - x >= 50) {
+        end -= 15;
+        draw_block_at(a, a->source, y, end + 1, 14, meta);
+    }
+    if (end - x >= 34 && a->date_key >= 0) {
+        end -= 11;
+        draw_date(a, y, end + 1, meta);
+    }
+    size_t hl;
+    const char *h = article_headline(a, &hl);
+    draw_text_ellipsis(y, x, h, hl, end - x, st);
+}
+
+void list_draw(ui *u)
+{
+    const ui_rect *r = &u->r[PANE_LIST];
+    ui_list *l = &u->list;
+    list_keep_visible(u);
+    for (int i = 0; i < r->h; i++) {
+        size_t row = l->top + (size_t)i;
+        if (row < l->n)
+            list_row(u, row, r->y + i);
+        else
+            draw_fill(r->y + i, r->x, r->w, u->role[ROLE_TEXT]);
+    }
+    if (!l->n && r->h > 0)
+        draw_text(r->y, r->x, "(no articles)", 13, r->w, u->role[ROLE_META]);
+}
