@@ -269,13 +269,13 @@ static void prf(const char *name, long gold, long pred, long tp)
     double p = pred ? (double)tp / (double)pred : 0;
     double r = gold ? (double)tp / (double)gold : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("%-14s %6ld %6ld %6ld  %6.4f  %6.4f  %6.4f\n", name, gold, pred,
+    printf("%-17s %6ld %6ld %6ld  %6.4f  %6.4f  %6.4f\n", name, gold, pred,
            tp, p, r, f);
 }
 
 static void report(const score *sc)
 {
-    printf("%-14s %6s %6s %6s  %6s  %6s  %6s\n", "type", "gold", "pred",
+    printf("%-17s %6s %6s %6s  %6s  %6s  %6s\n", "type", "gold", "pred",
            "tp", "prec", "recall", "F1");
     long g = 0, p = 0, tp = 0;
     for (int k = 0; k < ENT_NTYPES; k++) {

@@ -335,9 +335,87 @@ static void test_accents_lookup(void **state)
     fake_free(&a[0]);
 }
 
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(1 << 20);
+    *len = fread(buf, 1, (1 << 20) - 1, f);
+    fclose(f);
+    return buf;
+}
+
+/* The bundled sample set through article_init, as the reader loads it. */
+static void test_sample_set(void **state)
+{
+    (void)state;
+    static const char *const paths[] = {
+        "data/articles/000_83fae2bbef3ffe03.txt",
+        "data/articles/003_a8c0e5b4325b14d0.txt"};
+    article a[2];
+    entity_table *t = entity_table_new();
+    for (uint32_t i = 0; i < 2; i++) {
+        size_t len;
+        char *raw = slurp(paths[i], &len);
+        article_init(&a[i], paths[i], raw, len);
+        free(raw);
+        entity_scan(t, i, &a[i]);
+    }
+    entity_finish(t);
+    static const struct { const char *name; entity_type type; } want[] = {
+        {"John Kerry", ENT_PERSON},      {"Sergei Lavrov", ENT_PERSON},
+        {"Staffan de Mistura", ENT_PERSON}, {"Geneva", ENT_PLACE},
+        {"Aleppo", ENT_PLACE},          {"Damascus", ENT_PLACE},
+        {"Daraya", ENT_PLACE},          {"Syria", ENT_PLACE},
+        {"Moscow", ENT_PLACE},          {"Doha", ENT_PLACE},
+        {"United Nations", ENT_ORG},    {"Islamic State", ENT_ORG},
+        {"Pentagon", ENT_ORG},          {"White House", ENT_ORG},
+        {"Al-Monitor", ENT_ORG},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        assert_entity(t, want[i].name, want[i].type);
+    assert_int_equal(entity_lookup(t, "U.N.", 4),
+                     find_entity(t, "United Nations"));
+    assert_int_equal(entity_lookup(t, "De Mistura", 10),
+                     find_entity(t, "Staffan de Mistura"));
+    const char *no[] = {"Share", "Advertisement", "Meanwhile", "However",
+                        "Speaking", "During", "Under", "While", "Earlier",
+                        "Friday", "Monday", "August", "Mr Kerry"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_no_entity(t, no[i]);
+    /* Kerry: named 5 times in the first article (headline included),
+     * 7 in the second ("Kerry-Lavrov" too); the first mention is the
+     * headline's. */
+    long kerry = find_entity(t, "John Kerry");
+    assert_int_equal(entity_total(t, (uint32_t)kerry), 12);
+    size_t n;
+    const entity_tally *arts = entity_articles(t, (uint32_t)kerry, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(arts[0].count, 5);
+    assert_int_equal(arts[1].count, 7);
+    char buf[512];
+    mention_texts(t, &a[0], 0, kerry, buf, sizeof buf);
+    assert_string_equal(buf, "Kerry|John Kerry|Kerry|Kerry|Kerry");
+    mention_texts(t, &a[1], 1, kerry, buf, sizeof buf);
+    assert_string_equal(buf, "Kerry|John Kerry|John Kerry|Kerry|John Kerry|"
+                             "Kerry|Kerry");
+    const entity_mention *m = entity_mentions(t, 0, &n);
+    size_t k = 0;
+    while (k < n && (long)m[k].entity != kerry)
+        k++;
+    const char *head = strstr(a[0].text, "Lavrov, Kerry");
+    assert_non_null(head);
+    assert_int_equal(m[k].off, (uint32_t)(head - a[0].text) + 8);
+    assert_int_equal(m[k].len, 5);
+    entity_table_free(t);
+    article_fini(&a[0]);
+    article_fini(&a[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sample_set),
         cmocka_unit_test(test_people_places_orgs),
         cmocka_unit_test(test_short_forms_merge),
         cmocka_unit_test(test_ambiguous_short_form),
