@@ -44,10 +44,14 @@ bool ent_set_has(const uint32_t *set, const uint32_t *gen, uint32_t cur,
 
 /* --- cutting the text into words --- */
 
+/* A code point and its class: CP_LETTER, CP_UPPER, CP_DIGIT bits in one
+ * field, so testing "letter or digit" is one load. */
+enum { CP_LETTER = 1, CP_UPPER = 2, CP_DIGIT = 4 };
+
 typedef struct cp_info {
     int32_t cp;
-    size_t n;
-    bool letter, upper, digit;
+    uint32_t n;
+    unsigned cls;
 } cp_info;
 
 /* ASCII classes: bit 1 letter, 2 upper, 4 digit. */
@@ -64,24 +68,24 @@ static const unsigned char ascii_class[128] = {
 static cp_info cp_slow(const char *s, size_t p, size_t end)
 {
     cp_info c;
-    c.cp = text_decode(s + p, end - p, &c.n);
-    c.letter = text_is_letter(c.cp) || (c.cp >= 0x300 && c.cp < 0x370);
-    c.upper = c.letter && text_is_upper(c.cp);
-    c.digit = false;
+    size_t n;
+    c.cp = text_decode(s + p, end - p, &n);
+    c.n = (uint32_t)n;
+    bool letter = text_is_letter(c.cp) || (c.cp >= 0x300 && c.cp < 0x370);
+    c.cls = letter ? CP_LETTER | (text_is_upper(c.cp) ? CP_UPPER : 0) : 0;
     return c;
 }
 
 static inline cp_info cp_at(const char *s, size_t p, size_t end)
 {
     if (p >= end) {
-        cp_info c = {0, 0, false, false, false};
+        cp_info c = {0, 0, 0};
         return c;
     }
     unsigned char b = (unsigned char)s[p];
     if (b >= 0x80)
         return cp_slow(s, p, end);
-    unsigned char k = ascii_class[b];
-    cp_info c = {b, 1, k & 1, (k & 2) != 0, (k & 4) != 0};
+    cp_info c = {b, 1, ascii_class[b]};
     return c;
 }
 
@@ -106,6 +110,7 @@ typedef struct word_state {
     size_t p, start, end;   /* end: where the name part ends */
     uint32_t f;
     uint16_t split;         /* offset of an inner capital, 0 if none */
+    uint16_t hyph;          /* 1 + offset of the first hyphen, 0 if none */
     unsigned letters, uppers;
     bool prev_lower;
 } word_state;
@@ -114,9 +119,9 @@ typedef struct word_state {
 static bool word_joiner(word_state *w, const char *s, size_t end, cp_info c)
 {
     cp_info nx = cp_at(s, w->p + c.n, end);
-    if (is_apos(c.cp) && nx.letter) {
+    if (is_apos(c.cp) && (nx.cls & CP_LETTER)) {
         cp_info nn = cp_at(s, w->p + c.n + nx.n, end);
-        if ((nx.cp == 's' || nx.cp == 'S') && !nn.letter && !nn.digit) {
+        if ((nx.cp == 's' || nx.cp == 'S') && !(nn.cls & CP_LETTER) && !(nn.cls & CP_DIGIT)) {
             w->end = w->p;
             w->p += c.n + nx.n;
             w->f |= S_POSS;
@@ -125,13 +130,15 @@ static bool word_joiner(word_state *w, const char *s, size_t end, cp_info c)
         w->p += c.n;
         return true;
     }
-    if (c.cp == '-' && (nx.letter || nx.digit)) {
-        if (nx.upper && !w->split && w->letters)
+    if (c.cp == '-' && ((nx.cls & CP_LETTER) || (nx.cls & CP_DIGIT))) {
+        if (!w->hyph)
+            w->hyph = (uint16_t)(w->p - w->start + 1);
+        if ((nx.cls & CP_UPPER) && !w->split && w->letters)
             w->split = (uint16_t)(w->p + 1 - w->start);
         w->p += c.n;
         return true;
     }
-    if ((c.cp == '.' || c.cp == ',') && nx.digit && (w->f & S_DIGIT)) {
+    if ((c.cp == '.' || c.cp == ',') && (nx.cls & CP_DIGIT) && (w->f & S_DIGIT)) {
         w->p += c.n;
         return true;
     }
@@ -162,9 +169,9 @@ static void initialism(word_state *w, const char *s, size_t end)
 static void word_shape(word_state *w, const char *s)
 {
     cp_info c0 = cp_at(s, w->start, w->end);
-    if (c0.digit)
+    if ((c0.cls & CP_DIGIT))
         w->f |= S_DIGIT;
-    else if (c0.upper)
+    else if ((c0.cls & CP_UPPER))
         w->f |= S_CAP;
     else
         w->f |= S_LOWER;
@@ -188,17 +195,31 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
 {
     word_state w = {.p = p, .start = p, .end = 0};
     for (;;) {
-        cp_info c = cp_at(s, w.p, end);
-        if (c.letter || c.digit) {
-            if (c.digit && w.p == w.start)
-                w.f |= S_DIGIT;
-            else if (c.digit)
-                w.f |= S_HASDIGIT;
-            if (c.upper && w.prev_lower && !w.split)
+        /* ASCII letters and digits, the bulk of the text, go fast */
+        unsigned char b = w.p < end ? (unsigned char)s[w.p] : 0;
+        unsigned k = b < 0x80 ? ascii_class[b] : 0;
+        if (k) {
+            if (k & 4)
+                w.f |= w.p == w.start ? S_DIGIT : S_HASDIGIT;
+            else if ((k & 2) && w.prev_lower && !w.split)
                 w.split = (uint16_t)(w.p - w.start);
-            w.letters += c.letter;
-            w.uppers += c.upper;
-            w.prev_lower = c.letter && !c.upper;
+            w.letters += k & 1;
+            w.uppers += (k & 2) != 0;
+            w.prev_lower = k == 1;
+            w.p++;
+            continue;
+        }
+        cp_info c = cp_at(s, w.p, end);
+        if ((c.cls & CP_LETTER) || (c.cls & CP_DIGIT)) {
+            if ((c.cls & CP_DIGIT) && w.p == w.start)
+                w.f |= S_DIGIT;
+            else if ((c.cls & CP_DIGIT))
+                w.f |= S_HASDIGIT;
+            if ((c.cls & CP_UPPER) && w.prev_lower && !w.split)
+                w.split = (uint16_t)(w.p - w.start);
+            w.letters += (c.cls & CP_LETTER) != 0;
+            w.uppers += (c.cls & CP_UPPER) != 0;
+            w.prev_lower = (c.cls & CP_LETTER) && !(c.cls & CP_UPPER);
             w.p += c.n;
             continue;
         }
@@ -215,10 +236,12 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
         w.split = 0;
     word_shape(&w, s);
     /* "Russian-backed", "Kerry-led": the name is before the hyphen */
-    const char *hy = memchr(s + w.start, '-', w.end - w.start);
+    const char *hy = w.hyph && w.start < p + w.hyph ? s + p + w.hyph - 1 : NULL;
+    if (hy && hy >= s + w.end)
+        hy = NULL;
     if (hy && !(w.f & (S_ALPRE | S_DIGIT)) && !w.split) {
         cp_info a = cp_at(s, (size_t)(hy - s) + 1, end);
-        if (!a.upper && (w.f & S_CAP)) {
+        if (!(a.cls & CP_UPPER) && (w.f & S_CAP)) {
             w.end = (size_t)(hy - s);
             w.f |= S_CUT;
         }
@@ -254,7 +277,7 @@ static uint32_t sep_flags(int32_t c, cp_info nx, const ent_word *prev)
     case '&':
         return S_AMP;
     case '"': case 0x201C:
-        return nx.letter ? S_SENT | S_BREAK : S_BREAK;
+        return (nx.cls & CP_LETTER) ? S_SENT | S_BREAK : S_BREAK;
     default:
         return S_BREAK;
     }
@@ -284,8 +307,12 @@ static void tokenize(entity_table *t, const char *s, size_t p, size_t end,
 {
     uint32_t pend = S_LINE | S_SENT | S_BREAK | (title ? S_TITLE : 0);
     while (p < end) {
+        if (s[p] == ' ') {
+            p++;
+            continue;
+        }
         cp_info c = cp_at(s, p, end);
-        if (c.letter || c.digit) {
+        if ((c.cls & CP_LETTER) || (c.cls & CP_DIGIT)) {
             ent_word w;
             read_word(s, p, end, &w, &p);
             w.f |= pend;
@@ -835,12 +862,22 @@ static void title_line_names(entity_table *t, const char *s)
     }
 }
 
-static int by_off(const void *a_, const void *b_)
+static bool cand_before(const ent_cand *a, const ent_cand *b)
 {
-    const ent_cand *a = a_, *b = b_;
-    if (a->off != b->off)
-        return a->off < b->off ? -1 : 1;
-    return (a->len < b->len) - (a->len > b->len);
+    return a->off != b->off ? a->off < b->off : a->len > b->len;
+}
+
+/* Candidates come nearly in text order (the headline's last): an
+ * insertion sort is linear on them and allocates nothing. */
+static void sort_cands(ent_cand *c, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        ent_cand x = c[i];
+        size_t j = i;
+        for (; j > 0 && cand_before(&x, &c[j - 1]); j--)
+            c[j] = c[j - 1];
+        c[j] = x;
+    }
 }
 
 static void decide(entity_table *t, const char *s)
@@ -881,7 +918,7 @@ void ent_scan_article(entity_table *t, const article *a)
     find_runs(t, a->text);
     decide(t, a->text);
     title_line_names(t, a->text);
-    qsort(t->c, t->nc, sizeof *t->c, by_off);
+    sort_cands(t->c, t->nc);
     uint32_t last = 0;
     for (size_t i = 0; i < t->nc; i++) {
         const ent_cand *c = &t->c[i];
