@@ -35,6 +35,7 @@ enum {
     W_MAY = 1u << 19,      /* "May": a month or a name */
     W_EVENT = 1u << 20,    /* Cup, Open, War: last word of an event */
     W_GAZ1 = 1u << 21,     /* first word of some gazetteer name */
+    W_COMMON = 1u << 22,   /* content word: no name alone */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a

@@ -362,7 +362,7 @@ static void mark_title_lines(entity_table *t)
             caps += !(w->f & S_LOWER);
             allcaps += (w->f & S_ALLCAPS) != 0;
             if (!(w->f & (S_LOWER | S_SENT)) &&
-                ((w->wf & W_STOP) ||
+                ((w->wf & (W_STOP | W_COMMON)) ||
                  ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash)))
                 common++;
         }
@@ -483,19 +483,32 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
         v[ENT_ORG] += 2;
 }
 
+/* A content word starting a sentence stays when the name needs it:
+ * "National Bank", "State Department", "Bank of Canada". */
+static bool common_kept(const entity_table *t, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    return (w[a].wf & W_STOP) == 0 && a + 1 < b &&
+           ((w[a + 1].f & S_LOWER) ||
+            (w[b - 1].wf & (W_ORGKW | W_PLACEKW | W_EVENT)));
+}
+
 static size_t strip_leading_stop(entity_table *t, size_t a, size_t b)
 {
-    while (a < b && (t->w[a].wf & W_STOP) &&
+    while (a < b && (t->w[a].wf & (W_STOP | W_COMMON)) &&
            (a == 0 || (t->w[a].f & (S_SENT | S_TC)) ||
-            (t->w[a - 1].f & S_LOWER)))
+            (t->w[a - 1].f & S_LOWER)) &&
+           !common_kept(t, a, b))
         a++;
     return a;
 }
 
 static bool all_stop(entity_table *t, size_t a, size_t b)
 {
+    if (b - a > 1 && (t->w[b - 1].wf & (W_ORGKW | W_PLACEKW | W_EVENT)))
+        return false; /* "Central Bank", "World Cup" */
     for (size_t k = a; k < b; k++) {
-        if (!(t->w[k].wf & (W_STOP | W_TITLE)))
+        if (!(t->w[k].wf & (W_STOP | W_TITLE | W_COMMON)))
             return false;
     }
     return true;
@@ -597,7 +610,8 @@ static bool joins(entity_table *t, long g, size_t a, size_t b)
     for (size_t k = a; k < b; k++) {
         if ((w[k].wf & (W_FIRST | W_GENERIC | W_TITLE)) ||
             (w[k].f & S_LOWER) ||
-            ((w[k].wf & W_STOP) && !(w[k].wf & (W_PLACEKW | W_ORGKW))))
+            ((w[k].wf & (W_STOP | W_COMMON)) &&
+             !(w[k].wf & (W_PLACEKW | W_ORGKW))))
             return false;
     }
     return true;
@@ -796,7 +810,7 @@ static int keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
     if (gaz_range(t, s, c->w0, c->w1) >= 0 ||
         ent_set_has(t->known, t->known_gen, t->gen, w->hash))
         return 2;
-    if (w->wf & (W_STOP | W_TITLE | W_SAYS))
+    if (w->wf & (W_STOP | W_COMMON | W_TITLE | W_SAYS))
         return 0;
     if (ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash))
         return 0;
