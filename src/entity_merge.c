@@ -209,6 +209,10 @@ static int default_type(const ent_variant *v)
 {
     if (v->flags & V_HASOF)
         return ENT_ORG;
+    /* News names a person in full first: a lone word never seen with a
+     * given name, title or "said" is more often a company or a team. */
+    if (v->ntok == 1)
+        return ENT_ORG;
     return ENT_PERSON;
 }
 
