@@ -36,6 +36,7 @@ enum {
     W_EVENT = 1u << 20,    /* Cup, Open, War: last word of an event */
     W_GAZ1 = 1u << 21,     /* first word of some gazetteer name */
     W_COMMON = 1u << 22,   /* content word: no name alone */
+    W_LEX = 1u << 23,      /* an everyday word (data/common.txt) */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a

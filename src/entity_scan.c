@@ -816,6 +816,8 @@ static int keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
         return 0;
     if (w->wf & W_FIRST || (w->f & (S_ALLCAPS | S_INIT)))
         return 2;
+    if (w->wf & W_LEX)
+        return 0;
     return common_suffix(s + w->off, w->len) ? 0 : 1;
 }
 

@@ -261,6 +261,29 @@ static void add_names(entity_table *t, const char *s, size_t len)
     }
 }
 
+/* Lines of space-separated lowercase words, '#' comments. */
+static void add_text(entity_table *t, const char *s, size_t len,
+                     uint32_t flag)
+{
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *q = p;
+        while (q < le && *p != '#') {
+            while (q < le && *q == ' ')
+                q++;
+            const char *e = q;
+            while (e < le && *e != ' ')
+                e++;
+            if (e > q)
+                add_word(t, q, (size_t)(e - q), flag);
+            q = e;
+        }
+        p = le + 1;
+    }
+}
+
 void ent_words_load(entity_table *t)
 {
     add_list(t, stop_words, W_STOP);
@@ -286,6 +309,7 @@ void ent_words_load(entity_table *t)
                 "vs via up off per into onto upon over",
              W_MINOR);
     add_names(t, lede_data_names, lede_data_names_len);
+    add_text(t, lede_data_common, lede_data_common_len, W_LEX);
 }
 
 /* W_* flags of a word (any case); *hash gets the folded word's hash. */
