@@ -193,10 +193,11 @@ static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
     ent_words_gaz_first(t, t->kbuf, k);
 }
 
-/* Demonyms come with their plurals: "Syrian" also names "Syrians". */
+/* Demonyms come with their plurals: "Syrian" also names "Syrians",
+ * "Serb" "Serbs", "Iraqi" "Iraqis" (not "Swiss" or "Dutch"). */
 static void gaz_plural(entity_table *t, const char *s, size_t n, uint32_t e)
 {
-    if (n < 3 || n > 60 || (s[n - 1] != 'n' && s[n - 1] != 'i'))
+    if (n < 3 || n > 60 || !memchr("bdgiklmnrt", s[n - 1], 10))
         return;
     char buf[64];
     memcpy(buf, s, n);
