@@ -341,8 +341,11 @@ static void variant_surface(entity_table *t, ent_variant *v, const char *s,
     if (v->surf_len && rank <= v->surf_rank)
         return;
     char tmp[256];
-    if (n >= sizeof tmp)
-        n = sizeof tmp - 1;
+    if (n >= sizeof tmp) {
+        n = sizeof tmp - 1; /* cut at a character boundary */
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i] == '\n' || s[i] == '\t' ? ' ' : s[i];

@@ -106,6 +106,9 @@ static bool al_prefix(const char *s, size_t n)
     return false;
 }
 
+/* Inner offsets are 16-bit: a longer "word" is no name anyway. */
+#define WORD_MAX 60000u
+
 typedef struct word_state {
     size_t p, start, end;   /* end: where the name part ends */
     uint32_t f;
@@ -131,9 +134,10 @@ static bool word_joiner(word_state *w, const char *s, size_t end, cp_info c)
         return true;
     }
     if (c.cp == '-' && ((nx.cls & CP_LETTER) || (nx.cls & CP_DIGIT))) {
-        if (!w->hyph)
+        if (!w->hyph && w->p - w->start < WORD_MAX)
             w->hyph = (uint16_t)(w->p - w->start + 1);
-        if ((nx.cls & CP_UPPER) && !w->split && w->letters)
+        if ((nx.cls & CP_UPPER) && !w->split && w->letters &&
+            w->p - w->start < WORD_MAX)
             w->split = (uint16_t)(w->p + 1 - w->start);
         w->p += c.n;
         return true;
@@ -201,7 +205,8 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
         if (k) {
             if (k & 4)
                 w.f |= w.p == w.start ? S_DIGIT : S_HASDIGIT;
-            else if ((k & 2) && w.prev_lower && !w.split)
+            else if ((k & 2) && w.prev_lower && !w.split &&
+                     w.p - w.start < WORD_MAX)
                 w.split = (uint16_t)(w.p - w.start);
             w.letters += k & 1;
             w.uppers += (k & 2) != 0;
@@ -215,7 +220,8 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
                 w.f |= S_DIGIT;
             else if ((c.cls & CP_DIGIT))
                 w.f |= S_HASDIGIT;
-            if ((c.cls & CP_UPPER) && w.prev_lower && !w.split)
+            if ((c.cls & CP_UPPER) && w.prev_lower && !w.split &&
+                w.p - w.start < WORD_MAX)
                 w.split = (uint16_t)(w.p - w.start);
             w.letters += (c.cls & CP_LETTER) != 0;
             w.uppers += (c.cls & CP_UPPER) != 0;
@@ -524,8 +530,9 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
         (t->w[a + 1].wf & W_FIRST) && (t->w[a].f & S_LOWER) == 0 &&
         gaz_range(t, t->text, a, a + 1) < 0)
         a++;
-    if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1))
-        return;
+    if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1) ||
+        b - a > 10)
+        return; /* a run of eleven capitalised words is a heading */
     ent_cand *c = new_cand(t, a, b);
     cue_votes(t, c, a, b);
     if (cue >= 0)
