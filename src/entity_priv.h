@@ -37,6 +37,9 @@ enum {
     W_GAZ1 = 1u << 21,     /* first word of some gazetteer name */
     W_COMMON = 1u << 22,   /* content word: no name alone */
     W_LEX = 1u << 23,      /* an everyday word (data/common.txt) */
+    W_PERNEXT = 1u << 24,  /* after a person: "X's wife", "X's lawyer" */
+    W_ORGNEXT = 1u << 25,  /* after an organisation: "X shares" */
+    W_PLACENEXT = 1u << 26, /* after a place: "X's capital", "X's economy" */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a

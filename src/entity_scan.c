@@ -433,6 +433,42 @@ static bool score_after(const entity_table *t, size_t b)
     return true;
 }
 
+/* ", 45," after a name: a person's age. */
+static bool age_after(const entity_table *t, size_t b)
+{
+    const ent_word *w = t->w;
+    if (b >= t->nw || !(w[b].f & S_DIGIT) || w[b].len > 2 ||
+        !(w[b].f & S_BREAK))
+        return false;
+    const char *p = t->text + w[b - 1].off + w[b - 1].len;
+    while (*p == ' ')
+        p++;
+    if (*p != ',')
+        return false;
+    p = t->text + w[b].off + w[b].len;
+    while (*p == ' ')
+        p++;
+    return *p == ',';
+}
+
+/* The word after a name: "X said", "X shares", "X's wife". */
+static void next_votes(const entity_table *t, int16_t *v, size_t b)
+{
+    const ent_word *w = t->w;
+    if (age_after(t, b))
+        v[ENT_PERSON] += 3;
+    if (b >= t->nw || (w[b].f & S_BREAK) || !(w[b].f & S_LOWER))
+        return;
+    if (w[b].wf & W_SAYS)
+        v[ENT_PERSON] += 1;
+    if (w[b].wf & W_PERNEXT)
+        v[ENT_PERSON] += 2;
+    if (w[b].wf & W_ORGNEXT)
+        v[ENT_ORG] += 2;
+    if (w[b].wf & W_PLACENEXT)
+        v[ENT_PLACE] += 2;
+}
+
 /* Votes from the words around and inside a candidate [a, b). */
 static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
 {
@@ -455,8 +491,7 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
         if (pf & W_PREP_AT)
             v[ENT_PLACE] += 1;
     }
-    if (b < t->nw && !(w[b].f & S_BREAK) && (w[b].wf & W_SAYS))
-        v[ENT_PERSON] += 1;
+    next_votes(t, v, b);
     if (w[a].wf & W_FIRST)
         v[ENT_PERSON] += n > 1 ? 4 : 1;
     for (size_t k = a + 1; k + 1 < b; k++) {

@@ -179,6 +179,23 @@ static const char event_words[] =
     "crisis revolution summit conference treaty accord accords agreement "
     "plan act bill doctrine";
 
+/* The word after a name that tells its type. */
+static const char per_next_words[] =
+    "wife husband son sons daughter daughters father mother brother "
+    "sister widow family lawyer lawyers attorney attorneys career death "
+    "funeral biography memoirs girlfriend boyfriend nephew niece uncle "
+    "aunt grandson granddaughter bodyguard bodyguards aide aides";
+static const char org_next_words[] =
+    "shares stock stocks stake shareholders stockholders subsidiary "
+    "subsidiaries unit units spokesman spokeswoman spokesperson chairman "
+    "chairwoman executives employees workers board management profit "
+    "profits earnings revenue revenues turnover fans squad coach manager "
+    "players headquarters";
+static const char place_next_words[] =
+    "capital economy population citizens residents coast coastline "
+    "border borders territory countryside province provinces region "
+    "regions inhabitants";
+
 static const char prep_in_words[] = "in near across throughout inside";
 static const char prep_at_words[] = "at from to into toward towards outside via";
 static const char place_of_words[] =
@@ -304,6 +321,9 @@ void ent_words_load(entity_table *t)
     add_list(t, "the", W_ARTICLE);
     add_list(t, generic_words, W_GENERIC);
     add_list(t, "may", W_MAY);
+    add_list(t, per_next_words, W_PERNEXT);
+    add_list(t, org_next_words, W_ORGNEXT);
+    add_list(t, place_next_words, W_PLACENEXT);
     add_list(t, event_words, W_EVENT);
     add_list(t, "a an the and or but nor for of to in on at by with from as "
                 "vs via up off per into onto upon over",
