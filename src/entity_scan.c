@@ -530,7 +530,7 @@ static bool common_kept(const entity_table *t, size_t a, size_t b)
 {
     const ent_word *w = t->w;
     return (w[a].wf & W_STOP) == 0 && a + 1 < b &&
-           ((w[a + 1].f & S_LOWER) ||
+           ((w[a + 1].f & S_LOWER) || (w[a].wf & W_PLACEPRE) ||
             (w[b - 1].wf & (W_ORGKW | W_PLACEKW | W_EVENT)));
 }
 
@@ -715,6 +715,9 @@ static void segment(entity_table *t, const char *s, size_t a, size_t b,
                     int cue)
 {
     piece p[16];
+    a = strip_leading_stop(t, a, b); /* "The California Avocado ..." */
+    if (a >= b)
+        return;
     size_t n = pieces(t, s, a, b, p, 16);
     if (n == 1 || has_of(t, a, b)) {
         if (p[0].g >= 0 && n == 1)

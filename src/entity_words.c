@@ -151,7 +151,8 @@ static const char place_words[] =
 /* First word of a place: "Mount Everest", "Lake Geneva". */
 static const char place_pre_words[] =
     "mount mt lake cape port fort point saint st san santa sao las los "
-    "el la le new north south east west upper lower greater";
+    "el la le new north south east west upper lower greater old great "
+    "northern southern eastern western";
 
 /* Lowercase inside a name: "Staffan de Mistura", "bin Mohammad". */
 static const char particle_words[] =
