@@ -319,6 +319,7 @@ void entity_table_free(entity_table *t)
     ent_map_fini(&t->varmap);
     free(t->ments);
     free(t->mvar);
+    free(t->mteam);
     free(t->arts);
     free(t->w);
     free(t->splits);
@@ -440,6 +441,8 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
     }
     LEDE_GROW(t->ments, t->mentcap, t->nments + 1);
     t->mvar = lede_realloc(t->mvar, t->mentcap * sizeof *t->mvar);
+    t->mteam = lede_realloc(t->mteam, t->mentcap);
+    t->mteam[t->nments] = c->team;
     t->ments[t->nments] = (entity_mention){c->off, c->len, UINT32_MAX};
     t->mvar[t->nments++] = id;
 }

@@ -187,10 +187,47 @@ static void resolve_mentions(merge_ctx *m)
     free(stamp);
 }
 
+static bool city(const entity_table *t, uint32_t r)
+{
+    const ent_variant *v = &t->vars[r];
+    return v->gaz >= 0 && t->gaz[v->gaz].type == ENT_PLACE &&
+           !t->gaz[v->gaz].country;
+}
+
+/* "Chicago 4 Boston 2": where an article puts scores after a city in a
+ * third of its mentions, there the city names its team, an
+ * organisation of its own (group r + nvars); elsewhere it stays the
+ * city. Countries stay places: national teams are named as countries. */
+static void split_teams(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    uint32_t nv = (uint32_t)t->nvars;
+    uint32_t *cnt = lede_calloc(nv + 1, sizeof *cnt);
+    uint32_t *tm = lede_calloc(nv + 1, sizeof *tm);
+    for (size_t a = 0; a < t->narts; a++) {
+        const ent_article *ar = &t->arts[a];
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            cnt[m->mroot[i]]++;
+            tm[m->mroot[i]] += t->mteam[i];
+        }
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            uint32_t r = m->mroot[i];
+            if (r < nv && tm[r] && tm[r] * 3 >= cnt[r] && city(t, r))
+                m->mroot[i] = r + nv;
+        }
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            uint32_t r = m->mroot[i] % nv;
+            cnt[r] = tm[r] = 0;
+        }
+    }
+    free(cnt);
+    free(tm);
+}
+
 static void assign_ids(merge_ctx *m)
 {
     entity_table *t = m->t;
-    for (size_t i = 0; i < t->nvars; i++)
+    for (size_t i = 0; i < 2 * t->nvars; i++)
         m->root_ent[i] = NONE;
     t->nents = 0;
     for (size_t a = 0; a < t->narts; a++) {
@@ -216,19 +253,20 @@ static int default_type(const ent_variant *v)
     return ENT_PERSON;
 }
 
-static void name_and_type(merge_ctx *m)
+static int best_vote(const uint32_t *vo)
+{
+    int best = -1;
+    for (int k = 0; k < ENT_NTYPES; k++) {
+        if (vo[k] && (best < 0 || vo[k] > vo[best]))
+            best = k;
+    }
+    return best;
+}
+
+/* Sum each group's votes; note its longest gazetteer variant. */
+static void gather_votes(merge_ctx *m, uint32_t *votes, int32_t *gazv)
 {
     entity_table *t = m->t;
-    size_t ne = t->nents;
-    uint32_t *votes = lede_calloc(ne * ENT_NTYPES, sizeof *votes);
-    int32_t *gazv = lede_malloc((ne + 1) * sizeof *gazv);
-    uint32_t *teams = lede_calloc(ne + 1, sizeof *teams);
-    uint32_t *counts = lede_calloc(ne + 1, sizeof *counts);
-    for (size_t e = 0; e < ne; e++)
-        gazv[e] = -1;
-    t->ent_name = lede_malloc((ne + 1) * sizeof *t->ent_name);
-    t->ent_name_len = lede_malloc((ne + 1) * sizeof *t->ent_name_len);
-    t->ent_type = lede_malloc(ne + 1);
     for (uint32_t v = 0; v < t->nvars; v++) {
         uint32_t r = find(m->parent, v), e = m->root_ent[r];
         if (e == NONE)
@@ -237,44 +275,50 @@ static void name_and_type(merge_ctx *m)
         for (int k = 0; k < ENT_NTYPES; k++)
             votes[e * ENT_NTYPES + k] += vv->votes[k];
         /* a score after a one-word name: a team, not "S. Law 34" */
-        const ent_variant *root = &t->vars[r];
-        if (root->ntok == 1 ||
-            (root->gaz >= 0 && t->gaz[root->gaz].type == ENT_PLACE)) {
+        if (t->vars[r].ntok == 1)
             votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
-            teams[e] += vv->team;
-        }
-        counts[e] += vv->count;
         if (vv->gaz >= 0 && (gazv[e] < 0 || vv->ntok > t->vars[gazv[e]].ntok))
             gazv[e] = (int32_t)v;
     }
-    for (uint32_t v = 0; v < t->nvars; v++) {
+}
+
+static void name_and_type(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    size_t ne = t->nents, nv = t->nvars;
+    uint32_t *votes = lede_calloc(ne * ENT_NTYPES + 1, sizeof *votes);
+    int32_t *gazv = lede_malloc((ne + 1) * sizeof *gazv);
+    for (size_t e = 0; e < ne; e++)
+        gazv[e] = -1;
+    t->ent_name = lede_malloc((ne + 1) * sizeof *t->ent_name);
+    t->ent_name_len = lede_malloc((ne + 1) * sizeof *t->ent_name_len);
+    t->ent_type = lede_malloc(ne + 1);
+    gather_votes(m, votes, gazv);
+    for (uint32_t v = 0; v < 2 * nv; v++) {
         uint32_t e = m->root_ent[v];
         if (e == NONE)
             continue;
-        const ent_variant *vv = &t->vars[v];
+        const ent_variant *vv = &t->vars[v % nv];
         t->ent_name[e] = vv->surf;
         t->ent_name_len[e] = vv->surf_len;
-        uint32_t *vo = votes + e * ENT_NTYPES;
-        int best = -1;
-        for (int k = 0; k < ENT_NTYPES; k++) {
-            if (vo[k] && (best < 0 || vo[k] > vo[best]))
-                best = k;
-        }
+        int best = best_vote(votes + e * ENT_NTYPES);
         t->ent_type[e] = (uint8_t)(best >= 0 ? best : default_type(vv));
-        if (gazv[e] >= 0) {
+        if (v >= nv) {
+            /* the city's team of split_teams, under the city's name */
+            const gaz_entry *g = &t->gaz[vv->gaz];
+            t->ent_name[e] = g->name;
+            t->ent_name_len[e] = g->name_len;
+            t->ent_type[e] = ENT_ORG;
+        } else if (gazv[e] >= 0) {
             const gaz_entry *g = &t->gaz[t->vars[gazv[e]].gaz];
             t->ent_name[e] = g->name;
             t->ent_name_len[e] = g->name_len;
             t->ent_type[e] = g->type;
-            if (g->type == ENT_PLACE && !g->country && teams[e] * 2 > counts[e])
-                t->ent_type[e] = ENT_ORG; /* "Chicago 4 Boston 2" */
             m->gaz_ent[t->vars[gazv[e]].gaz] = e;
         }
     }
     free(votes);
     free(gazv);
-    free(teams);
-    free(counts);
 }
 
 /* Per entity, its articles with counts: a compressed row per entity. */
@@ -320,7 +364,9 @@ static void lookup_map(merge_ctx *m)
 {
     entity_table *t = m->t;
     for (uint32_t v = 0; v < t->nvars; v++) {
-        uint32_t e = m->root_ent[find(m->parent, v)];
+        uint32_t r = find(m->parent, v), e = m->root_ent[r];
+        if (e == NONE)
+            e = m->root_ent[r + t->nvars]; /* only ever a team */
         if (e == NONE)
             continue;
         const char *k = t->strs.s + t->vars[v].key;
@@ -366,6 +412,7 @@ static void drop_tentative(entity_table *t)
             if (!t->vars[t->mvar[i]].count)
                 continue;
             t->ments[o] = t->ments[i];
+            t->mteam[o] = t->mteam[i];
             t->mvar[o++] = t->mvar[i];
         }
         ar->start = start;
@@ -386,13 +433,14 @@ void entity_finish(entity_table *t)
         m.parent[i] = i;
     m.ambiguous = lede_calloc(nv, 1);
     m.mroot = lede_malloc((t->nments + 1) * sizeof *m.mroot);
-    m.root_ent = lede_malloc(nv * sizeof *m.root_ent);
+    m.root_ent = lede_malloc(2 * nv * sizeof *m.root_ent);
     m.gaz_ent = lede_malloc((t->ngaz + 1) * sizeof *m.gaz_ent);
     for (size_t g = 0; g < t->ngaz; g++)
         m.gaz_ent[g] = NONE;
     merge_gazetteer(&m);
     merge_suffixes(&m);
     resolve_mentions(&m);
+    split_teams(&m);
     assign_ids(&m);
     name_and_type(&m);
     article_lists(t);

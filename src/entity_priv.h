@@ -138,6 +138,7 @@ struct entity_table {
     ent_map varmap;      /* folded key -> variant */
     entity_mention *ments;
     uint32_t *mvar;      /* variant of each mention */
+    uint8_t *mteam;      /* 1 where a score follows the mention */
     size_t nments, mentcap;
     ent_article *arts;
     size_t narts, artcap;

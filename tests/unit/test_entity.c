@@ -319,6 +319,36 @@ static void test_article_counts(void **state)
     fake_free(&a[0]);
 }
 
+/* A city followed by scores names its team there, an organisation;
+ * the same city elsewhere stays a place. Countries stay places. */
+static void test_city_teams(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Results\nChicago 4 Boston 2\nBoston 3 Chicago 1\n"
+        "Germany 2 Italy 0\n",
+        "Travel\nShe flew from Boston to Chicago and on to Italy.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    size_t n;
+    const entity_mention *m0 = entity_mentions(t, 0, &n);
+    assert_int_equal(n, 6);
+    const entity_mention *m1 = entity_mentions(t, 1, &n);
+    assert_int_equal(n, 3);
+    uint32_t team = m0[0].entity, city = m1[1].entity;
+    assert_string_equal(entity_name(t, team), "Chicago");
+    assert_string_equal(entity_name(t, city), "Chicago");
+    assert_true(team != city);
+    assert_int_equal(entity_type_of(t, team), ENT_ORG);
+    assert_int_equal(entity_type_of(t, city), ENT_PLACE);
+    assert_int_equal(entity_type_of(t, m0[4].entity), ENT_PLACE);
+    assert_int_equal(m0[5].entity, m1[2].entity); /* Italy, both */
+    assert_int_equal(entity_lookup(t, "chicago", 7), (long)city);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 static void test_accents_lookup(void **state)
 {
     (void)state;
@@ -424,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_type_cues),
         cmocka_unit_test(test_gazetteer_add),
         cmocka_unit_test(test_article_counts),
+        cmocka_unit_test(test_city_teams),
         cmocka_unit_test(test_accents_lookup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
