@@ -645,15 +645,15 @@ static bool joins(entity_table *t, long g, size_t a, size_t b)
     int gt = gaz_type(t, g);
     if (gt == ENT_PERSON || (w[a].wf & W_FIRST))
         return false;
-    if ((w[b - 1].wf & W_ORGKW) && !(w[b - 1].wf & W_GENERIC))
-        return true;
+    if ((w[b - 1].wf & (W_ORGKW | W_EVENT)) && !(w[b - 1].wf & W_GENERIC))
+        return true; /* "Swiss Bank", "Italian Grand Prix" */
     if (b - a > (gt == ENT_OTHER ? 1u : 2u))
         return false;
     for (size_t k = a; k < b; k++) {
         if ((w[k].wf & (W_FIRST | W_GENERIC | W_TITLE)) ||
             (w[k].f & S_LOWER) ||
             ((w[k].wf & (W_STOP | W_COMMON)) &&
-             !(w[k].wf & (W_PLACEKW | W_ORGKW))))
+             !(w[k].wf & (W_PLACEKW | W_ORGKW | W_EVENT))))
             return false;
     }
     return true;
@@ -724,6 +724,12 @@ static void segment(entity_table *t, const char *s, size_t a, size_t b,
             gaz_piece(t, a, b, cue);
         else
             unknown_piece(t, a, b, cue);
+        return;
+    }
+    if (n == 2 && gaz_type(t, p[0].g) == ENT_OTHER &&
+        gaz_type(t, p[1].g) == ENT_OTHER) {
+        /* "Bosnian Serb", "Iraqi Kurdish": one name */
+        new_cand(t, a, b)->votes[ENT_OTHER] += 5;
         return;
     }
     if (n == 2 && (p[0].g >= 0) != (p[1].g >= 0)) {
