@@ -194,8 +194,39 @@ static void word_shape(word_state *w, const char *s)
 }
 
 /* Read one word from w->p; returns it in *out (shape flags set). */
+/* One letter or digit of class cls, n bytes long, joins the word. */
+static inline void word_char(word_state *w, unsigned cls, size_t n)
+{
+    if (cls & CP_DIGIT)
+        w->f |= w->p == w->start ? S_DIGIT : S_HASDIGIT;
+    else if ((cls & CP_UPPER) && w->prev_lower && !w->split &&
+             w->p - w->start < WORD_MAX)
+        w->split = (uint16_t)(w->p - w->start);
+    w->letters += (cls & CP_LETTER) != 0;
+    w->uppers += (cls & CP_UPPER) != 0;
+    w->prev_lower = cls == CP_LETTER;
+    w->p += n;
+}
+
+/* "Russian-backed", "Kerry-led": the name is before the hyphen. */
+static void cut_lower_tail(word_state *w, const char *s, size_t p0,
+                           size_t end)
+{
+    if (!w->hyph || w->split || (w->f & (S_ALPRE | S_DIGIT)) ||
+        !(w->f & S_CAP))
+        return;
+    size_t hy = p0 + w->hyph - 1;
+    if (hy < w->start || hy >= w->end)
+        return;
+    if (!(cp_at(s, hy + 1, end).cls & CP_UPPER)) {
+        w->end = hy;
+        w->f |= S_CUT;
+    }
+}
+
+/* Read the word at p; its inner capital's offset goes to *split. */
 static void read_word(const char *s, size_t p, size_t end, ent_word *out,
-                      size_t *next)
+                      uint16_t *split, size_t *next)
 {
     word_state w = {.p = p, .start = p, .end = 0};
     for (;;) {
@@ -203,37 +234,16 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
         unsigned char b = w.p < end ? (unsigned char)s[w.p] : 0;
         unsigned k = b < 0x80 ? ascii_class[b] : 0;
         if (k) {
-            if (k & 4)
-                w.f |= w.p == w.start ? S_DIGIT : S_HASDIGIT;
-            else if ((k & 2) && w.prev_lower && !w.split &&
-                     w.p - w.start < WORD_MAX)
-                w.split = (uint16_t)(w.p - w.start);
-            w.letters += k & 1;
-            w.uppers += (k & 2) != 0;
-            w.prev_lower = k == 1;
-            w.p++;
+            word_char(&w, k, 1);
             continue;
         }
         cp_info c = cp_at(s, w.p, end);
-        if ((c.cls & CP_LETTER) || (c.cls & CP_DIGIT)) {
-            if ((c.cls & CP_DIGIT) && w.p == w.start)
-                w.f |= S_DIGIT;
-            else if ((c.cls & CP_DIGIT))
-                w.f |= S_HASDIGIT;
-            if ((c.cls & CP_UPPER) && w.prev_lower && !w.split &&
-                w.p - w.start < WORD_MAX)
-                w.split = (uint16_t)(w.p - w.start);
-            w.letters += (c.cls & CP_LETTER) != 0;
-            w.uppers += (c.cls & CP_UPPER) != 0;
-            w.prev_lower = (c.cls & CP_LETTER) && !(c.cls & CP_UPPER);
-            w.p += c.n;
-            continue;
-        }
-        if (c.n && word_joiner(&w, s, end, c)) {
+        if (c.cls & (CP_LETTER | CP_DIGIT))
+            word_char(&w, c.cls, c.n);
+        else if (c.n && word_joiner(&w, s, end, c))
             w.prev_lower = false;
-            continue;
-        }
-        break;
+        else
+            break;
     }
     if (!w.end)
         w.end = w.p;
@@ -241,17 +251,7 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
     if (w.split && (w.f & S_DIGIT))
         w.split = 0;
     word_shape(&w, s);
-    /* "Russian-backed", "Kerry-led": the name is before the hyphen */
-    const char *hy = w.hyph && w.start < p + w.hyph ? s + p + w.hyph - 1 : NULL;
-    if (hy && hy >= s + w.end)
-        hy = NULL;
-    if (hy && !(w.f & (S_ALPRE | S_DIGIT)) && !w.split) {
-        cp_info a = cp_at(s, (size_t)(hy - s) + 1, end);
-        if (!(a.cls & CP_UPPER) && (w.f & S_CAP)) {
-            w.end = (size_t)(hy - s);
-            w.f |= S_CUT;
-        }
-    }
+    cut_lower_tail(&w, s, p, end);
     if (w.split && s[w.start + w.split - 1] == '-')
         w.f |= S_HYPH;
     else if (w.split)
@@ -259,7 +259,7 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
     out->off = (uint32_t)w.start;
     out->len = (uint32_t)(w.end - w.start);
     out->f = w.f;
-    out->hash = w.split;  /* parked here until the word is looked up */
+    *split = w.split;
     *next = w.p;
 }
 
@@ -289,9 +289,9 @@ static uint32_t sep_flags(int32_t c, cp_info nx, const ent_word *prev)
     }
 }
 
-static void push_word(entity_table *t, const char *s, ent_word *w)
+static void push_word(entity_table *t, const char *s, ent_word *w,
+                      uint16_t split)
 {
-    uint16_t split = (uint16_t)w->hash;
     if (w->f & S_DIGIT) {
         w->wf = 0;
         w->hash = 0;
@@ -320,11 +320,12 @@ static void tokenize(entity_table *t, const char *s, size_t p, size_t end,
         cp_info c = cp_at(s, p, end);
         if ((c.cls & CP_LETTER) || (c.cls & CP_DIGIT)) {
             ent_word w;
-            read_word(s, p, end, &w, &p);
+            uint16_t split;
+            read_word(s, p, end, &w, &split, &p);
             w.f |= pend;
             pend = 0;
             if (w.len)
-                push_word(t, s, &w);
+                push_word(t, s, &w, split);
             continue;
         }
         cp_info nx = cp_at(s, p + c.n, end);
@@ -469,14 +470,14 @@ static void next_votes(const entity_table *t, int16_t *v, size_t b)
         v[ENT_PLACE] += 2;
 }
 
-/* Votes from the words around and inside a candidate [a, b). */
-static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
+/* The words before a name: "President X", "suburb of X", "in X". */
+static void prev_votes(const entity_table *t, int16_t *v, size_t a)
 {
     const ent_word *w = t->w;
-    int16_t *v = c->votes;
-    size_t n = b - a;
-    if (a > 0 && !(w[a].f & S_BREAK)) {
-        uint32_t pf = w[a - 1].wf;
+    if (a == 0)
+        return;
+    uint32_t pf = w[a - 1].wf;
+    if (!(w[a].f & S_BREAK)) {
         if (pf & W_TITLE)
             v[ENT_PERSON] += 3;
         if ((pf & W_OF) && a > 1 && (w[a - 2].wf & W_PLACEOF))
@@ -484,44 +485,54 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
         if (pf & W_ARTICLE)
             v[ENT_ORG] += 1;
     }
-    if (a > 0 && (w[a - 1].f & S_LOWER)) {
-        uint32_t pf = w[a - 1].wf;
+    if (w[a - 1].f & S_LOWER) {
         if (pf & W_PREP_IN)
             v[ENT_PLACE] += 2;
         if (pf & W_PREP_AT)
             v[ENT_PLACE] += 1;
     }
-    next_votes(t, v, b);
+}
+
+/* The words inside a name: a given name, "de", "Bank of", "&", "Inc". */
+static void inner_votes(const entity_table *t, int16_t *v, size_t a,
+                        size_t b)
+{
+    const ent_word *w = t->w;
+    size_t n = b - a;
     if (w[a].wf & W_FIRST)
         v[ENT_PERSON] += n > 1 ? 4 : 1;
-    for (size_t k = a + 1; k + 1 < b; k++) {
-        if ((w[k].f & S_LOWER) && (w[k].wf & W_PARTICLE))
+    if (n > 1 && w[a].len == 1 && (w[a].f & S_CAP) && !(w[a].f & S_INIT))
+        v[ENT_PERSON] += 4; /* "S. Jayasuriya", "J. Smith" */
+    for (size_t k = a + 1; k < b; k++) {
+        if (k + 1 < b && (w[k].f & S_LOWER) && (w[k].wf & W_PARTICLE))
             v[ENT_PERSON] += 2;
+        if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_ORGOF))
+            v[ENT_ORG] += 4;
+        else if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
+            v[ENT_PLACE] += 3;
+        if (w[k].f & S_AMP)
+            v[ENT_ORG] += 4;
     }
     if (w[b - 1].wf & W_ORGKW)
         v[ENT_ORG] += 4;
     if (n > 1 && (w[b - 1].wf & W_EVENT))
         v[ENT_OTHER] += 5;
-    for (size_t k = a + 1; k + 1 < b; k++) {
-        if ((w[k].wf & W_OF) && (w[k - 1].wf & W_ORGOF))
-            v[ENT_ORG] += 4;
-        else if ((w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
-            v[ENT_PLACE] += 3;
-        if (w[k].f & S_AMP)
-            v[ENT_ORG] += 4;
-    }
-    if (w[b - 1].f & S_AMP)
-        v[ENT_ORG] += 4;
-    if (n == 1 && score_after(t, b) && !(w[a].wf & W_FIRST))
-        c->team = 1;
-    if (n > 1 && w[a].len == 1 && (w[a].f & S_CAP) && !(w[a].f & S_INIT))
-        v[ENT_PERSON] += 4; /* "S. Jayasuriya", "J. Smith" */
     if (n > 1 && (w[b - 1].wf & W_PLACEKW))
         v[ENT_PLACE] += 3;
     if (n > 1 && (w[a].wf & W_PLACEPRE))
         v[ENT_PLACE] += 1;
     if (n == 1 && (w[a].f & (S_ALLCAPS | S_INIT)) && w[a].len <= 6)
         v[ENT_ORG] += 2;
+}
+
+/* Votes from the words around and inside a candidate [a, b). */
+static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
+{
+    prev_votes(t, c->votes, a);
+    inner_votes(t, c->votes, a, b);
+    next_votes(t, c->votes, b);
+    if (b - a == 1 && score_after(t, b) && !(t->w[a].wf & W_FIRST))
+        c->team = 1;
 }
 
 /* A content word starting a sentence stays when the name needs it:

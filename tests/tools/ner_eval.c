@@ -354,63 +354,79 @@ static void speed(const docs *ds, int passes)
     free(arts);
 }
 
-int main(int argc, char **argv)
+typedef struct opts {
+    bool set, errors;
+    int passes;
+    const char *path;
+} opts;
+
+static int parse_args(int argc, char **argv, opts *o)
 {
-    bool set = false, errors = false;
-    int passes = 0;
-    const char *path = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--set"))
-            set = true;
+            o->set = true;
         else if (!strcmp(argv[i], "--errors"))
-            errors = true;
+            o->errors = true;
         else if (!strcmp(argv[i], "--speed") && i + 1 < argc)
-            passes = atoi(argv[++i]);
+            o->passes = atoi(argv[++i]);
         else
-            path = argv[i];
+            o->path = argv[i];
     }
-    if (!path) {
-        fprintf(stderr, "usage: ner_eval [--set] [--errors] [--speed N] "
-                        "FILE.conll\n");
-        return 2;
+    if (o->path)
+        return 0;
+    fprintf(stderr, "usage: ner_eval [--set] [--errors] [--speed N] "
+                    "FILE.conll\n");
+    return 2;
+}
+
+static void evaluate(const docs *ds, const opts *o)
+{
+    article *arts = calloc(ds->n ? ds->n : 1, sizeof *arts);
+    entity_table **tabs = calloc(ds->n ? ds->n : 1, sizeof *tabs);
+    if (o->set)
+        tabs[0] = entity_table_new();
+    scan_all(ds, arts, tabs, o->set);
+    score sc = {0};
+    for (size_t i = 0; i < ds->n; i++) {
+        const doc *d = &ds->d[i];
+        span *g = calloc(d->nt + 1, sizeof *g);
+        span *p = calloc(d->nt + 1, sizeof *p);
+        size_t ng = gold_spans(d, g);
+        size_t np = pred_spans(d, o->set ? tabs[0] : tabs[i],
+                               o->set ? (uint32_t)i : 0, p);
+        compare(d, g, ng, p, np, &sc, o->errors);
+        free(g);
+        free(p);
     }
-    FILE *f = fopen(path, "r");
+    printf("%s: %zu documents, %s\n", o->path, ds->n,
+           o->set ? "scanned as one set" : "each document alone");
+    report(&sc);
+    free_all(ds, arts, tabs, o->set);
+    free(arts);
+    free(tabs);
+}
+
+int main(int argc, char **argv)
+{
+    opts o = {0};
+    int rc = parse_args(argc, argv, &o);
+    if (rc)
+        return rc;
+    FILE *f = fopen(o.path, "r");
     if (!f) {
-        perror(path);
+        perror(o.path);
         return 1;
     }
     docs ds = {0};
     read_conll(f, &ds);
     fclose(f);
-    article *arts = calloc(ds.n ? ds.n : 1, sizeof *arts);
-    entity_table **tabs = calloc(ds.n ? ds.n : 1, sizeof *tabs);
-    if (set)
-        tabs[0] = entity_table_new();
-    scan_all(&ds, arts, tabs, set);
-    score sc = {0};
-    for (size_t i = 0; i < ds.n; i++) {
-        const doc *d = &ds.d[i];
-        span *g = calloc(d->nt + 1, sizeof *g), *p = calloc(d->nt + 1,
-                                                            sizeof *p);
-        size_t ng = gold_spans(d, g);
-        size_t np = pred_spans(d, set ? tabs[0] : tabs[i],
-                               set ? (uint32_t)i : 0, p);
-        compare(d, g, ng, p, np, &sc, errors);
-        free(g);
-        free(p);
-    }
-    printf("%s: %zu documents, %s\n", path, ds.n,
-           set ? "scanned as one set" : "each document alone");
-    report(&sc);
-    free_all(&ds, arts, tabs, set);
-    if (passes > 0)
-        speed(&ds, passes);
+    evaluate(&ds, &o);
+    if (o.passes > 0)
+        speed(&ds, o.passes);
     for (size_t i = 0; i < ds.n; i++) {
         free(ds.d[i].text);
         free(ds.d[i].t);
     }
     free(ds.d);
-    free(arts);
-    free(tabs);
     return 0;
 }
