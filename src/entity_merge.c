@@ -2,8 +2,9 @@
  *
  * Variants naming one gazetteer entry are one entity ("U.N.", "United
  * Nations"). A short form that ends a longer name ("Kerry", "de Mistura")
- * joins it when across the set it ends exactly one; when it ends several
- * it still joins the one its own article uses, else stays apart. */
+ * or is its first word ("Bayern") joins it when across the set it is
+ * part of exactly one; when it is part of several it still joins the
+ * one its own article uses, else stays apart. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,11 +82,16 @@ static int by_short_ntok(const void *a_, const void *b_)
     return (a->s > b->s) - (a->s < b->s);
 }
 
-/* Variant naming the last tokens of v from byte i of its key, or -1. */
-static long suffix_variant(entity_table *t, const ent_variant *v, size_t i)
+/* Variant naming the last tokens of v from byte i of its key ("Kerry"
+ * in "John Kerry"), or with first set its one first token before byte
+ * i ("Bayern" in "Bayern Munich"); -1 when none was seen. */
+static long part_variant(entity_table *t, const ent_variant *v, size_t i,
+                         bool first)
 {
-    const char *k = t->strs.s + v->key + i;
-    size_t n = v->key_len - i;
+    const char *k = t->strs.s + v->key + (first ? 0 : i);
+    size_t n = first ? i - 1 : v->key_len - i;
+    if (first && memchr(k, ' ', n))
+        return -1;
     return ent_map_get(&t->varmap, &t->strs, k, n, ent_hash(k, n));
 }
 
@@ -111,10 +117,12 @@ static pair *suffix_pairs(merge_ctx *m, size_t *np)
         for (size_t i = 1; i < vc->key_len; i++) {
             if (t->strs.s[vc->key + i - 1] != ' ')
                 continue;
-            long s = suffix_variant(t, vc, i);
-            if (s >= 0 && may_join(t, (uint32_t)s, c)) {
-                LEDE_GROW(p, cap, n + 1);
-                p[n++] = (pair){(uint32_t)s, c};
+            for (int first = 0; first < 2; first++) {
+                long s = part_variant(t, vc, i, first);
+                if (s >= 0 && may_join(t, (uint32_t)s, c)) {
+                    LEDE_GROW(p, cap, n + 1);
+                    p[n++] = (pair){(uint32_t)s, c};
+                }
             }
         }
     }
@@ -156,15 +164,17 @@ static void resolve_article(merge_ctx *m, const ent_article *a,
         for (size_t k = 1; vc->ntok > 1 && k < vc->key_len; k++) {
             if (t->strs.s[vc->key + k - 1] != ' ')
                 continue;
-            long s = suffix_variant(t, vc, k);
-            if (s < 0 || !m->ambiguous[s])
-                continue;
-            uint32_t r = find(m->parent, t->mvar[i]);
-            if (stamp[s] != gen) {
-                stamp[s] = gen;
-                local[s] = r;
-            } else if (local[s] != r) {
-                local[s] = NONE;
+            for (int first = 0; first < 2; first++) {
+                long s = part_variant(t, vc, k, first);
+                if (s < 0 || !m->ambiguous[s])
+                    continue;
+                uint32_t r = find(m->parent, t->mvar[i]);
+                if (stamp[s] != gen) {
+                    stamp[s] = gen;
+                    local[s] = r;
+                } else if (local[s] != r) {
+                    local[s] = NONE;
+                }
             }
         }
     }

@@ -155,7 +155,8 @@ static void test_short_forms_merge(void **state)
     static const char *const texts[] = {
         "News\n"
         "Talks were led by Ingrid van Hoorne and Mr Tobiassen.\n"
-        "Van Hoorne said Ragnar Tobiassen would return. Tobiassen agreed.\n",
+        "Van Hoorne said Ragnar Tobiassen would return. Tobiassen agreed.\n"
+        "Ingrid smiled.\n",
         "More news\n"
         "Later, Tobiassen spoke to reporters about van Hoorne.\n"};
     article a[2];
@@ -167,6 +168,10 @@ static void test_short_forms_merge(void **state)
     assert_int_equal(entity_lookup(t, "tobiassen", 9), id);
     assert_int_equal(entity_lookup(t, "VAN HOORNE", 10),
                      find_entity(t, "Ingrid van Hoorne"));
+    assert_int_equal(entity_lookup(t, "Ingrid", 6),
+                     find_entity(t, "Ingrid van Hoorne"));
+    assert_int_equal(entity_total(t, (uint32_t)find_entity(
+                                         t, "Ingrid van Hoorne")), 4);
     size_t n;
     const entity_tally *arts = entity_articles(t, (uint32_t)id, &n);
     assert_int_equal(n, 2);
