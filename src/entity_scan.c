@@ -535,6 +535,9 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
         c->team = 1;
 }
 
+static size_t gaz_longest(entity_table *t, const char *s, size_t a,
+                          size_t b, long *g);
+
 /* A content word starting a sentence stays when the name needs it:
  * "National Bank", "State Department", "Bank of Canada". */
 static bool common_kept(const entity_table *t, size_t a, size_t b)
@@ -545,12 +548,16 @@ static bool common_kept(const entity_table *t, size_t a, size_t b)
             (w[b - 1].wf & (W_ORGKW | W_PLACEKW | W_EVENT)));
 }
 
+/* Function words that start a run are no part of a name, unless the
+ * name is written so ("US", "The Hague"). */
 static size_t strip_leading_stop(entity_table *t, size_t a, size_t b)
 {
+    long g;
     while (a < b && (t->w[a].wf & (W_STOP | W_COMMON)) &&
+           !(t->w[a].f & (S_ALLCAPS | S_INIT)) &&
            (a == 0 || (t->w[a].f & (S_SENT | S_TC)) ||
             (t->w[a - 1].f & S_LOWER)) &&
-           !common_kept(t, a, b))
+           !common_kept(t, a, b) && gaz_longest(t, t->text, a, b, &g) == a)
         a++;
     return a;
 }

@@ -263,7 +263,8 @@ static void test_type_cues(void **state)
     static const char *const texts[] = {
         "Report\n"
         "The Vellmar Foundation and Ostrava Steel Corp signed a deal with "
-        "Dr Pell Ranko in the town of Kivarro. The Bank of Tessaly agreed.\n"};
+        "Dr Pell Ranko in the town of Kivarro. The Bank of Tessaly agreed.\n"
+        "The Hague hosted them.\n"};
     article a[1];
     entity_table *t = scan_set(a, texts, 1);
     assert_entity(t, "Vellmar Foundation", ENT_ORG);
@@ -271,6 +272,7 @@ static void test_type_cues(void **state)
     assert_entity(t, "Pell Ranko", ENT_PERSON);
     assert_entity(t, "Kivarro", ENT_PLACE);
     assert_entity(t, "Bank of Tessaly", ENT_ORG);
+    assert_entity(t, "The Hague", ENT_PLACE);
     entity_table_free(t);
     fake_free(&a[0]);
 }
@@ -405,12 +407,16 @@ static void test_sample_set(void **state)
         {"Moscow", ENT_PLACE},          {"Doha", ENT_PLACE},
         {"United Nations", ENT_ORG},    {"Islamic State", ENT_ORG},
         {"Pentagon", ENT_ORG},          {"White House", ENT_ORG},
-        {"Al-Monitor", ENT_ORG},
+        {"Al-Monitor", ENT_ORG},         {"United States", ENT_PLACE},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         assert_entity(t, want[i].name, want[i].type);
     assert_int_equal(entity_lookup(t, "U.N.", 4),
                      find_entity(t, "United Nations"));
+    /* U.S., US, USA and United States, 14 mentions in all */
+    long us = find_entity(t, "United States");
+    assert_int_equal(entity_total(t, (uint32_t)us), 14);
+    assert_int_equal(entity_lookup(t, "US", 2), us);
     assert_int_equal(entity_lookup(t, "De Mistura", 10),
                      find_entity(t, "Staffan de Mistura"));
     const char *no[] = {"Share", "Advertisement", "Meanwhile", "However",
