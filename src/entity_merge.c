@@ -285,7 +285,7 @@ static void gather_votes(merge_ctx *m, uint32_t *votes, int32_t *gazv)
         for (int k = 0; k < ENT_NTYPES; k++)
             votes[e * ENT_NTYPES + k] += vv->votes[k];
         /* a score after a one-word name: a team, not "S. Law 34" */
-        if (t->vars[r].ntok == 1)
+        if (t->vars[r].ntok == 1 || vv->ntok > 1)
             votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
         if (vv->gaz >= 0 && (gazv[e] < 0 || vv->ntok > t->vars[gazv[e]].ntok))
             gazv[e] = (int32_t)v;

@@ -421,17 +421,20 @@ static int gaz_type(entity_table *t, long g)
 }
 
 /* A score follows word b: a small number, not a date or a ratio. */
-static bool score_after(const entity_table *t, size_t b)
+/* A score after word b-1: 2 for one digit ("Palace 2"), 1 for up to
+ * three ("Leicestershire 22", but also "S. Law 34"), 0 for none, a date
+ * or a ratio. */
+static int score_after(const entity_table *t, size_t b)
 {
     if (b >= t->nw || !(t->w[b].f & S_DIGIT) || (t->w[b].f & S_LINE) ||
         t->w[b].len > 3)
-        return false;
+        return 0;
     for (uint32_t i = 0; i < t->w[b].len; i++) {
         char ch = t->text[t->w[b].off + i];
         if (ch < '0' || ch > '9')
-            return false;
+            return 0;
     }
-    return true;
+    return t->w[b].len == 1 ? 2 : 1;
 }
 
 /* ", 45," after a name: a person's age. */
@@ -511,7 +514,7 @@ static void inner_votes(const entity_table *t, int16_t *v, size_t a,
         else if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
             v[ENT_PLACE] += 3;
         if (w[k].f & S_AMP)
-            v[ENT_ORG] += 4;
+            v[ENT_ORG] += 6; /* outvotes a given name: "Douglas & Co" */
     }
     if (w[b - 1].wf & W_ORGKW)
         v[ENT_ORG] += 4;
@@ -531,8 +534,14 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
     prev_votes(t, c->votes, a);
     inner_votes(t, c->votes, a, b);
     next_votes(t, c->votes, b);
-    if (b - a == 1 && score_after(t, b) && !(t->w[a].wf & W_FIRST))
-        c->team = 1;
+    int score = score_after(t, b);
+    if (b - a == 1 && !(t->w[a].wf & W_FIRST))
+        c->team = (uint8_t)score;
+    else if (score == 2 && !(t->w[a].wf & W_FIRST))
+        c->team = 2; /* "Crystal Palace 2 Leyton Orient 1" */
+    if (b - a > 1 && (t->w[a].f & S_ALLCAPS) && t->w[a].len <= 4 &&
+        !(t->w[a].f & S_TC))
+        c->votes[ENT_ORG] += 3; /* "OFK Beograd", "SC Freiburg" */
 }
 
 static size_t gaz_longest(entity_table *t, const char *s, size_t a,
