@@ -43,31 +43,30 @@ static void map_grow(ent_map *m)
 {
     ent_map old = *m;
     m->cap = old.cap ? old.cap * 2 : 256;
-    m->slots = lede_calloc(m->cap, sizeof *m->slots);
-    m->hashes = lede_malloc(m->cap * sizeof *m->hashes);
-    m->koff = lede_malloc(m->cap * sizeof *m->koff);
-    m->klen = lede_malloc(m->cap * sizeof *m->klen);
+    m->slot = lede_calloc(m->cap, sizeof *m->slot);
     for (size_t i = 0; i < old.cap; i++) {
-        if (!old.slots[i])
+        if (!old.slot[i].val)
             continue;
-        size_t j = old.hashes[i] & (m->cap - 1);
-        while (m->slots[j])
+        size_t j = old.slot[i].hash & (m->cap - 1);
+        while (m->slot[j].val)
             j = (j + 1) & (m->cap - 1);
-        m->slots[j] = old.slots[i];
-        m->hashes[j] = old.hashes[i];
-        m->koff[j] = old.koff[i];
-        m->klen[j] = old.klen[i];
+        m->slot[j] = old.slot[i];
     }
-    ent_map_fini(&old);
+    free(old.slot);
 }
 
 void ent_map_fini(ent_map *m)
 {
-    free(m->slots);
-    free(m->hashes);
-    free(m->koff);
-    free(m->klen);
+    free(m->slot);
     memset(m, 0, sizeof *m);
+}
+
+static bool slot_is(const ent_slot *e, const ent_arena *a, const char *k,
+                    size_t len, uint32_t h)
+{
+    return e->hash == h && e->klen == len &&
+           (len == 0 || (a->s[e->koff] == k[0] &&
+                         memcmp(a->s + e->koff, k, len) == 0));
 }
 
 /* Value stored for key k, or -1. */
@@ -76,11 +75,9 @@ long ent_map_get(const ent_map *m, const ent_arena *a, const char *k,
 {
     if (!m->cap)
         return -1;
-    for (size_t j = h & (m->cap - 1); m->slots[j]; j = (j + 1) & (m->cap - 1)) {
-        if (m->hashes[j] == h && m->klen[j] == len &&
-            (len == 0 || (a->s[m->koff[j]] == k[0] &&
-                          memcmp(a->s + m->koff[j], k, len) == 0)))
-            return (long)m->slots[j] - 1;
+    for (size_t j = h & (m->cap - 1); m->slot[j].val; j = (j + 1) & (m->cap - 1)) {
+        if (slot_is(&m->slot[j], a, k, len, h))
+            return (long)m->slot[j].val - 1;
     }
     return -1;
 }
@@ -92,20 +89,20 @@ void ent_map_put(ent_map *m, ent_arena *a, const char *k, size_t len,
     if ((m->n + 1) * 4 >= m->cap * 3)
         map_grow(m);
     size_t j = h & (m->cap - 1);
-    for (; m->slots[j]; j = (j + 1) & (m->cap - 1)) {
-        if (m->hashes[j] == h && m->klen[j] == len &&
-            memcmp(a->s + m->koff[j], k, len) == 0) {
-            m->slots[j] = val + 1;
+    for (; m->slot[j].val; j = (j + 1) & (m->cap - 1)) {
+        if (slot_is(&m->slot[j], a, k, len, h)) {
+            m->slot[j].val = val + 1;
             return;
         }
     }
     /* k may point into the arena itself, which the add may move. */
     size_t koff = (k >= a->s && k < a->s + a->len) ? (size_t)(k - a->s)
                                                     : SIZE_MAX;
-    m->koff[j] = koff != SIZE_MAX ? (uint32_t)koff : ent_arena_add(a, k, len);
-    m->klen[j] = (uint32_t)len;
-    m->hashes[j] = h;
-    m->slots[j] = val + 1;
+    m->slot[j].koff = koff != SIZE_MAX ? (uint32_t)koff
+                                       : ent_arena_add(a, k, len);
+    m->slot[j].klen = (uint32_t)len;
+    m->slot[j].hash = h;
+    m->slot[j].val = val + 1;
     m->n++;
 }
 

@@ -385,12 +385,13 @@ static void lookup_map(merge_ctx *m)
     }
     const ent_map *g = &t->gazmap;
     for (size_t j = 0; j < g->cap; j++) {
-        if (!g->slots[j] || m->gaz_ent[g->slots[j] - 1] == NONE)
+        const ent_slot *e = &g->slot[j];
+        if (!e->val || m->gaz_ent[e->val - 1] == NONE)
             continue;
-        const char *k = t->strs.s + g->koff[j];
-        if (ent_map_get(&t->lookmap, &t->strs, k, g->klen[j], g->hashes[j]) < 0)
-            ent_map_put(&t->lookmap, &t->strs, k, g->klen[j], g->hashes[j],
-                        m->gaz_ent[g->slots[j] - 1]);
+        const char *k = t->strs.s + e->koff;
+        if (ent_map_get(&t->lookmap, &t->strs, k, e->klen, e->hash) < 0)
+            ent_map_put(&t->lookmap, &t->strs, k, e->klen, e->hash,
+                        m->gaz_ent[e->val - 1]);
     }
     for (uint32_t e = 0; e < t->nents; e++) {
         size_t n = ent_key(t, t->strs.s + t->ent_name[e], t->ent_name_len[e]);

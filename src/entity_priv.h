@@ -44,10 +44,15 @@ enum {
 
 /* Open-addressing hash from a string key (stored in an arena) to a
  * 32-bit value. Keys are folded forms (see ent_key). */
+typedef struct ent_slot {
+    uint32_t val;        /* value + 1, 0 = empty */
+    uint32_t hash;
+    uint32_t koff, klen; /* key location in the owner's arena */
+} ent_slot;
+
+/* One slot is 16 bytes: a probe touches one cache line. */
 typedef struct ent_map {
-    uint32_t *slots;   /* value + 1, 0 = empty */
-    uint32_t *hashes;
-    uint32_t *koff, *klen; /* key location in the owner's arena */
+    ent_slot *slot;
     size_t cap, n;
 } ent_map;
 
