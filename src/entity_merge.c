@@ -95,14 +95,34 @@ static long part_variant(entity_table *t, const ent_variant *v, size_t i,
     return ent_map_get(&t->varmap, &t->strs, k, n, ent_hash(k, n));
 }
 
+/* True when every token of key[0..n) is an organisation keyword. */
+static bool all_org_words(entity_table *t, const char *key, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *sp = memchr(key + i, ' ', n - i);
+        size_t e = sp ? (size_t)(sp - key) : n;
+        uint32_t h;
+        if (!(ent_word_flags(t, key + i, e - i, &h) & W_ORGKW))
+            return false;
+        i = e + 1;
+    }
+    return true;
+}
+
 /* A gazetteer name keeps its identity: "Jordan" in "Michael Jordan"
- * stays the country unless the gazetteer says otherwise. */
-static bool may_join(const entity_table *t, uint32_t s, uint32_t c)
+ * stays the country unless the gazetteer says otherwise; a company
+ * takes its legal suffixes along ("Apple" in "Apple Inc"). */
+static bool may_join(entity_table *t, uint32_t s, uint32_t c, bool first)
 {
     const ent_variant *vs = &t->vars[s], *vc = &t->vars[c];
-    if (vs->gaz >= 0)
-        return vs->gaz == vc->gaz;
-    return vs->count > 0;
+    if (vs->gaz < 0)
+        return vs->count > 0;
+    if (vs->gaz == vc->gaz)
+        return true;
+    return first && vc->gaz < 0 && t->gaz[vs->gaz].type == ENT_ORG &&
+           all_org_words(t, t->strs.s + vc->key + vs->key_len + 1,
+                         vc->key_len - vs->key_len - 1);
 }
 
 static pair *suffix_pairs(merge_ctx *m, size_t *np)
@@ -119,7 +139,7 @@ static pair *suffix_pairs(merge_ctx *m, size_t *np)
                 continue;
             for (int first = 0; first < 2; first++) {
                 long s = part_variant(t, vc, i, first);
-                if (s >= 0 && may_join(t, (uint32_t)s, c)) {
+                if (s >= 0 && may_join(t, (uint32_t)s, c, first)) {
                     LEDE_GROW(p, cap, n + 1);
                     p[n++] = (pair){(uint32_t)s, c};
                 }

@@ -114,6 +114,7 @@ enum {
     S_AMP = 16384,    /* after " & ": Standard & Poor's */
     S_CUT = 32768,    /* "Ohio-based" cut to "Ohio": ends a name */
     S_HASDIGIT = 65536, /* "M2", "C-4": no name */
+    S_LCAMEL = 131072,  /* "iPhone": lowercase first, a capital inside */
 };
 
 /* A name found in the article being scanned. */

@@ -181,19 +181,23 @@ static void word_shape(word_state *w, const char *s)
         w->f |= S_LOWER;
     if (w->letters >= 2 && w->uppers == w->letters)
         w->f |= S_ALLCAPS;
-    if ((w->f & S_LOWER) && w->split &&
-        al_prefix(s + w->start, w->split - 1u)) {
-        w->f = (w->f & ~(uint32_t)S_LOWER) | S_CAP | S_ALPRE;
-        w->split = 0;
-    } else if ((w->f & S_LOWER) && w->split) {
+    if (!(w->f & S_LOWER) || !w->split)
+        return;
+    bool hyphen = s[w->start + w->split - 1] == '-';
+    uint32_t f = w->f & ~(uint32_t)S_LOWER;
+    if (hyphen && al_prefix(s + w->start, w->split - 1u)) {
+        w->f = f | S_CAP | S_ALPRE;
+    } else if (hyphen) {
         /* "intra-Syrian", "anti-American": the name is after the hyphen */
         w->start += w->split;
-        w->split = 0;
-        w->f = (w->f & ~(uint32_t)S_LOWER) | S_CAP;
+        w->f = f | S_CAP;
+    } else {
+        /* "iPhone", "eBay": a brand in lower camel case, one word */
+        w->f = f | S_CAP | S_LCAMEL;
     }
+    w->split = 0;
 }
 
-/* Read one word from w->p; returns it in *out (shape flags set). */
 /* One letter or digit of class cls, n bytes long, joins the word. */
 static inline void word_char(word_state *w, unsigned cls, size_t n)
 {
@@ -526,6 +530,29 @@ static void inner_votes(const entity_table *t, int16_t *v, size_t a,
         v[ENT_PLACE] += 1;
     if (n == 1 && (w[a].f & (S_ALLCAPS | S_INIT)) && w[a].len <= 6)
         v[ENT_ORG] += 2;
+    if (n == 1 && (w[a].f & S_LCAMEL))
+        v[ENT_OTHER] += 5; /* a product: "iPhone" */
+    if (n == 1 && (w[a].f & S_CUT) && t->text[w[a].off + w[a].len + 1] == 'b')
+        v[ENT_PLACE] += 3; /* "Cupertino-based" */
+}
+
+/* "CUPERTINO, California (Reuters) -", "LONDON 1996-08-30": a line
+ * that starts with a name in capitals and a comma, bracket, dash or date
+ * starts with a place. */
+static bool dateline(const entity_table *t, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    if (!(w[a].f & S_LINE) || (w[a].f & S_TITLE))
+        return false;
+    for (size_t k = a; k < b; k++) {
+        if (!(w[k].f & S_ALLCAPS))
+            return false;
+    }
+    const char *p = t->text + w[b - 1].off + w[b - 1].len;
+    while (*p == ' ')
+        p++;
+    return *p == ',' || *p == '(' || *p == '-' ||
+           (b < t->nw && (w[b].f & S_DIGIT) && w[b].len >= 8);
 }
 
 /* Votes from the words around and inside a candidate [a, b). */
@@ -533,6 +560,8 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
 {
     prev_votes(t, c->votes, a);
     inner_votes(t, c->votes, a, b);
+    if (dateline(t, a, b))
+        c->votes[ENT_PLACE] += 4;
     next_votes(t, c->votes, b);
     int score = score_after(t, b);
     if (b - a == 1 && !(t->w[a].wf & W_FIRST))

@@ -95,7 +95,8 @@ static const char title_words[] =
     "businessman businesswoman tycoon billionaire millionaire investor "
     "banker founder cofounder co-founder owner chairman president "
     "major-general lieutenant-general brigadier brigadier-general "
-    "lieutenant-colonel broker trader dealer ex-president ex-minister";
+    "lieutenant-colonel broker trader dealer ex-president ex-minister "
+    "executive";
 
 /* Last word of an organisation name. */
 static const char org_words[] =
