@@ -277,6 +277,33 @@ static void test_type_cues(void **state)
     fake_free(&a[0]);
 }
 
+/* Newswire prose: a dateline, a company with and without its suffix,
+ * a title before a name, an X-based place, a product in lower camel. */
+static void test_newswire(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Head\n"
+        "VELMORA, Tessaly (Reuters) - Orvane Corp reported a profit on "
+        "Thursday. Chief Executive Lena Marsh said the Velmora-based "
+        "company sold more zPhones. Orvane shares rose 4%.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    long velmora = find_entity(t, "Velmora"); /* not the dateline's caps */
+    assert_true(velmora >= 0);
+    assert_int_equal(entity_type_of(t, (uint32_t)velmora), ENT_PLACE);
+    assert_int_equal(entity_total(t, (uint32_t)velmora), 2);
+    assert_entity(t, "Orvane Corp", ENT_ORG);
+    assert_int_equal(entity_total(t, (uint32_t)find_entity(t, "Orvane Corp")),
+                     2);
+    assert_entity(t, "Lena Marsh", ENT_PERSON);
+    assert_entity(t, "zPhones", ENT_OTHER);
+    assert_no_entity(t, "Chief Executive Lena Marsh");
+    assert_no_entity(t, "Thursday");
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 static void test_gazetteer_add(void **state)
 {
     (void)state;
@@ -463,6 +490,7 @@ int main(void)
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_type_cues),
+        cmocka_unit_test(test_newswire),
         cmocka_unit_test(test_gazetteer_add),
         cmocka_unit_test(test_article_counts),
         cmocka_unit_test(test_city_teams),
