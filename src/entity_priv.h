@@ -40,6 +40,7 @@ enum {
     W_PERNEXT = 1u << 24,  /* after a person: "X's wife", "X's lawyer" */
     W_ORGNEXT = 1u << 25,  /* after an organisation: "X shares" */
     W_PLACENEXT = 1u << 26, /* after a place: "X's capital", "X's economy" */
+    W_EVENTPRE = 1u << 27, /* first word of an event: "Hurricane" */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a

@@ -524,6 +524,8 @@ static void inner_votes(const entity_table *t, int16_t *v, size_t a,
         v[ENT_ORG] += 4;
     if (n > 1 && (w[b - 1].wf & W_EVENT))
         v[ENT_OTHER] += 5;
+    if (n > 1 && (w[a].wf & W_EVENTPRE))
+        v[ENT_OTHER] += 5; /* "Hurricane Milton" */
     if (n > 1 && (w[b - 1].wf & W_PLACEKW))
         v[ENT_PLACE] += 3;
     if (n > 1 && (w[a].wf & W_PLACEPRE))
@@ -594,7 +596,7 @@ static size_t strip_leading_stop(entity_table *t, size_t a, size_t b)
     while (a < b && (t->w[a].wf & (W_STOP | W_COMMON)) &&
            !(t->w[a].f & (S_ALLCAPS | S_INIT)) &&
            (a == 0 || (t->w[a].f & (S_SENT | S_TC)) ||
-            (t->w[a - 1].f & S_LOWER)) &&
+            ((t->w[a - 1].f & S_LOWER) && (t->w[a].wf & W_STOP))) &&
            !common_kept(t, a, b) && gaz_longest(t, t->text, a, b, &g) == a)
         a++;
     return a;

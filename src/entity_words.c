@@ -122,6 +122,7 @@ static const char org_words[] =
     "gas foods brewery breweries stores mart markets media studios "
     "pictures records publishing publications newspapers magazine "
     "daily weekly gazette chronicle observer monitor review courier "
+    "center centre centers centres "
     "mail express standard independent agency tass xinhua interfax "
     "ministries councils unions leagues parties banks universities "
     "hospital clinic museum library orchestra ballet opera theatre "
@@ -327,6 +328,8 @@ void ent_words_load(entity_table *t)
     add_list(t, org_next_words, W_ORGNEXT);
     add_list(t, place_next_words, W_PLACENEXT);
     add_list(t, event_words, W_EVENT);
+    add_list(t, "hurricane typhoon cyclone storm tropical operation",
+             W_EVENTPRE);
     add_list(t, "a an the and or but nor for of to in on at by with from as "
                 "vs via up off per into onto upon over",
              W_MINOR);
