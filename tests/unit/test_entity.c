@@ -480,6 +480,63 @@ static void test_sample_set(void **state)
     article_fini(&a[1]);
 }
 
+/* Fragments of awkward text, glued at random (a fixed seed): every
+ * mention lies inside a scanned block, on character boundaries, and
+ * names an entity. Long words and odd bytes must not upset the scan. */
+static void test_random_text(void **state)
+{
+    (void)state;
+    static const char *const frag[] = {
+        "Kerry", " ", "U.N.", "de", "Mistura", "'s", "\xe2\x80\x99s", "-",
+        "al-", "Qaida", ".", "\n", "AleppoLavrov", "O'", "Brien",
+        "\xc3\xa9", "\xc3\x89mile", "&", "of", "Bank", "May", "12",
+        "1996-08-30", "THE", "Mr", "\"", "\xe2\x80\x9c", ":", "Al-Attiyah",
+        "iPhone", "\xf0\x9f\x98\x80", "Zz", "---", "'", "Share\n"};
+    size_t nf = sizeof frag / sizeof frag[0];
+    char *buf = malloc(1 << 17);
+    article a[60];
+    entity_table *t = entity_table_new();
+    uint32_t seed = 12345;
+    for (uint32_t i = 0; i < 60; i++) {
+        size_t len = 0, n = 50 + i * 7;
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *f = frag[(seed >> 16) % nf];
+            memcpy(buf + len, f, strlen(f));
+            len += strlen(f);
+        }
+        if (i == 7) { /* one word of 70,000 letters with a capital late */
+            memset(buf + len, 'a', 70000);
+            len += 70000;
+            memcpy(buf + len, "Lavrov-Kerry", 12);
+            len += 12;
+        }
+        article_init(&a[i], "random", buf, len);
+        entity_scan(t, i, &a[i]);
+    }
+    entity_finish(t);
+    for (uint32_t i = 0; i < 60; i++) {
+        size_t n;
+        const entity_mention *m = entity_mentions(t, i, &n);
+        for (size_t k = 0; k < n; k++) {
+            long b = article_block_at(&a[i], m[k].off);
+            assert_true(b >= 0);
+            const article_block *bl = &a[i].blocks[b];
+            assert_int_not_equal(bl->kind, BLOCK_BOILER);
+            assert_true(m[k].off + m[k].len <= bl->off + bl->len);
+            assert_true(m[k].len > 0);
+            assert_int_not_equal((unsigned char)a[i].text[m[k].off] & 0xC0,
+                                 0x80);
+            assert_int_not_equal(
+                (unsigned char)a[i].text[m[k].off + m[k].len] & 0xC0, 0x80);
+            assert_true(m[k].entity < entity_count(t));
+        }
+        article_fini(&a[i]);
+    }
+    entity_table_free(t);
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_article_counts),
         cmocka_unit_test(test_city_teams),
         cmocka_unit_test(test_accents_lookup),
+        cmocka_unit_test(test_random_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
