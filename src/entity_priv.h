@@ -28,7 +28,6 @@ enum {
     W_ABBR = 1u << 12,     /* abbreviation whose '.' ends no sentence */
     W_OF = 1u << 13,       /* "of": joins "Bank of England" */
     W_ARTICLE = 1u << 14,  /* "the": an org or place often follows */
-    W_ORGPRE = 1u << 15,   /* first word of an org: "Bank", "Club" */
     W_PLACEPRE = 1u << 16, /* first word of a place: "Mount", "Lake" */
     W_GENERIC = 1u << 17,  /* Government, Army: after a demonym, not a name */
     W_MINOR = 1u << 18,    /* to, of, in: lowercase in title case */
@@ -82,7 +81,7 @@ typedef struct ent_variant {
     uint8_t flags;             /* V_* */
 } ent_variant;
 
-enum { V_FIRSTNAME = 1, V_INITIALISM = 2, V_HASOF = 4 };
+enum { V_HASOF = 4 };  /* "Bank of England": an organisation by shape */
 
 typedef struct ent_article {
     uint32_t start, n;  /* range in t->ments */
@@ -109,7 +108,7 @@ enum {
     S_LINE = 256,     /* first word of a line */
     S_TC = 512,       /* on a title-case or all-caps line */
     S_HYPH = 1024,    /* contains a hyphen between two capitals */
-    S_CAMEL = 2048,   /* lower-to-upper inside: AleppoLavrov */
+    /* 2048 unused */
     S_ALPRE = 4096,   /* al-Qaida: lowercase Arabic article prefix */
     S_TITLE = 8192,   /* first word of the headline block */
     S_AMP = 16384,    /* after " & ": Standard & Poor's */

@@ -257,9 +257,7 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
     word_shape(&w, s);
     cut_lower_tail(&w, s, p, end);
     if (w.split && s[w.start + w.split - 1] == '-')
-        w.f |= S_HYPH;
-    else if (w.split)
-        w.f |= S_CAMEL;
+        w.f |= S_HYPH; /* else the inner capital is camel case */
     out->off = (uint32_t)w.start;
     out->len = (uint32_t)(w.end - w.start);
     out->f = w.f;
