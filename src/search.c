@@ -328,20 +328,31 @@ static size_t next_char(const char *s, size_t len, size_t at)
     return at;
 }
 
+static int32_t cp_at(const char *s, size_t len, size_t at)
+{
+    size_t n;
+    return text_decode(s + at, len - at, &n);
+}
+
+/* True when characters a then b belong to one word. Chinese and Japanese
+ * put no spaces between words, so an ideograph or kana joins nothing:
+ * "東京" is a word inside "東京都". */
+static bool joined(int32_t a, int32_t b)
+{
+    return is_word_cp(a) && is_word_cp(b) && !text_is_cjk_break(a) &&
+           !text_is_cjk_break(b);
+}
+
 bool search_is_word(const char *s, size_t len, size_t off, size_t mlen)
 {
-    size_t n, end = off + mlen;
+    size_t end = off + mlen;
     if (mlen == 0 || end > len)
         return false;
-    bool first = is_word_cp(text_decode(s + off, len - off, &n));
-    bool last = is_word_cp(text_decode(s + prev_char(s, end),
-                                       len - prev_char(s, end), &n));
-    if (first && off > 0) {
-        size_t p = prev_char(s, off);
-        if (is_word_cp(text_decode(s + p, len - p, &n)))
-            return false;
-    }
-    if (last && end < len && is_word_cp(text_decode(s + end, len - end, &n)))
+    if (off > 0 &&
+        joined(cp_at(s, len, prev_char(s, off)), cp_at(s, len, off)))
+        return false;
+    if (end < len &&
+        joined(cp_at(s, len, prev_char(s, end)), cp_at(s, len, end)))
         return false;
     return true;
 }

@@ -49,6 +49,11 @@ static void test_keywords_whole_words(void **state)
     assert_string_equal(kw_find(k, "KERRY and kerry"), "0+5 10+5");
     assert_string_equal(kw_find(k, "Kerry2 Kerry_"), "7+5");
     hl_keywords_free(k);
+    /* No spaces between words in Chinese or Japanese: any ideograph
+     * boundary will do, but a Latin word still needs its own. */
+    k = kw_of((const char *[]){"東京", "Abe", NULL});
+    assert_string_equal(kw_find(k, "東京都でAbe氏, Abenomics"), "0+6 12+3");
+    hl_keywords_free(k);
 }
 
 static void test_keywords_folding(void **state)
@@ -92,7 +97,8 @@ static void test_keywords_lines_and_count(void **state)
 {
     (void)state;
     hl_keywords *k = hl_keywords_new();
-    const char *file = "Kerry\n\n  S\xc3\xa3o Paulo \r\n\t\nkerry\nNew   York\n";
+    const char *file =
+        "Kerry\n\n  S\xc3\xa3o Paulo \r\n\t\nkerry\nNew   York\n";
     hl_keywords_add_lines(k, file, strlen(file));
     hl_keywords_add(k, "   ", 3);
     /* Blank lines ignored, "kerry" the same keyword as "Kerry". */
@@ -241,7 +247,8 @@ static void test_spans_keywords_per_block(void **state)
     (void)state;
     /* Keywords are found in every block, headline included, but never
      * across two blocks or outside them. */
-    const char *text = "Kerry talks\n\nDate: today\n\nMet Kerry\n\nSergei said";
+    const char *text =
+        "Kerry talks\n\nDate: today\n\nMet Kerry\n\nSergei said";
     article_block bl[] = {
         {0, 11, BLOCK_TITLE},
         {19, 5, BLOCK_DATE},
