@@ -32,7 +32,7 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 CORE_SRC = $(wildcard src/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/data_boilerplate.o \
-           $(B)/gen/data_entities.o
+           $(B)/gen/data_entities.o $(B)/gen/data_names.o
 UI_SRC = $(wildcard ui/*.c)
 UI_OBJ = $(UI_SRC:%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -78,15 +78,15 @@ $(B)/liblede.a: $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(CORE_OBJ)
 
-$(B)/src/%.o: src/%.c src/*.h
+$(B)/src/%.o: src/%.c $(wildcard src/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) -c -o $@ $<
 
-$(B)/ui/%.o: ui/%.c ui/*.h src/*.h
+$(B)/ui/%.o: ui/%.c $(wildcard ui/*.h src/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(LEDE_CFLAGS) $(UI_CFLAGS) $(CORE_CFLAGS) -c -o $@ $<
 
-$(B)/tests/test_%: tests/unit/test_%.c $(B)/liblede.a tests/unit/*.h
+$(B)/tests/test_%: tests/unit/test_%.c $(B)/liblede.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) -Itests/unit \
 	    $(LDFLAGS) -o $@ $< $(B)/liblede.a $(TEST_LIBS) $(CORE_LIBS)
@@ -104,6 +104,9 @@ $(B)/gen/data_boilerplate.c: data/boilerplate.txt $(B)/embed
 
 $(B)/gen/data_entities.c: data/entities.tsv $(B)/embed
 	$(B)/embed lede_data_entities $< $@
+
+$(B)/gen/data_names.c: data/names.txt $(B)/embed
+	$(B)/embed lede_data_names $< $@
 
 # A build tool: runs here, so no sanitizer and no user CFLAGS surprises.
 $(B)/embed: tools/embed.c

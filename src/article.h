@@ -79,4 +79,9 @@ void article_position(const article *a, uint32_t off, uint32_t *line,
 /* Index of the block containing byte offset off, or -1. */
 long article_block_at(const article *a, uint32_t off);
 
+/* Sortable yyyymmddhhmmss (UTC when a zone is given) from a date as
+ * written: ISO 8601, RFC 2822, "August 26, 2016", "26 August 2016",
+ * "Aug 26, 2016" (optionally with a time); -1 when unparsable. */
+int64_t article_date_key(const char *s, size_t len);
+
 #endif

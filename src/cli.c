@@ -218,15 +218,22 @@ void cli_opts_fini(cli_opts *o)
     o->paths = o->highlights = o->highlight_files = o->gazetteers = NULL;
 }
 
-static bool is_dir(const char *p)
+/* True when p is a directory; then canonicalise it in place (buf holds
+ * PATH_MAX bytes), so messages and the status line name it plainly. */
+static bool is_dir(char *p)
 {
     struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+    char real[PATH_MAX];
+    if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))
+        return false;
+    if (realpath(p, real))
+        strcpy(p, real);
+    return true;
 }
 
 const char *cli_default_set(const char *argv0)
 {
-    static char buf[PATH_MAX + 32];
+    static char buf[PATH_MAX];
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0 && argv0 && strlen(argv0) < sizeof exe) {

@@ -8,5 +8,7 @@ extern const char lede_data_boilerplate[]; /* data/boilerplate.txt */
 extern const size_t lede_data_boilerplate_len;
 extern const char lede_data_entities[];    /* data/entities.tsv */
 extern const size_t lede_data_entities_len;
+extern const char lede_data_names[];       /* data/names.txt */
+extern const size_t lede_data_names_len;
 
 #endif

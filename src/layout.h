@@ -40,7 +40,8 @@ void layout_article(layout *l, const article *a, int width, unsigned flags);
 void layout_fini(layout *l);
 
 /* Wrap one range of cleaned text at `width` columns, appending lines with
- * the given block index. Exposed for headlines and tests. */
+ * the given block index (and setting l->width, which layout_cells uses).
+ * Exposed for headlines and tests. */
 void layout_wrap(layout *l, const char *text, uint32_t off, uint32_t len,
                  int32_t block, int width);
 

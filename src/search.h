@@ -8,6 +8,7 @@
 #ifndef LEDE_SEARCH_H
 #define LEDE_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,7 +30,9 @@ typedef struct search_match {
 } search_match;
 
 /* Compile a pattern. Returns NULL with a one-line message in err (e.g. a
- * regex syntax error with its position) when it cannot. */
+ * regex syntax error with its position in characters: "missing closing
+ * parenthesis at 4"; an empty pattern is "empty pattern") when it cannot.
+ * A query keeps scratch buffers: use it from one thread at a time. */
 search_query *search_compile(const char *pattern, unsigned flags, char *err,
                              size_t errlen);
 void search_free(search_query *q);
@@ -55,5 +58,14 @@ typedef struct search_hit {
  * array the caller frees. */
 search_hit *search_corpus(const search_query *q, const struct store *s,
                           size_t *n);
+
+/* Why the last search_article/search_text/search_corpus with q stopped
+ * early (a regex hit its backtracking limit), or NULL when it did not. */
+const char *search_error(const search_query *q);
+
+/* True when s[off..off+mlen) is not part of a longer word: an end that is
+ * a letter, digit or mark has no letter, digit or mark next to it
+ * outside ("Kerry" in "Kerry's", not in "Kerryville"). */
+bool search_is_word(const char *s, size_t len, size_t off, size_t mlen);
 
 #endif

@@ -142,11 +142,17 @@ static long nfc_cluster(const int32_t *cp, size_t n, int32_t *out)
     return r < 0 ? -1 : (long)r;
 }
 
+/* Han ideographs (no decomposition) and Hangul syllables. */
+static bool is_han_or_syllable(int32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3);
+}
+
 /* True when a one-code-point cluster is already in NFC: it has no
  * canonical decomposition (Hangul syllables are algorithmic and NFC). */
 static bool single_is_nfc(int32_t cp)
 {
-    if (cp < 0x300)
+    if (cp < 0x300 || is_han_or_syllable(cp))
         return true;
     const utf8proc_property_t *p = utf8proc_get_property(cp);
     return p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0;
@@ -222,12 +228,26 @@ static void end_cluster(cleaner *c)
     c->raw = false;
 }
 
+/* A shortcut for CJK text: a Han ideograph or Hangul syllable always
+ * starts a cluster after Latin, CJK or another syllable (it can only join
+ * a preceding Prepend character or Hangul leading jamo, which are outside
+ * these ranges). */
+static bool surely_breaks(int32_t prev, int32_t cp)
+{
+    if (!is_han_or_syllable(cp))
+        return false;
+    return prev < 0x600 || (prev >= 0x2E80 && prev <= 0xA95F) ||
+           (prev >= 0xAC00 && prev <= 0xD7A3);
+}
+
 /* Add one kept code point to the cluster stream. */
 static void push_cp(cleaner *c, int32_t cp)
 {
-    if (c->open && utf8proc_grapheme_break_stateful(c->prev, cp, &c->gstate))
+    if (c->open && (surely_breaks(c->prev, cp) ||
+                    utf8proc_grapheme_break_stateful(c->prev, cp, &c->gstate)))
         end_cluster(c);
     if (!c->open) {
+        flush_cluster(c); /* edits pending before the cluster go first */
         c->open = true;
         c->gstate = 0;
     }
@@ -394,7 +414,7 @@ static size_t clean_one(cleaner *c, const unsigned char *s, size_t len,
         return i + 1;
     }
     if (cp < 0x20 || cp == 0x7F || is_bidi_control(cp) ||
-        (cp == CP_BOM && i == 0)) {
+        (cp == CP_BOM && c->out->len == 0 && !c->open)) {
         c->removed++;
         return i + n;
     }
@@ -533,10 +553,26 @@ int text_cluster_width(const char *s, size_t len)
     return utf8proc_charwidth(first);
 }
 
+/* Width of one ASCII byte that is a cluster of its own. */
+static inline int ascii_width(unsigned char b)
+{
+    return (b >= 0x20 && b < 0x7F) || b == '\t';
+}
+
+static inline bool ascii_cluster(const char *s, size_t i, size_t len)
+{
+    return (unsigned char)s[i] < 0x80 && s[i] != '\r' &&
+           (i + 1 == len || (unsigned char)s[i + 1] < 0x80);
+}
+
 size_t text_width(const char *s, size_t len)
 {
     size_t w = 0;
     for (size_t i = 0; i < len;) {
+        if (ascii_cluster(s, i, len)) {
+            w += (size_t)ascii_width((unsigned char)s[i++]);
+            continue;
+        }
         size_t n = text_cluster_len(s + i, len - i);
         w += (size_t)text_cluster_width(s + i, n);
         i += n;
@@ -548,8 +584,13 @@ size_t text_fit(const char *s, size_t len, size_t cols)
 {
     size_t w = 0, i = 0;
     while (i < len) {
-        size_t n = text_cluster_len(s + i, len - i);
-        size_t cw = (size_t)text_cluster_width(s + i, n);
+        size_t n = 1, cw;
+        if (ascii_cluster(s, i, len)) {
+            cw = (size_t)ascii_width((unsigned char)s[i]);
+        } else {
+            n = text_cluster_len(s + i, len - i);
+            cw = (size_t)text_cluster_width(s + i, n);
+        }
         if (w + cw > cols)
             break;
         w += cw;
@@ -581,7 +622,7 @@ bool text_is_letter(int32_t cp)
 {
     if (cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-    int c = utf8proc_category(cp);
+    int c = (int)utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
@@ -589,7 +630,7 @@ bool text_is_upper(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
-    int c = utf8proc_category(cp);
+    int c = (int)utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
@@ -612,7 +653,8 @@ static void fold_cp(text_fold_buf *f, int32_t cp, unsigned flags,
     int opt = 0, lbc = 0;
     if (flags & TEXT_FOLD_CASE)
         opt |= UTF8PROC_CASEFOLD;
-    if (flags & TEXT_FOLD_ACCENTS)
+    /* Hangul syllables carry no accent: keep them whole, not as jamo. */
+    if ((flags & TEXT_FOLD_ACCENTS) && !(cp >= 0xAC00 && cp <= 0xD7A3))
         opt |= UTF8PROC_DECOMPOSE;
     utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 32,
                                                  (utf8proc_option_t)opt, &lbc);
@@ -700,7 +742,7 @@ bool text_has_upper(const char *s, size_t len)
 
 static bool is_mark(int32_t cp)
 {
-    int c = utf8proc_category(cp);
+    int c = (int)utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
            c == UTF8PROC_CATEGORY_ME;
 }

@@ -10,9 +10,9 @@ fail() { echo "not ok - $*"; }
 
 # check DESC COMMAND...: passes when the command succeeds.
 check() {
-    d=$1
+    _desc=$1
     shift
-    if "$@"; then ok "$d"; else fail "$d"; fi
+    if "$@"; then ok "$_desc"; else fail "$_desc"; fi
 }
 
 # contains DESC HAYSTACK NEEDLE

@@ -31,10 +31,11 @@ for suite in $SUITES; do
             "$t" >"$log" 2>&1
             rc=$?
             cat "$log"
-            p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
-            f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
-            p=${p:-0}
-            f=${f:-0}
+            # a binary may run several groups: add up their summaries
+            p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" |
+                awk '{ n += $1 } END { print n + 0 }')
+            f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" |
+                awk '{ n += $1 } END { print n + 0 }')
             if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
                 echo "not ok - $t exited with status $rc"
                 f=1

@@ -27,7 +27,6 @@ contains "--list --json has the headline" "$json" \
 
 ent=$("$LEDE" --entities "$A")
 for e in "person${TAB}Kerry${TAB}John Kerry" \
-         "person${TAB}Mr Kerry${TAB}John Kerry" \
          "person${TAB}John Kerry${TAB}John Kerry" \
          "person${TAB}Lavrov${TAB}Sergei Lavrov" \
          "person${TAB}Staffan de Mistura${TAB}Staffan de Mistura" \
@@ -48,8 +47,11 @@ contains "a headline's 'De Mistura' is Staffan de Mistura" "$ent" \
     "$S0${TAB}3${TAB}1${TAB}person${TAB}De Mistura${TAB}Staffan de Mistura"
 
 sum=$("$LEDE" --entities --summary "$A")
-first=$(printf '%s\n' "$sum" | head -1 | cut -f1,2)
-check "--summary puts the most mentioned first ($first)" [ "$first" = "John Kerry${TAB}person" ]
+top=$(printf '%s\n' "$sum" | cut -f3 | head -3 | tr '\n' ' ')
+sorted=$(printf '%s\n' "$sum" | cut -f3 | sort -rn | head -3 | tr '\n' ' ')
+check "--summary puts the most mentioned first ($top)" [ "$top" = "$sorted" ]
+kerry=$(printf '%s\n' "$sum" | grep "^John Kerry${TAB}person${TAB}" | cut -f3)
+check "--summary counts every spelling of Kerry as John Kerry ($kerry)" [ "${kerry:-0}" -ge 10 ]
 contains "--summary counts articles" "$sum" "Sergei Lavrov${TAB}person${TAB}"
 lav=$(printf '%s\n' "$sum" | grep "^Sergei Lavrov$TAB" | cut -f4)
 check "Sergei Lavrov is named in both articles" [ "$lav" = 2 ]
@@ -81,10 +83,14 @@ rm -f /tmp/lede-err.$$
 
 d=$("$LEDE" --dump --width 40 "$S0")
 check "--dump exits 0" [ $? = 0 ]
-wide=$(printf '%s\n' "$d" | awk '{ if (length($0) > 40) print }' | head -1)
+# count characters: drop UTF-8 continuation bytes (every character here is
+# one column wide)
+wide=$(printf '%s\n' "$d" | LC_ALL=C tr -d '\200-\277' |
+    LC_ALL=C awk '{ if (length($0) > 40) print }' | head -1)
 check "--dump --width 40 keeps every line within 40 columns" [ -z "$wide" ]
-contains "--dump shows the headline" "$d" "De Mistura to Have Separate Syria"
-contains "--dump shows the body" "$d" "Staffan de Mistura says"
+contains "--dump shows the headline" "$d" "De Mistura to Have Separate Syria Talks"
+contains "--dump shows the body, wrapped" "$d" "U.N. Special Envoy for Syria Staffan de
+Mistura says"
 d=$("$LEDE" --dump --color=always --width 60 "$S3")
 contains "--dump colours people" "$d" "$(printf '\033[0m\033[36m')Kerry"
 d=$("$LEDE" --dump -b --width 60 "$S0")

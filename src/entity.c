@@ -1,0 +1,514 @@
+/* entity.c: the entity table: interning, the gazetteer, merging variants
+ * across a set and the queries. Finding names in text is entity_scan.c;
+ * the word lists are entity_words.c. */
+#include "entity.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "entity_priv.h"
+#include "util.h"
+
+static const char *const type_names[ENT_NTYPES] = {
+    "person", "organisation", "place", "other"};
+
+/* "person", "organisation", "place", "other". */
+const char *entity_type_name(entity_type t)
+{
+    return (unsigned)t < ENT_NTYPES ? type_names[t] : "other";
+}
+
+/* FNV-1a: cheap and good enough for short keys. */
+uint32_t ent_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+uint32_t ent_arena_add(ent_arena *a, const char *s, size_t len)
+{
+    LEDE_GROW(a->s, a->cap, a->len + len + 1);
+    uint32_t off = (uint32_t)a->len;
+    memcpy(a->s + off, s, len);
+    a->s[off + len] = '\0';
+    a->len += len + 1;
+    return off;
+}
+
+static void map_grow(ent_map *m)
+{
+    ent_map old = *m;
+    m->cap = old.cap ? old.cap * 2 : 256;
+    m->slots = lede_calloc(m->cap, sizeof *m->slots);
+    m->hashes = lede_malloc(m->cap * sizeof *m->hashes);
+    m->koff = lede_malloc(m->cap * sizeof *m->koff);
+    m->klen = lede_malloc(m->cap * sizeof *m->klen);
+    for (size_t i = 0; i < old.cap; i++) {
+        if (!old.slots[i])
+            continue;
+        size_t j = old.hashes[i] & (m->cap - 1);
+        while (m->slots[j])
+            j = (j + 1) & (m->cap - 1);
+        m->slots[j] = old.slots[i];
+        m->hashes[j] = old.hashes[i];
+        m->koff[j] = old.koff[i];
+        m->klen[j] = old.klen[i];
+    }
+    ent_map_fini(&old);
+}
+
+void ent_map_fini(ent_map *m)
+{
+    free(m->slots);
+    free(m->hashes);
+    free(m->koff);
+    free(m->klen);
+    memset(m, 0, sizeof *m);
+}
+
+/* Value stored for key k, or -1. */
+long ent_map_get(const ent_map *m, const ent_arena *a, const char *k,
+                 size_t len, uint32_t h)
+{
+    if (!m->cap)
+        return -1;
+    for (size_t j = h & (m->cap - 1); m->slots[j]; j = (j + 1) & (m->cap - 1)) {
+        if (m->hashes[j] == h && m->klen[j] == len &&
+            memcmp(a->s + m->koff[j], k, len) == 0)
+            return (long)m->slots[j] - 1;
+    }
+    return -1;
+}
+
+/* Insert or replace; the key is copied into the arena when new. */
+void ent_map_put(ent_map *m, ent_arena *a, const char *k, size_t len,
+                 uint32_t h, uint32_t val)
+{
+    if ((m->n + 1) * 4 >= m->cap * 3)
+        map_grow(m);
+    size_t j = h & (m->cap - 1);
+    for (; m->slots[j]; j = (j + 1) & (m->cap - 1)) {
+        if (m->hashes[j] == h && m->klen[j] == len &&
+            memcmp(a->s + m->koff[j], k, len) == 0) {
+            m->slots[j] = val + 1;
+            return;
+        }
+    }
+    /* k may point into the arena itself, which the add may move. */
+    size_t koff = (k >= a->s && k < a->s + a->len) ? (size_t)(k - a->s)
+                                                    : SIZE_MAX;
+    m->koff[j] = koff != SIZE_MAX ? (uint32_t)koff : ent_arena_add(a, k, len);
+    m->klen[j] = (uint32_t)len;
+    m->hashes[j] = h;
+    m->slots[j] = val + 1;
+    m->n++;
+}
+
+static void kbuf_room(entity_table *t, size_t need)
+{
+    if (need > t->kcap)
+        LEDE_GROW(t->kbuf, t->kcap, need);
+}
+
+/* Quote marks and blanks are the only normalisation besides folding:
+ * "O’Brien" and "O'Brien" are one name, as are names broken by a line. */
+static size_t key_tidy(char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x99 ||
+             (unsigned char)s[i + 2] == 0x98)) {
+            s[o++] = '\'';
+            i += 2;
+        } else if (c == ' ' || c == '\n' || c == '\t') {
+            if (o && s[o - 1] != ' ')
+                s[o++] = ' ';
+        } else {
+            s[o++] = (char)c;
+        }
+    }
+    while (o && s[o - 1] == ' ')
+        o--;
+    return o;
+}
+
+size_t ent_key(entity_table *t, const char *s, size_t len)
+{
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+    if (ascii) {
+        kbuf_room(t, len + 1);
+        for (size_t i = 0; i < len; i++) {
+            char c = s[i];
+            t->kbuf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        return key_tidy(t->kbuf, len);
+    }
+    text_fold(s, len, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &t->fold);
+    kbuf_room(t, t->fold.len + 1);
+    memcpy(t->kbuf, t->fold.s, t->fold.len);
+    return key_tidy(t->kbuf, t->fold.len);
+}
+
+long ent_gaz_find(entity_table *t, const char *s, size_t len)
+{
+    size_t k = ent_key(t, s, len);
+    return ent_map_get(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k));
+}
+
+/* --- the gazetteer --- */
+
+static int parse_type(const char *s, size_t n)
+{
+    static const struct { const char *w; int t; } names[] = {
+        {"person", ENT_PERSON}, {"per", ENT_PERSON},
+        {"organisation", ENT_ORG}, {"organization", ENT_ORG},
+        {"org", ENT_ORG}, {"place", ENT_PLACE}, {"location", ENT_PLACE},
+        {"loc", ENT_PLACE}, {"other", ENT_OTHER}, {"misc", ENT_OTHER},
+        {"country", ENT_PLACE + 16},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strlen(names[i].w) == n && strncmp(names[i].w, s, n) == 0)
+            return names[i].t;
+    }
+    return -1;
+}
+
+static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
+{
+    size_t k = ent_key(t, s, n);
+    if (k)
+        ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
+}
+
+/* Demonyms come with their plurals: "Syrian" also names "Syrians". */
+static void gaz_plural(entity_table *t, const char *s, size_t n, uint32_t e)
+{
+    if (n < 3 || n > 60 || (s[n - 1] != 'n' && s[n - 1] != 'i'))
+        return;
+    char buf[64];
+    memcpy(buf, s, n);
+    buf[n] = 's';
+    gaz_alias(t, buf, n + 1, e);
+}
+
+static int gaz_line(entity_table *t, const char *s, size_t n)
+{
+    const char *tab1 = memchr(s, '\t', n);
+    if (!tab1)
+        return -1;
+    const char *rest = tab1 + 1;
+    size_t rn = n - (size_t)(rest - s);
+    const char *tab2 = memchr(rest, '\t', rn);
+    size_t tn = tab2 ? (size_t)(tab2 - rest) : rn;
+    int type = parse_type(rest, tn);
+    size_t nn = (size_t)(tab1 - s);
+    if (type < 0 || nn == 0)
+        return -1;
+    LEDE_GROW(t->gaz, t->gazcap, t->ngaz + 1);
+    uint32_t e = (uint32_t)t->ngaz++;
+    t->gaz[e].name = ent_arena_add(&t->strs, s, nn);
+    t->gaz[e].name_len = (uint32_t)nn;
+    t->gaz[e].type = (uint8_t)(type & 15);
+    t->gaz[e].country = type >= 16;
+    type &= 15;
+    gaz_alias(t, s, nn, e);
+    if (type == ENT_OTHER)
+        gaz_plural(t, s, nn, e);
+    const char *p = tab2 ? tab2 + 1 : s + n;
+    while (p < s + n) {
+        const char *bar = memchr(p, '|', (size_t)(s + n - p));
+        const char *end = bar ? bar : s + n;
+        gaz_alias(t, p, (size_t)(end - p), e);
+        if (type == ENT_OTHER)
+            gaz_plural(t, p, (size_t)(end - p), e);
+        p = end + 1;
+    }
+    return 0;
+}
+
+/* Add gazetteer lines; -1 with err naming the first bad line. */
+long entity_gazetteer_add(entity_table *t, const char *tsv, size_t len,
+                          char *err, size_t errlen)
+{
+    long added = 0, lineno = 0;
+    const char *p = tsv, *end = tsv + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        size_t n = (size_t)(le - p);
+        lineno++;
+        if (n && p[n - 1] == '\r')
+            n--;
+        bool blank = true;
+        for (size_t i = 0; i < n && blank; i++)
+            blank = p[i] == ' ' || p[i] == '\t';
+        if (n && p[0] != '#' && !blank) {
+            if (gaz_line(t, p, n) < 0) {
+                if (err && errlen)
+                    snprintf(err, errlen,
+                             "gazetteer line %ld: want name<TAB>type"
+                             "[<TAB>alias|...]", lineno);
+                return -1;
+            }
+            added++;
+        }
+        p = le + 1;
+    }
+    return added;
+}
+
+/* --- the table --- */
+
+/* New table with the bundled gazetteer loaded. */
+entity_table *entity_table_new(void)
+{
+    entity_table *t = lede_calloc(1, sizeof *t);
+    t->known = lede_calloc(ENT_SETBITS, sizeof *t->known);
+    t->known_gen = lede_calloc(ENT_SETBITS, sizeof *t->known_gen);
+    t->lowers = lede_calloc(ENT_SETBITS, sizeof *t->lowers);
+    t->lowers_gen = lede_calloc(ENT_SETBITS, sizeof *t->lowers_gen);
+    ent_words_load(t);
+    entity_gazetteer_add(t, lede_data_entities, lede_data_entities_len,
+                         NULL, 0);
+    return t;
+}
+
+void ent_finish_reset(entity_table *t)
+{
+    free(t->var_ent);
+    free(t->ent_name);
+    free(t->ent_name_len);
+    free(t->ent_type);
+    free(t->ent_total);
+    free(t->ea_start);
+    free(t->ea);
+    ent_map_fini(&t->lookmap);
+    t->var_ent = t->ent_name = t->ent_name_len = t->ent_total = NULL;
+    t->ent_type = NULL;
+    t->ea_start = NULL;
+    t->ea = NULL;
+    t->nents = 0;
+    t->finished = false;
+}
+
+void entity_table_free(entity_table *t)
+{
+    if (!t)
+        return;
+    ent_finish_reset(t);
+    free(t->strs.s);
+    ent_map_fini(&t->words);
+    free(t->wflags);
+    free(t->gaz);
+    ent_map_fini(&t->gazmap);
+    free(t->vars);
+    ent_map_fini(&t->varmap);
+    free(t->ments);
+    free(t->mvar);
+    free(t->arts);
+    free(t->w);
+    free(t->splits);
+    free(t->c);
+    free(t->known);
+    free(t->lowers);
+    free(t->known_gen);
+    free(t->lowers_gen);
+    free(t->kbuf);
+    text_fold_fini(&t->fold);
+    free(t);
+}
+
+/* Keep the surface written with the most trustworthy case: a headline
+ * capitalises "De Mistura", the body writes "de Mistura". */
+static void variant_surface(entity_table *t, ent_variant *v, const char *s,
+                            size_t n, uint8_t rank)
+{
+    if (v->surf_len && rank <= v->surf_rank)
+        return;
+    char tmp[256];
+    if (n >= sizeof tmp)
+        n = sizeof tmp - 1;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] == '\n' || s[i] == '\t' ? ' ' : s[i];
+        if (c == ' ' && o && tmp[o - 1] == ' ')
+            continue;
+        tmp[o++] = c;
+    }
+    v->surf = ent_arena_add(&t->strs, tmp, o);
+    v->surf_len = (uint32_t)o;
+    v->surf_rank = rank;
+}
+
+static uint32_t intern(entity_table *t, const char *s, size_t n)
+{
+    size_t k = ent_key(t, s, n);
+    uint32_t h = ent_hash(t->kbuf, k);
+    long id = ent_map_get(&t->varmap, &t->strs, t->kbuf, k, h);
+    if (id >= 0)
+        return (uint32_t)id;
+    LEDE_GROW(t->vars, t->varcap, t->nvars + 1);
+    ent_variant *v = &t->vars[t->nvars];
+    memset(v, 0, sizeof *v);
+    v->key = ent_arena_add(&t->strs, t->kbuf, k);
+    v->key_len = (uint32_t)k;
+    v->gaz = (int32_t)ent_map_get(&t->gazmap, &t->strs, t->strs.s + v->key,
+                                  k, h);
+    v->ntok = 1;
+    for (size_t i = 0; i < k; i++) {
+        if (t->strs.s[v->key + i] == ' ' && v->ntok < 255)
+            v->ntok++;
+    }
+    if (k > 4 && strstr(t->strs.s + v->key, " of "))
+        v->flags |= V_HASOF;
+    ent_map_put(&t->varmap, &t->strs, t->strs.s + v->key, k, h,
+                (uint32_t)t->nvars);
+    return (uint32_t)t->nvars++;
+}
+
+void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
+{
+    uint32_t id = intern(t, text + c->off, c->len);
+    ent_variant *v = &t->vars[id];
+    variant_surface(t, v, text + c->off, c->len, c->rank);
+    v->count++;
+    v->team = (uint16_t)(v->team + (c->team && v->team < 65535));
+    for (int i = 0; i < ENT_NTYPES; i++) {
+        int nv = v->votes[i] + (c->votes[i] > 0 ? c->votes[i] : 0);
+        v->votes[i] = (uint16_t)(nv > 65535 ? 65535 : nv);
+    }
+    LEDE_GROW(t->ments, t->mentcap, t->nments + 1);
+    t->mvar = lede_realloc(t->mvar, t->mentcap * sizeof *t->mvar);
+    t->ments[t->nments] = (entity_mention){c->off, c->len, UINT32_MAX};
+    t->mvar[t->nments++] = id;
+}
+
+/* Find the mentions in article idx (each index scanned once). */
+void entity_scan(entity_table *t, uint32_t idx, const article *a)
+{
+    if (idx >= t->narts) {
+        LEDE_GROW(t->arts, t->artcap, (size_t)idx + 1);
+        memset(t->arts + t->narts, 0,
+               ((size_t)idx + 1 - t->narts) * sizeof *t->arts);
+        t->narts = (size_t)idx + 1;
+    }
+    if (t->arts[idx].scanned)
+        return;
+    t->arts[idx].scanned = true;
+    t->arts[idx].start = (uint32_t)t->nments;
+    if (a && a->text)
+        ent_scan_article(t, a);
+    t->arts[idx].n = (uint32_t)(t->nments - t->arts[idx].start);
+}
+
+size_t entity_count(const entity_table *t)
+{
+    return t->nents;
+}
+
+const char *entity_name(const entity_table *t, uint32_t id)
+{
+    return id < t->nents ? t->strs.s + t->ent_name[id] : "";
+}
+
+entity_type entity_type_of(const entity_table *t, uint32_t id)
+{
+    return id < t->nents ? (entity_type)t->ent_type[id] : ENT_OTHER;
+}
+
+uint32_t entity_total(const entity_table *t, uint32_t id)
+{
+    return id < t->nents ? t->ent_total[id] : 0;
+}
+
+/* Mentions in article idx, in text order. */
+const entity_mention *entity_mentions(const entity_table *t, uint32_t idx,
+                                      size_t *n)
+{
+    if (idx >= t->narts || !t->arts[idx].n) {
+        *n = 0;
+        return NULL;
+    }
+    *n = t->arts[idx].n;
+    return t->ments + t->arts[idx].start;
+}
+
+static const entity_table *sort_table;
+
+static int by_count_name(const void *a_, const void *b_)
+{
+    const entity_tally *a = a_, *b = b_;
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    int c = strcmp(entity_name(sort_table, a->id),
+                   entity_name(sort_table, b->id));
+    return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+static int by_u32(const void *a_, const void *b_)
+{
+    uint32_t a = *(const uint32_t *)a_, b = *(const uint32_t *)b_;
+    return (a > b) - (a < b);
+}
+
+/* Entities of article idx with counts, most mentioned first; malloc'd. */
+entity_tally *entity_article_counts(const entity_table *t, uint32_t idx,
+                                    size_t *n)
+{
+    size_t nm;
+    const entity_mention *m = entity_mentions(t, idx, &nm);
+    *n = 0;
+    if (!nm || !t->finished)
+        return NULL;
+    uint32_t *ids = lede_malloc(nm * sizeof *ids);
+    size_t k = 0;
+    for (size_t i = 0; i < nm; i++) {
+        if (m[i].entity < t->nents)
+            ids[k++] = m[i].entity;
+    }
+    qsort(ids, k, sizeof *ids, by_u32);
+    entity_tally *out = lede_malloc((k ? k : 1) * sizeof *out);
+    size_t o = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (o && out[o - 1].id == ids[i])
+            out[o - 1].count++;
+        else
+            out[o++] = (entity_tally){ids[i], 1};
+    }
+    free(ids);
+    sort_table = t;
+    qsort(out, o, sizeof *out, by_count_name);
+    *n = o;
+    return out;
+}
+
+/* Articles naming entity id with counts, in article order. */
+const entity_tally *entity_articles(const entity_table *t, uint32_t id,
+                                    size_t *n)
+{
+    if (id >= t->nents) {
+        *n = 0;
+        return NULL;
+    }
+    *n = t->ea_start[id + 1] - t->ea_start[id];
+    return t->ea + t->ea_start[id];
+}
+
+/* Entity whose canonical name or a variant equals name, or -1. */
+long entity_lookup(const entity_table *t, const char *name, size_t len)
+{
+    if (!t->finished)
+        return -1;
+    entity_table *mt = (entity_table *)t; /* scratch key buffer only */
+    size_t k = ent_key(mt, name, len);
+    return ent_map_get(&t->lookmap, &t->strs, mt->kbuf, k,
+                       ent_hash(mt->kbuf, k));
+}

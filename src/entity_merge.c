@@ -1,0 +1,368 @@
+/* entity_merge.c: entity_finish: variants become entities.
+ *
+ * Variants naming one gazetteer entry are one entity ("U.N.", "United
+ * Nations"). A short form that ends a longer name ("Kerry", "de Mistura")
+ * joins it when across the set it ends exactly one; when it ends several
+ * it still joins the one its own article uses, else stays apart. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity.h"
+#include "entity_priv.h"
+#include "util.h"
+
+#define NONE UINT32_MAX
+
+typedef struct merge_ctx {
+    entity_table *t;
+    uint32_t *parent;
+    uint8_t *ambiguous;
+    uint32_t *mroot;      /* group of each mention */
+    uint32_t *root_ent;   /* group root -> entity id */
+    uint32_t *gaz_ent;    /* gazetteer entry -> entity id */
+} merge_ctx;
+
+static uint32_t find(uint32_t *p, uint32_t x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+/* The longer (then more mentioned) variant becomes the root, so a
+ * group's root is its best name. */
+static void unite(merge_ctx *m, uint32_t a, uint32_t b)
+{
+    a = find(m->parent, a);
+    b = find(m->parent, b);
+    if (a == b)
+        return;
+    const ent_variant *va = &m->t->vars[a], *vb = &m->t->vars[b];
+    bool a_wins = va->ntok != vb->ntok ? va->ntok > vb->ntok
+                                       : va->count >= vb->count;
+    if (a_wins)
+        m->parent[b] = a;
+    else
+        m->parent[a] = b;
+}
+
+static void merge_gazetteer(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    uint32_t *first = lede_malloc((t->ngaz + 1) * sizeof *first);
+    for (size_t g = 0; g < t->ngaz; g++)
+        first[g] = NONE;
+    for (uint32_t v = 0; v < t->nvars; v++) {
+        int32_t g = t->vars[v].gaz;
+        if (g < 0)
+            continue;
+        if (first[g] == NONE)
+            first[g] = v;
+        else
+            unite(m, first[g], v);
+    }
+    free(first);
+}
+
+typedef struct pair {
+    uint32_t s, c; /* s ends c */
+} pair;
+
+static const entity_table *pair_table;
+
+static int by_short_ntok(const void *a_, const void *b_)
+{
+    const pair *a = a_, *b = b_;
+    uint8_t na = pair_table->vars[a->s].ntok, nb = pair_table->vars[b->s].ntok;
+    if (na != nb)
+        return na > nb ? -1 : 1;
+    return (a->s > b->s) - (a->s < b->s);
+}
+
+/* Variant naming the last tokens of v from byte i of its key, or -1. */
+static long suffix_variant(entity_table *t, const ent_variant *v, size_t i)
+{
+    const char *k = t->strs.s + v->key + i;
+    size_t n = v->key_len - i;
+    return ent_map_get(&t->varmap, &t->strs, k, n, ent_hash(k, n));
+}
+
+/* A gazetteer name keeps its identity: "Jordan" in "Michael Jordan"
+ * stays the country unless the gazetteer says otherwise. */
+static bool may_join(const entity_table *t, uint32_t s, uint32_t c)
+{
+    const ent_variant *vs = &t->vars[s], *vc = &t->vars[c];
+    if (vs->gaz >= 0)
+        return vs->gaz == vc->gaz;
+    return vs->count > 0;
+}
+
+static pair *suffix_pairs(merge_ctx *m, size_t *np)
+{
+    entity_table *t = m->t;
+    pair *p = NULL;
+    size_t n = 0, cap = 0;
+    for (uint32_t c = 0; c < t->nvars; c++) {
+        const ent_variant *vc = &t->vars[c];
+        if (vc->ntok < 2 || !vc->count)
+            continue;
+        for (size_t i = 1; i < vc->key_len; i++) {
+            if (t->strs.s[vc->key + i - 1] != ' ')
+                continue;
+            long s = suffix_variant(t, vc, i);
+            if (s >= 0 && may_join(t, (uint32_t)s, c)) {
+                LEDE_GROW(p, cap, n + 1);
+                p[n++] = (pair){(uint32_t)s, c};
+            }
+        }
+    }
+    *np = n;
+    return p;
+}
+
+/* Longest short forms first: when "Mistura" is decided, "de Mistura"
+ * has already joined "Staffan de Mistura", so both count as one. */
+static void merge_suffixes(merge_ctx *m)
+{
+    size_t n;
+    pair *p = suffix_pairs(m, &n);
+    pair_table = m->t;
+    if (n)
+        qsort(p, n, sizeof *p, by_short_ntok);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        uint32_t root = find(m->parent, p[i].c);
+        bool amb = false;
+        for (; j < n && p[j].s == p[i].s; j++)
+            amb |= find(m->parent, p[j].c) != root;
+        if (amb)
+            m->ambiguous[p[i].s] = 1;
+        else
+            unite(m, p[i].s, p[i].c);
+        i = j;
+    }
+    free(p);
+}
+
+/* Ambiguous short forms follow the one longer name of their article. */
+static void resolve_article(merge_ctx *m, const ent_article *a,
+                            uint32_t *local, uint32_t *stamp, uint32_t gen)
+{
+    entity_table *t = m->t;
+    for (uint32_t i = a->start; i < a->start + a->n; i++) {
+        const ent_variant *vc = &t->vars[t->mvar[i]];
+        for (size_t k = 1; vc->ntok > 1 && k < vc->key_len; k++) {
+            if (t->strs.s[vc->key + k - 1] != ' ')
+                continue;
+            long s = suffix_variant(t, vc, k);
+            if (s < 0 || !m->ambiguous[s])
+                continue;
+            uint32_t r = find(m->parent, t->mvar[i]);
+            if (stamp[s] != gen) {
+                stamp[s] = gen;
+                local[s] = r;
+            } else if (local[s] != r) {
+                local[s] = NONE;
+            }
+        }
+    }
+    for (uint32_t i = a->start; i < a->start + a->n; i++) {
+        uint32_t s = t->mvar[i];
+        m->mroot[i] = find(m->parent, s);
+        if (m->ambiguous[s] && stamp[s] == gen && local[s] != NONE)
+            m->mroot[i] = local[s];
+    }
+}
+
+static void resolve_mentions(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    uint32_t *local = lede_malloc((t->nvars + 1) * sizeof *local);
+    uint32_t *stamp = lede_calloc(t->nvars + 1, sizeof *stamp);
+    for (size_t a = 0; a < t->narts; a++)
+        resolve_article(m, &t->arts[a], local, stamp, (uint32_t)a + 1);
+    free(local);
+    free(stamp);
+}
+
+static void assign_ids(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    for (size_t i = 0; i < t->nvars; i++)
+        m->root_ent[i] = NONE;
+    t->nents = 0;
+    for (size_t a = 0; a < t->narts; a++) {
+        const ent_article *ar = &t->arts[a];
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            uint32_t r = m->mroot[i];
+            if (m->root_ent[r] == NONE)
+                m->root_ent[r] = (uint32_t)t->nents++;
+            t->ments[i].entity = m->root_ent[r];
+        }
+    }
+}
+
+/* The type nothing else decided: shape alone. */
+static int default_type(const ent_variant *v)
+{
+    if (v->flags & V_HASOF)
+        return ENT_ORG;
+    return ENT_PERSON;
+}
+
+static void name_and_type(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    size_t ne = t->nents;
+    uint32_t *votes = lede_calloc(ne * ENT_NTYPES, sizeof *votes);
+    int32_t *gazv = lede_malloc((ne + 1) * sizeof *gazv);
+    uint32_t *teams = lede_calloc(ne + 1, sizeof *teams);
+    uint32_t *counts = lede_calloc(ne + 1, sizeof *counts);
+    for (size_t e = 0; e < ne; e++)
+        gazv[e] = -1;
+    t->ent_name = lede_malloc((ne + 1) * sizeof *t->ent_name);
+    t->ent_name_len = lede_malloc((ne + 1) * sizeof *t->ent_name_len);
+    t->ent_type = lede_malloc(ne + 1);
+    for (uint32_t v = 0; v < t->nvars; v++) {
+        uint32_t r = find(m->parent, v), e = m->root_ent[r];
+        if (e == NONE)
+            continue;
+        const ent_variant *vv = &t->vars[v];
+        for (int k = 0; k < ENT_NTYPES; k++)
+            votes[e * ENT_NTYPES + k] += vv->votes[k];
+        /* a score after a one-word name: a team, not "S. Law 34" */
+        if (t->vars[r].ntok == 1) {
+            votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
+            teams[e] += vv->team;
+        }
+        counts[e] += vv->count;
+        if (vv->gaz >= 0 && (gazv[e] < 0 || vv->ntok > t->vars[gazv[e]].ntok))
+            gazv[e] = (int32_t)v;
+    }
+    for (uint32_t v = 0; v < t->nvars; v++) {
+        uint32_t e = m->root_ent[v];
+        if (e == NONE)
+            continue;
+        const ent_variant *vv = &t->vars[v];
+        t->ent_name[e] = vv->surf;
+        t->ent_name_len[e] = vv->surf_len;
+        uint32_t *vo = votes + e * ENT_NTYPES;
+        int best = -1;
+        for (int k = 0; k < ENT_NTYPES; k++) {
+            if (vo[k] && (best < 0 || vo[k] > vo[best]))
+                best = k;
+        }
+        t->ent_type[e] = (uint8_t)(best >= 0 ? best : default_type(vv));
+        if (gazv[e] >= 0) {
+            const gaz_entry *g = &t->gaz[t->vars[gazv[e]].gaz];
+            t->ent_name[e] = g->name;
+            t->ent_name_len[e] = g->name_len;
+            t->ent_type[e] = g->type;
+            if (g->type == ENT_PLACE && !g->country && teams[e] * 2 > counts[e])
+                t->ent_type[e] = ENT_ORG; /* "Chicago 4 Boston 2" */
+            m->gaz_ent[t->vars[gazv[e]].gaz] = e;
+        }
+    }
+    free(votes);
+    free(gazv);
+    free(teams);
+    free(counts);
+}
+
+/* Per entity, its articles with counts: a compressed row per entity. */
+static void article_lists(entity_table *t)
+{
+    size_t ne = t->nents;
+    t->ent_total = lede_calloc(ne + 1, sizeof *t->ent_total);
+    t->ea_start = lede_calloc(ne + 2, sizeof *t->ea_start);
+    uint32_t *last = lede_malloc((ne + 1) * sizeof *last);
+    for (size_t e = 0; e < ne; e++)
+        last[e] = NONE;
+    for (uint32_t a = 0; a < t->narts; a++) {
+        const ent_article *ar = &t->arts[a];
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            uint32_t e = t->ments[i].entity;
+            t->ent_total[e]++;
+            if (last[e] != a) {
+                last[e] = a;
+                t->ea_start[e + 1]++;
+            }
+        }
+    }
+    for (size_t e = 0; e < ne; e++)
+        t->ea_start[e + 1] += t->ea_start[e];
+    t->ea = lede_malloc((t->ea_start[ne] + 1) * sizeof *t->ea);
+    uint32_t *fill = lede_malloc((ne + 1) * sizeof *fill);
+    memcpy(fill, t->ea_start, ne * sizeof *fill);
+    for (uint32_t a = 0; a < t->narts; a++) {
+        const ent_article *ar = &t->arts[a];
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            uint32_t e = t->ments[i].entity;
+            if (fill[e] > t->ea_start[e] && t->ea[fill[e] - 1].id == a)
+                t->ea[fill[e] - 1].count++;
+            else
+                t->ea[fill[e]++] = (entity_tally){a, 1};
+        }
+    }
+    free(fill);
+    free(last);
+}
+
+static void lookup_map(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    for (uint32_t v = 0; v < t->nvars; v++) {
+        uint32_t e = m->root_ent[find(m->parent, v)];
+        if (e == NONE)
+            continue;
+        const char *k = t->strs.s + t->vars[v].key;
+        size_t n = t->vars[v].key_len;
+        ent_map_put(&t->lookmap, &t->strs, k, n, ent_hash(k, n), e);
+    }
+    const ent_map *g = &t->gazmap;
+    for (size_t j = 0; j < g->cap; j++) {
+        if (!g->slots[j] || m->gaz_ent[g->slots[j] - 1] == NONE)
+            continue;
+        const char *k = t->strs.s + g->koff[j];
+        if (ent_map_get(&t->lookmap, &t->strs, k, g->klen[j], g->hashes[j]) < 0)
+            ent_map_put(&t->lookmap, &t->strs, k, g->klen[j], g->hashes[j],
+                        m->gaz_ent[g->slots[j] - 1]);
+    }
+    for (uint32_t e = 0; e < t->nents; e++) {
+        size_t n = ent_key(t, t->strs.s + t->ent_name[e], t->ent_name_len[e]);
+        ent_map_put(&t->lookmap, &t->strs, t->kbuf, n, ent_hash(t->kbuf, n),
+                    e);
+    }
+}
+
+/* Merge variants across everything scanned and assign final ids. */
+void entity_finish(entity_table *t)
+{
+    ent_finish_reset(t);
+    merge_ctx m = {.t = t};
+    size_t nv = t->nvars + 1;
+    m.parent = lede_malloc(nv * sizeof *m.parent);
+    for (uint32_t i = 0; i < nv; i++)
+        m.parent[i] = i;
+    m.ambiguous = lede_calloc(nv, 1);
+    m.mroot = lede_malloc((t->nments + 1) * sizeof *m.mroot);
+    m.root_ent = lede_malloc(nv * sizeof *m.root_ent);
+    m.gaz_ent = lede_malloc((t->ngaz + 1) * sizeof *m.gaz_ent);
+    for (size_t g = 0; g < t->ngaz; g++)
+        m.gaz_ent[g] = NONE;
+    merge_gazetteer(&m);
+    merge_suffixes(&m);
+    resolve_mentions(&m);
+    assign_ids(&m);
+    name_and_type(&m);
+    article_lists(t);
+    lookup_map(&m);
+    t->finished = true;
+    free(m.parent);
+    free(m.ambiguous);
+    free(m.mroot);
+    free(m.root_ent);
+    free(m.gaz_ent);
+}

@@ -1,0 +1,193 @@
+/* entity_priv.h: the inside of the entity table, shared by entity.c (the
+ * table, gazetteer and merging), entity_scan.c (finding names in one
+ * article) and entity_words.c (the word lists that drive both). */
+#ifndef LEDE_ENTITY_PRIV_H
+#define LEDE_ENTITY_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "entity.h"
+#include "text.h"
+
+/* Word-list flags (entity_words.c), looked up by folded word. */
+enum {
+    W_STOP = 1u << 0,      /* common word: never a name by itself */
+    W_TITLE = 1u << 1,     /* Mr, President, envoy: a person follows */
+    W_ORGKW = 1u << 2,     /* Ministry, Party, Inc: last word of an org */
+    W_ORGOF = 1u << 3,     /* Bank, University: "X of Y" is an org */
+    W_PLACEKW = 1u << 4,   /* River, Province: last word of a place */
+    W_PARTICLE = 1u << 5,  /* de, van, bin: lowercase inside a name */
+    W_MONTH = 1u << 6,     /* month and day names: never entities */
+    W_SAYS = 1u << 7,      /* said, told: a person usually precedes */
+    W_PREP_IN = 1u << 8,   /* in, near: a place often follows */
+    W_PREP_AT = 1u << 9,   /* at, from, to: weaker place cue */
+    W_PLACEOF = 1u << 10,  /* suburb, town, city (of): a place follows */
+    W_FIRST = 1u << 11,    /* a common given name */
+    W_ABBR = 1u << 12,     /* abbreviation whose '.' ends no sentence */
+    W_OF = 1u << 13,       /* "of": joins "Bank of England" */
+    W_ARTICLE = 1u << 14,  /* "the": an org or place often follows */
+    W_ORGPRE = 1u << 15,   /* first word of an org: "Bank", "Club" */
+    W_PLACEPRE = 1u << 16, /* first word of a place: "Mount", "Lake" */
+    W_GENERIC = 1u << 17,  /* Government, Army: after a demonym, not a name */
+    W_MINOR = 1u << 18,    /* to, of, in: lowercase in title case */
+    W_MAY = 1u << 19,      /* "May": a month or a name */
+};
+
+/* Open-addressing hash from a string key (stored in an arena) to a
+ * 32-bit value. Keys are folded forms (see ent_key). */
+typedef struct ent_map {
+    uint32_t *slots;   /* value + 1, 0 = empty */
+    uint32_t *hashes;
+    uint32_t *koff, *klen; /* key location in the owner's arena */
+    size_t cap, n;
+} ent_map;
+
+typedef struct ent_arena {
+    char *s;
+    size_t len, cap;
+} ent_arena;
+
+typedef struct gaz_entry {
+    uint32_t name, name_len; /* canonical name in t->strs */
+    uint8_t type;
+    bool country;   /* a country: stays a place as a sports team */
+} gaz_entry;
+
+/* One distinct folded surface form seen in the text. */
+typedef struct ent_variant {
+    uint32_t key, key_len;     /* folded key in t->strs */
+    uint32_t surf, surf_len;   /* best surface form in t->strs */
+    uint32_t count;
+    int32_t gaz;               /* gazetteer entry or -1 */
+    uint16_t votes[ENT_NTYPES];
+    uint16_t team;             /* mentions followed by a score */
+    uint8_t ntok;
+    uint8_t surf_rank;         /* how trustworthy the surface's case is */
+    uint8_t flags;             /* V_* */
+} ent_variant;
+
+enum { V_FIRSTNAME = 1, V_INITIALISM = 2, V_HASOF = 4 };
+
+typedef struct ent_article {
+    uint32_t start, n;  /* range in t->ments */
+    bool scanned;
+} ent_article;
+
+/* A word of the article being scanned. */
+typedef struct ent_word {
+    uint32_t off, len;  /* in the article text; possessive 's cut off */
+    uint32_t wf;        /* W_* of the folded word */
+    uint32_t hash;      /* hash of the folded word */
+    uint16_t f;         /* S_* shape flags */
+} ent_word;
+
+enum {
+    S_CAP = 1,        /* first letter uppercase */
+    S_ALLCAPS = 2,    /* two or more letters, all uppercase */
+    S_LOWER = 4,      /* first letter lowercase */
+    S_DIGIT = 8,      /* starts with a digit */
+    S_INIT = 16,      /* initialism with dots: U.N. */
+    S_POSS = 32,      /* possessive 's removed; ends a name */
+    S_SENT = 64,      /* first word of a sentence */
+    S_BREAK = 128,    /* punctuation before it: a name cannot span it */
+    S_LINE = 256,     /* first word of a line */
+    S_TC = 512,       /* on a title-case or all-caps line */
+    S_HYPH = 1024,    /* contains a hyphen between two capitals */
+    S_CAMEL = 2048,   /* lower-to-upper inside: AleppoLavrov */
+    S_ALPRE = 4096,   /* al-Qaida: lowercase Arabic article prefix */
+    S_TITLE = 8192,   /* first word of the headline block */
+    S_AMP = 16384,    /* after " & ": Standard & Poor's */
+};
+
+/* A name found in the article being scanned. */
+typedef struct ent_cand {
+    uint32_t off, len;
+    uint32_t w0, w1;     /* word range (sub-word for splits: w1 = w0+1) */
+    int16_t votes[ENT_NTYPES];
+    uint8_t rank;        /* surface rank: 0 title-case line .. 2 normal */
+    uint8_t uncertain;   /* sentence-initial single word: decide later */
+    uint8_t team;        /* a score follows: "Watford 2": a sports team */
+} ent_cand;
+
+struct entity_table {
+    ent_arena strs;
+    /* word lists */
+    ent_map words;
+    uint32_t *wflags;
+    size_t nwflags, wfcap;
+    /* gazetteer */
+    gaz_entry *gaz;
+    size_t ngaz, gazcap;
+    ent_map gazmap;      /* folded name or alias -> gazetteer entry */
+    /* variants and mentions */
+    ent_variant *vars;
+    size_t nvars, varcap;
+    ent_map varmap;      /* folded key -> variant */
+    entity_mention *ments;
+    uint32_t *mvar;      /* variant of each mention */
+    size_t nments, mentcap;
+    ent_article *arts;
+    size_t narts, artcap;
+    /* after entity_finish */
+    bool finished;
+    uint32_t *var_ent;   /* variant -> entity id or UINT32_MAX */
+    size_t nents;
+    uint32_t *ent_name, *ent_name_len; /* canonical name in t->strs */
+    uint8_t *ent_type;
+    uint32_t *ent_total;
+    uint32_t *ea_start;  /* entity -> range in ea */
+    entity_tally *ea;
+    ent_map lookmap;     /* folded variant or canonical name -> entity */
+    /* scan scratch, reused from article to article */
+    const char *text;    /* of the article being scanned */
+    ent_word *w;
+    size_t nw, wcap;
+    uint16_t *splits;    /* per word: offset of an inner capital or 0 */
+    size_t splitcap;
+    ent_cand *c;
+    size_t nc, ccap;
+    uint32_t *known, *lowers; /* hash sets of this article's evidence */
+    uint32_t *known_gen, *lowers_gen;
+    uint32_t gen;
+    char *kbuf;
+    size_t kcap;
+    text_fold_buf fold;
+};
+
+#define ENT_SETBITS 4096
+
+/* entity.c helpers used by the scanner */
+uint32_t ent_hash(const char *s, size_t len);
+/* Fold s[0..len) into t->kbuf: case and accents folded, ’ -> ', every
+ * run of blanks one space. Returns the key length. */
+size_t ent_key(entity_table *t, const char *s, size_t len);
+long ent_map_get(const ent_map *m, const ent_arena *a, const char *k,
+                 size_t len, uint32_t h);
+void ent_map_put(ent_map *m, ent_arena *a, const char *k, size_t len,
+                 uint32_t h, uint32_t val);
+void ent_map_fini(ent_map *m);
+uint32_t ent_arena_add(ent_arena *a, const char *s, size_t len);
+/* Gazetteer entry for s[0..len) (any case), or -1. */
+long ent_gaz_find(entity_table *t, const char *s, size_t len);
+/* Intern a mention of s[0..len) at off in the current article. */
+void ent_add_mention(entity_table *t, const ent_cand *c, const char *text);
+
+/* Drop everything entity_finish built. */
+void ent_finish_reset(entity_table *t);
+
+/* entity_words.c */
+void ent_words_load(entity_table *t);
+uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
+                        uint32_t *hash);
+
+/* entity_scan.c */
+void ent_scan_article(entity_table *t, const article *a);
+
+/* Hash sets of 32-bit hashes, cleared per article by a generation. */
+void ent_set_add(uint32_t *set, uint32_t *gen, uint32_t cur, uint32_t h);
+bool ent_set_has(const uint32_t *set, const uint32_t *gen, uint32_t cur,
+                 uint32_t h);
+
+#endif

@@ -1,0 +1,855 @@
+/* entity_scan.c: finding names in one article.
+ *
+ * The article is cut into words once (no allocation but the reused
+ * scratch arrays). Capitalised runs become candidates, cut at titles,
+ * gazetteer names and common words, and voted a type from cues around
+ * them. Decisions that need the whole article wait for its end: a lone
+ * capitalised word that starts a sentence is a name only when the article
+ * names it elsewhere, and on a title-case line ("Syria Talks With
+ * Lavrov") only names known from the body or the gazetteer count. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity_priv.h"
+#include "util.h"
+
+/* --- hash sets of word hashes, one generation per article --- */
+
+void ent_set_add(uint32_t *set, uint32_t *gen, uint32_t cur, uint32_t h)
+{
+    for (uint32_t i = 0; i < 64; i++) {
+        uint32_t j = (h + i) & (ENT_SETBITS - 1);
+        if (gen[j] != cur) {
+            gen[j] = cur;
+            set[j] = h;
+            return;
+        }
+        if (set[j] == h)
+            return;
+    }
+}
+
+bool ent_set_has(const uint32_t *set, const uint32_t *gen, uint32_t cur,
+                 uint32_t h)
+{
+    for (uint32_t i = 0; i < 64; i++) {
+        uint32_t j = (h + i) & (ENT_SETBITS - 1);
+        if (gen[j] != cur)
+            return false;
+        if (set[j] == h)
+            return true;
+    }
+    return false;
+}
+
+/* --- cutting the text into words --- */
+
+typedef struct cp_info {
+    int32_t cp;
+    size_t n;
+    bool letter, upper, digit;
+} cp_info;
+
+static cp_info cp_at(const char *s, size_t p, size_t end)
+{
+    cp_info c = {0, 0, false, false, false};
+    if (p >= end)
+        return c;
+    unsigned char b = (unsigned char)s[p];
+    if (b < 0x80) {
+        c.cp = b;
+        c.n = 1;
+        c.upper = b >= 'A' && b <= 'Z';
+        c.letter = c.upper || (b >= 'a' && b <= 'z');
+        c.digit = b >= '0' && b <= '9';
+        return c;
+    }
+    c.cp = text_decode(s + p, end - p, &c.n);
+    c.letter = text_is_letter(c.cp) || (c.cp >= 0x300 && c.cp < 0x370);
+    c.upper = c.letter && text_is_upper(c.cp);
+    return c;
+}
+
+static bool is_apos(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+/* "al-Qaida", "el-Sisi": an Arabic article keeps the name whole. */
+static bool al_prefix(const char *s, size_t n)
+{
+    static const char *const pre[] = {"al", "el", "ad", "ash", "as", "an",
+                                      "ar", "at", "az", "ibn", "bin", "abu"};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+        if (strlen(pre[i]) == n && strncmp(pre[i], s, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+typedef struct word_state {
+    size_t p, start, end;   /* end: where the name part ends */
+    uint16_t f;
+    uint16_t split;         /* offset of an inner capital, 0 if none */
+    unsigned letters, uppers;
+    bool prev_lower;
+} word_state;
+
+/* Joiners inside a word: O'Brien, Al-Attiyah, 1.8; possessive cut. */
+static bool word_joiner(word_state *w, const char *s, size_t end, cp_info c)
+{
+    cp_info nx = cp_at(s, w->p + c.n, end);
+    if (is_apos(c.cp) && nx.letter) {
+        cp_info nn = cp_at(s, w->p + c.n + nx.n, end);
+        if ((nx.cp == 's' || nx.cp == 'S') && !nn.letter && !nn.digit) {
+            w->end = w->p;
+            w->p += c.n + nx.n;
+            w->f |= S_POSS;
+            return false;
+        }
+        w->p += c.n;
+        return true;
+    }
+    if (c.cp == '-' && (nx.letter || nx.digit)) {
+        if (nx.upper && !w->split && w->letters)
+            w->split = (uint16_t)(w->p + 1 - w->start);
+        w->p += c.n;
+        return true;
+    }
+    if ((c.cp == '.' || c.cp == ',') && nx.digit && (w->f & S_DIGIT)) {
+        w->p += c.n;
+        return true;
+    }
+    return false;
+}
+
+/* U.N., U.S., F.B.I.: single capitals each followed by a full stop. */
+static void initialism(word_state *w, const char *s, size_t end)
+{
+    size_t p = w->p;
+    if (w->letters != 1 || !w->uppers || p + 2 >= end || s[p] != '.')
+        return;
+    bool any = false;
+    while (p + 2 < end + 1 && s[p] == '.' && p + 1 < end &&
+           s[p + 1] >= 'A' && s[p + 1] <= 'Z' &&
+           (p + 2 == end || s[p + 2] == '.')) {
+        p += 2;
+        any = true;
+    }
+    if (!any)
+        return;
+    if (p < end && s[p] == '.')
+        p++;
+    w->p = w->end = p;
+    w->f |= S_INIT | S_ALLCAPS;
+}
+
+static void word_shape(word_state *w, const char *s)
+{
+    cp_info c0 = cp_at(s, w->start, w->end);
+    if (c0.digit)
+        w->f |= S_DIGIT;
+    else if (c0.upper)
+        w->f |= S_CAP;
+    else
+        w->f |= S_LOWER;
+    if (w->letters >= 2 && w->uppers == w->letters)
+        w->f |= S_ALLCAPS;
+    if ((w->f & S_LOWER) && w->split &&
+        al_prefix(s + w->start, w->split - 1u)) {
+        w->f = (uint16_t)((w->f & ~S_LOWER) | S_CAP | S_ALPRE);
+        w->split = 0;
+    } else if ((w->f & S_LOWER) && w->split) {
+        /* "intra-Syrian", "anti-American": the name is after the hyphen */
+        w->start += w->split;
+        w->split = 0;
+        w->f = (uint16_t)((w->f & ~S_LOWER) | S_CAP);
+    }
+}
+
+/* Read one word from w->p; returns it in *out (shape flags set). */
+static void read_word(const char *s, size_t p, size_t end, ent_word *out,
+                      size_t *next)
+{
+    word_state w = {.p = p, .start = p, .end = 0};
+    for (;;) {
+        cp_info c = cp_at(s, w.p, end);
+        if (c.letter || c.digit) {
+            if (c.digit && w.p == w.start)
+                w.f |= S_DIGIT;
+            if (c.upper && w.prev_lower && !w.split)
+                w.split = (uint16_t)(w.p - w.start);
+            w.letters += c.letter;
+            w.uppers += c.upper;
+            w.prev_lower = c.letter && !c.upper;
+            w.p += c.n;
+            continue;
+        }
+        if (c.n && word_joiner(&w, s, end, c)) {
+            w.prev_lower = false;
+            continue;
+        }
+        break;
+    }
+    if (!w.end)
+        w.end = w.p;
+    initialism(&w, s, end);
+    if (w.split && (w.f & S_DIGIT))
+        w.split = 0;
+    word_shape(&w, s);
+    /* "Russian-backed", "Kerry-led": the name is before the hyphen */
+    const char *hy = memchr(s + w.start, '-', w.end - w.start);
+    if (hy && !(w.f & (S_ALPRE | S_DIGIT)) && !w.split) {
+        cp_info a = cp_at(s, (size_t)(hy - s) + 1, end);
+        if (!a.upper && (w.f & S_CAP))
+            w.end = (size_t)(hy - s);
+    }
+    if (w.split && s[w.start + w.split - 1] == '-')
+        w.f |= S_HYPH;
+    else if (w.split)
+        w.f |= S_CAMEL;
+    out->off = (uint32_t)w.start;
+    out->len = (uint32_t)(w.end - w.start);
+    out->f = (uint16_t)(w.f | (w.split ? 0 : 0));
+    out->hash = w.split;  /* parked here until the word is looked up */
+    *next = w.p;
+}
+
+/* Separator flags for punctuation c followed by nx. */
+static uint16_t sep_flags(int32_t c, cp_info nx, const ent_word *prev)
+{
+    switch (c) {
+    case ' ':
+    case '\t':
+        return 0;
+    case '\n':
+        return S_LINE | S_SENT | S_BREAK;
+    case '.':
+        if (prev && (prev->wf & W_ABBR))
+            return 0;
+        if (prev && prev->len == 1 && (prev->f & S_CAP))
+            return 0;
+        return S_SENT | S_BREAK;
+    case '!': case '?': case ':': case ';': case 0x2026:
+        return S_SENT | S_BREAK;
+    case '&':
+        return S_AMP;
+    case '"': case 0x201C:
+        return nx.letter ? S_SENT | S_BREAK : S_BREAK;
+    default:
+        return S_BREAK;
+    }
+}
+
+static void push_word(entity_table *t, const char *s, ent_word *w)
+{
+    uint16_t split = (uint16_t)w->hash;
+    if (w->f & S_DIGIT) {
+        w->wf = 0;
+        w->hash = 0;
+    } else {
+        w->wf = ent_word_flags(t, s + w->off, w->len, &w->hash);
+    }
+    if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE))
+        ent_set_add(t->lowers, t->lowers_gen, t->gen, w->hash);
+    LEDE_GROW(t->w, t->wcap, t->nw + 1);
+    t->w[t->nw] = *w;
+    LEDE_GROW(t->splits, t->splitcap, t->nw + 1);
+    t->splits[t->nw++] = split;
+}
+
+static void tokenize(entity_table *t, const char *s, size_t p, size_t end,
+                     bool title)
+{
+    uint16_t pend = S_LINE | S_SENT | S_BREAK | (title ? S_TITLE : 0);
+    while (p < end) {
+        cp_info c = cp_at(s, p, end);
+        if (c.letter || c.digit) {
+            ent_word w;
+            read_word(s, p, end, &w, &p);
+            w.f |= pend;
+            pend = 0;
+            if (w.len)
+                push_word(t, s, &w);
+            continue;
+        }
+        cp_info nx = cp_at(s, p + c.n, end);
+        pend |= sep_flags(c.cp, nx, t->nw ? &t->w[t->nw - 1] : NULL);
+        p += c.n ? c.n : 1;
+    }
+}
+
+/* --- title-case lines --- */
+
+/* A line is a headline when nearly every word but the small ones is
+ * capitalised and some of them are common words: there capitals say
+ * nothing about names. The headline block is always one. */
+/* "May" is a month unless a given name or title precedes it. */
+static void mark_may(entity_table *t)
+{
+    for (size_t i = 0; i < t->nw; i++) {
+        ent_word *w = &t->w[i];
+        if (!(w->wf & W_MAY))
+            continue;
+        if (i == 0 || (w->f & S_BREAK) || (w->f & S_LOWER) ||
+            !(t->w[i - 1].wf & (W_FIRST | W_TITLE)))
+            w->wf |= W_MONTH;
+    }
+}
+
+static void mark_title_lines(entity_table *t)
+{
+    size_t i = 0;
+    while (i < t->nw) {
+        size_t j = i + 1;
+        while (j < t->nw && !(t->w[j].f & S_LINE))
+            j++;
+        bool title = t->w[i].f & S_TITLE;
+        unsigned alpha = 0, caps = 0, allcaps = 0, common = 0;
+        for (size_t k = i; k < j; k++) {
+            const ent_word *w = &t->w[k];
+            if ((w->f & S_DIGIT) || ((w->f & S_LOWER) && (w->wf & W_MINOR)))
+                continue;
+            alpha++;
+            caps += !(w->f & S_LOWER);
+            allcaps += (w->f & S_ALLCAPS) != 0;
+            if (!(w->f & (S_LOWER | S_SENT)) &&
+                ((w->wf & W_STOP) ||
+                 ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash)))
+                common++;
+        }
+        bool tc = title ||
+                  (alpha >= 3 && (alpha - caps) * 10 <= alpha && common) ||
+                  (allcaps >= 2 && allcaps * 10 >= alpha * 8);
+        for (size_t k = i; tc && k < j; k++)
+            t->w[k].f |= S_TC;
+        i = j;
+    }
+}
+
+/* --- candidates --- */
+
+static bool namey(const ent_word *w)
+{
+    return (w->f & (S_CAP | S_ALLCAPS | S_INIT | S_ALPRE)) &&
+           !(w->f & S_DIGIT) && !(w->wf & W_MONTH);
+}
+
+static uint32_t w_end(const ent_word *w)
+{
+    return w->off + w->len;
+}
+
+static ent_cand *new_cand(entity_table *t, size_t a, size_t b)
+{
+    LEDE_GROW(t->c, t->ccap, t->nc + 1);
+    ent_cand *c = &t->c[t->nc++];
+    memset(c, 0, sizeof *c);
+    c->w0 = (uint32_t)a;
+    c->w1 = (uint32_t)b;
+    c->off = t->w[a].off;
+    c->len = w_end(&t->w[b - 1]) - c->off;
+    c->rank = 2;
+    return c;
+}
+
+static long gaz_range(entity_table *t, const char *s, size_t a, size_t b)
+{
+    return ent_gaz_find(t, s + t->w[a].off, w_end(&t->w[b - 1]) - t->w[a].off);
+}
+
+static int gaz_type(entity_table *t, long g)
+{
+    return g < 0 ? -1 : t->gaz[g].type;
+}
+
+/* A score follows word b: a small number, not a date or a ratio. */
+static bool score_after(const entity_table *t, size_t b)
+{
+    if (b >= t->nw || !(t->w[b].f & S_DIGIT) || (t->w[b].f & S_LINE) ||
+        t->w[b].len > 3)
+        return false;
+    for (uint32_t i = 0; i < t->w[b].len; i++) {
+        char ch = t->text[t->w[b].off + i];
+        if (ch < '0' || ch > '9')
+            return false;
+    }
+    return true;
+}
+
+/* Votes from the words around and inside a candidate [a, b). */
+static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    int16_t *v = c->votes;
+    size_t n = b - a;
+    if (a > 0 && !(w[a].f & S_BREAK)) {
+        uint32_t pf = w[a - 1].wf;
+        if (pf & W_TITLE)
+            v[ENT_PERSON] += 3;
+        if ((pf & W_OF) && a > 1 && (w[a - 2].wf & W_PLACEOF))
+            v[ENT_PLACE] += 3;
+        if (pf & W_ARTICLE)
+            v[ENT_ORG] += 1;
+    }
+    if (a > 0 && (w[a - 1].f & S_LOWER)) {
+        uint32_t pf = w[a - 1].wf;
+        if (pf & W_PREP_IN)
+            v[ENT_PLACE] += 2;
+        if (pf & W_PREP_AT)
+            v[ENT_PLACE] += 1;
+    }
+    if (b < t->nw && !(w[b].f & S_BREAK) && (w[b].wf & W_SAYS))
+        v[ENT_PERSON] += 1;
+    if (w[a].wf & W_FIRST)
+        v[ENT_PERSON] += n > 1 ? 4 : 1;
+    for (size_t k = a + 1; k + 1 < b; k++) {
+        if ((w[k].f & S_LOWER) && (w[k].wf & W_PARTICLE))
+            v[ENT_PERSON] += 2;
+    }
+    if (w[b - 1].wf & W_ORGKW)
+        v[ENT_ORG] += 4;
+    for (size_t k = a + 1; k + 1 < b; k++) {
+        if ((w[k].wf & W_OF) && (w[k - 1].wf & W_ORGOF))
+            v[ENT_ORG] += 4;
+        else if ((w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
+            v[ENT_PLACE] += 3;
+        if (w[k].f & S_AMP)
+            v[ENT_ORG] += 4;
+    }
+    if (w[b - 1].f & S_AMP)
+        v[ENT_ORG] += 4;
+    if (n == 1 && score_after(t, b) && !(w[a].wf & W_FIRST))
+        c->team = 1;
+    if (n > 1 && w[a].len == 1 && (w[a].f & S_CAP) && !(w[a].f & S_INIT))
+        v[ENT_PERSON] += 4; /* "S. Jayasuriya", "J. Smith" */
+    if (n > 1 && (w[b - 1].wf & W_PLACEKW))
+        v[ENT_PLACE] += 3;
+    if (n > 1 && (w[a].wf & W_PLACEPRE))
+        v[ENT_PLACE] += 1;
+    if (n == 1 && (w[a].f & (S_ALLCAPS | S_INIT)) && w[a].len <= 6)
+        v[ENT_ORG] += 2;
+}
+
+static size_t strip_leading_stop(entity_table *t, size_t a, size_t b)
+{
+    while (a < b && (t->w[a].wf & W_STOP) &&
+           (a == 0 || (t->w[a].f & (S_SENT | S_TC)) ||
+            (t->w[a - 1].f & S_LOWER)))
+        a++;
+    return a;
+}
+
+static bool all_stop(entity_table *t, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        if (!(t->w[k].wf & (W_STOP | W_TITLE)))
+            return false;
+    }
+    return true;
+}
+
+/* An unknown stretch [a, b) of a run becomes a candidate. */
+static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
+{
+    a = strip_leading_stop(t, a, b);
+    if (a >= b || all_stop(t, a, b))
+        return;
+    ent_cand *c = new_cand(t, a, b);
+    cue_votes(t, c, a, b);
+    if (cue >= 0)
+        c->votes[cue] += 3;
+    if (b - a == 1 && (t->w[a].f & S_SENT))
+        c->uncertain = 1;
+}
+
+static void gaz_piece(entity_table *t, size_t a, size_t b, int cue)
+{
+    ent_cand *c = new_cand(t, a, b);
+    cue_votes(t, c, a, b);
+    if (cue >= 0)
+        c->votes[cue] += 3;
+}
+
+/* Title words inside a run ("Qatari Foreign Minister Khalid...") split
+ * it, and what follows them is a person. "Foreign Ministry" stays. */
+static bool is_title_at(entity_table *t, size_t k, size_t b)
+{
+    const ent_word *w = t->w;
+    if (!(w[k].wf & W_TITLE) || (w[k].f & S_ALLCAPS))
+        return false;
+    for (size_t j = k + 1; j < b; j++) {
+        if (w[j].wf & W_ORGKW)
+            return false;
+        if (!(w[j].wf & W_TITLE))
+            break;
+    }
+    return true;
+}
+
+static void segment(entity_table *t, const char *s, size_t a, size_t b,
+                    int cue);
+
+/* Split a run [a, b) at title words. */
+static void split_titles(entity_table *t, const char *s, size_t a, size_t b,
+                         int cue)
+{
+    size_t k = a;
+    while (k < b) {
+        size_t e = k;
+        while (e < b && !is_title_at(t, e, b))
+            e++;
+        if (e > k)
+            segment(t, s, k, e, cue);
+        if (e >= b)
+            break;
+        while (e < b && is_title_at(t, e, b))
+            e++;
+        cue = ENT_PERSON;
+        k = e;
+    }
+}
+
+/* Longest gazetteer name starting at a within [a, b): its end, or a. */
+static size_t gaz_longest(entity_table *t, const char *s, size_t a,
+                          size_t b, long *g)
+{
+    size_t lim = b - a > 6 ? a + 6 : b;
+    for (size_t e = lim; e > a; e--) {
+        *g = gaz_range(t, s, a, e);
+        if (*g >= 0)
+            return e;
+    }
+    return a;
+}
+
+/* Unknown words [a, b) beside gazetteer name g make one name with it
+ * ("Bayern Munich", "Chicago White Sox", "Tokyo Stock Exchange"), not
+ * when they look like a person ("Syria Staffan de Mistura"). */
+static bool joins(entity_table *t, long g, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    int gt = gaz_type(t, g);
+    if (gt == ENT_PERSON || (w[a].wf & W_FIRST))
+        return false;
+    if ((w[b - 1].wf & W_ORGKW) && !(w[b - 1].wf & W_GENERIC))
+        return true;
+    if (b - a > (gt == ENT_OTHER ? 1u : 2u))
+        return false;
+    for (size_t k = a; k < b; k++) {
+        if ((w[k].wf & (W_FIRST | W_GENERIC | W_TITLE)) ||
+            (w[k].f & S_LOWER) ||
+            ((w[k].wf & W_STOP) && !(w[k].wf & (W_PLACEKW | W_ORGKW))))
+            return false;
+    }
+    return true;
+}
+
+static void join_votes(entity_table *t, ent_cand *c, long g, size_t last)
+{
+    uint32_t wf = t->w[last].wf;
+    if (wf & W_ORGKW)
+        c->votes[ENT_ORG] += 4;
+    else if (wf & W_PLACEKW)
+        c->votes[ENT_PLACE] += 3;
+    else if (gaz_type(t, g) == ENT_OTHER)
+        c->votes[ENT_OTHER] += 3;
+    else
+        c->votes[ENT_ORG] += 3;
+}
+
+static bool has_of(const entity_table *t, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k + 1 < b; k++) {
+        if ((t->w[k].wf & W_OF) && (t->w[k].f & S_LOWER))
+            return true;
+    }
+    return false;
+}
+
+typedef struct piece {
+    size_t a, b;
+    long g; /* gazetteer entry or -1 */
+} piece;
+
+/* Cut [a, b) into gazetteer names and unknown stretches. */
+static size_t pieces(entity_table *t, const char *s, size_t a, size_t b,
+                     piece *out, size_t cap)
+{
+    size_t n = 0, k = a, u = a;
+    while (k < b && n + 2 < cap) {
+        long g = -1;
+        size_t e = gaz_longest(t, s, k, b, &g);
+        if (e == k) {
+            k++;
+            continue;
+        }
+        if (k > u)
+            out[n++] = (piece){u, k, -1};
+        out[n++] = (piece){k, e, g};
+        k = u = e;
+    }
+    if (u < b)
+        out[n++] = (piece){u, b, -1};
+    return n;
+}
+
+/* A run [a, b) without titles becomes candidates. */
+static void segment(entity_table *t, const char *s, size_t a, size_t b,
+                    int cue)
+{
+    piece p[16];
+    size_t n = pieces(t, s, a, b, p, 16);
+    if (n == 1 || has_of(t, a, b)) {
+        if (p[0].g >= 0 && n == 1)
+            gaz_piece(t, a, b, cue);
+        else
+            unknown_piece(t, a, b, cue);
+        return;
+    }
+    if (n == 2 && (p[0].g >= 0) != (p[1].g >= 0)) {
+        const piece *g = p[0].g >= 0 ? &p[0] : &p[1];
+        const piece *u = p[0].g >= 0 ? &p[1] : &p[0];
+        if (joins(t, g->g, u->a, u->b)) {
+            ent_cand *c = new_cand(t, a, b);
+            cue_votes(t, c, a, b);
+            join_votes(t, c, g->g, b - 1);
+            return;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (p[i].g < 0) {
+            /* "Syrian Government": the generic noun is no name */
+            bool generic = i > 0 && p[i - 1].g >= 0 &&
+                           gaz_type(t, p[i - 1].g) == ENT_OTHER &&
+                           (t->w[p[i].a].wf & W_GENERIC);
+            unknown_piece(t, p[i].a + generic, p[i].b, cue);
+        } else {
+            gaz_piece(t, p[i].a, p[i].b, cue);
+        }
+    }
+}
+
+static bool particle_link(const ent_word *w, size_t j, size_t nw)
+{
+    return (w[j].f & S_LOWER) && (w[j].wf & W_PARTICLE) && j + 1 < nw &&
+           !(w[j + 1].f & S_BREAK) && namey(&w[j + 1]);
+}
+
+static bool of_link(const ent_word *w, size_t j, size_t nw)
+{
+    return (w[j].wf & W_OF) && (w[j].f & S_LOWER) &&
+           (w[j - 1].wf & (W_ORGOF | W_PLACEKW)) && j + 1 < nw &&
+           !(w[j + 1].f & S_BREAK) && namey(&w[j + 1]);
+}
+
+/* End of the capitalised run starting at i. */
+static size_t run_end(entity_table *t, size_t i)
+{
+    const ent_word *w = t->w;
+    size_t j = i + 1;
+    while (j < t->nw && !(w[j].f & S_BREAK) && !(w[j - 1].f & S_POSS) &&
+           ((w[j].f & S_TC) == (w[i].f & S_TC))) {
+        if (namey(&w[j]) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
+            j++;
+        else if (particle_link(w, j, t->nw) || of_link(w, j, t->nw))
+            j += 2;
+        else
+            break;
+    }
+    return j;
+}
+
+/* "Secretary of State John Kerry": State belongs to the title. */
+static size_t title_of(entity_table *t, size_t i, size_t j, int *cue)
+{
+    const ent_word *w = t->w;
+    if (i >= 2 && j - i >= 2 && !(w[i].f & S_BREAK) && (w[i - 1].wf & W_OF) &&
+        (w[i - 2].wf & W_TITLE)) {
+        *cue = ENT_PERSON;
+        return i + 1;
+    }
+    return i;
+}
+
+static void find_runs(entity_table *t, const char *s)
+{
+    size_t i = 0;
+    while (i < t->nw) {
+        const ent_word *w = &t->w[i];
+        bool start = namey(w) || (particle_link(t->w, i, t->nw) &&
+                                  !(w->f & S_SENT));
+        if (!start || (w->f & S_TC)) {
+            i++;
+            continue;
+        }
+        size_t j = run_end(t, i);
+        int cue = -1;
+        size_t a = title_of(t, i, j, &cue);
+        split_titles(t, s, a, j, cue);
+        i = j;
+    }
+}
+
+/* --- whole-article decisions --- */
+
+/* A name and its endings are known: "Staffan de Mistura" makes "de
+ * Mistura" and "Mistura" known, not "Staffan" or "De". */
+static void note_known(entity_table *t, const char *s, const ent_cand *c)
+{
+    size_t k = ent_key(t, s + c->off, c->len);
+    for (size_t i = 0; i < k; i++) {
+        if (i == 0 || t->kbuf[i - 1] == ' ')
+            ent_set_add(t->known, t->known_gen, t->gen,
+                        ent_hash(t->kbuf + i, k - i));
+    }
+}
+
+static bool known_text(entity_table *t, const char *s, size_t len)
+{
+    size_t k = ent_key(t, s, len);
+    return ent_set_has(t->known, t->known_gen, t->gen, ent_hash(t->kbuf, k));
+}
+
+static bool common_suffix(const char *s, size_t n)
+{
+    static const char *const suf[] = {
+        "ing", "ly", "ness", "ment", "tion", "ies", "ful", "ous", "ive",
+        "able", "ers", "ors", "ings", "ments", "ions", "ists", "ants",
+        "ents", "ed", "ism", "ity", "ance", "ence", "als"};
+    for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++) {
+        size_t m = strlen(suf[i]);
+        if (n > m + 2 && strncmp(s + n - m, suf[i], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A lone capitalised word starting a sentence: a name only when the
+ * article or the gazetteer knows it, or it does not look common. */
+static bool keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
+{
+    const ent_word *w = &t->w[c->w0];
+    if (gaz_range(t, s, c->w0, c->w1) >= 0 ||
+        ent_set_has(t->known, t->known_gen, t->gen, w->hash))
+        return true;
+    if (w->wf & (W_STOP | W_TITLE | W_SAYS))
+        return false;
+    if (ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash))
+        return false;
+    if (w->wf & W_FIRST || (w->f & (S_ALLCAPS | S_INIT)))
+        return true;
+    return !common_suffix(s + w->off, w->len);
+}
+
+/* "Kerry-Lavrov", "AleppoLavrov": two known names written as one word. */
+static bool split_word(entity_table *t, const char *s, ent_cand *c)
+{
+    size_t k = c->w0;
+    uint16_t sp = t->splits[k];
+    if (c->w1 != k + 1 || !sp || gaz_range(t, s, k, k + 1) >= 0)
+        return false;
+    uint32_t off = t->w[k].off, len = t->w[k].len;
+    uint32_t l1 = (t->w[k].f & S_HYPH) ? sp - 1u : sp;
+    bool k1 = ent_gaz_find(t, s + off, l1) >= 0 || known_text(t, s + off, l1);
+    bool k2 = ent_gaz_find(t, s + off + sp, len - sp) >= 0 ||
+              known_text(t, s + off + sp, len - sp);
+    if (!k1 || !k2)
+        return false;
+    ent_cand second = *c;
+    c->len = l1;
+    second.off = off + sp;
+    second.len = len - sp;
+    LEDE_GROW(t->c, t->ccap, t->nc + 1);
+    t->c[t->nc++] = second;
+    return true;
+}
+
+/* On a title-case line only known names count: longest first. */
+static void title_line_names(entity_table *t, const char *s)
+{
+    size_t i = 0;
+    while (i < t->nw) {
+        if (!(t->w[i].f & S_TC) || !namey(&t->w[i])) {
+            i++;
+            continue;
+        }
+        size_t j = run_end(t, i), k = i;
+        while (k < j) {
+            size_t e = j;
+            for (; e > k; e--) {
+                uint32_t off = t->w[k].off, len = w_end(&t->w[e - 1]) - off;
+                if (ent_gaz_find(t, s + off, len) >= 0 ||
+                    known_text(t, s + off, len))
+                    break;
+            }
+            if (e == k) {
+                ent_cand *c = new_cand(t, k, k + 1);
+                if (!split_word(t, s, c))
+                    t->nc--;
+                k++;
+                continue;
+            }
+            ent_cand *c = new_cand(t, k, e);
+            c->rank = 0;
+            c->team = score_after(t, e);
+            k = e;
+        }
+        i = j;
+    }
+}
+
+static int by_off(const void *a_, const void *b_)
+{
+    const ent_cand *a = a_, *b = b_;
+    if (a->off != b->off)
+        return a->off < b->off ? -1 : 1;
+    return (a->len < b->len) - (a->len > b->len);
+}
+
+static void decide(entity_table *t, const char *s)
+{
+    size_t n = t->nc;
+    for (size_t i = 0; i < n; i++) {
+        if (!t->c[i].uncertain)
+            note_known(t, s, &t->c[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        ent_cand *c = &t->c[i];
+        if (c->uncertain && !keep_uncertain(t, s, c))
+            c->len = 0;
+        else if (c->uncertain)
+            c->rank = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (t->c[i].len)
+            split_word(t, s, &t->c[i]);
+    }
+}
+
+void ent_scan_article(entity_table *t, const article *a)
+{
+    t->gen++;
+    t->nw = t->nc = 0;
+    t->text = a->text;
+    for (size_t b = 0; b < a->nblocks; b++) {
+        const article_block *bl = &a->blocks[b];
+        if (bl->kind != BLOCK_BOILER && bl->off + bl->len <= a->len)
+            tokenize(t, a->text, bl->off, (size_t)bl->off + bl->len,
+                     bl->kind == BLOCK_TITLE);
+    }
+    mark_may(t);
+    mark_title_lines(t);
+    find_runs(t, a->text);
+    decide(t, a->text);
+    title_line_names(t, a->text);
+    qsort(t->c, t->nc, sizeof *t->c, by_off);
+    uint32_t last = 0;
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (!c->len || c->off < last)
+            continue;
+        ent_add_mention(t, c, a->text);
+        last = c->off + c->len;
+    }
+}

@@ -1,0 +1,268 @@
+/* entity_words.c: the small closed word lists that drive finding and
+ * typing names: common words, titles, organisation and place keywords,
+ * name particles, months and days, cue verbs and prepositions. Given
+ * names come from data/names.txt. Lists are English; all are folded. */
+#include <string.h>
+
+#include "data.h"
+#include "entity_priv.h"
+#include "util.h"
+
+/* Capitalised only because a sentence or headline starts with them. */
+static const char stop_words[] =
+    "a an the this that these those there here then thus hence also and "
+    "or but nor so yet if when while whilst where whereas whether which "
+    "who whom whose what why how after before since until till as because "
+    "although though unless once during under over above below between "
+    "among amid amidst against toward towards into onto upon within "
+    "without about across along around behind beyond despite except "
+    "inside outside per via with from for by of on in at to up down off "
+    "out through throughout i me my mine we us our ours you your he him "
+    "his she her hers it its they them their theirs one two three four "
+    "five six seven eight nine ten eleven twelve twenty hundred thousand "
+    "million billion first second third fourth fifth last next new old "
+    "other others another some any all each every both either neither "
+    "many much more most few fewer several such no not only just even "
+    "still already again however meanwhile moreover furthermore "
+    "nevertheless nonetheless instead otherwise therefore indeed "
+    "certainly perhaps maybe earlier later today tomorrow yesterday "
+    "tonight now recently currently finally initially previously "
+    "eventually ultimately overall together speaking according asked "
+    "yes oh well okay ok please thank thanks let do does did done is are "
+    "was were be been being has have had having will would can could "
+    "should might must shall get gets got go goes went make makes made "
+    "take takes took top back full half part total final results result "
+    "standings scores score summary note notes source sources talks "
+    "separate plan plans deal deals report reports update updates "
+    "breaking news live watch video photo photos read more share "
+    "advertisement advertisements related comment comments opinion "
+    "analysis editorial exclusive factbox highlights preview review "
+    "interview timeline say says sees see wins win won beat beats loses "
+    "lose lost hit hits set sets rise rises fall falls vs v "
+    "separately elsewhere almost nearly about around nobody nothing "
+    "everyone everybody everything someone somebody something anyone "
+    "anything people officials police government sources analysts "
+    "experts witnesses residents troops rebels shares prices stocks "
+    "traders dealers investors following including like unlike given "
+    "despite asked told added speaking describing referring responding "
+    "asked commenting turning looking noting citing though although "
+    "even earlier later afterwards subsequently consequently accordingly "
+    "similarly likewise additionally besides also too very quite rather "
+    "really actually basically generally usually often sometimes always "
+    "never ever once twice again further hopefully unfortunately "
+    "fortunately clearly obviously apparently reportedly allegedly "
+    "officially meanwhile nonetheless regardless whatever whoever "
+    "wherever whenever however thereby whereby hereby wednesday "
+    "dear sir madam ladies gentlemen welcome hello goodbye thanks "
+    "attack attacks war talks meeting meetings crisis election elections "
+    "vote votes court trial case police army troops forces deal peace "
+    "state states city cities country countries world nation nations "
+    "group groups team teams club clubs party parties company companies "
+    "market markets bank banks government governments minister ministers "
+    "president presidents leader leaders chief chiefs officer officers "
+    "man men woman women child children boy boys girl girls family "
+    "year years month months week weeks day days time times game games "
+    "match matches season seasons round rounds race races cup title "
+    "titles points point goal goals win wins draw draws record records "
+    "north south east west northern southern eastern western central "
+    "national international local regional federal public private "
+    "former current acting senior junior deputy vice chairman ";
+
+/* Before a name: a person follows ("President Assad", "envoy X"). */
+static const char title_words[] =
+    "mr mrs ms miss mister madame monsieur dr doctor prof professor sir "
+    "dame lord lady president vice prime minister secretary chancellor "
+    "premier governor senator sen rep representative congressman "
+    "congresswoman mayor ambassador envoy spokesman spokeswoman "
+    "spokesperson chairman chairwoman chairperson director judge justice "
+    "general gen col colonel lt lieutenant sgt sergeant capt captain "
+    "major maj commander cmdr admiral adm marshal king queen prince "
+    "princess emperor empress pope cardinal bishop archbishop rabbi imam "
+    "sheikh sheik ayatollah reverend rev father coach manager striker "
+    "midfielder defender goalkeeper deputy acting foreign defence defense "
+    "finance interior special former chief leader secretary-general "
+    "vice-president attorney commissioner superintendent inspector "
+    "detective officer agent pastor cleric dictator chairman ceo "
+    "president-elect sultan emir king-elect economy trade health "
+    "energy education labour labor transport justice agriculture "
+    "counterpart colleague minister-president premier-elect opposition "
+    "candidate nominee challenger champion rider driver pitcher batsman "
+    "bowler captain skipper forward winger playmaker veteran rookie "
+    "actor actress singer writer author novelist poet artist composer "
+    "director producer journalist reporter correspondent columnist "
+    "editor analyst economist lawyer attorney barrister solicitor "
+    "businessman businesswoman tycoon billionaire millionaire investor "
+    "banker founder cofounder co-founder owner chairman president";
+
+/* Last word of an organisation name. */
+static const char org_words[] =
+    "ministry department council committee commission foundation "
+    "institute institution agency authority bureau office board party "
+    "bank corporation corp inc ltd llc plc co company companies group "
+    "holdings industries airlines airline airways motors university "
+    "college school academy association federation union league club "
+    "fc cf afc sc ac bc rovers wanderers athletic athletico albion "
+    "hotspur army navy police force forces guard guards court parliament "
+    "assembly congress senate government administration organisation "
+    "organization society church times post journal herald tribune "
+    "telegraph guardian press network channel tv radio television "
+    "exchange fund trust service services systems technologies "
+    "communications petroleum brigade brigades front movement alliance "
+    "coalition cabinet secretariat reserve command corps committee "
+    "federation confederation consortium cooperative partnership "
+    "enterprises international limited incorporated gmbh ag sa spa nv "
+    "bv ab oyj asa kk pte pty bhd tbk group bancorp bancshares "
+    "securities capital partners ventures investments insurance "
+    "assurance financial pharmaceuticals pharma laboratories labs "
+    "electronics electric chemicals steel mining resources energy oil "
+    "gas foods brewery breweries stores mart markets media studios "
+    "pictures records publishing publications newspapers magazine "
+    "daily weekly gazette chronicle observer monitor review courier "
+    "mail express standard independent agency tass xinhua interfax "
+    "ministries councils unions leagues parties banks universities "
+    "hospital clinic museum library orchestra ballet opera theatre "
+    "theater band choir commandos militia regiment battalion division "
+    "fleet squadron police taliban mujahideen";
+
+/* First word of an organisation that takes "of": "Bank of England". */
+static const char org_of_words[] =
+    "bank university ministry department council house institute "
+    "college church museum board chamber court commission federation "
+    "league association academy school society union office bureau "
+    "agency party organisation organization committee parliament "
+    "assembly congress senate cabinet federation confederation "
+    "corporation company fund conference order";
+
+/* Last word of a place name. */
+static const char place_words[] =
+    "river mountains mountain mount lake lakes sea ocean gulf bay island "
+    "islands isles peninsula valley desert province region county "
+    "district city town village street avenue road square park airport "
+    "bridge canal strait straits coast heights hills hill plain plains "
+    "plateau forest falls harbour harbor port beach cape highlands "
+    "lowlands delta basin territory territories oblast krai prefecture "
+    "governorate emirate republic kingdom principality sultanate "
+    "canton municipality borough parish oasis glacier volcano reef "
+    "archipelago channel sound";
+
+/* First word of a place: "Mount Everest", "Lake Geneva". */
+static const char place_pre_words[] =
+    "mount mt lake cape port fort point saint st san santa sao las los "
+    "el la le new north south east west upper lower greater";
+
+/* Lowercase inside a name: "Staffan de Mistura", "bin Mohammad". */
+static const char particle_words[] =
+    "de del della dei der den di da das dos du la le van von bin ibn "
+    "bint al el ter ten zu";
+
+static const char month_words[] =
+    "january february march april june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue "
+    "tues wed thu thur thurs fri sat sun";
+
+/* After a name: a person usually did this. */
+static const char says_words[] =
+    "said says told added stated declared announced explained warned "
+    "noted wrote asked replied insisted argued admitted acknowledged "
+    "denied claimed urged recalled complained conceded confirmed "
+    "believes thinks thought hopes hoped wants wanted tells adds";
+
+static const char prep_in_words[] = "in near across throughout inside";
+static const char prep_at_words[] = "at from to into toward towards outside via";
+static const char place_of_words[] =
+    "suburb suburbs town city village province region capital district "
+    "state county outskirts centre center streets north south east west "
+    "part parts area areas port island coast border borders";
+
+/* Abbreviations whose full stop does not end a sentence. */
+static const char abbr_words[] =
+    "mr mrs ms dr prof sen rep gen col lt sgt capt maj cmdr adm gov "
+    "st mt ft jr sr rev no vs inc corp co ltd jan feb mar apr jun jul aug "
+    "sep sept oct nov dec";
+
+/* After a demonym, a common noun that does not make a name:
+ * "Syrian Government", "Russian Army". */
+static const char generic_words[] =
+    "government army forces troops police navy officials authorities "
+    "president minister leader people state";
+
+static void add_list(entity_table *t, const char *list, uint32_t flag)
+{
+    const char *p = list;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        if (e > p) {
+            size_t n = (size_t)(e - p);
+            uint32_t h = ent_hash(p, n);
+            long id = ent_map_get(&t->words, &t->strs, p, n, h);
+            if (id < 0) {
+                LEDE_GROW(t->wflags, t->wfcap, t->nwflags + 1);
+                id = (long)t->nwflags;
+                t->wflags[t->nwflags++] = 0;
+                ent_map_put(&t->words, &t->strs, p, n, h, (uint32_t)id);
+            }
+            t->wflags[id] |= flag;
+        }
+        p = e;
+    }
+}
+
+static void add_names(entity_table *t, const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        if (le > p && *p != '#') {
+            size_t n = ent_key(t, p, (size_t)(le - p));
+            char tmp[64];
+            if (n && n < sizeof tmp) {
+                memcpy(tmp, t->kbuf, n);
+                tmp[n] = '\0';
+                add_list(t, tmp, W_FIRST);
+            }
+        }
+        p = le + 1;
+    }
+}
+
+void ent_words_load(entity_table *t)
+{
+    add_list(t, stop_words, W_STOP);
+    add_list(t, title_words, W_TITLE);
+    add_list(t, org_words, W_ORGKW);
+    add_list(t, org_of_words, W_ORGOF);
+    add_list(t, place_words, W_PLACEKW);
+    add_list(t, place_pre_words, W_PLACEPRE);
+    add_list(t, particle_words, W_PARTICLE);
+    add_list(t, month_words, W_MONTH);
+    add_list(t, says_words, W_SAYS);
+    add_list(t, prep_in_words, W_PREP_IN);
+    add_list(t, prep_at_words, W_PREP_AT);
+    add_list(t, place_of_words, W_PLACEOF);
+    add_list(t, abbr_words, W_ABBR);
+    add_list(t, "of", W_OF);
+    add_list(t, "the", W_ARTICLE);
+    add_list(t, generic_words, W_GENERIC);
+    add_list(t, "may", W_MAY);
+    add_list(t, "a an the and or but nor for of to in on at by with from as "
+                "vs via up off per into onto upon over",
+             W_MINOR);
+    add_names(t, lede_data_names, lede_data_names_len);
+}
+
+/* W_* flags of a word (any case); *hash gets the folded word's hash. */
+uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
+                        uint32_t *hash)
+{
+    size_t n = ent_key(t, s, len);
+    uint32_t h = ent_hash(t->kbuf, n);
+    *hash = h;
+    long id = ent_map_get(&t->words, &t->strs, t->kbuf, n, h);
+    return id < 0 ? 0 : t->wflags[id];
+}

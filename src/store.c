@@ -1,0 +1,443 @@
+/* store.c: the article set (see store.h).
+ *
+ * Loading 100,000 files must not cost 100,000 buffers: one read buffer
+ * and one cleaning scratch are reused across files, and each article
+ * keeps only exact-size copies (article_init_with). Articles live in one
+ * growable array and are referred to by index everywhere. */
+#include "store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+struct store {
+    store_msg_fn msg;
+    void *ctx;
+    article *arts;
+    size_t n, cap;
+    size_t scanned;      /* articles [0, scanned) went through entity_scan */
+    bool finished;       /* entity_finish ran after the last scan */
+    entity_table *ents;  /* created on first need */
+    char *buf;           /* the read buffer, reused for every file */
+    size_t bufcap;
+    text_buf scratch;    /* the cleaning buffer, reused likewise */
+};
+
+/* Directories on the current walk path, to catch symlink loops. */
+typedef struct walk {
+    struct { dev_t dev; ino_t ino; } *dirs;
+    size_t n, cap;
+} walk;
+
+enum { SNIFF_BYTES = 8192 };
+
+store *store_new(store_msg_fn msg, void *ctx)
+{
+    store *s = lede_calloc(1, sizeof *s);
+    s->msg = msg;
+    s->ctx = ctx;
+    return s;
+}
+
+void store_free(store *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++)
+        article_fini(&s->arts[i]);
+    free(s->arts);
+    free(s->buf);
+    text_buf_fini(&s->scratch);
+    if (s->ents)
+        entity_table_free(s->ents);
+    free(s);
+}
+
+/* One message about a path, its name cleaned so that it cannot reach the
+ * terminal raw. */
+static void say(store *s, const char *path, const char *msg)
+{
+    if (!s->msg)
+        return;
+    char *label = text_clean_label(path, strlen(path));
+    s->msg(s->ctx, label, msg);
+    free(label);
+}
+
+static void say_errno(store *s, const char *path, const char *what, int err)
+{
+    char m[160];
+    snprintf(m, sizeof m, "%s: %s", what, strerror(err));
+    say(s, path, m);
+}
+
+/* "1.5 GB", "300 MB", "12 KB", "17 bytes". */
+static void fmt_size(char *out, size_t n, double v)
+{
+    static const char *const units[] = {"bytes", "KB", "MB", "GB", "TB"};
+    int u = 0;
+    while (v >= 1024 && u < 4) {
+        v /= 1024;
+        u++;
+    }
+    if (u == 0 || v >= 100 || v == (double)(long long)v)
+        snprintf(out, n, "%.0f %s", v, units[u]);
+    else
+        snprintf(out, n, "%.1f %s", v, units[u]);
+}
+
+static void say_too_large(store *s, const char *path, double size, bool more)
+{
+    char sz[32], lim[32], m[128];
+    fmt_size(sz, sizeof sz, size);
+    fmt_size(lim, sizeof lim, (double)STORE_MAX_FILE);
+    snprintf(m, sizeof m, "too large (%s%s, limit %s), skipped",
+             more ? "more than " : "", sz, lim);
+    say(s, path, m);
+}
+
+size_t store_add_bytes(store *s, const char *path, const char *bytes,
+                       size_t len)
+{
+    LEDE_GROW(s->arts, s->cap, s->n + 1);
+    article_init_with(&s->arts[s->n], path, bytes, len, &s->scratch);
+    s->finished = false;
+    return s->n++;
+}
+
+/* True when every byte is ASCII white space. */
+static bool all_blank(const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!(b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r' ||
+              b[i] == '\f' || b[i] == '\v'))
+            return false;
+    return true;
+}
+
+/* Room for `need` bytes in the read buffer, never more than one byte past
+ * the largest file (that byte tells a pipe went over the limit). */
+static void buf_reserve(store *s, size_t need)
+{
+    if (need > STORE_MAX_FILE + 1)
+        need = STORE_MAX_FILE + 1;
+    if (need <= s->bufcap)
+        return;
+    s->buf = lede_realloc(s->buf, need);
+    s->bufcap = need;
+}
+
+typedef enum rd { RD_OK, RD_ERR, RD_BINARY, RD_LARGE } rd;
+
+/* Read fd to its end into s->buf, at most STORE_MAX_FILE bytes (stopping
+ * one byte past, so a pipe cannot make us hold more), giving up early on
+ * a NUL in the first SNIFF_BYTES. */
+static rd read_all(store *s, int fd, size_t hint, size_t *len, int *err)
+{
+    size_t n = 0;
+    bool sniffed = false;
+    if (hint > STORE_MAX_FILE)
+        hint = STORE_MAX_FILE;
+    buf_reserve(s, hint + 1);
+    for (;;) {
+        if (n == s->bufcap)
+            buf_reserve(s, n < 65536 ? 65536 : 2 * n);
+        ssize_t r = read(fd, s->buf + n, s->bufcap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            *err = errno;
+            return RD_ERR;
+        }
+        n += (size_t)r;
+        if (!sniffed && (n >= SNIFF_BYTES || r == 0)) {
+            sniffed = true;
+            if (memchr(s->buf, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES))
+                return RD_BINARY;
+        }
+        if (n > STORE_MAX_FILE)
+            return RD_LARGE;
+        if (r == 0)
+            break;
+    }
+    *len = n;
+    return RD_OK;
+}
+
+/* Load an open file (or pipe); one message when it is not an article. */
+static size_t load_fd(store *s, const char *path, int fd)
+{
+    struct stat st;
+    size_t hint = 0, len = 0;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((unsigned long long)st.st_size > STORE_MAX_FILE) {
+            say_too_large(s, path, (double)st.st_size, false);
+            return 0;
+        }
+        hint = (size_t)st.st_size;
+    }
+    int err = 0;
+    switch (read_all(s, fd, hint, &len, &err)) {
+    case RD_ERR:
+        say_errno(s, path, "cannot read", err);
+        return 0;
+    case RD_BINARY:
+        say(s, path, "binary file (NUL bytes), skipped");
+        return 0;
+    case RD_LARGE:
+        say_too_large(s, path, (double)STORE_MAX_FILE, true);
+        return 0;
+    case RD_OK:
+        break;
+    }
+    if (len == 0) {
+        say(s, path, "empty file, skipped");
+        return 0;
+    }
+    if (all_blank(s->buf, len)) {
+        say(s, path, "blank file, skipped");
+        return 0;
+    }
+    size_t i = store_add_bytes(s, path, s->buf, len);
+    if (s->arts[i].nblocks == 0) { /* nothing but what cleaning removed */
+        article_fini(&s->arts[i]);
+        s->n--;
+        say(s, path, "no readable text, skipped");
+        return 0;
+    }
+    return 1;
+}
+
+enum { KEEP_BUFFER = 32u << 20 };
+
+/* After an unusually big file, give its buffers back rather than hold
+ * them for the rest of the run. */
+static void release_big(store *s)
+{
+    if (s->bufcap > KEEP_BUFFER) {
+        free(s->buf);
+        s->buf = NULL;
+        s->bufcap = 0;
+    }
+    if (s->scratch.cap > KEEP_BUFFER)
+        text_buf_fini(&s->scratch);
+}
+
+/* Opened non-blocking, so that a file that never ends a read (such as
+ * /proc/kmsg) is reported instead of hanging; a pipe or device named
+ * explicitly is then read normally, as the user asked for it. */
+static size_t load_file(store *s, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        say_errno(s, path, "cannot open", errno);
+        return 0;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
+    size_t n = load_fd(s, path, fd);
+    close(fd);
+    release_big(s);
+    return n;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The visible entry names of a directory, sorted; NULL on error. */
+static char **list_dir(const char *path, size_t *n, int *err)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        *err = errno;
+        return NULL;
+    }
+    char **names = NULL;
+    size_t cap = 0;
+    *n = 0;
+    struct dirent *e;
+    while ((errno = 0, e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') /* hidden, and "." ".." */
+            continue;
+        LEDE_GROW(names, cap, *n + 1);
+        names[(*n)++] = lede_strndup(e->d_name, strlen(e->d_name));
+    }
+    closedir(d);
+    if (*n)
+        qsort(names, *n, sizeof *names, cmp_name);
+    return names ? names : lede_calloc(1, sizeof *names);
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t dl = strlen(dir), nl = strlen(name);
+    bool slash = dl && dir[dl - 1] == '/';
+    char *p = lede_malloc(dl + nl + 2);
+    memcpy(p, dir, dl);
+    if (!slash)
+        p[dl++] = '/';
+    memcpy(p + dl, name, nl + 1);
+    return p;
+}
+
+static bool walk_has(const walk *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->n; i++)
+        if (w->dirs[i].dev == st->st_dev && w->dirs[i].ino == st->st_ino)
+            return true;
+    return false;
+}
+
+static size_t add_dir(store *s, const char *path, const struct stat *st,
+                      walk *w);
+
+/* One entry met while walking: directories recurse, regular files load,
+ * anything else (fifos, sockets, devices) is passed over silently, since
+ * opening it could block or never end. */
+static size_t add_entry(store *s, const char *path, walk *w)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        say_errno(s, path, "cannot open", errno);
+        return 0;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (walk_has(w, &st)) {
+            say(s, path, "symlink loop, skipped");
+            return 0;
+        }
+        return add_dir(s, path, &st, w);
+    }
+    return S_ISREG(st.st_mode) ? load_file(s, path) : 0;
+}
+
+static size_t add_dir(store *s, const char *path, const struct stat *st,
+                      walk *w)
+{
+    size_t n = 0, added = 0;
+    int err = 0;
+    char **names = list_dir(path, &n, &err);
+    if (!names) {
+        say_errno(s, path, "cannot open", err);
+        return 0;
+    }
+    LEDE_GROW(w->dirs, w->cap, w->n + 1);
+    w->dirs[w->n].dev = st->st_dev;
+    w->dirs[w->n].ino = st->st_ino;
+    w->n++;
+    for (size_t i = 0; i < n; i++) {
+        char *p = join_path(path, names[i]);
+        added += add_entry(s, p, w);
+        free(p);
+        free(names[i]);
+    }
+    free(names);
+    w->n--;
+    return added;
+}
+
+static size_t add_stdin(store *s)
+{
+    size_t before = s->n;
+    load_fd(s, "-", STDIN_FILENO);
+    release_big(s);
+    return s->n - before;
+}
+
+size_t store_add_path(store *s, const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return add_stdin(s);
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        say_errno(s, path, "cannot open", errno);
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode))
+        return load_file(s, path);
+    walk w = {0};
+    size_t n = add_dir(s, path, &st, &w);
+    free(w.dirs);
+    if (n == 0)
+        say(s, path, "no articles found");
+    return n;
+}
+
+static entity_table *table(store *s)
+{
+    if (!s->ents)
+        s->ents = entity_table_new();
+    return s->ents;
+}
+
+void store_index(store *s)
+{
+    entity_table *t = table(s);
+    if (s->scanned == s->n && s->finished)
+        return;
+    for (; s->scanned < s->n; s->scanned++)
+        entity_scan(t, (uint32_t)s->scanned, &s->arts[s->scanned]);
+    entity_finish(t);
+    s->finished = true;
+}
+
+size_t store_count(const store *s) { return s->n; }
+
+const article *store_get(const store *s, size_t i)
+{
+    return i < s->n ? &s->arts[i] : NULL;
+}
+
+const entity_table *store_entities(const store *s) { return s->ents; }
+
+entity_table *store_entities_mut(store *s)
+{
+    s->finished = false; /* a new gazetteer may change the names found */
+    return table(s);
+}
+
+typedef struct dated {
+    int64_t key; /* date_key, or -1 */
+    uint32_t idx;
+} dated;
+
+/* Newest first; undated after every dated article; ties in load order. */
+static int cmp_date(const void *pa, const void *pb)
+{
+    const dated *a = pa, *b = pb;
+    if (a->key != b->key) {
+        if (a->key < 0 || b->key < 0)
+            return a->key < 0 ? 1 : -1;
+        return a->key > b->key ? -1 : 1;
+    }
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+void store_order_by(const store *s, store_order by, uint32_t *order)
+{
+    for (size_t i = 0; i < s->n; i++)
+        order[i] = (uint32_t)i;
+    if (by != STORE_ORDER_DATE || s->n < 2)
+        return;
+    dated *d = lede_malloc(s->n * sizeof *d);
+    for (size_t i = 0; i < s->n; i++)
+        d[i] = (dated){s->arts[i].date_key, (uint32_t)i};
+    qsort(d, s->n, sizeof *d, cmp_date);
+    for (size_t i = 0; i < s->n; i++)
+        order[i] = d[i].idx;
+    free(d);
+}

@@ -1,0 +1,352 @@
+/* Unit tests for entity: finding, typing and merging names. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "entity.h"
+
+/* A hand-built article: every line is a block; the first is the
+ * headline, lines "Share" and "Advertisement" are boilerplate. */
+static void fake_article(article *a, const char *text)
+{
+    memset(a, 0, sizeof *a);
+    a->len = strlen(text);
+    a->text = malloc(a->len + 1);
+    memcpy(a->text, text, a->len + 1);
+    a->blocks = calloc(a->len + 1, sizeof *a->blocks);
+    a->title = -1;
+    size_t p = 0;
+    while (p < a->len) {
+        size_t e = p;
+        while (e < a->len && a->text[e] != '\n')
+            e++;
+        if (e > p) {
+            article_block *b = &a->blocks[a->nblocks];
+            b->off = (uint32_t)p;
+            b->len = (uint32_t)(e - p);
+            if ((e - p == 5 && !strncmp(text + p, "Share", 5)) ||
+                (e - p == 13 && !strncmp(text + p, "Advertisement", 13))) {
+                b->kind = BLOCK_BOILER;
+            } else if (a->title < 0) {
+                b->kind = BLOCK_TITLE;
+                a->title = (int32_t)a->nblocks;
+            } else {
+                b->kind = BLOCK_BODY;
+            }
+            a->nblocks++;
+        }
+        p = e + 1;
+    }
+}
+
+static void fake_free(article *a)
+{
+    free(a->text);
+    free(a->blocks);
+}
+
+/* Scan texts as one set and finish it. */
+static entity_table *scan_set(article *as, const char *const *texts, int n)
+{
+    entity_table *t = entity_table_new();
+    for (int i = 0; i < n; i++) {
+        fake_article(&as[i], texts[i]);
+        entity_scan(t, (uint32_t)i, &as[i]);
+    }
+    entity_finish(t);
+    return t;
+}
+
+static long find_entity(const entity_table *t, const char *name)
+{
+    for (size_t i = 0; i < entity_count(t); i++) {
+        if (strcmp(entity_name(t, (uint32_t)i), name) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+static void assert_entity(const entity_table *t, const char *name,
+                          entity_type type)
+{
+    long id = find_entity(t, name);
+    if (id < 0)
+        fail_msg("entity '%s' not found", name);
+    assert_string_equal(entity_type_name(entity_type_of(t, (uint32_t)id)),
+                        entity_type_name(type));
+}
+
+static void assert_no_entity(const entity_table *t, const char *name)
+{
+    if (entity_lookup(t, name, strlen(name)) >= 0)
+        fail_msg("'%s' should not be an entity", name);
+}
+
+/* Text of each mention of entity id in article a, joined by '|'. */
+static void mention_texts(const entity_table *t, const article *a,
+                          uint32_t idx, long id, char *out, size_t cap)
+{
+    size_t n, o = 0;
+    const entity_mention *m = entity_mentions(t, idx, &n);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if ((long)m[i].entity != id)
+            continue;
+        o += (size_t)snprintf(out + o, cap - o, "%s%.*s", o ? "|" : "",
+                              (int)m[i].len, a->text + m[i].off);
+    }
+}
+
+static void test_people_places_orgs(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Share\n"
+        "Envoy to Meet Lavrov in Geneva – UN Source\n"
+        "U.N. Special Envoy for Syria Staffan de Mistura met U.S. Secretary "
+        "of State John Kerry and Sergei Lavrov in Geneva on Friday.\n"
+        "Advertisement\n"
+        "Meanwhile, Mr Kerry said the White House and the Pentagon agreed. "
+        "However, Kerry's aides flew to Doha.\n"
+        "Speaking in Moscow, de Mistura said Aleppo and Daraya suffered.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "John Kerry", ENT_PERSON);
+    assert_entity(t, "Sergei Lavrov", ENT_PERSON);
+    assert_entity(t, "Staffan de Mistura", ENT_PERSON);
+    assert_entity(t, "Geneva", ENT_PLACE);
+    assert_entity(t, "Moscow", ENT_PLACE);
+    assert_entity(t, "Doha", ENT_PLACE);
+    assert_entity(t, "Aleppo", ENT_PLACE);
+    assert_entity(t, "Daraya", ENT_PLACE);
+    assert_entity(t, "Syria", ENT_PLACE);
+    assert_entity(t, "United Nations", ENT_ORG);
+    assert_entity(t, "White House", ENT_ORG);
+    assert_entity(t, "Pentagon", ENT_ORG);
+    const char *no[] = {"Share", "Advertisement", "Meanwhile", "However",
+                        "Speaking", "Friday", "Envoy", "Meet", "Source",
+                        "Secretary", "State", "Mr Kerry", "Kerry's"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_no_entity(t, no[i]);
+    char buf[256];
+    mention_texts(t, &a[0], 0, find_entity(t, "John Kerry"), buf, sizeof buf);
+    assert_string_equal(buf, "John Kerry|Kerry|Kerry");
+    mention_texts(t, &a[0], 0, find_entity(t, "Sergei Lavrov"), buf,
+                  sizeof buf);
+    assert_string_equal(buf, "Lavrov|Sergei Lavrov");
+    mention_texts(t, &a[0], 0, find_entity(t, "Staffan de Mistura"), buf,
+                  sizeof buf);
+    assert_string_equal(buf, "Staffan de Mistura|de Mistura");
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* Names not in the gazetteer merge by the rules alone. */
+static void test_short_forms_merge(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "News\n"
+        "Talks were led by Ingrid van Hoorne and Mr Tobiassen.\n"
+        "Van Hoorne said Ragnar Tobiassen would return. Tobiassen agreed.\n",
+        "More news\n"
+        "Later, Tobiassen spoke to reporters about van Hoorne.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    assert_entity(t, "Ingrid van Hoorne", ENT_PERSON);
+    assert_entity(t, "Ragnar Tobiassen", ENT_PERSON);
+    long id = find_entity(t, "Ragnar Tobiassen");
+    assert_int_equal(entity_total(t, (uint32_t)id), 4);
+    assert_int_equal(entity_lookup(t, "tobiassen", 9), id);
+    assert_int_equal(entity_lookup(t, "VAN HOORNE", 10),
+                     find_entity(t, "Ingrid van Hoorne"));
+    size_t n;
+    const entity_tally *arts = entity_articles(t, (uint32_t)id, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(arts[0].id, 0);
+    assert_int_equal(arts[0].count, 3);
+    assert_int_equal(arts[1].id, 1);
+    assert_int_equal(arts[1].count, 1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
+/* "Berg" ends two different names: each article's Berg follows its own
+ * long name; a Berg with no long name in its article stays apart. */
+static void test_ambiguous_short_form(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "One\nThe report by Annika Berg was read. Later Berg left.\n",
+        "Two\nThe report by Olaf Berg was read. Later Berg left.\n",
+        "Three\nThe report was read. Later Mr Berg left.\n"};
+    article a[3];
+    entity_table *t = scan_set(a, texts, 3);
+    long anna = find_entity(t, "Annika Berg"), olaf = find_entity(t, "Olaf Berg");
+    long berg = find_entity(t, "Berg");
+    assert_true(anna >= 0 && olaf >= 0 && berg >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)anna), 2);
+    assert_int_equal(entity_total(t, (uint32_t)olaf), 2);
+    assert_int_equal(entity_total(t, (uint32_t)berg), 1);
+    assert_string_equal(entity_type_name(entity_type_of(t, (uint32_t)berg)),
+                        "person");
+    entity_table_free(t);
+    for (int i = 0; i < 3; i++)
+        fake_free(&a[i]);
+}
+
+/* Possessives are mentions of the name; the "'s" is not in the span.
+ * Initialisms, hyphenated and apostrophe names are whole. */
+static void test_spans(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Headline\n"
+        "Syria\xe2\x80\x99s envoy met O\xe2\x80\x99" "Brien and Al-Attiyah "
+        "near the U.N. office, said Kerry's aide.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    size_t n;
+    const entity_mention *m = entity_mentions(t, 0, &n);
+    const char *want[] = {"Syria", "O\xe2\x80\x99" "Brien", "Al-Attiyah",
+                          "U.N.", "Kerry"};
+    assert_int_equal(n, 5);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(m[i].len, strlen(want[i]));
+        assert_memory_equal(a[0].text + m[i].off, want[i], m[i].len);
+    }
+    assert_int_equal(m[0].off, 9);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* On a title-case headline only names the body or gazetteer knows. */
+static void test_title_case_headline(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Brakstad Says Northern Talks With Norway Will Resume\n"
+        "Finance minister Lise Brakstad said on Monday that talks would "
+        "resume.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    size_t n;
+    const entity_mention *m = entity_mentions(t, 0, &n);
+    assert_int_equal(n, 3);
+    assert_memory_equal(a[0].text + m[0].off, "Brakstad", 8);
+    assert_memory_equal(a[0].text + m[1].off, "Norway", 6);
+    assert_memory_equal(a[0].text + m[2].off, "Lise Brakstad", 13);
+    assert_int_equal(m[0].entity, m[2].entity);
+    assert_entity(t, "Lise Brakstad", ENT_PERSON);
+    assert_no_entity(t, "Northern Talks");
+    assert_no_entity(t, "Monday");
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+static void test_type_cues(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Report\n"
+        "The Vellmar Foundation and Ostrava Steel Corp signed a deal with "
+        "Dr Pell Ranko in the town of Kivarro. The Bank of Tessaly agreed.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Vellmar Foundation", ENT_ORG);
+    assert_entity(t, "Ostrava Steel Corp", ENT_ORG);
+    assert_entity(t, "Pell Ranko", ENT_PERSON);
+    assert_entity(t, "Kivarro", ENT_PLACE);
+    assert_entity(t, "Bank of Tessaly", ENT_ORG);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+static void test_gazetteer_add(void **state)
+{
+    (void)state;
+    entity_table *t = entity_table_new();
+    const char tsv[] = "# mine\nZorbania\tplace\tZorbanian Republic|ZR\n"
+                       "Kelp Union\torg\n";
+    char err[128] = "";
+    assert_int_equal(entity_gazetteer_add(t, tsv, strlen(tsv), err,
+                                          sizeof err), 2);
+    const char bad[] = "Fine\tplace\nBroken line\n";
+    assert_int_equal(entity_gazetteer_add(t, bad, strlen(bad), err,
+                                          sizeof err), -1);
+    assert_non_null(strstr(err, "line 2"));
+    article a;
+    fake_article(&a, "Head\nThe ZR and the Kelp Union met in Zorbania.\n");
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Zorbania", ENT_PLACE);
+    assert_entity(t, "Kelp Union", ENT_ORG);
+    assert_int_equal(entity_total(t, (uint32_t)find_entity(t, "Zorbania")),
+                     2);
+    assert_int_equal(entity_lookup(t, "zorbanian republic", 18),
+                     find_entity(t, "Zorbania"));
+    entity_table_free(t);
+    fake_free(&a);
+}
+
+static void test_article_counts(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Head\nGeneva hosted talks. Later Geneva and Paris and Paris and "
+        "Geneva again, and Berlin.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    size_t n;
+    entity_tally *c = entity_article_counts(t, 0, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(entity_name(t, c[0].id), "Geneva");
+    assert_int_equal(c[0].count, 3);
+    assert_string_equal(entity_name(t, c[1].id), "Paris");
+    assert_int_equal(c[1].count, 2);
+    assert_string_equal(entity_name(t, c[2].id), "Berlin");
+    assert_int_equal(entity_lookup(t, "GENEVA", 6), (long)c[0].id);
+    free(c);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+static void test_accents_lookup(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Head\nThey flew to S\xc3\xa3o Paulo and met Jos\xc3\xa9 Ferreira.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    long sp = find_entity(t, "Sao Paulo");
+    assert_true(sp >= 0);
+    assert_int_equal(entity_lookup(t, "sao paulo", 9), sp);
+    assert_int_equal(entity_lookup(t, "S\xc3\xa3o Paulo", 10), sp);
+    assert_true(entity_lookup(t, "jose ferreira", 13) >= 0);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_people_places_orgs),
+        cmocka_unit_test(test_short_forms_merge),
+        cmocka_unit_test(test_ambiguous_short_form),
+        cmocka_unit_test(test_spans),
+        cmocka_unit_test(test_title_case_headline),
+        cmocka_unit_test(test_type_cues),
+        cmocka_unit_test(test_gazetteer_add),
+        cmocka_unit_test(test_article_counts),
+        cmocka_unit_test(test_accents_lookup),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
