@@ -32,19 +32,20 @@ check "the alternate screen is still on" [ "$(tm display -p -t t '#{alternate_on
 keys q
 check "q exits 0" [ "$(wait_exit)" = 0 ]
 
-# Wide characters: a CJK and emoji headline fills exactly the list pane
-# (33 columns at 120: two for the mark, 30 of text, the ellipsis).
+# Wide characters: a CJK and emoji headline fills exactly its room in the
+# list pane (38 columns at 120: two for the mark, 24 of text and the
+# ellipsis, a space and the date).
 start 120 40 -- "$F/mixed" "$A"
 check "the CJK headline is listed" wait_for "東京で首脳会議"
 scr=$(screen)
 contains "the CJK headline is cut at a cluster with an ellipsis, border in line" \
-    "$scr" "  東京で首脳会議 🎉 絵文字の見出…│"
+    "$scr" "  東京で首脳会議 🎉 絵文字… 2016-08-27│"
 contains "an ASCII row has its border in the same column" \
-    "$scr" "  Plain headline about the weath…│"
+    "$scr" "  Plain headline about the… 2016-08-25│"
 keys Enter
 check "the CJK article opens in the reader" wait_for "会議は東京で開かれた"
 check "the family emoji line keeps the sidebar border in place" \
-    wait_match "家族連れ.*│"
+    wait_match "家族連.*│"
 keys q
 wait_exit >/dev/null
 
