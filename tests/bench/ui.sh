@@ -12,7 +12,7 @@ CORPUS=${BENCH_CORPUS:-$B/corpus-$N}
 SOCK=lede-bench-$$
 W=$(mktemp -d "${TMPDIR:-/tmp}/lede-bench.XXXXXX")
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$W"' EXIT
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$W"; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/lede-bench-$$-"*' EXIT
 if [ ! -d "$CORPUS" ]; then
     "$B"/tests/gen_corpus "$N" "$CORPUS.tmp" >/dev/null && mv "$CORPUS.tmp" "$CORPUS"
 fi
@@ -61,7 +61,7 @@ t0=$(date +%s.%N)
 session list 120 40 "$CORPUS"
 wait_for "1/$N " || { echo "list did not open"; exit 0; }
 t1=$(date +%s.%N)
-echo "open $N articles to first screen: $(echo "$t1 - $t0" | bc) s"
+echo "open $N articles to first screen: $(awk "BEGIN { printf \"%.1f\", $t1 - $t0 }") s"
 keys_n 300 j
 keys_n 50 Space
 tm send-keys -t t G g
