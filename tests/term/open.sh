@@ -35,6 +35,10 @@ contains "status counts 2/2" "$(status)" "2/2"
 keys Enter
 check "Enter opens it (read mark in the list)" wait_match "^✓ Lavrov visits"
 
+keys F1
+check "F1 shows the help screen" wait_for "lede: keys"
+keys Escape
+check "Esc closes the help" wait_gone "lede: keys"
 keys h
 check "h shows the help screen" wait_for "lede: keys"
 scr=$(screen)
@@ -97,3 +101,9 @@ keys Tab
 check "Tab brings the list back" wait_for "Lavrov visits"
 keys q
 wait_exit >/dev/null
+
+# No path: the bundled sample set.
+start 120 40 --
+check "lede alone opens the sample set" wait_for "Lavrov visits Geneva"
+keys q
+check "and q exits 0" [ "$(wait_exit)" = 0 ]
