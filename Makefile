@@ -32,7 +32,8 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 CORE_SRC = $(wildcard src/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/data_boilerplate.o \
-           $(B)/gen/data_entities.o $(B)/gen/data_names.o
+           $(B)/gen/data_entities.o $(B)/gen/data_names.o \
+           $(B)/gen/data_common.o
 UI_SRC = $(wildcard ui/*.c)
 UI_OBJ = $(UI_SRC:%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -108,6 +109,9 @@ $(B)/gen/data_entities.c: data/entities.tsv $(B)/embed
 
 $(B)/gen/data_names.c: data/names.txt $(B)/embed
 	$(B)/embed lede_data_names $< $@
+
+$(B)/gen/data_common.c: data/common.txt $(B)/embed
+	$(B)/embed lede_data_common $< $@
 
 # A build tool: runs here, so no sanitizer and no user CFLAGS surprises.
 $(B)/embed: tools/embed.c

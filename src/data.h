@@ -10,5 +10,7 @@ extern const char lede_data_entities[];    /* data/entities.tsv */
 extern const size_t lede_data_entities_len;
 extern const char lede_data_names[];       /* data/names.txt */
 extern const size_t lede_data_names_len;
+extern const char lede_data_common[];      /* data/common.txt */
+extern const size_t lede_data_common_len;
 
 #endif

@@ -78,7 +78,8 @@ long ent_map_get(const ent_map *m, const ent_arena *a, const char *k,
         return -1;
     for (size_t j = h & (m->cap - 1); m->slots[j]; j = (j + 1) & (m->cap - 1)) {
         if (m->hashes[j] == h && m->klen[j] == len &&
-            memcmp(a->s + m->koff[j], k, len) == 0)
+            (len == 0 || (a->s[m->koff[j]] == k[0] &&
+                          memcmp(a->s + m->koff[j], k, len) == 0)))
             return (long)m->slots[j] - 1;
     }
     return -1;
@@ -145,11 +146,13 @@ size_t ent_key(entity_table *t, const char *s, size_t len)
         ascii = (unsigned char)s[i] < 0x80;
     if (ascii) {
         kbuf_room(t, len + 1);
+        bool blank = false;
         for (size_t i = 0; i < len; i++) {
             char c = s[i];
             t->kbuf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            blank |= c == ' ' || c == '\n' || c == '\t';
         }
-        return key_tidy(t->kbuf, len);
+        return blank ? key_tidy(t->kbuf, len) : len;
     }
     text_fold(s, len, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &t->fold);
     kbuf_room(t, t->fold.len + 1);
@@ -184,14 +187,17 @@ static int parse_type(const char *s, size_t n)
 static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
 {
     size_t k = ent_key(t, s, n);
-    if (k)
-        ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
+    if (!k)
+        return;
+    ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
+    ent_words_gaz_first(t, t->kbuf, k);
 }
 
-/* Demonyms come with their plurals: "Syrian" also names "Syrians". */
+/* Demonyms come with their plurals: "Syrian" also names "Syrians",
+ * "Serb" "Serbs", "Iraqi" "Iraqis" (not "Swiss" or "Dutch"). */
 static void gaz_plural(entity_table *t, const char *s, size_t n, uint32_t e)
 {
-    if (n < 3 || n > 60 || (s[n - 1] != 'n' && s[n - 1] != 'i'))
+    if (n < 3 || n > 60 || !memchr("bdgiklmnrt", s[n - 1], 10))
         return;
     char buf[64];
     memcpy(buf, s, n);
@@ -313,11 +319,13 @@ void entity_table_free(entity_table *t)
     ent_map_fini(&t->varmap);
     free(t->ments);
     free(t->mvar);
+    free(t->mteam);
     free(t->arts);
     free(t->w);
     free(t->splits);
     free(t->c);
     free(t->known);
+    free(t->lowall);
     free(t->lowers);
     free(t->known_gen);
     free(t->lowers_gen);
@@ -334,8 +342,11 @@ static void variant_surface(entity_table *t, ent_variant *v, const char *s,
     if (v->surf_len && rank <= v->surf_rank)
         return;
     char tmp[256];
-    if (n >= sizeof tmp)
-        n = sizeof tmp - 1;
+    if (n >= sizeof tmp) {
+        n = sizeof tmp - 1; /* cut at a character boundary */
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i] == '\n' || s[i] == '\t' ? ' ' : s[i];
@@ -374,6 +385,48 @@ static uint32_t intern(entity_table *t, const char *s, size_t n)
     return (uint32_t)t->nvars++;
 }
 
+static void lower_grow(entity_table *t)
+{
+    uint32_t *old = t->lowall;
+    size_t oc = t->lowcap;
+    t->lowcap = oc ? oc * 2 : 4096;
+    t->lowall = lede_calloc(t->lowcap, sizeof *t->lowall);
+    t->nlow = 0;
+    for (size_t i = 0; i < oc; i++) {
+        if (old[i])
+            ent_lower_add(t, old[i]);
+    }
+    free(old);
+}
+
+void ent_lower_add(entity_table *t, uint32_t h)
+{
+    h = h ? h : 1;
+    if ((t->nlow + 1) * 2 >= t->lowcap)
+        lower_grow(t);
+    size_t j = h & (t->lowcap - 1);
+    while (t->lowall[j] && t->lowall[j] != h)
+        j = (j + 1) & (t->lowcap - 1);
+    if (!t->lowall[j]) {
+        t->lowall[j] = h;
+        t->nlow++;
+    }
+}
+
+bool ent_lower_has(const entity_table *t, uint32_t h)
+{
+    h = h ? h : 1;
+    if (!t->lowcap)
+        return false;
+    size_t j = h & (t->lowcap - 1);
+    while (t->lowall[j]) {
+        if (t->lowall[j] == h)
+            return true;
+        j = (j + 1) & (t->lowcap - 1);
+    }
+    return false;
+}
+
 void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
 {
     uint32_t id = intern(t, text + c->off, c->len);
@@ -381,12 +434,15 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
     variant_surface(t, v, text + c->off, c->len, c->rank);
     v->count++;
     v->team = (uint16_t)(v->team + (c->team && v->team < 65535));
+    v->tentative += c->tentative;
     for (int i = 0; i < ENT_NTYPES; i++) {
         int nv = v->votes[i] + (c->votes[i] > 0 ? c->votes[i] : 0);
         v->votes[i] = (uint16_t)(nv > 65535 ? 65535 : nv);
     }
     LEDE_GROW(t->ments, t->mentcap, t->nments + 1);
     t->mvar = lede_realloc(t->mvar, t->mentcap * sizeof *t->mvar);
+    t->mteam = lede_realloc(t->mteam, t->mentcap);
+    t->mteam[t->nments] = c->team;
     t->ments[t->nments] = (entity_mention){c->off, c->len, UINT32_MAX};
     t->mvar[t->nments++] = id;
 }

@@ -47,12 +47,17 @@ void entity_table_free(entity_table *t);
 
 /* Add gazetteer lines "name<TAB>type<TAB>alias|alias..." (type: person,
  * organisation/org, place/location, other; '#' comments). Returns the
- * number of entries added, or -1 with a message in err naming the line. */
+ * number of entries added, or -1 with a message in err naming the line.
+ * Also accepted: "country" (a place that stays one where a sports score
+ * follows it, where a city becomes its team) and per/loc/misc. Lines
+ * before a bad one are kept. Call before scanning: names already
+ * scanned keep what the gazetteer said then. */
 long entity_gazetteer_add(entity_table *t, const char *tsv, size_t len,
                           char *err, size_t errlen);
 
 /* Find the mentions in article `a`, which is article number `idx` of the
- * set (each index scanned once). Scans every block but boilerplate. */
+ * set (each index scanned once). Scans every block but boilerplate.
+ * Until the next entity_finish the new mentions' entity is UINT32_MAX. */
 void entity_scan(entity_table *t, uint32_t idx, const article *a);
 
 /* Merge variants across everything scanned and assign final ids. */
@@ -78,7 +83,8 @@ const entity_tally *entity_articles(const entity_table *t, uint32_t id,
                                     size_t *n);
 
 /* Entity whose canonical name or a variant equals name (case- and
- * accent-insensitive), or -1. */
+ * accent-insensitive), or -1. Gazetteer aliases of an entity count as
+ * variants ("UN" finds United Nations). -1 before entity_finish. */
 long entity_lookup(const entity_table *t, const char *name, size_t len);
 
 #endif

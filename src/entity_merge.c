@@ -2,8 +2,9 @@
  *
  * Variants naming one gazetteer entry are one entity ("U.N.", "United
  * Nations"). A short form that ends a longer name ("Kerry", "de Mistura")
- * joins it when across the set it ends exactly one; when it ends several
- * it still joins the one its own article uses, else stays apart. */
+ * or is its first word ("Bayern") joins it when across the set it is
+ * part of exactly one; when it is part of several it still joins the
+ * one its own article uses, else stays apart. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,11 +82,16 @@ static int by_short_ntok(const void *a_, const void *b_)
     return (a->s > b->s) - (a->s < b->s);
 }
 
-/* Variant naming the last tokens of v from byte i of its key, or -1. */
-static long suffix_variant(entity_table *t, const ent_variant *v, size_t i)
+/* Variant naming the last tokens of v from byte i of its key ("Kerry"
+ * in "John Kerry"), or with first set its one first token before byte
+ * i ("Bayern" in "Bayern Munich"); -1 when none was seen. */
+static long part_variant(entity_table *t, const ent_variant *v, size_t i,
+                         bool first)
 {
-    const char *k = t->strs.s + v->key + i;
-    size_t n = v->key_len - i;
+    const char *k = t->strs.s + v->key + (first ? 0 : i);
+    size_t n = first ? i - 1 : v->key_len - i;
+    if (first && memchr(k, ' ', n))
+        return -1;
     return ent_map_get(&t->varmap, &t->strs, k, n, ent_hash(k, n));
 }
 
@@ -111,10 +117,12 @@ static pair *suffix_pairs(merge_ctx *m, size_t *np)
         for (size_t i = 1; i < vc->key_len; i++) {
             if (t->strs.s[vc->key + i - 1] != ' ')
                 continue;
-            long s = suffix_variant(t, vc, i);
-            if (s >= 0 && may_join(t, (uint32_t)s, c)) {
-                LEDE_GROW(p, cap, n + 1);
-                p[n++] = (pair){(uint32_t)s, c};
+            for (int first = 0; first < 2; first++) {
+                long s = part_variant(t, vc, i, first);
+                if (s >= 0 && may_join(t, (uint32_t)s, c)) {
+                    LEDE_GROW(p, cap, n + 1);
+                    p[n++] = (pair){(uint32_t)s, c};
+                }
             }
         }
     }
@@ -156,15 +164,17 @@ static void resolve_article(merge_ctx *m, const ent_article *a,
         for (size_t k = 1; vc->ntok > 1 && k < vc->key_len; k++) {
             if (t->strs.s[vc->key + k - 1] != ' ')
                 continue;
-            long s = suffix_variant(t, vc, k);
-            if (s < 0 || !m->ambiguous[s])
-                continue;
-            uint32_t r = find(m->parent, t->mvar[i]);
-            if (stamp[s] != gen) {
-                stamp[s] = gen;
-                local[s] = r;
-            } else if (local[s] != r) {
-                local[s] = NONE;
+            for (int first = 0; first < 2; first++) {
+                long s = part_variant(t, vc, k, first);
+                if (s < 0 || !m->ambiguous[s])
+                    continue;
+                uint32_t r = find(m->parent, t->mvar[i]);
+                if (stamp[s] != gen) {
+                    stamp[s] = gen;
+                    local[s] = r;
+                } else if (local[s] != r) {
+                    local[s] = NONE;
+                }
             }
         }
     }
@@ -187,10 +197,47 @@ static void resolve_mentions(merge_ctx *m)
     free(stamp);
 }
 
+static bool city(const entity_table *t, uint32_t r)
+{
+    const ent_variant *v = &t->vars[r];
+    return v->gaz >= 0 && t->gaz[v->gaz].type == ENT_PLACE &&
+           !t->gaz[v->gaz].country;
+}
+
+/* "Chicago 4 Boston 2": where an article puts scores after a city in a
+ * third of its mentions, there the city names its team, an
+ * organisation of its own (group r + nvars); elsewhere it stays the
+ * city. Countries stay places: national teams are named as countries. */
+static void split_teams(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    uint32_t nv = (uint32_t)t->nvars;
+    uint32_t *cnt = lede_calloc(nv + 1, sizeof *cnt);
+    uint32_t *tm = lede_calloc(nv + 1, sizeof *tm);
+    for (size_t a = 0; a < t->narts; a++) {
+        const ent_article *ar = &t->arts[a];
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            cnt[m->mroot[i]]++;
+            tm[m->mroot[i]] += t->mteam[i];
+        }
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            uint32_t r = m->mroot[i];
+            if (r < nv && tm[r] && tm[r] * 3 >= cnt[r] && city(t, r))
+                m->mroot[i] = r + nv;
+        }
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            uint32_t r = m->mroot[i] % nv;
+            cnt[r] = tm[r] = 0;
+        }
+    }
+    free(cnt);
+    free(tm);
+}
+
 static void assign_ids(merge_ctx *m)
 {
     entity_table *t = m->t;
-    for (size_t i = 0; i < t->nvars; i++)
+    for (size_t i = 0; i < 2 * t->nvars; i++)
         m->root_ent[i] = NONE;
     t->nents = 0;
     for (size_t a = 0; a < t->narts; a++) {
@@ -209,22 +256,27 @@ static int default_type(const ent_variant *v)
 {
     if (v->flags & V_HASOF)
         return ENT_ORG;
+    /* News names a person in full first: a lone word never seen with a
+     * given name, title or "said" is more often a company or a team. */
+    if (v->ntok == 1)
+        return ENT_ORG;
     return ENT_PERSON;
 }
 
-static void name_and_type(merge_ctx *m)
+static int best_vote(const uint32_t *vo)
+{
+    int best = -1;
+    for (int k = 0; k < ENT_NTYPES; k++) {
+        if (vo[k] && (best < 0 || vo[k] > vo[best]))
+            best = k;
+    }
+    return best;
+}
+
+/* Sum each group's votes; note its longest gazetteer variant. */
+static void gather_votes(merge_ctx *m, uint32_t *votes, int32_t *gazv)
 {
     entity_table *t = m->t;
-    size_t ne = t->nents;
-    uint32_t *votes = lede_calloc(ne * ENT_NTYPES, sizeof *votes);
-    int32_t *gazv = lede_malloc((ne + 1) * sizeof *gazv);
-    uint32_t *teams = lede_calloc(ne + 1, sizeof *teams);
-    uint32_t *counts = lede_calloc(ne + 1, sizeof *counts);
-    for (size_t e = 0; e < ne; e++)
-        gazv[e] = -1;
-    t->ent_name = lede_malloc((ne + 1) * sizeof *t->ent_name);
-    t->ent_name_len = lede_malloc((ne + 1) * sizeof *t->ent_name_len);
-    t->ent_type = lede_malloc(ne + 1);
     for (uint32_t v = 0; v < t->nvars; v++) {
         uint32_t r = find(m->parent, v), e = m->root_ent[r];
         if (e == NONE)
@@ -233,42 +285,50 @@ static void name_and_type(merge_ctx *m)
         for (int k = 0; k < ENT_NTYPES; k++)
             votes[e * ENT_NTYPES + k] += vv->votes[k];
         /* a score after a one-word name: a team, not "S. Law 34" */
-        if (t->vars[r].ntok == 1) {
+        if (t->vars[r].ntok == 1)
             votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
-            teams[e] += vv->team;
-        }
-        counts[e] += vv->count;
         if (vv->gaz >= 0 && (gazv[e] < 0 || vv->ntok > t->vars[gazv[e]].ntok))
             gazv[e] = (int32_t)v;
     }
-    for (uint32_t v = 0; v < t->nvars; v++) {
+}
+
+static void name_and_type(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    size_t ne = t->nents, nv = t->nvars;
+    uint32_t *votes = lede_calloc(ne * ENT_NTYPES + 1, sizeof *votes);
+    int32_t *gazv = lede_malloc((ne + 1) * sizeof *gazv);
+    for (size_t e = 0; e < ne; e++)
+        gazv[e] = -1;
+    t->ent_name = lede_malloc((ne + 1) * sizeof *t->ent_name);
+    t->ent_name_len = lede_malloc((ne + 1) * sizeof *t->ent_name_len);
+    t->ent_type = lede_malloc(ne + 1);
+    gather_votes(m, votes, gazv);
+    for (uint32_t v = 0; v < 2 * nv; v++) {
         uint32_t e = m->root_ent[v];
         if (e == NONE)
             continue;
-        const ent_variant *vv = &t->vars[v];
+        const ent_variant *vv = &t->vars[v % nv];
         t->ent_name[e] = vv->surf;
         t->ent_name_len[e] = vv->surf_len;
-        uint32_t *vo = votes + e * ENT_NTYPES;
-        int best = -1;
-        for (int k = 0; k < ENT_NTYPES; k++) {
-            if (vo[k] && (best < 0 || vo[k] > vo[best]))
-                best = k;
-        }
+        int best = best_vote(votes + e * ENT_NTYPES);
         t->ent_type[e] = (uint8_t)(best >= 0 ? best : default_type(vv));
-        if (gazv[e] >= 0) {
+        if (v >= nv) {
+            /* the city's team of split_teams, under the city's name */
+            const gaz_entry *g = &t->gaz[vv->gaz];
+            t->ent_name[e] = g->name;
+            t->ent_name_len[e] = g->name_len;
+            t->ent_type[e] = ENT_ORG;
+        } else if (gazv[e] >= 0) {
             const gaz_entry *g = &t->gaz[t->vars[gazv[e]].gaz];
             t->ent_name[e] = g->name;
             t->ent_name_len[e] = g->name_len;
             t->ent_type[e] = g->type;
-            if (g->type == ENT_PLACE && !g->country && teams[e] * 2 > counts[e])
-                t->ent_type[e] = ENT_ORG; /* "Chicago 4 Boston 2" */
             m->gaz_ent[t->vars[gazv[e]].gaz] = e;
         }
     }
     free(votes);
     free(gazv);
-    free(teams);
-    free(counts);
 }
 
 /* Per entity, its articles with counts: a compressed row per entity. */
@@ -314,7 +374,9 @@ static void lookup_map(merge_ctx *m)
 {
     entity_table *t = m->t;
     for (uint32_t v = 0; v < t->nvars; v++) {
-        uint32_t e = m->root_ent[find(m->parent, v)];
+        uint32_t r = find(m->parent, v), e = m->root_ent[r];
+        if (e == NONE)
+            e = m->root_ent[r + t->nvars]; /* only ever a team */
         if (e == NONE)
             continue;
         const char *k = t->strs.s + t->vars[v].key;
@@ -337,10 +399,43 @@ static void lookup_map(merge_ctx *m)
     }
 }
 
+/* A word only ever seen starting a sentence, and written in lowercase
+ * elsewhere in the set, is a common word: its mentions go. */
+static void drop_tentative(entity_table *t)
+{
+    bool any = false;
+    for (uint32_t v = 0; v < t->nvars; v++) {
+        ent_variant *vv = &t->vars[v];
+        if (vv->count && vv->tentative == vv->count && vv->ntok == 1 &&
+            ent_lower_has(t, ent_hash(t->strs.s + vv->key, vv->key_len))) {
+            vv->count = 0;
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    size_t o = 0;
+    for (size_t a = 0; a < t->narts; a++) {
+        ent_article *ar = &t->arts[a];
+        uint32_t start = (uint32_t)o;
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
+            if (!t->vars[t->mvar[i]].count)
+                continue;
+            t->ments[o] = t->ments[i];
+            t->mteam[o] = t->mteam[i];
+            t->mvar[o++] = t->mvar[i];
+        }
+        ar->start = start;
+        ar->n = (uint32_t)o - start;
+    }
+    t->nments = o;
+}
+
 /* Merge variants across everything scanned and assign final ids. */
 void entity_finish(entity_table *t)
 {
     ent_finish_reset(t);
+    drop_tentative(t);
     merge_ctx m = {.t = t};
     size_t nv = t->nvars + 1;
     m.parent = lede_malloc(nv * sizeof *m.parent);
@@ -348,13 +443,14 @@ void entity_finish(entity_table *t)
         m.parent[i] = i;
     m.ambiguous = lede_calloc(nv, 1);
     m.mroot = lede_malloc((t->nments + 1) * sizeof *m.mroot);
-    m.root_ent = lede_malloc(nv * sizeof *m.root_ent);
+    m.root_ent = lede_malloc(2 * nv * sizeof *m.root_ent);
     m.gaz_ent = lede_malloc((t->ngaz + 1) * sizeof *m.gaz_ent);
     for (size_t g = 0; g < t->ngaz; g++)
         m.gaz_ent[g] = NONE;
     merge_gazetteer(&m);
     merge_suffixes(&m);
     resolve_mentions(&m);
+    split_teams(&m);
     assign_ids(&m);
     name_and_type(&m);
     article_lists(t);

@@ -33,6 +33,13 @@ enum {
     W_GENERIC = 1u << 17,  /* Government, Army: after a demonym, not a name */
     W_MINOR = 1u << 18,    /* to, of, in: lowercase in title case */
     W_MAY = 1u << 19,      /* "May": a month or a name */
+    W_EVENT = 1u << 20,    /* Cup, Open, War: last word of an event */
+    W_GAZ1 = 1u << 21,     /* first word of some gazetteer name */
+    W_COMMON = 1u << 22,   /* content word: no name alone */
+    W_LEX = 1u << 23,      /* an everyday word (data/common.txt) */
+    W_PERNEXT = 1u << 24,  /* after a person: "X's wife", "X's lawyer" */
+    W_ORGNEXT = 1u << 25,  /* after an organisation: "X shares" */
+    W_PLACENEXT = 1u << 26, /* after a place: "X's capital", "X's economy" */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a
@@ -63,6 +70,7 @@ typedef struct ent_variant {
     int32_t gaz;               /* gazetteer entry or -1 */
     uint16_t votes[ENT_NTYPES];
     uint16_t team;             /* mentions followed by a score */
+    uint32_t tentative;        /* mentions kept for want of evidence */
     uint8_t ntok;
     uint8_t surf_rank;         /* how trustworthy the surface's case is */
     uint8_t flags;             /* V_* */
@@ -80,7 +88,7 @@ typedef struct ent_word {
     uint32_t off, len;  /* in the article text; possessive 's cut off */
     uint32_t wf;        /* W_* of the folded word */
     uint32_t hash;      /* hash of the folded word */
-    uint16_t f;         /* S_* shape flags */
+    uint32_t f;         /* S_* shape flags */
 } ent_word;
 
 enum {
@@ -99,6 +107,8 @@ enum {
     S_ALPRE = 4096,   /* al-Qaida: lowercase Arabic article prefix */
     S_TITLE = 8192,   /* first word of the headline block */
     S_AMP = 16384,    /* after " & ": Standard & Poor's */
+    S_CUT = 32768,    /* "Ohio-based" cut to "Ohio": ends a name */
+    S_HASDIGIT = 65536, /* "M2", "C-4": no name */
 };
 
 /* A name found in the article being scanned. */
@@ -109,6 +119,7 @@ typedef struct ent_cand {
     uint8_t rank;        /* surface rank: 0 title-case line .. 2 normal */
     uint8_t uncertain;   /* sentence-initial single word: decide later */
     uint8_t team;        /* a score follows: "Watford 2": a sports team */
+    uint8_t tentative;   /* kept for want of evidence either way */
 } ent_cand;
 
 struct entity_table {
@@ -127,6 +138,7 @@ struct entity_table {
     ent_map varmap;      /* folded key -> variant */
     entity_mention *ments;
     uint32_t *mvar;      /* variant of each mention */
+    uint8_t *mteam;      /* 1 where a score follows the mention */
     size_t nments, mentcap;
     ent_article *arts;
     size_t narts, artcap;
@@ -148,6 +160,8 @@ struct entity_table {
     size_t splitcap;
     ent_cand *c;
     size_t nc, ccap;
+    uint32_t *lowall;    /* hashes of every lowercase word of the set */
+    size_t lowcap, nlow;
     uint32_t *known, *lowers; /* hash sets of this article's evidence */
     uint32_t *known_gen, *lowers_gen;
     uint32_t gen;
@@ -179,11 +193,16 @@ void ent_finish_reset(entity_table *t);
 
 /* entity_words.c */
 void ent_words_load(entity_table *t);
+void ent_words_gaz_first(entity_table *t, const char *key, size_t n);
 uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
                         uint32_t *hash);
 
 /* entity_scan.c */
 void ent_scan_article(entity_table *t, const article *a);
+
+/* The set-wide hash set of lowercase words. */
+void ent_lower_add(entity_table *t, uint32_t h);
+bool ent_lower_has(const entity_table *t, uint32_t h);
 
 /* Hash sets of 32-bit hashes, cleared per article by a generation. */
 void ent_set_add(uint32_t *set, uint32_t *gen, uint32_t cur, uint32_t h);

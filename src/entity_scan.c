@@ -44,29 +44,48 @@ bool ent_set_has(const uint32_t *set, const uint32_t *gen, uint32_t cur,
 
 /* --- cutting the text into words --- */
 
+/* A code point and its class: CP_LETTER, CP_UPPER, CP_DIGIT bits in one
+ * field, so testing "letter or digit" is one load. */
+enum { CP_LETTER = 1, CP_UPPER = 2, CP_DIGIT = 4 };
+
 typedef struct cp_info {
     int32_t cp;
-    size_t n;
-    bool letter, upper, digit;
+    uint32_t n;
+    unsigned cls;
 } cp_info;
 
-static cp_info cp_at(const char *s, size_t p, size_t end)
+/* ASCII classes: bit 1 letter, 2 upper, 4 digit. */
+static const unsigned char ascii_class[128] = {
+    ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4,
+    ['6'] = 4, ['7'] = 4, ['8'] = 4, ['9'] = 4,
+#define U(c) [c] = 3, [c + 32] = 1
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
+    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
+    U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+};
+
+static cp_info cp_slow(const char *s, size_t p, size_t end)
 {
-    cp_info c = {0, 0, false, false, false};
-    if (p >= end)
-        return c;
-    unsigned char b = (unsigned char)s[p];
-    if (b < 0x80) {
-        c.cp = b;
-        c.n = 1;
-        c.upper = b >= 'A' && b <= 'Z';
-        c.letter = c.upper || (b >= 'a' && b <= 'z');
-        c.digit = b >= '0' && b <= '9';
+    cp_info c;
+    size_t n;
+    c.cp = text_decode(s + p, end - p, &n);
+    c.n = (uint32_t)n;
+    bool letter = text_is_letter(c.cp) || (c.cp >= 0x300 && c.cp < 0x370);
+    c.cls = letter ? CP_LETTER | (text_is_upper(c.cp) ? CP_UPPER : 0) : 0;
+    return c;
+}
+
+static inline cp_info cp_at(const char *s, size_t p, size_t end)
+{
+    if (p >= end) {
+        cp_info c = {0, 0, 0};
         return c;
     }
-    c.cp = text_decode(s + p, end - p, &c.n);
-    c.letter = text_is_letter(c.cp) || (c.cp >= 0x300 && c.cp < 0x370);
-    c.upper = c.letter && text_is_upper(c.cp);
+    unsigned char b = (unsigned char)s[p];
+    if (b >= 0x80)
+        return cp_slow(s, p, end);
+    cp_info c = {b, 1, ascii_class[b]};
     return c;
 }
 
@@ -87,10 +106,14 @@ static bool al_prefix(const char *s, size_t n)
     return false;
 }
 
+/* Inner offsets are 16-bit: a longer "word" is no name anyway. */
+#define WORD_MAX 60000u
+
 typedef struct word_state {
     size_t p, start, end;   /* end: where the name part ends */
-    uint16_t f;
+    uint32_t f;
     uint16_t split;         /* offset of an inner capital, 0 if none */
+    uint16_t hyph;          /* 1 + offset of the first hyphen, 0 if none */
     unsigned letters, uppers;
     bool prev_lower;
 } word_state;
@@ -99,9 +122,9 @@ typedef struct word_state {
 static bool word_joiner(word_state *w, const char *s, size_t end, cp_info c)
 {
     cp_info nx = cp_at(s, w->p + c.n, end);
-    if (is_apos(c.cp) && nx.letter) {
+    if (is_apos(c.cp) && (nx.cls & CP_LETTER)) {
         cp_info nn = cp_at(s, w->p + c.n + nx.n, end);
-        if ((nx.cp == 's' || nx.cp == 'S') && !nn.letter && !nn.digit) {
+        if ((nx.cp == 's' || nx.cp == 'S') && !(nn.cls & CP_LETTER) && !(nn.cls & CP_DIGIT)) {
             w->end = w->p;
             w->p += c.n + nx.n;
             w->f |= S_POSS;
@@ -110,13 +133,16 @@ static bool word_joiner(word_state *w, const char *s, size_t end, cp_info c)
         w->p += c.n;
         return true;
     }
-    if (c.cp == '-' && (nx.letter || nx.digit)) {
-        if (nx.upper && !w->split && w->letters)
+    if (c.cp == '-' && ((nx.cls & CP_LETTER) || (nx.cls & CP_DIGIT))) {
+        if (!w->hyph && w->p - w->start < WORD_MAX)
+            w->hyph = (uint16_t)(w->p - w->start + 1);
+        if ((nx.cls & CP_UPPER) && !w->split && w->letters &&
+            w->p - w->start < WORD_MAX)
             w->split = (uint16_t)(w->p + 1 - w->start);
         w->p += c.n;
         return true;
     }
-    if ((c.cp == '.' || c.cp == ',') && nx.digit && (w->f & S_DIGIT)) {
+    if ((c.cp == '.' || c.cp == ',') && (nx.cls & CP_DIGIT) && (w->f & S_DIGIT)) {
         w->p += c.n;
         return true;
     }
@@ -147,9 +173,9 @@ static void initialism(word_state *w, const char *s, size_t end)
 static void word_shape(word_state *w, const char *s)
 {
     cp_info c0 = cp_at(s, w->start, w->end);
-    if (c0.digit)
+    if ((c0.cls & CP_DIGIT))
         w->f |= S_DIGIT;
-    else if (c0.upper)
+    else if ((c0.cls & CP_UPPER))
         w->f |= S_CAP;
     else
         w->f |= S_LOWER;
@@ -157,39 +183,67 @@ static void word_shape(word_state *w, const char *s)
         w->f |= S_ALLCAPS;
     if ((w->f & S_LOWER) && w->split &&
         al_prefix(s + w->start, w->split - 1u)) {
-        w->f = (uint16_t)((w->f & ~S_LOWER) | S_CAP | S_ALPRE);
+        w->f = (w->f & ~(uint32_t)S_LOWER) | S_CAP | S_ALPRE;
         w->split = 0;
     } else if ((w->f & S_LOWER) && w->split) {
         /* "intra-Syrian", "anti-American": the name is after the hyphen */
         w->start += w->split;
         w->split = 0;
-        w->f = (uint16_t)((w->f & ~S_LOWER) | S_CAP);
+        w->f = (w->f & ~(uint32_t)S_LOWER) | S_CAP;
     }
 }
 
 /* Read one word from w->p; returns it in *out (shape flags set). */
+/* One letter or digit of class cls, n bytes long, joins the word. */
+static inline void word_char(word_state *w, unsigned cls, size_t n)
+{
+    if (cls & CP_DIGIT)
+        w->f |= w->p == w->start ? S_DIGIT : S_HASDIGIT;
+    else if ((cls & CP_UPPER) && w->prev_lower && !w->split &&
+             w->p - w->start < WORD_MAX)
+        w->split = (uint16_t)(w->p - w->start);
+    w->letters += (cls & CP_LETTER) != 0;
+    w->uppers += (cls & CP_UPPER) != 0;
+    w->prev_lower = cls == CP_LETTER;
+    w->p += n;
+}
+
+/* "Russian-backed", "Kerry-led": the name is before the hyphen. */
+static void cut_lower_tail(word_state *w, const char *s, size_t p0,
+                           size_t end)
+{
+    if (!w->hyph || w->split || (w->f & (S_ALPRE | S_DIGIT)) ||
+        !(w->f & S_CAP))
+        return;
+    size_t hy = p0 + w->hyph - 1;
+    if (hy < w->start || hy >= w->end)
+        return;
+    if (!(cp_at(s, hy + 1, end).cls & CP_UPPER)) {
+        w->end = hy;
+        w->f |= S_CUT;
+    }
+}
+
+/* Read the word at p; its inner capital's offset goes to *split. */
 static void read_word(const char *s, size_t p, size_t end, ent_word *out,
-                      size_t *next)
+                      uint16_t *split, size_t *next)
 {
     word_state w = {.p = p, .start = p, .end = 0};
     for (;;) {
+        /* ASCII letters and digits, the bulk of the text, go fast */
+        unsigned char b = w.p < end ? (unsigned char)s[w.p] : 0;
+        unsigned k = b < 0x80 ? ascii_class[b] : 0;
+        if (k) {
+            word_char(&w, k, 1);
+            continue;
+        }
         cp_info c = cp_at(s, w.p, end);
-        if (c.letter || c.digit) {
-            if (c.digit && w.p == w.start)
-                w.f |= S_DIGIT;
-            if (c.upper && w.prev_lower && !w.split)
-                w.split = (uint16_t)(w.p - w.start);
-            w.letters += c.letter;
-            w.uppers += c.upper;
-            w.prev_lower = c.letter && !c.upper;
-            w.p += c.n;
-            continue;
-        }
-        if (c.n && word_joiner(&w, s, end, c)) {
+        if (c.cls & (CP_LETTER | CP_DIGIT))
+            word_char(&w, c.cls, c.n);
+        else if (c.n && word_joiner(&w, s, end, c))
             w.prev_lower = false;
-            continue;
-        }
-        break;
+        else
+            break;
     }
     if (!w.end)
         w.end = w.p;
@@ -197,26 +251,20 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
     if (w.split && (w.f & S_DIGIT))
         w.split = 0;
     word_shape(&w, s);
-    /* "Russian-backed", "Kerry-led": the name is before the hyphen */
-    const char *hy = memchr(s + w.start, '-', w.end - w.start);
-    if (hy && !(w.f & (S_ALPRE | S_DIGIT)) && !w.split) {
-        cp_info a = cp_at(s, (size_t)(hy - s) + 1, end);
-        if (!a.upper && (w.f & S_CAP))
-            w.end = (size_t)(hy - s);
-    }
+    cut_lower_tail(&w, s, p, end);
     if (w.split && s[w.start + w.split - 1] == '-')
         w.f |= S_HYPH;
     else if (w.split)
         w.f |= S_CAMEL;
     out->off = (uint32_t)w.start;
     out->len = (uint32_t)(w.end - w.start);
-    out->f = (uint16_t)(w.f | (w.split ? 0 : 0));
-    out->hash = w.split;  /* parked here until the word is looked up */
+    out->f = w.f;
+    *split = w.split;
     *next = w.p;
 }
 
 /* Separator flags for punctuation c followed by nx. */
-static uint16_t sep_flags(int32_t c, cp_info nx, const ent_word *prev)
+static uint32_t sep_flags(int32_t c, cp_info nx, const ent_word *prev)
 {
     switch (c) {
     case ' ':
@@ -235,23 +283,25 @@ static uint16_t sep_flags(int32_t c, cp_info nx, const ent_word *prev)
     case '&':
         return S_AMP;
     case '"': case 0x201C:
-        return nx.letter ? S_SENT | S_BREAK : S_BREAK;
+        return (nx.cls & CP_LETTER) ? S_SENT | S_BREAK : S_BREAK;
     default:
         return S_BREAK;
     }
 }
 
-static void push_word(entity_table *t, const char *s, ent_word *w)
+static void push_word(entity_table *t, const char *s, ent_word *w,
+                      uint16_t split)
 {
-    uint16_t split = (uint16_t)w->hash;
     if (w->f & S_DIGIT) {
         w->wf = 0;
         w->hash = 0;
     } else {
         w->wf = ent_word_flags(t, s + w->off, w->len, &w->hash);
     }
-    if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE))
+    if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE)) {
         ent_set_add(t->lowers, t->lowers_gen, t->gen, w->hash);
+        ent_lower_add(t, w->hash);
+    }
     LEDE_GROW(t->w, t->wcap, t->nw + 1);
     t->w[t->nw] = *w;
     LEDE_GROW(t->splits, t->splitcap, t->nw + 1);
@@ -261,16 +311,21 @@ static void push_word(entity_table *t, const char *s, ent_word *w)
 static void tokenize(entity_table *t, const char *s, size_t p, size_t end,
                      bool title)
 {
-    uint16_t pend = S_LINE | S_SENT | S_BREAK | (title ? S_TITLE : 0);
+    uint32_t pend = S_LINE | S_SENT | S_BREAK | (title ? S_TITLE : 0);
     while (p < end) {
+        if (s[p] == ' ') {
+            p++;
+            continue;
+        }
         cp_info c = cp_at(s, p, end);
-        if (c.letter || c.digit) {
+        if ((c.cls & CP_LETTER) || (c.cls & CP_DIGIT)) {
             ent_word w;
-            read_word(s, p, end, &w, &p);
+            uint16_t split;
+            read_word(s, p, end, &w, &split, &p);
             w.f |= pend;
             pend = 0;
             if (w.len)
-                push_word(t, s, &w);
+                push_word(t, s, &w, split);
             continue;
         }
         cp_info nx = cp_at(s, p + c.n, end);
@@ -314,7 +369,7 @@ static void mark_title_lines(entity_table *t)
             caps += !(w->f & S_LOWER);
             allcaps += (w->f & S_ALLCAPS) != 0;
             if (!(w->f & (S_LOWER | S_SENT)) &&
-                ((w->wf & W_STOP) ||
+                ((w->wf & (W_STOP | W_COMMON)) ||
                  ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash)))
                 common++;
         }
@@ -332,7 +387,7 @@ static void mark_title_lines(entity_table *t)
 static bool namey(const ent_word *w)
 {
     return (w->f & (S_CAP | S_ALLCAPS | S_INIT | S_ALPRE)) &&
-           !(w->f & S_DIGIT) && !(w->wf & W_MONTH);
+           !(w->f & (S_DIGIT | S_HASDIGIT)) && !(w->wf & W_MONTH);
 }
 
 static uint32_t w_end(const ent_word *w)
@@ -355,6 +410,8 @@ static ent_cand *new_cand(entity_table *t, size_t a, size_t b)
 
 static long gaz_range(entity_table *t, const char *s, size_t a, size_t b)
 {
+    if (!(t->w[a].wf & W_GAZ1))
+        return -1;
     return ent_gaz_find(t, s + t->w[a].off, w_end(&t->w[b - 1]) - t->w[a].off);
 }
 
@@ -377,14 +434,50 @@ static bool score_after(const entity_table *t, size_t b)
     return true;
 }
 
-/* Votes from the words around and inside a candidate [a, b). */
-static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
+/* ", 45," after a name: a person's age. */
+static bool age_after(const entity_table *t, size_t b)
 {
     const ent_word *w = t->w;
-    int16_t *v = c->votes;
-    size_t n = b - a;
-    if (a > 0 && !(w[a].f & S_BREAK)) {
-        uint32_t pf = w[a - 1].wf;
+    if (b >= t->nw || !(w[b].f & S_DIGIT) || w[b].len > 2 ||
+        !(w[b].f & S_BREAK))
+        return false;
+    const char *p = t->text + w[b - 1].off + w[b - 1].len;
+    while (*p == ' ')
+        p++;
+    if (*p != ',')
+        return false;
+    p = t->text + w[b].off + w[b].len;
+    while (*p == ' ')
+        p++;
+    return *p == ',';
+}
+
+/* The word after a name: "X said", "X shares", "X's wife". */
+static void next_votes(const entity_table *t, int16_t *v, size_t b)
+{
+    const ent_word *w = t->w;
+    if (age_after(t, b))
+        v[ENT_PERSON] += 3;
+    if (b >= t->nw || (w[b].f & S_BREAK) || !(w[b].f & S_LOWER))
+        return;
+    if (w[b].wf & W_SAYS)
+        v[ENT_PERSON] += 1;
+    if (w[b].wf & W_PERNEXT)
+        v[ENT_PERSON] += 2;
+    if (w[b].wf & W_ORGNEXT)
+        v[ENT_ORG] += 2;
+    if (w[b].wf & W_PLACENEXT)
+        v[ENT_PLACE] += 2;
+}
+
+/* The words before a name: "President X", "suburb of X", "in X". */
+static void prev_votes(const entity_table *t, int16_t *v, size_t a)
+{
+    const ent_word *w = t->w;
+    if (a == 0)
+        return;
+    uint32_t pf = w[a - 1].wf;
+    if (!(w[a].f & S_BREAK)) {
         if (pf & W_TITLE)
             v[ENT_PERSON] += 3;
         if ((pf & W_OF) && a > 1 && (w[a - 2].wf & W_PLACEOF))
@@ -392,37 +485,38 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
         if (pf & W_ARTICLE)
             v[ENT_ORG] += 1;
     }
-    if (a > 0 && (w[a - 1].f & S_LOWER)) {
-        uint32_t pf = w[a - 1].wf;
+    if (w[a - 1].f & S_LOWER) {
         if (pf & W_PREP_IN)
             v[ENT_PLACE] += 2;
         if (pf & W_PREP_AT)
             v[ENT_PLACE] += 1;
     }
-    if (b < t->nw && !(w[b].f & S_BREAK) && (w[b].wf & W_SAYS))
-        v[ENT_PERSON] += 1;
+}
+
+/* The words inside a name: a given name, "de", "Bank of", "&", "Inc". */
+static void inner_votes(const entity_table *t, int16_t *v, size_t a,
+                        size_t b)
+{
+    const ent_word *w = t->w;
+    size_t n = b - a;
     if (w[a].wf & W_FIRST)
         v[ENT_PERSON] += n > 1 ? 4 : 1;
-    for (size_t k = a + 1; k + 1 < b; k++) {
-        if ((w[k].f & S_LOWER) && (w[k].wf & W_PARTICLE))
+    if (n > 1 && w[a].len == 1 && (w[a].f & S_CAP) && !(w[a].f & S_INIT))
+        v[ENT_PERSON] += 4; /* "S. Jayasuriya", "J. Smith" */
+    for (size_t k = a + 1; k < b; k++) {
+        if (k + 1 < b && (w[k].f & S_LOWER) && (w[k].wf & W_PARTICLE))
             v[ENT_PERSON] += 2;
-    }
-    if (w[b - 1].wf & W_ORGKW)
-        v[ENT_ORG] += 4;
-    for (size_t k = a + 1; k + 1 < b; k++) {
-        if ((w[k].wf & W_OF) && (w[k - 1].wf & W_ORGOF))
+        if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_ORGOF))
             v[ENT_ORG] += 4;
-        else if ((w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
+        else if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
             v[ENT_PLACE] += 3;
         if (w[k].f & S_AMP)
             v[ENT_ORG] += 4;
     }
-    if (w[b - 1].f & S_AMP)
+    if (w[b - 1].wf & W_ORGKW)
         v[ENT_ORG] += 4;
-    if (n == 1 && score_after(t, b) && !(w[a].wf & W_FIRST))
-        c->team = 1;
-    if (n > 1 && w[a].len == 1 && (w[a].f & S_CAP) && !(w[a].f & S_INIT))
-        v[ENT_PERSON] += 4; /* "S. Jayasuriya", "J. Smith" */
+    if (n > 1 && (w[b - 1].wf & W_EVENT))
+        v[ENT_OTHER] += 5;
     if (n > 1 && (w[b - 1].wf & W_PLACEKW))
         v[ENT_PLACE] += 3;
     if (n > 1 && (w[a].wf & W_PLACEPRE))
@@ -431,19 +525,49 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
         v[ENT_ORG] += 2;
 }
 
+/* Votes from the words around and inside a candidate [a, b). */
+static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
+{
+    prev_votes(t, c->votes, a);
+    inner_votes(t, c->votes, a, b);
+    next_votes(t, c->votes, b);
+    if (b - a == 1 && score_after(t, b) && !(t->w[a].wf & W_FIRST))
+        c->team = 1;
+}
+
+static size_t gaz_longest(entity_table *t, const char *s, size_t a,
+                          size_t b, long *g);
+
+/* A content word starting a sentence stays when the name needs it:
+ * "National Bank", "State Department", "Bank of Canada". */
+static bool common_kept(const entity_table *t, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    return (w[a].wf & W_STOP) == 0 && a + 1 < b &&
+           ((w[a + 1].f & S_LOWER) || (w[a].wf & W_PLACEPRE) ||
+            (w[b - 1].wf & (W_ORGKW | W_PLACEKW | W_EVENT)));
+}
+
+/* Function words that start a run are no part of a name, unless the
+ * name is written so ("US", "The Hague"). */
 static size_t strip_leading_stop(entity_table *t, size_t a, size_t b)
 {
-    while (a < b && (t->w[a].wf & W_STOP) &&
+    long g;
+    while (a < b && (t->w[a].wf & (W_STOP | W_COMMON)) &&
+           !(t->w[a].f & (S_ALLCAPS | S_INIT)) &&
            (a == 0 || (t->w[a].f & (S_SENT | S_TC)) ||
-            (t->w[a - 1].f & S_LOWER)))
+            (t->w[a - 1].f & S_LOWER)) &&
+           !common_kept(t, a, b) && gaz_longest(t, t->text, a, b, &g) == a)
         a++;
     return a;
 }
 
 static bool all_stop(entity_table *t, size_t a, size_t b)
 {
+    if (b - a > 1 && (t->w[b - 1].wf & (W_ORGKW | W_PLACEKW | W_EVENT)))
+        return false; /* "Central Bank", "World Cup" */
     for (size_t k = a; k < b; k++) {
-        if (!(t->w[k].wf & (W_STOP | W_TITLE)))
+        if (!(t->w[k].wf & (W_STOP | W_TITLE | W_COMMON)))
             return false;
     }
     return true;
@@ -453,8 +577,15 @@ static bool all_stop(entity_table *t, size_t a, size_t b)
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
     a = strip_leading_stop(t, a, b);
-    if (a >= b || all_stop(t, a, b))
-        return;
+    /* "Broker Khurshid Alam": a sentence's first word before a given
+     * name is not part of the name */
+    if (b - a > 2 && (t->w[a].f & S_SENT) && !(t->w[a].wf & W_FIRST) &&
+        (t->w[a + 1].wf & W_FIRST) && (t->w[a].f & S_LOWER) == 0 &&
+        gaz_range(t, t->text, a, a + 1) < 0)
+        a++;
+    if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1) ||
+        b - a > 10)
+        return; /* a run of eleven capitalised words is a heading */
     ent_cand *c = new_cand(t, a, b);
     cue_votes(t, c, a, b);
     if (cue >= 0)
@@ -532,14 +663,15 @@ static bool joins(entity_table *t, long g, size_t a, size_t b)
     int gt = gaz_type(t, g);
     if (gt == ENT_PERSON || (w[a].wf & W_FIRST))
         return false;
-    if ((w[b - 1].wf & W_ORGKW) && !(w[b - 1].wf & W_GENERIC))
-        return true;
+    if ((w[b - 1].wf & (W_ORGKW | W_EVENT)) && !(w[b - 1].wf & W_GENERIC))
+        return true; /* "Swiss Bank", "Italian Grand Prix" */
     if (b - a > (gt == ENT_OTHER ? 1u : 2u))
         return false;
     for (size_t k = a; k < b; k++) {
         if ((w[k].wf & (W_FIRST | W_GENERIC | W_TITLE)) ||
             (w[k].f & S_LOWER) ||
-            ((w[k].wf & W_STOP) && !(w[k].wf & (W_PLACEKW | W_ORGKW))))
+            ((w[k].wf & (W_STOP | W_COMMON)) &&
+             !(w[k].wf & (W_PLACEKW | W_ORGKW | W_EVENT))))
             return false;
     }
     return true;
@@ -548,7 +680,9 @@ static bool joins(entity_table *t, long g, size_t a, size_t b)
 static void join_votes(entity_table *t, ent_cand *c, long g, size_t last)
 {
     uint32_t wf = t->w[last].wf;
-    if (wf & W_ORGKW)
+    if (wf & W_EVENT)
+        c->votes[ENT_OTHER] += 5;
+    else if (wf & W_ORGKW)
         c->votes[ENT_ORG] += 4;
     else if (wf & W_PLACEKW)
         c->votes[ENT_PLACE] += 3;
@@ -599,12 +733,21 @@ static void segment(entity_table *t, const char *s, size_t a, size_t b,
                     int cue)
 {
     piece p[16];
+    a = strip_leading_stop(t, a, b); /* "The California Avocado ..." */
+    if (a >= b)
+        return;
     size_t n = pieces(t, s, a, b, p, 16);
     if (n == 1 || has_of(t, a, b)) {
         if (p[0].g >= 0 && n == 1)
             gaz_piece(t, a, b, cue);
         else
             unknown_piece(t, a, b, cue);
+        return;
+    }
+    if (n == 2 && gaz_type(t, p[0].g) == ENT_OTHER &&
+        gaz_type(t, p[1].g) == ENT_OTHER) {
+        /* "Bosnian Serb", "Iraqi Kurdish": one name */
+        new_cand(t, a, b)->votes[ENT_OTHER] += 5;
         return;
     }
     if (n == 2 && (p[0].g >= 0) != (p[1].g >= 0)) {
@@ -648,7 +791,8 @@ static size_t run_end(entity_table *t, size_t i)
 {
     const ent_word *w = t->w;
     size_t j = i + 1;
-    while (j < t->nw && !(w[j].f & S_BREAK) && !(w[j - 1].f & S_POSS) &&
+    while (j < t->nw && !(w[j].f & S_BREAK) &&
+           !(w[j - 1].f & (S_POSS | S_CUT)) &&
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
         if (namey(&w[j]) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
             j++;
@@ -725,21 +869,25 @@ static bool common_suffix(const char *s, size_t n)
     return false;
 }
 
-/* A lone capitalised word starting a sentence: a name only when the
- * article or the gazetteer knows it, or it does not look common. */
-static bool keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
+/* A lone capitalised word starting a sentence: a name when the article
+ * or the gazetteer knows it (2), no name when it looks common (0), else
+ * a tentative name (1) that entity_finish drops when the set writes it
+ * in lowercase somewhere. */
+static int keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
 {
     const ent_word *w = &t->w[c->w0];
     if (gaz_range(t, s, c->w0, c->w1) >= 0 ||
         ent_set_has(t->known, t->known_gen, t->gen, w->hash))
-        return true;
-    if (w->wf & (W_STOP | W_TITLE | W_SAYS))
-        return false;
+        return 2;
+    if (w->wf & (W_STOP | W_COMMON | W_TITLE | W_SAYS))
+        return 0;
     if (ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash))
-        return false;
+        return 0;
     if (w->wf & W_FIRST || (w->f & (S_ALLCAPS | S_INIT)))
-        return true;
-    return !common_suffix(s + w->off, w->len);
+        return 2;
+    if (w->wf & W_LEX)
+        return 0;
+    return common_suffix(s + w->off, w->len) ? 0 : 1;
 }
 
 /* "Kerry-Lavrov", "AleppoLavrov": two known names written as one word. */
@@ -799,12 +947,22 @@ static void title_line_names(entity_table *t, const char *s)
     }
 }
 
-static int by_off(const void *a_, const void *b_)
+static bool cand_before(const ent_cand *a, const ent_cand *b)
 {
-    const ent_cand *a = a_, *b = b_;
-    if (a->off != b->off)
-        return a->off < b->off ? -1 : 1;
-    return (a->len < b->len) - (a->len > b->len);
+    return a->off != b->off ? a->off < b->off : a->len > b->len;
+}
+
+/* Candidates come nearly in text order (the headline's last): an
+ * insertion sort is linear on them and allocates nothing. */
+static void sort_cands(ent_cand *c, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        ent_cand x = c[i];
+        size_t j = i;
+        for (; j > 0 && cand_before(&x, &c[j - 1]); j--)
+            c[j] = c[j - 1];
+        c[j] = x;
+    }
 }
 
 static void decide(entity_table *t, const char *s)
@@ -816,10 +974,12 @@ static void decide(entity_table *t, const char *s)
     }
     for (size_t i = 0; i < n; i++) {
         ent_cand *c = &t->c[i];
-        if (c->uncertain && !keep_uncertain(t, s, c))
+        int keep = c->uncertain ? keep_uncertain(t, s, c) : 2;
+        if (!keep)
             c->len = 0;
         else if (c->uncertain)
             c->rank = 1;
+        c->tentative = keep == 1;
     }
     for (size_t i = 0; i < n; i++) {
         if (t->c[i].len)
@@ -843,7 +1003,7 @@ void ent_scan_article(entity_table *t, const article *a)
     find_runs(t, a->text);
     decide(t, a->text);
     title_line_names(t, a->text);
-    qsort(t->c, t->nc, sizeof *t->c, by_off);
+    sort_cands(t->c, t->nc);
     uint32_t last = 0;
     for (size_t i = 0; i < t->nc; i++) {
         const ent_cand *c = &t->c[i];

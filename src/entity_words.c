@@ -12,61 +12,62 @@
 static const char stop_words[] =
     "a an the this that these those there here then thus hence also and "
     "or but nor so yet if when while whilst where whereas whether which "
-    "who whom whose what why how after before since until till as because "
-    "although though unless once during under over above below between "
-    "among amid amidst against toward towards into onto upon within "
-    "without about across along around behind beyond despite except "
-    "inside outside per via with from for by of on in at to up down off "
-    "out through throughout i me my mine we us our ours you your he him "
-    "his she her hers it its they them their theirs one two three four "
-    "five six seven eight nine ten eleven twelve twenty hundred thousand "
-    "million billion first second third fourth fifth last next new old "
-    "other others another some any all each every both either neither "
-    "many much more most few fewer several such no not only just even "
-    "still already again however meanwhile moreover furthermore "
-    "nevertheless nonetheless instead otherwise therefore indeed "
-    "certainly perhaps maybe earlier later today tomorrow yesterday "
-    "tonight now recently currently finally initially previously "
-    "eventually ultimately overall together speaking according asked "
-    "yes oh well okay ok please thank thanks let do does did done is are "
-    "was were be been being has have had having will would can could "
-    "should might must shall get gets got go goes went make makes made "
-    "take takes took top back full half part total final results result "
-    "standings scores score summary note notes source sources talks "
-    "separate plan plans deal deals report reports update updates "
-    "breaking news live watch video photo photos read more share "
-    "advertisement advertisements related comment comments opinion "
+    "who whom whose what why how after before since until till as "
+    "because although though unless once during under over above below "
+    "between among amid amidst against toward towards into onto upon "
+    "within without about across along around behind beyond despite "
+    "except inside outside per via with from for by of on in at to up "
+    "down off out through throughout i me my mine we us our ours you "
+    "your he him his she her hers it its they them their theirs one two "
+    "three four five six seven eight nine ten eleven twelve twenty "
+    "hundred thousand million billion last next other others another "
+    "some any all each every both either neither many much more most few "
+    "fewer several such no not only just even still already again "
+    "however meanwhile moreover furthermore nevertheless nonetheless "
+    "instead otherwise therefore indeed certainly perhaps maybe earlier "
+    "later today tomorrow yesterday tonight now recently currently "
+    "finally initially previously eventually ultimately overall together "
+    "speaking according asked yes oh well okay ok please thank thanks "
+    "let do does did done is are was were be been being has have had "
+    "having will would can could should might must shall get gets got go "
+    "goes went make makes made take takes took read say says sees see "
+    "wins win won beat beats loses lose lost hit hits set sets rise "
+    "rises fall falls vs v separately elsewhere almost nearly nobody "
+    "nothing everyone everybody everything someone somebody something "
+    "anyone anything following including like unlike given told added "
+    "describing referring responding commenting turning looking noting "
+    "citing afterwards subsequently consequently accordingly similarly "
+    "likewise additionally besides too very quite rather really actually "
+    "basically generally usually often sometimes always never ever twice "
+    "further hopefully unfortunately fortunately clearly obviously "
+    "apparently reportedly allegedly officially regardless whatever "
+    "whoever wherever whenever thereby whereby hereby wednesday dear sir "
+    "madam ladies gentlemen welcome hello goodbye ";
+
+/* Content words that start sentences and headlines: no name alone,
+ * but they may begin one ("National Bank", "State Department"). */
+static const char common_words[] =
+    "first second third fourth fifth new old top back full half part "
+    "total final results result standings scores score summary note "
+    "notes source sources talks separate plan plans deal deals report "
+    "reports update updates breaking news live watch video photo photos "
+    "share advertisement advertisements related comment comments opinion "
     "analysis editorial exclusive factbox highlights preview review "
-    "interview timeline say says sees see wins win won beat beats loses "
-    "lose lost hit hits set sets rise rises fall falls vs v "
-    "separately elsewhere almost nearly about around nobody nothing "
-    "everyone everybody everything someone somebody something anyone "
-    "anything people officials police government sources analysts "
+    "interview timeline people officials police government analysts "
     "experts witnesses residents troops rebels shares prices stocks "
-    "traders dealers investors following including like unlike given "
-    "despite asked told added speaking describing referring responding "
-    "asked commenting turning looking noting citing though although "
-    "even earlier later afterwards subsequently consequently accordingly "
-    "similarly likewise additionally besides also too very quite rather "
-    "really actually basically generally usually often sometimes always "
-    "never ever once twice again further hopefully unfortunately "
-    "fortunately clearly obviously apparently reportedly allegedly "
-    "officially meanwhile nonetheless regardless whatever whoever "
-    "wherever whenever however thereby whereby hereby wednesday "
-    "dear sir madam ladies gentlemen welcome hello goodbye thanks "
-    "attack attacks war talks meeting meetings crisis election elections "
-    "vote votes court trial case police army troops forces deal peace "
-    "state states city cities country countries world nation nations "
-    "group groups team teams club clubs party parties company companies "
-    "market markets bank banks government governments minister ministers "
+    "traders dealers investors attack attacks war meeting meetings "
+    "crisis election elections vote votes court trial case army forces "
+    "peace state states city cities country countries world nation "
+    "nations group groups team teams club clubs party parties company "
+    "companies market markets bank banks governments minister ministers "
     "president presidents leader leaders chief chiefs officer officers "
-    "man men woman women child children boy boys girl girls family "
-    "year years month months week weeks day days time times game games "
-    "match matches season seasons round rounds race races cup title "
-    "titles points point goal goals win wins draw draws record records "
-    "north south east west northern southern eastern western central "
-    "national international local regional federal public private "
-    "former current acting senior junior deputy vice chairman ";
+    "man men woman women child children boy boys girl girls family year "
+    "years month months week weeks day days time times game games match "
+    "matches season seasons round rounds race races cup title titles "
+    "points point goal goals draw draws record records north south east "
+    "west northern southern eastern western central national "
+    "international local regional federal public private former current "
+    "acting senior junior deputy vice chairman ";
 
 /* Before a name: a person follows ("President Assad", "envoy X"). */
 static const char title_words[] =
@@ -92,7 +93,9 @@ static const char title_words[] =
     "director producer journalist reporter correspondent columnist "
     "editor analyst economist lawyer attorney barrister solicitor "
     "businessman businesswoman tycoon billionaire millionaire investor "
-    "banker founder cofounder co-founder owner chairman president";
+    "banker founder cofounder co-founder owner chairman president "
+    "major-general lieutenant-general brigadier brigadier-general "
+    "lieutenant-colonel broker trader dealer ex-president ex-minister";
 
 /* Last word of an organisation name. */
 static const char org_words[] =
@@ -148,7 +151,8 @@ static const char place_words[] =
 /* First word of a place: "Mount Everest", "Lake Geneva". */
 static const char place_pre_words[] =
     "mount mt lake cape port fort point saint st san santa sao las los "
-    "el la le new north south east west upper lower greater";
+    "el la le new north south east west upper lower greater old great "
+    "northern southern eastern western";
 
 /* Lowercase inside a name: "Staffan de Mistura", "bin Mohammad". */
 static const char particle_words[] =
@@ -167,6 +171,31 @@ static const char says_words[] =
     "noted wrote asked replied insisted argued admitted acknowledged "
     "denied claimed urged recalled complained conceded confirmed "
     "believes thinks thought hopes hoped wants wanted tells adds";
+
+/* Last word of an event, a competition or a war: "World Cup". */
+static const char event_words[] =
+    "cup open championship championships games olympics olympiad series "
+    "war wars day award awards prize trophy tournament classic prix "
+    "marathon rally festival masters invitational grand-prix derby "
+    "crisis revolution summit conference treaty accord accords agreement "
+    "plan act bill doctrine";
+
+/* The word after a name that tells its type. */
+static const char per_next_words[] =
+    "wife husband son sons daughter daughters father mother brother "
+    "sister widow family lawyer lawyers attorney attorneys career death "
+    "funeral biography memoirs girlfriend boyfriend nephew niece uncle "
+    "aunt grandson granddaughter bodyguard bodyguards aide aides";
+static const char org_next_words[] =
+    "shares stock stocks stake shareholders stockholders subsidiary "
+    "subsidiaries unit units spokesman spokeswoman spokesperson chairman "
+    "chairwoman executives employees workers board management profit "
+    "profits earnings revenue revenues turnover fans squad coach manager "
+    "players headquarters";
+static const char place_next_words[] =
+    "capital economy population citizens residents coast coastline "
+    "border borders territory countryside province provinces region "
+    "regions inhabitants";
 
 static const char prep_in_words[] = "in near across throughout inside";
 static const char prep_at_words[] = "at from to into toward towards outside via";
@@ -187,6 +216,35 @@ static const char generic_words[] =
     "government army forces troops police navy officials authorities "
     "president minister leader people state";
 
+static void add_word(entity_table *t, const char *p, size_t n, uint32_t flag)
+{
+    uint32_t h = ent_hash(p, n);
+    long id = ent_map_get(&t->words, &t->strs, p, n, h);
+    if (id < 0) {
+        LEDE_GROW(t->wflags, t->wfcap, t->nwflags + 1);
+        id = (long)t->nwflags;
+        t->wflags[t->nwflags++] = 0;
+        ent_map_put(&t->words, &t->strs, p, n, h, (uint32_t)id);
+    }
+    t->wflags[id] |= flag;
+}
+
+/* Mark the first word of a folded gazetteer key, so only runs starting
+ * with such a word are looked up ("st." is also read as "st"). */
+void ent_words_gaz_first(entity_table *t, const char *key, size_t n)
+{
+    const char *sp = memchr(key, ' ', n);
+    size_t k = sp ? (size_t)(sp - key) : n;
+    char buf[64];
+    if (k == 0 || k >= sizeof buf)
+        return;
+    memcpy(buf, key, k);
+    add_word(t, buf, k, W_GAZ1);
+    while (k > 1 && buf[k - 1] == '.')
+        k--;
+    add_word(t, buf, k, W_GAZ1);
+}
+
 static void add_list(entity_table *t, const char *list, uint32_t flag)
 {
     const char *p = list;
@@ -196,18 +254,8 @@ static void add_list(entity_table *t, const char *list, uint32_t flag)
         const char *e = p;
         while (*e && *e != ' ')
             e++;
-        if (e > p) {
-            size_t n = (size_t)(e - p);
-            uint32_t h = ent_hash(p, n);
-            long id = ent_map_get(&t->words, &t->strs, p, n, h);
-            if (id < 0) {
-                LEDE_GROW(t->wflags, t->wfcap, t->nwflags + 1);
-                id = (long)t->nwflags;
-                t->wflags[t->nwflags++] = 0;
-                ent_map_put(&t->words, &t->strs, p, n, h, (uint32_t)id);
-            }
-            t->wflags[id] |= flag;
-        }
+        if (e > p)
+            add_word(t, p, (size_t)(e - p), flag);
         p = e;
     }
 }
@@ -231,9 +279,33 @@ static void add_names(entity_table *t, const char *s, size_t len)
     }
 }
 
+/* Lines of space-separated lowercase words, '#' comments. */
+static void add_text(entity_table *t, const char *s, size_t len,
+                     uint32_t flag)
+{
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *q = p;
+        while (q < le && *p != '#') {
+            while (q < le && *q == ' ')
+                q++;
+            const char *e = q;
+            while (e < le && *e != ' ')
+                e++;
+            if (e > q)
+                add_word(t, q, (size_t)(e - q), flag);
+            q = e;
+        }
+        p = le + 1;
+    }
+}
+
 void ent_words_load(entity_table *t)
 {
     add_list(t, stop_words, W_STOP);
+    add_list(t, common_words, W_COMMON);
     add_list(t, title_words, W_TITLE);
     add_list(t, org_words, W_ORGKW);
     add_list(t, org_of_words, W_ORGOF);
@@ -250,16 +322,37 @@ void ent_words_load(entity_table *t)
     add_list(t, "the", W_ARTICLE);
     add_list(t, generic_words, W_GENERIC);
     add_list(t, "may", W_MAY);
+    add_list(t, per_next_words, W_PERNEXT);
+    add_list(t, org_next_words, W_ORGNEXT);
+    add_list(t, place_next_words, W_PLACENEXT);
+    add_list(t, event_words, W_EVENT);
     add_list(t, "a an the and or but nor for of to in on at by with from as "
                 "vs via up off per into onto upon over",
              W_MINOR);
     add_names(t, lede_data_names, lede_data_names_len);
+    add_text(t, lede_data_common, lede_data_common_len, W_LEX);
 }
 
 /* W_* flags of a word (any case); *hash gets the folded word's hash. */
 uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
                         uint32_t *hash)
 {
+    /* Most words are short ASCII: fold and hash them in one pass. */
+    char buf[32];
+    if (len <= sizeof buf) {
+        uint32_t h = 2166136261u;
+        size_t i = 0;
+        for (; i < len && (unsigned char)s[i] < 0x80; i++) {
+            char c = s[i];
+            buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            h = (h ^ (unsigned char)buf[i]) * 16777619u;
+        }
+        if (i == len) {
+            *hash = h;
+            long id = ent_map_get(&t->words, &t->strs, buf, len, h);
+            return id < 0 ? 0 : t->wflags[id];
+        }
+    }
     size_t n = ent_key(t, s, len);
     uint32_t h = ent_hash(t->kbuf, n);
     *hash = h;

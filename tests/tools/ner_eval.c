@@ -219,6 +219,16 @@ static void print_span(const doc *d, const span *s, const char *what,
     printf("\t%.*s\n", (int)(b - a), d->text + a);
 }
 
+/* A "~" in --errors output marks a wrong boundary, not a wrong name. */
+static bool overlaps(const span *x, const span *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i].a <= x->b && x->a <= s[i].b)
+            return true;
+    }
+    return false;
+}
+
 static void compare(const doc *d, const span *g, size_t ng, const span *p,
                     size_t np, score *sc, bool errors)
 {
@@ -242,11 +252,13 @@ static void compare(const doc *d, const span *g, size_t ng, const span *p,
             j++;
         } else if (j >= np || (i < ng && g[i].a <= p[j].a)) {
             if (errors)
-                print_span(d, &g[i], "miss", -1);
+                print_span(d, &g[i], overlaps(&g[i], p, np) ? "miss~"
+                                                            : "miss", -1);
             i++;
         } else {
             if (errors)
-                print_span(d, &p[j], "false", -1);
+                print_span(d, &p[j], overlaps(&p[j], g, ng) ? "false~"
+                                                            : "false", -1);
             j++;
         }
     }
@@ -257,13 +269,13 @@ static void prf(const char *name, long gold, long pred, long tp)
     double p = pred ? (double)tp / (double)pred : 0;
     double r = gold ? (double)tp / (double)gold : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("%-14s %6ld %6ld %6ld  %6.4f  %6.4f  %6.4f\n", name, gold, pred,
+    printf("%-17s %6ld %6ld %6ld  %6.4f  %6.4f  %6.4f\n", name, gold, pred,
            tp, p, r, f);
 }
 
 static void report(const score *sc)
 {
-    printf("%-14s %6s %6s %6s  %6s  %6s  %6s\n", "type", "gold", "pred",
+    printf("%-17s %6s %6s %6s  %6s  %6s  %6s\n", "type", "gold", "pred",
            "tp", "prec", "recall", "F1");
     long g = 0, p = 0, tp = 0;
     for (int k = 0; k < ENT_NTYPES; k++) {
@@ -342,63 +354,79 @@ static void speed(const docs *ds, int passes)
     free(arts);
 }
 
-int main(int argc, char **argv)
+typedef struct opts {
+    bool set, errors;
+    int passes;
+    const char *path;
+} opts;
+
+static int parse_args(int argc, char **argv, opts *o)
 {
-    bool set = false, errors = false;
-    int passes = 0;
-    const char *path = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--set"))
-            set = true;
+            o->set = true;
         else if (!strcmp(argv[i], "--errors"))
-            errors = true;
+            o->errors = true;
         else if (!strcmp(argv[i], "--speed") && i + 1 < argc)
-            passes = atoi(argv[++i]);
+            o->passes = atoi(argv[++i]);
         else
-            path = argv[i];
+            o->path = argv[i];
     }
-    if (!path) {
-        fprintf(stderr, "usage: ner_eval [--set] [--errors] [--speed N] "
-                        "FILE.conll\n");
-        return 2;
+    if (o->path)
+        return 0;
+    fprintf(stderr, "usage: ner_eval [--set] [--errors] [--speed N] "
+                    "FILE.conll\n");
+    return 2;
+}
+
+static void evaluate(const docs *ds, const opts *o)
+{
+    article *arts = calloc(ds->n ? ds->n : 1, sizeof *arts);
+    entity_table **tabs = calloc(ds->n ? ds->n : 1, sizeof *tabs);
+    if (o->set)
+        tabs[0] = entity_table_new();
+    scan_all(ds, arts, tabs, o->set);
+    score sc = {0};
+    for (size_t i = 0; i < ds->n; i++) {
+        const doc *d = &ds->d[i];
+        span *g = calloc(d->nt + 1, sizeof *g);
+        span *p = calloc(d->nt + 1, sizeof *p);
+        size_t ng = gold_spans(d, g);
+        size_t np = pred_spans(d, o->set ? tabs[0] : tabs[i],
+                               o->set ? (uint32_t)i : 0, p);
+        compare(d, g, ng, p, np, &sc, o->errors);
+        free(g);
+        free(p);
     }
-    FILE *f = fopen(path, "r");
+    printf("%s: %zu documents, %s\n", o->path, ds->n,
+           o->set ? "scanned as one set" : "each document alone");
+    report(&sc);
+    free_all(ds, arts, tabs, o->set);
+    free(arts);
+    free(tabs);
+}
+
+int main(int argc, char **argv)
+{
+    opts o = {0};
+    int rc = parse_args(argc, argv, &o);
+    if (rc)
+        return rc;
+    FILE *f = fopen(o.path, "r");
     if (!f) {
-        perror(path);
+        perror(o.path);
         return 1;
     }
     docs ds = {0};
     read_conll(f, &ds);
     fclose(f);
-    article *arts = calloc(ds.n ? ds.n : 1, sizeof *arts);
-    entity_table **tabs = calloc(ds.n ? ds.n : 1, sizeof *tabs);
-    if (set)
-        tabs[0] = entity_table_new();
-    scan_all(&ds, arts, tabs, set);
-    score sc = {0};
-    for (size_t i = 0; i < ds.n; i++) {
-        const doc *d = &ds.d[i];
-        span *g = calloc(d->nt + 1, sizeof *g), *p = calloc(d->nt + 1,
-                                                            sizeof *p);
-        size_t ng = gold_spans(d, g);
-        size_t np = pred_spans(d, set ? tabs[0] : tabs[i],
-                               set ? (uint32_t)i : 0, p);
-        compare(d, g, ng, p, np, &sc, errors);
-        free(g);
-        free(p);
-    }
-    printf("%s: %zu documents, %s\n", path, ds.n,
-           set ? "scanned as one set" : "each document alone");
-    report(&sc);
-    free_all(&ds, arts, tabs, set);
-    if (passes > 0)
-        speed(&ds, passes);
+    evaluate(&ds, &o);
+    if (o.passes > 0)
+        speed(&ds, o.passes);
     for (size_t i = 0; i < ds.n; i++) {
         free(ds.d[i].text);
         free(ds.d[i].t);
     }
     free(ds.d);
-    free(arts);
-    free(tabs);
     return 0;
 }

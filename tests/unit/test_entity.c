@@ -155,7 +155,8 @@ static void test_short_forms_merge(void **state)
     static const char *const texts[] = {
         "News\n"
         "Talks were led by Ingrid van Hoorne and Mr Tobiassen.\n"
-        "Van Hoorne said Ragnar Tobiassen would return. Tobiassen agreed.\n",
+        "Van Hoorne said Ragnar Tobiassen would return. Tobiassen agreed.\n"
+        "Ingrid smiled.\n",
         "More news\n"
         "Later, Tobiassen spoke to reporters about van Hoorne.\n"};
     article a[2];
@@ -167,6 +168,10 @@ static void test_short_forms_merge(void **state)
     assert_int_equal(entity_lookup(t, "tobiassen", 9), id);
     assert_int_equal(entity_lookup(t, "VAN HOORNE", 10),
                      find_entity(t, "Ingrid van Hoorne"));
+    assert_int_equal(entity_lookup(t, "Ingrid", 6),
+                     find_entity(t, "Ingrid van Hoorne"));
+    assert_int_equal(entity_total(t, (uint32_t)find_entity(
+                                         t, "Ingrid van Hoorne")), 4);
     size_t n;
     const entity_tally *arts = entity_articles(t, (uint32_t)id, &n);
     assert_int_equal(n, 2);
@@ -258,7 +263,8 @@ static void test_type_cues(void **state)
     static const char *const texts[] = {
         "Report\n"
         "The Vellmar Foundation and Ostrava Steel Corp signed a deal with "
-        "Dr Pell Ranko in the town of Kivarro. The Bank of Tessaly agreed.\n"};
+        "Dr Pell Ranko in the town of Kivarro. The Bank of Tessaly agreed.\n"
+        "The Hague hosted them.\n"};
     article a[1];
     entity_table *t = scan_set(a, texts, 1);
     assert_entity(t, "Vellmar Foundation", ENT_ORG);
@@ -266,6 +272,7 @@ static void test_type_cues(void **state)
     assert_entity(t, "Pell Ranko", ENT_PERSON);
     assert_entity(t, "Kivarro", ENT_PLACE);
     assert_entity(t, "Bank of Tessaly", ENT_ORG);
+    assert_entity(t, "The Hague", ENT_PLACE);
     entity_table_free(t);
     fake_free(&a[0]);
 }
@@ -319,6 +326,36 @@ static void test_article_counts(void **state)
     fake_free(&a[0]);
 }
 
+/* A city followed by scores names its team there, an organisation;
+ * the same city elsewhere stays a place. Countries stay places. */
+static void test_city_teams(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Results\nChicago 4 Boston 2\nBoston 3 Chicago 1\n"
+        "Germany 2 Italy 0\n",
+        "Travel\nShe flew from Boston to Chicago and on to Italy.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    size_t n;
+    const entity_mention *m0 = entity_mentions(t, 0, &n);
+    assert_int_equal(n, 6);
+    const entity_mention *m1 = entity_mentions(t, 1, &n);
+    assert_int_equal(n, 3);
+    uint32_t team = m0[0].entity, city = m1[1].entity;
+    assert_string_equal(entity_name(t, team), "Chicago");
+    assert_string_equal(entity_name(t, city), "Chicago");
+    assert_true(team != city);
+    assert_int_equal(entity_type_of(t, team), ENT_ORG);
+    assert_int_equal(entity_type_of(t, city), ENT_PLACE);
+    assert_int_equal(entity_type_of(t, m0[4].entity), ENT_PLACE);
+    assert_int_equal(m0[5].entity, m1[2].entity); /* Italy, both */
+    assert_int_equal(entity_lookup(t, "chicago", 7), (long)city);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 static void test_accents_lookup(void **state)
 {
     (void)state;
@@ -335,9 +372,91 @@ static void test_accents_lookup(void **state)
     fake_free(&a[0]);
 }
 
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = malloc(1 << 20);
+    *len = fread(buf, 1, (1 << 20) - 1, f);
+    fclose(f);
+    return buf;
+}
+
+/* The bundled sample set through article_init, as the reader loads it. */
+static void test_sample_set(void **state)
+{
+    (void)state;
+    static const char *const paths[] = {
+        "data/articles/000_83fae2bbef3ffe03.txt",
+        "data/articles/003_a8c0e5b4325b14d0.txt"};
+    article a[2];
+    entity_table *t = entity_table_new();
+    for (uint32_t i = 0; i < 2; i++) {
+        size_t len;
+        char *raw = slurp(paths[i], &len);
+        article_init(&a[i], paths[i], raw, len);
+        free(raw);
+        entity_scan(t, i, &a[i]);
+    }
+    entity_finish(t);
+    static const struct { const char *name; entity_type type; } want[] = {
+        {"John Kerry", ENT_PERSON},      {"Sergei Lavrov", ENT_PERSON},
+        {"Staffan de Mistura", ENT_PERSON}, {"Geneva", ENT_PLACE},
+        {"Aleppo", ENT_PLACE},          {"Damascus", ENT_PLACE},
+        {"Daraya", ENT_PLACE},          {"Syria", ENT_PLACE},
+        {"Moscow", ENT_PLACE},          {"Doha", ENT_PLACE},
+        {"United Nations", ENT_ORG},    {"Islamic State", ENT_ORG},
+        {"Pentagon", ENT_ORG},          {"White House", ENT_ORG},
+        {"Al-Monitor", ENT_ORG},         {"United States", ENT_PLACE},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        assert_entity(t, want[i].name, want[i].type);
+    assert_int_equal(entity_lookup(t, "U.N.", 4),
+                     find_entity(t, "United Nations"));
+    /* U.S., US, USA and United States, 14 mentions in all */
+    long us = find_entity(t, "United States");
+    assert_int_equal(entity_total(t, (uint32_t)us), 14);
+    assert_int_equal(entity_lookup(t, "US", 2), us);
+    assert_int_equal(entity_lookup(t, "De Mistura", 10),
+                     find_entity(t, "Staffan de Mistura"));
+    const char *no[] = {"Share", "Advertisement", "Meanwhile", "However",
+                        "Speaking", "During", "Under", "While", "Earlier",
+                        "Friday", "Monday", "August", "Mr Kerry"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_no_entity(t, no[i]);
+    /* Kerry: named 5 times in the first article (headline included),
+     * 7 in the second ("Kerry-Lavrov" too); the first mention is the
+     * headline's. */
+    long kerry = find_entity(t, "John Kerry");
+    assert_int_equal(entity_total(t, (uint32_t)kerry), 12);
+    size_t n;
+    const entity_tally *arts = entity_articles(t, (uint32_t)kerry, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(arts[0].count, 5);
+    assert_int_equal(arts[1].count, 7);
+    char buf[512];
+    mention_texts(t, &a[0], 0, kerry, buf, sizeof buf);
+    assert_string_equal(buf, "Kerry|John Kerry|Kerry|Kerry|Kerry");
+    mention_texts(t, &a[1], 1, kerry, buf, sizeof buf);
+    assert_string_equal(buf, "Kerry|John Kerry|John Kerry|Kerry|John Kerry|"
+                             "Kerry|Kerry");
+    const entity_mention *m = entity_mentions(t, 0, &n);
+    size_t k = 0;
+    while (k < n && (long)m[k].entity != kerry)
+        k++;
+    const char *head = strstr(a[0].text, "Lavrov, Kerry");
+    assert_non_null(head);
+    assert_int_equal(m[k].off, (uint32_t)(head - a[0].text) + 8);
+    assert_int_equal(m[k].len, 5);
+    entity_table_free(t);
+    article_fini(&a[0]);
+    article_fini(&a[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sample_set),
         cmocka_unit_test(test_people_places_orgs),
         cmocka_unit_test(test_short_forms_merge),
         cmocka_unit_test(test_ambiguous_short_form),
@@ -346,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_type_cues),
         cmocka_unit_test(test_gazetteer_add),
         cmocka_unit_test(test_article_counts),
+        cmocka_unit_test(test_city_teams),
         cmocka_unit_test(test_accents_lookup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,36 @@
+# ner_eval's arithmetic on a fixture of invented sentences whose counts
+# are worked out by hand (tests/fixtures/ner_sample.conll):
+#   gold  PER 3 (Maria Lindqvist, Lindqvist, Pell Ranko), ORG 4 (Vellmar
+#         Foundation, United Nations, Tomas Berg, ministry of fish),
+#         LOC 5 (Geneva, Oslo, Paris, Paris, Berlin: IOB1 B- splits the
+#         last two), MISC 1 (French)
+#   found Tomas Berg as a person (right span, wrong type), Norwegian as
+#         other (gold: none), not the lowercase "ministry of fish".
+. tests/lib.sh
+EVAL=${B:-build}/tests/ner_eval
+F=tests/fixtures/ner_sample.conll
+row() { printf '%s\n' "$out" | awk -v k="$1" '$1 == k { $1 = ""; print substr($0, 2) }'; }
+
+for mode in "" --set; do
+    out=$("$EVAL" $mode "$F")
+    check "ner_eval $mode exits 0" [ $? = 0 ]
+    contains "ner_eval $mode reads both documents" "$out" "2 documents"
+    check "person row $mode" [ "$(row person/PER)" = "3 4 3 0.7500 1.0000 0.8571" ]
+    check "organisation row $mode" \
+        [ "$(row organisation/ORG)" = "4 2 2 1.0000 0.5000 0.6667" ]
+    check "place row $mode" [ "$(row place/LOC)" = "5 5 5 1.0000 1.0000 1.0000" ]
+    check "other row $mode" [ "$(row other/MISC)" = "1 2 1 0.5000 1.0000 0.6667" ]
+    check "overall row $mode" \
+        [ "$(row overall)" = "13 13 11 0.8462 0.8462 0.8462" ]
+    check "untyped row $mode" \
+        [ "$(row untyped-spans)" = "13 13 12 0.9231 0.9231 0.9231" ]
+done
+
+out=$("$EVAL" --errors "$F")
+contains "--errors names the type mistake" "$out" \
+    "$(printf 'type\tORG (as PER)\tTomas Berg')"
+contains "--errors names the false alarm" "$out" "$(printf 'false\tMISC\tNorwegian')"
+contains "--errors names the miss" "$out" "$(printf 'miss\tORG\tministry of fish')"
+
+"$EVAL" /nonexistent.conll >/dev/null 2>&1
+check "ner_eval fails on a missing file" [ $? = 1 ]
