@@ -49,8 +49,9 @@ check "the family emoji line keeps the sidebar border in place" \
 keys q
 wait_exit >/dev/null
 
-# Monochrome: NO_COLOR (and --color=never) keep highlights as attributes.
-for how in "NO_COLOR=1 --" "-- --color=never"; do
+# Monochrome: NO_COLOR, --color=never and a terminal without colours keep
+# highlights as attributes.
+for how in "NO_COLOR=1 --" "-- --color=never" "TERM=vt100 --"; do
     start 120 40 ${how%%--*} -- ${how#*--} "$S0"
     wait_for "U.N. Special Envoy" || fail "did not open ($how)"
     e=$(screen_e)
