@@ -60,7 +60,8 @@ check: deps
 	    CFLAGS='-O1 -g' build-tests
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	 LEDE=build-san/lede B=build-san LEDE_SUITES='unit cli' sh tests/run.sh
+	 LEDE=build-san/lede B=build-san LEDE_SLOW=10 LEDE_SUITES='unit cli' \
+	 sh tests/run.sh
 
 bench: all
 	@$(MAKE) --no-print-directory build-tests

@@ -302,7 +302,8 @@ static size_t ac_scan(ac_auto *ac, const char *s, size_t len)
         while (st && !(next = ac_child(ac, st, c)))
             st = ac->node[st].fail;
         st = st ? next : ac->root[c];
-        for (uint32_t o = ac->node[st].out; o; o = ac->node[ac->node[o].fail].out)
+        for (uint32_t o = ac->node[st].out; o;
+             o = ac->node[ac->node[o].fail].out)
             kw_candidate(ac, s, len, i + 1 - ac->node[o].depth, i + 1, &n);
     }
     return n;

@@ -83,7 +83,13 @@ static char *regex_literals(const char *p, size_t len, size_t *outlen)
     char *o = lede_malloc(len + 1);
     size_t n = 0;
     for (size_t i = 0; i < len;) {
-        if (p[i] == '\\') {
+        if (i + 1 < len && p[i] == '\\' && p[i + 1] == 'Q') {
+            const char *e = strstr(p + i + 2, "\\E"); /* \Q...\E: literal */
+            size_t stop = e ? (size_t)(e - p) : len;
+            memcpy(o + n, p + i + 2, stop - i - 2);
+            n += stop - i - 2;
+            i = e ? stop + 2 : len;
+        } else if (p[i] == '\\') {
             i += escape_len(p + i, len - i);
         } else if (group_name_at(p + i, len - i)) {
             const char *end = p + i + 3;
@@ -162,11 +168,27 @@ static void append_folded(pat_buf *b, const char *c, size_t k, size_t from,
 static void regex_fold(const char *p, size_t len, unsigned fold, pat_buf *b)
 {
     text_fold_buf fb = {0};
-    bool in_class = false;
+    bool in_class = false, in_quote = false;
     append(b, "", 0, 0);
     for (size_t i = 0; i < len;) {
         size_t k = 1;
-        if (p[i] == '\\') {
+        if (in_quote && (unsigned char)p[i] >= 0x80) {
+            /* Step out of \Q...\E for the folded form, which may be a
+             * group. */
+            text_decode(p + i, len - i, &k);
+            append(b, "\\E", 2, i);
+            append_folded(b, p + i, k, i, fold, &fb);
+            append(b, "\\Q", 2, i);
+            i += k;
+            continue;
+        } else if (in_quote) {
+            k = i + 1 < len && p[i] == '\\' && p[i + 1] == 'E' ? 2 : 1;
+            in_quote = k == 1;
+        } else if (!in_class && i + 1 < len && p[i] == '\\' &&
+                   p[i + 1] == 'Q') {
+            k = 2;
+            in_quote = true;
+        } else if (p[i] == '\\') {
             k = escape_len(p + i, len - i);
         } else if (!in_class && p[i] == '[') {
             in_class = true;
@@ -328,20 +350,31 @@ static size_t next_char(const char *s, size_t len, size_t at)
     return at;
 }
 
+static int32_t cp_at(const char *s, size_t len, size_t at)
+{
+    size_t n;
+    return text_decode(s + at, len - at, &n);
+}
+
+/* True when characters a then b belong to one word. Chinese and Japanese
+ * put no spaces between words, so an ideograph or kana joins nothing:
+ * "東京" is a word inside "東京都". */
+static bool joined(int32_t a, int32_t b)
+{
+    return is_word_cp(a) && is_word_cp(b) && !text_is_cjk_break(a) &&
+           !text_is_cjk_break(b);
+}
+
 bool search_is_word(const char *s, size_t len, size_t off, size_t mlen)
 {
-    size_t n, end = off + mlen;
+    size_t end = off + mlen;
     if (mlen == 0 || end > len)
         return false;
-    bool first = is_word_cp(text_decode(s + off, len - off, &n));
-    bool last = is_word_cp(text_decode(s + prev_char(s, end),
-                                       len - prev_char(s, end), &n));
-    if (first && off > 0) {
-        size_t p = prev_char(s, off);
-        if (is_word_cp(text_decode(s + p, len - p, &n)))
-            return false;
-    }
-    if (last && end < len && is_word_cp(text_decode(s + end, len - end, &n)))
+    if (off > 0 &&
+        joined(cp_at(s, len, prev_char(s, off)), cp_at(s, len, off)))
+        return false;
+    if (end < len &&
+        joined(cp_at(s, len, prev_char(s, end)), cp_at(s, len, end)))
         return false;
     return true;
 }

@@ -37,7 +37,8 @@ search_query *search_compile(const char *pattern, unsigned flags, char *err,
                              size_t errlen);
 void search_free(search_query *q);
 
-/* All matches of q in a's blocks (boilerplate included), in text order. *out is grown as needed (caller owns it,
+/* All matches of q in a's blocks (headline, metadata and boilerplate
+ * included), in text order. *out is grown as needed (caller owns it,
  * reuse across calls, free()). Returns the number of matches. */
 size_t search_article(const search_query *q, const article *a,
                       search_match **out, size_t *cap);
@@ -65,7 +66,8 @@ const char *search_error(const search_query *q);
 
 /* True when s[off..off+mlen) is not part of a longer word: an end that is
  * a letter, digit or mark has no letter, digit or mark next to it
- * outside ("Kerry" in "Kerry's", not in "Kerryville"). */
+ * outside ("Kerry" in "Kerry's", not in "Kerryville"); ideographs and
+ * kana count as words on their own ("東京" in "東京都"). */
 bool search_is_word(const char *s, size_t len, size_t off, size_t mlen);
 
 #endif

@@ -4,6 +4,8 @@
 export LC_ALL=C.UTF-8
 unset NO_COLOR
 TAB=$(printf '\t')
+# time limits are multiplied by this (the sanitizer build is slower)
+SLOW=${LEDE_SLOW:-1}
 
 ok() { echo "ok - $*"; }
 fail() { echo "not ok - $*"; }

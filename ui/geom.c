@@ -19,7 +19,7 @@ static ui_rect rect(int y, int x, int h, int w)
 
 static void place_wide(ui *u, int h)
 {
-    int lw = clamp(COLS * 28 / 100, 24, 48);
+    int lw = clamp(COLS * 32 / 100, 24, 56);
     int sw = clamp(COLS * 22 / 100, 22, 36);
     u->r[PANE_LIST] = rect(0, 0, h, lw);
     u->r[PANE_READER] = rect(0, lw + 1, h, COLS - lw - sw - 2);

@@ -205,7 +205,7 @@ static void list_row(ui *u, size_t row, int y)
         end -= n + 1;
         draw_text(y, end + 1, c, (size_t)n, n, style_with(meta, A_BOLD));
     }
-    if (end - x >= 50) {
+    if (end - x >= 56 && a->source >= 0) {
         end -= 15;
         draw_block_at(a, a->source, y, end + 1, 14, meta);
     }

@@ -166,17 +166,19 @@ typedef struct ui {
     ui_bench bench;
 } ui;
 
-/* geom.c: compute the panes for the current screen size. */
+/* geom.c: compute the panes for the current screen size (marks all dirty). */
 void geom_layout(ui *u);
 /* The pane under screen cell (y, x), or PANE_N. */
 ui_pane geom_pane_at(const ui *u, int y, int x);
 /* Make sure the focused pane is visible in this mode. */
 void geom_fix_focus(ui *u);
 
-/* color.c: styles for the highlight classes and roles. */
+/* color.c: styles for the highlight classes and roles; monochrome
+ * attributes only when want_color is false or the terminal has none. */
 void color_init(ui *u, bool want_color);
 
 /* draw.c: safe drawing primitives (printable clusters only). */
+/* Paint w blank cells from (y, x). */
 void draw_fill(int y, int x, int w, ui_style st);
 /* Draw one cluster s[0..n) of `w` columns at (y, x); returns w. */
 int draw_cluster(int y, int x, const char *s, size_t n, int w, ui_style st);
@@ -190,31 +192,43 @@ int draw_text_ellipsis(int y, int x, const char *s, size_t len, int maxw,
 ui_style style_with(ui_style st, attr_t extra);
 
 /* keys.c: the key map from actions.h. */
+/* Build the map from the key names in actions.h. */
 void keys_init(void);
+/* Action bound to a key (is_key: a curses KEY_ code), or ACT_NONE. */
 ui_action keys_action(int is_key, wint_t ch);
 /* Key names of an action (as in actions.h) and its help text. */
 const char *keys_names(ui_action a);
 const char *keys_help(ui_action a);
 
-/* list.c */
+/* list.c: the article list. */
+/* Fill the list with every article in the chosen order. */
 void list_init(ui *u);
 void list_fini(ui *u);
+/* Draw the visible rows. */
 void list_draw(ui *u);
+/* Move the selection by delta rows (clamped); the reader follows. */
 void list_move(ui *u, long delta);
+/* Select row sel (clamped); the reader follows. */
 void list_set_sel(ui *u, size_t sel);
 /* Article of the selected row, or -1 when the list is empty. */
 long list_current(const ui *u);
+/* Show only the articles naming entity id, most mentions first. */
 void list_filter_entity(ui *u, uint32_t id);
+/* Show only the hits of a set search, in their order; what names it. */
 void list_filter_hits(ui *u, const search_hit *h, size_t n, const char *what);
+/* Back to every article (the shown one stays selected). */
 void list_unfilter(ui *u);
-/* Row under a click at pane row `row`. */
+/* Select the row under a click at pane row `row`. */
 void list_click(ui *u, int row);
 
-/* reader.c */
+/* reader.c: the reading pane. */
 void reader_init(ui *u);
 void reader_fini(ui *u);
+/* Show article art (-1: none) from its top. */
 void reader_open(ui *u, long art);
+/* Draw the visible lines. */
 void reader_draw(ui *u);
+/* Scroll by delta lines (clamped). */
 void reader_scroll(ui *u, long delta);
 void reader_top(ui *u);
 /* Put line `top` at the top (the user's place, kept across resizes). */
@@ -229,39 +243,50 @@ int reader_percent(ui *u);
 /* Make sure the layout fits the pane (lazy). */
 void reader_ensure(ui *u);
 
-/* sidebar.c */
+/* sidebar.c: the entities of the shown article. */
 void side_fini(ui *u);
+/* Draw the sidebar (rebuilt when the article changed). */
 void side_draw(ui *u);
+/* Move the selection by delta entities, skipping group headers. */
 void side_move(ui *u, long delta);
+/* Select the entity under a click at pane row `row`. */
 void side_click(ui *u, int row);
-/* Enter on the selected entity. */
+/* Enter on the selected entity: filter the list, highlight, step. */
 void side_choose(ui *u);
 
 /* find.c: in-article search and entity mention stepping. */
 void find_fini(ui *u);
 /* Compile pat; on error put it in the status line and return false. */
 bool find_set(ui *u, const char *pat, unsigned flags, bool report);
+/* Forget the search and its highlights. */
 void find_clear(ui *u);
 /* Recompute matches for the reader's article when it changed. */
 void find_refresh(ui *u);
 /* Go to the first match at or after (or before when back) the view. */
 void find_first(ui *u, bool back, bool from_top);
+/* n (forward) or N: the next search match or entity mention, wrapping. */
 void find_step(ui *u, bool forward);
 /* "3/17" text for the status line, or empty. */
 void find_status(ui *u, char *buf, size_t n);
 
-/* prompt.c */
+/* prompt.c: the search prompt on the status line. */
+/* Open the prompt of kind k (saving the search for Esc). */
 void prompt_open(ui *u, ui_prompt_kind k);
+/* One key typed into the open prompt. */
 void prompt_key(ui *u, int is_key, wint_t ch);
+/* Draw the prompt over the status line and place the cursor. */
 void prompt_draw(ui *u);
 void prompt_fini(ui *u);
 
-/* help.c */
+/* help.c: the help screen from the action table. */
 void help_draw(ui *u);
+/* A key's action while the help is shown (scroll or close). */
 void help_key(ui *u, ui_action a);
 
 /* ui.c */
+/* Put a message on the status line until the next key. */
 void ui_msg(ui *u, bool err, const char *fmt, ...);
+/* Carry out one action on the main screen. */
 void ui_do(ui *u, ui_action a);
 
 #endif

@@ -139,6 +139,10 @@ void side_draw(ui *u)
     const ui_rect *r = &u->r[PANE_SIDEBAR];
     side_build(u);
     side_keep_visible(u);
+    if (u->overlay && r->x > 0) { /* set the overlay off from the text */
+        ui_style b = u->role[ROLE_BORDER];
+        mvvline(r->y, r->x - 1, ACS_VLINE | b.attr | COLOR_PAIR(b.pair), r->h);
+    }
     ui_style head = u->focus == PANE_SIDEBAR ? u->role[ROLE_SEL] : u->role[ROLE_STATUS];
     draw_fill(r->y, r->x, r->w, head);
     draw_text(r->y, r->x + 1, "Entities", 8, r->w - 1, head);

@@ -427,6 +427,8 @@ static void ui_start(ui *u)
     u->find.cur = -1;
     u->read = lede_calloc(store_count(u->s), sizeof *u->read);
     u->bench.on = getenv("LEDE_BENCH") != NULL;
+    if (u->bench.on)
+        typeahead(-1); /* time whole frames, not ones cut short by input */
     keys_init();
     list_init(u);
     reader_init(u);

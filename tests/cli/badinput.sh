@@ -68,25 +68,25 @@ fi
 mkdir -p "$T/loop/a"
 ln -s .. "$T/loop/a/up"
 printf 'Loop headline\n' >"$T/loop/a/x.txt"
-out=$(timeout 10 "$LEDE" --list "$T/loop" 2>"$T/err")
+out=$(timeout $((10 * SLOW)) "$LEDE" --list "$T/loop" 2>"$T/err")
 check "a symlink loop does not hang" [ $? = 0 ]
 check "an article under a loop is listed once" [ "$(printf '%s\n' "$out" | grep -c 'Loop headline')" = 1 ]
 
 truncate -s 1G "$T/huge.txt" 2>/dev/null || dd if=/dev/zero of="$T/huge.txt" bs=1 count=0 seek=1G 2>/dev/null
-out=$(timeout 20 "$LEDE" --list "$T/huge.txt" "$W/good.txt" 2>"$T/err")
+out=$(timeout $((20 * SLOW)) "$LEDE" --list "$T/huge.txt" "$W/good.txt" 2>"$T/err")
 check "a 1 GB file neither crashes nor hangs" [ $? = 0 ]
 contains "a 1 GB file is reported" "$(cat "$T/err")" "huge.txt"
 rm -f "$T/huge.txt"
 
-awk 'BEGIN { printf "Long line headline\n\n"; for (i = 0; i < 800000; i++) printf "Kerry said word%d ", i; printf "\n" }' >"$T/longline.txt"
-out=$(timeout 60 "$LEDE" --list "$T/longline.txt")
+awk 'BEGIN { printf "Long line headline\n\n"; for (i = 0; i < 370000; i++) printf "Kerry said word%d ", i; printf "\n" }' >"$T/longline.txt"
+out=$(timeout $((60 * SLOW)) "$LEDE" --list "$T/longline.txt")
 check "an 8 MB single line loads" [ $? = 0 ]
 contains "an 8 MB line keeps its headline" "$out" "Long line headline"
-out=$(timeout 60 "$LEDE" --dump --width 80 "$T/longline.txt" | wc -l)
-check "an 8 MB line lays out ($out lines)" [ "$out" -gt 80000 ]
+out=$(timeout $((60 * SLOW)) "$LEDE" --dump --width 80 "$T/longline.txt" | wc -l)
+check "an 8 MB line lays out ($out lines)" [ "$out" -gt 40000 ]
 
 awk 'BEGIN { printf "Marks\n\nZ"; for (i = 0; i < 20000; i++) printf "\xcc\x81"; printf " end\n" }' >"$T/marks.txt"
-out=$(timeout 20 "$LEDE" --dump --width 30 "$T/marks.txt")
+out=$(timeout $((20 * SLOW)) "$LEDE" --dump --width 30 "$T/marks.txt")
 check "a flood of combining marks lays out" [ $? = 0 ]
 
 printf 'From stdin\n\nKerry spoke.\n' | "$LEDE" --list - >"$T/out"

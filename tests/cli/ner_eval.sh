@@ -1,5 +1,5 @@
 # ner_eval's arithmetic on a fixture of invented sentences whose counts
-# are worked out by hand (tests/fixtures/ner_sample.conll):
+# are worked out by hand (tests/ner/sample.conll):
 #   gold  PER 3 (Maria Lindqvist, Lindqvist, Pell Ranko), ORG 4 (Vellmar
 #         Foundation, United Nations, Tomas Berg, ministry of fish),
 #         LOC 5 (Geneva, Oslo, Paris, Paris, Berlin: IOB1 B- splits the
@@ -8,7 +8,7 @@
 #         other (gold: none), not the lowercase "ministry of fish".
 . tests/lib.sh
 EVAL=${B:-build}/tests/ner_eval
-F=tests/fixtures/ner_sample.conll
+F=tests/ner/sample.conll
 row() { printf '%s\n' "$out" | awk -v k="$1" '$1 == k { $1 = ""; print substr($0, 2) }'; }
 
 for mode in "" --set; do

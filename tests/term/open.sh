@@ -35,6 +35,10 @@ contains "status counts 2/2" "$(status)" "2/2"
 keys Enter
 check "Enter opens it (read mark in the list)" wait_match "^✓ Lavrov visits"
 
+keys F1
+check "F1 shows the help screen" wait_for "lede: keys"
+keys Escape
+check "Esc closes the help" wait_gone "lede: keys"
 keys h
 check "h shows the help screen" wait_for "lede: keys"
 scr=$(screen)
@@ -58,8 +62,34 @@ check "the file's headline is in the reader" wait_match "│ De Mistura to Have 
 contains "the reader position is in the status line" "$(status)" "%"
 keys j
 check "j scrolls the reader (not the list)" wait_match "│ Kerry – UN Source"
+keys G
+check "G goes to the bottom: 100%" wait_match "100%$"
+keys g
+check "g goes back to the top" wait_match "│ De Mistura to Have Separate Syria Talks"
+p0=$(status | grep -o '[0-9]*%$')
+keys C-d
+check "^D scrolls half a page (the position grows from $p0)" wait_gone "│ De Mistura to Have Separate Syria Talks"
+keys g
+keys B
+check "B hides the boilerplate" wait_gone "│ Share"
+contains "and says so" "$(status)" "boilerplate hidden"
+keys B
+check "B again shows it" wait_match "│ Share"
+# X10 mouse reports: the wheel (button 4/5) scrolls the pane under it.
+wheel() { type_text "$(printf '\033[M%b%b%b' "$1" "\\$(printf '%03o' $(($2 + 33)))" "\\$(printf '%03o' $(($3 + 33)))")"; }
+wheel a 60 5
+check "the wheel scrolls the reader under the pointer" wait_gone "│ De Mistura to Have Separate Syria Talks"
+wheel '`' 60 5
+check "the wheel scrolls back up" wait_match "│ De Mistura to Have Separate Syria Talks"
 keys q
 check "q exits from the reader" [ "$(wait_exit)" = 0 ]
+
+# --highlight names stand out more strongly than entity colours.
+start 120 40 -- --highlight Geneva --highlight "de Mistura" "$S0"
+wait_for "U.N. Special Envoy" || fail "did not open with --highlight"
+check "--highlight Geneva: drawn as a keyword" styled "Geneva" '48;5;226'
+check "--highlight de Mistura: over the person colour" styled "de Mistura" '48;5;226'
+keys q ; wait_exit >/dev/null
 
 # Narrow: lede FILE shows only the reader; Tab brings the list.
 start 50 20 -- "$A" "$S0"
@@ -71,3 +101,9 @@ keys Tab
 check "Tab brings the list back" wait_for "Lavrov visits"
 keys q
 wait_exit >/dev/null
+
+# No path: the bundled sample set.
+start 120 40 --
+check "lede alone opens the sample set" wait_for "Lavrov visits Geneva"
+keys q
+check "and q exits 0" [ "$(wait_exit)" = 0 ]

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "highlight.h"
+#include "store.h"
 
 /* Matches of the keywords in s as "off+len off+len ...". */
 static char *kw_find(const hl_keywords *k, const char *s)
@@ -47,6 +48,11 @@ static void test_keywords_whole_words(void **state)
                         "21+5 31+5");
     assert_string_equal(kw_find(k, "KERRY and kerry"), "0+5 10+5");
     assert_string_equal(kw_find(k, "Kerry2 Kerry_"), "7+5");
+    hl_keywords_free(k);
+    /* No spaces between words in Chinese or Japanese: any ideograph
+     * boundary will do, but a Latin word still needs its own. */
+    k = kw_of((const char *[]){"東京", "Abe", NULL});
+    assert_string_equal(kw_find(k, "東京都でAbe氏, Abenomics"), "0+6 12+3");
     hl_keywords_free(k);
 }
 
@@ -91,7 +97,8 @@ static void test_keywords_lines_and_count(void **state)
 {
     (void)state;
     hl_keywords *k = hl_keywords_new();
-    const char *file = "Kerry\n\n  S\xc3\xa3o Paulo \r\n\t\nkerry\nNew   York\n";
+    const char *file =
+        "Kerry\n\n  S\xc3\xa3o Paulo \r\n\t\nkerry\nNew   York\n";
     hl_keywords_add_lines(k, file, strlen(file));
     hl_keywords_add(k, "   ", 3);
     /* Blank lines ignored, "kerry" the same keyword as "Kerry". */
@@ -240,7 +247,8 @@ static void test_spans_keywords_per_block(void **state)
     (void)state;
     /* Keywords are found in every block, headline included, but never
      * across two blocks or outside them. */
-    const char *text = "Kerry talks\n\nDate: today\n\nMet Kerry\n\nSergei said";
+    const char *text =
+        "Kerry talks\n\nDate: today\n\nMet Kerry\n\nSergei said";
     article_block bl[] = {
         {0, 11, BLOCK_TITLE},
         {19, 5, BLOCK_DATE},
@@ -265,6 +273,62 @@ static void test_spans_keywords_per_block(void **state)
     assert_string_equal(spans_str(s, n), want);
     free(s);
     hl_keywords_free(k);
+}
+
+static void test_spans_all_layers(void **state)
+{
+    (void)state;
+    /* Real entities from the store; offsets:
+     * title "Talks in Geneva" 0-15, Geneva 9-15; body from 17:
+     * John Kerry 17-27, met 28-31, Sergei 32-38, Lavrov 39-45,
+     * Geneva 49-55, Kerry 67-72. */
+    const char *doc = "Talks in Geneva\n\nJohn Kerry met Sergei Lavrov in "
+                      "Geneva on Friday. Kerry said so.\n";
+    store *st = store_new(NULL, NULL);
+    store_add_bytes(st, "a", doc, strlen(doc));
+    store_index(st);
+    const entity_table *et = store_entities(st);
+    const article *a = store_get(st, 0);
+    long lavrov = entity_lookup(et, "Sergei Lavrov", 13);
+    assert_true(lavrov >= 0);
+    size_t nment;
+    entity_mentions(et, 0, &nment);
+    assert_int_equal(nment, 5);
+
+    hl_keywords *k = kw_of((const char *[]){"met Sergei", "Geneva", NULL});
+    search_query *q = search_compile("rg|ene", SEARCH_REGEX, NULL, 0);
+    search_match *m = NULL;
+    size_t mcap = 0, nm = search_article(q, a, &m, &mcap);
+    assert_int_equal(nm, 3); /* 10-13, 34-36, 50-53 */
+    hl_layers l = {.entities = et, .article = 0, .selected_entity = lavrov,
+                   .keywords = k, .matches = m, .nmatches = nm,
+                   .current_match = 2};
+    hl_span *s = NULL;
+    size_t cap = 0, n = hl_spans(a, &l, &s, &cap);
+    /* Keyword over place; a match splits the keyword; the selected
+     * entity shows only where the keyword does not cover it; the
+     * current match splits the second Geneva keyword. */
+    char want[512];
+    snprintf(want, sizeof want,
+             "9+1:%d 10+3:%d 13+2:%d 17+10:%d 28+6:%d 34+2:%d 36+2:%d "
+             "38+7:%d 49+1:%d 50+3:%d 53+2:%d 67+5:%d",
+             HL_KEYWORD, HL_MATCH, HL_KEYWORD, HL_PERSON, HL_KEYWORD,
+             HL_MATCH, HL_KEYWORD, HL_SELECTED, HL_KEYWORD, HL_MATCH_CURRENT,
+             HL_KEYWORD, HL_PERSON);
+    assert_string_equal(spans_str(s, n), want);
+
+    /* Entities alone: types, and the selected one. */
+    hl_layers e = {.entities = et, .article = 0, .selected_entity = lavrov,
+                   .current_match = -1};
+    n = hl_spans(a, &e, &s, &cap);
+    snprintf(want, sizeof want, "9+6:%d 17+10:%d 32+13:%d 49+6:%d 67+5:%d",
+             HL_PLACE, HL_PERSON, HL_SELECTED, HL_PLACE, HL_PERSON);
+    assert_string_equal(spans_str(s, n), want);
+    free(s);
+    free(m);
+    search_free(q);
+    hl_keywords_free(k);
+    store_free(st);
 }
 
 /* A small deterministic generator, so failures repeat. */
@@ -425,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_class_for),
         cmocka_unit_test(test_spans_overlap),
         cmocka_unit_test(test_spans_keywords_per_block),
+        cmocka_unit_test(test_spans_all_layers),
         cmocka_unit_test(test_keywords_against_brute_force),
         cmocka_unit_test(test_spans_against_brute_force),
     };

@@ -151,6 +151,13 @@ static void test_regex(void **state)
     /* \S and \W are escapes, not uppercase: still case-insensitive. */
     assert_string_equal(find("c\\S+", SEARCH_REGEX, "Cat cow"), "0+3 4+3");
     assert_string_equal(find("C\\w+", SEARCH_REGEX, "Cat cow"), "0+3");
+    /* \Q...\E quotes: its letters count and fold; "." is a dot. */
+    assert_string_equal(find("\\QStraße.\\E", SEARCH_REGEX,
+                             "STRASSE. Straße. Straßex"), "9+8");
+    assert_string_equal(find("\\Qstraße.\\E+", SEARCH_REGEX,
+                             "STRASSE.. Straßex"), "0+9");
+    assert_string_equal(find("a\\Q(ß)\\E?", SEARCH_REGEX, "A(SS) a(ß"),
+                        "0+5 6+4");
     /* A lookbehind is not a group name: its letters count. */
     assert_string_equal(find("(?<=A)b", SEARCH_REGEX, "Ab ab"), "1+1");
     assert_string_equal(find("(?<=a)b", SEARCH_REGEX, "Ab ab"), "1+1 4+1");
