@@ -766,6 +766,25 @@ static size_t pieces(entity_table *t, const char *s, size_t a, size_t b,
     return n;
 }
 
+/* Pieces that end as an organisation make one: the last word is an
+ * organisation keyword or the last piece a known organisation, and no
+ * piece is a known person. */
+static bool org_tail(entity_table *t, const piece *p, size_t n, size_t b)
+{
+    uint32_t wf = t->w[b - 1].wf;
+    if (n < 2 || n > 4)
+        return false;
+    if (!((wf & W_ORGKW) && !(wf & (W_GENERIC | W_TITLE))) &&
+        gaz_type(t, p[n - 1].g) != ENT_ORG)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (gaz_type(t, p[i].g) == ENT_PERSON ||
+            (p[i].g < 0 && (t->w[p[i].a].wf & W_FIRST)))
+            return false;
+    }
+    return true;
+}
+
 /* A run [a, b) without titles becomes candidates. */
 static void segment(entity_table *t, const char *s, size_t a, size_t b,
                     int cue)
@@ -780,6 +799,13 @@ static void segment(entity_table *t, const char *s, size_t a, size_t b,
             gaz_piece(t, a, b, cue);
         else
             unknown_piece(t, a, b, cue);
+        return;
+    }
+    if (org_tail(t, p, n, b)) {
+        /* "Kurdistan Democratic Party", "Central Jakarta District Court" */
+        ent_cand *c = new_cand(t, a, b);
+        cue_votes(t, c, a, b);
+        c->votes[ENT_ORG] += 4;
         return;
     }
     if (n == 2 && gaz_type(t, p[0].g) == ENT_OTHER &&
