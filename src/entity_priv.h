@@ -1,6 +1,7 @@
 /* entity_priv.h: the inside of the entity table, shared by entity.c (the
- * table, gazetteer and merging), entity_scan.c (finding names in one
- * article) and entity_words.c (the word lists that drive both). */
+ * table, gazetteer, queries), entity_merge.c (entity_finish),
+ * entity_tok.c (words of an article), entity_scan.c (finding names in
+ * one article) and entity_words.c (the word lists that drive them). */
 #ifndef LEDE_ENTITY_PRIV_H
 #define LEDE_ENTITY_PRIV_H
 
@@ -202,6 +203,12 @@ void ent_words_load(entity_table *t);
 void ent_words_gaz_first(entity_table *t, const char *key, size_t n);
 uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
                         uint32_t *hash);
+
+/* entity_tok.c: append the words of text[p, end) to t->w (title: the
+ * headline block); then mark months and headline lines. */
+void ent_tokenize(entity_table *t, const char *s, size_t p, size_t end,
+                  bool title);
+void ent_mark_lines(entity_table *t);
 
 /* entity_scan.c */
 void ent_scan_article(entity_table *t, const article *a);
