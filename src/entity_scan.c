@@ -1,12 +1,12 @@
 /* entity_scan.c: finding names in one article.
  *
- * The article is cut into words once (no allocation but the reused
- * scratch arrays). Capitalised runs become candidates, cut at titles,
- * gazetteer names and common words, and voted a type from cues around
- * them. Decisions that need the whole article wait for its end: a lone
- * capitalised word that starts a sentence is a name only when the article
- * names it elsewhere, and on a title-case line ("Syria Talks With
- * Lavrov") only names known from the body or the gazetteer count. */
+ * The article is cut into words once (entity_tok.c). Capitalised runs
+ * become candidates, cut at titles, gazetteer names and common words, and
+ * voted a type from cues around them. Decisions that need the whole
+ * article wait for its end: a lone capitalised word that starts a
+ * sentence is a name only when the article names it elsewhere, and on a
+ * title-case line ("Syria Talks With Lavrov") only names known from the
+ * body or the gazetteer count. */
 #include <stdlib.h>
 #include <string.h>
 
