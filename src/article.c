@@ -334,8 +334,21 @@ static bool is_fence(const char *t, tline l, const char *fence)
     return b - a == 3 && memcmp(t + a, fence, 3) == 0;
 }
 
+/* A line that may stand in YAML front matter: blank, "key: value", a
+ * list item, a comment, an indented continuation or a fence. */
+static bool yaml_line(const char *t, tline l)
+{
+    const char *s = t + l.start;
+    size_t n = l.end - l.start;
+    return line_blank(t, l) || s[0] == ' ' || s[0] == '\t' || s[0] == '#' ||
+           (s[0] == '-' && (n == 1 || s[1] == ' ')) ||
+           is_fence(t, l, "---") || is_fence(t, l, "...") ||
+           generic_header(s, n);
+}
+
 /* Markdown front matter: "---" lines around "key: value" lines. Only
- * taken when the closing fence exists; otherwise the text is plain. */
+ * taken when the closing fence exists and everything between looks like
+ * YAML, so that rules around a plain headline are not taken for it. */
 static bool parse_front_matter(parse *p)
 {
     uint32_t save = p->pos;
@@ -347,6 +360,8 @@ static bool parse_front_matter(parse *p)
     uint32_t body = p->pos;
     while (parse_more(p)) {
         l = parse_next(p);
+        if (!yaml_line(p->t, l))
+            break;
         if (is_fence(p->t, l, "---") || is_fence(p->t, l, "...")) {
             uint32_t after = p->pos;
             p->pos = body;

@@ -336,6 +336,14 @@ static void test_front_matter(void **state)
     expect_block(&art, 0, BLOCK_BOILER, "---");
     expect_block(&art, 1, BLOCK_TITLE, "title: x");
     expect_block(&art, 2, BLOCK_BODY, "Body.");
+    article_fini(&art);
+
+    /* Rules around a headline are not front matter: nothing is hidden. */
+    parse("---\nA plain headline\n---\n\nBody.\n");
+    expect_headline(&art, "A plain headline");
+    expect_block(&art, 0, BLOCK_BOILER, "---");
+    expect_block(&art, 2, BLOCK_BODY, "---");
+    expect_block(&art, 3, BLOCK_BODY, "Body.");
 }
 
 static void test_date_keys(void **state)
