@@ -377,7 +377,7 @@ static bool parse_front_matter(parse *p)
 
 /* RFC 822-style header lines at the top, started by a known key; ends at
  * a blank line or a line that is not a header. Indented lines continue
- * the previous value. */
+ * the previous value. Other fields become boilerplate blocks. */
 static bool parse_header(parse *p)
 {
     tline l = line_at(p->t, p->len, p->pos);
@@ -398,7 +398,11 @@ static bool parse_header(parse *p)
             if (last >= 0)
                 p->b[last].len = b - p->b[last].off;
         } else if (generic_header(s, n)) {
+            /* Other (or repeated) fields stay visible as boilerplate: a
+             * headline like "Breaking: ..." must not vanish. */
             last = meta_line(p, l, false);
+            if (last < 0)
+                last = emit(p, l.start, l.end, BLOCK_BOILER);
         } else {
             break;
         }
