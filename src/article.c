@@ -852,6 +852,33 @@ static void fill_line_starts(article *a)
         a->line_starts[n++] = (uint32_t)(p - a->text);
 }
 
+/* Copy the clean text, the edits and the parse into a's one block. */
+static void article_keep(article *a, const text_buf *clean, size_t tl,
+                         const parse *p)
+{
+    a->len = tl;
+    a->nlines = count_lines(clean->data, tl);
+    a->nedits = clean->nedits;
+    a->nblocks = p->n;
+    article_alloc(a, a->nlines, a->nedits, a->nblocks, tl);
+    memcpy(a->text, clean->data, tl);
+    a->text[tl] = '\0';
+    if (a->nedits)
+        memcpy(a->edits, clean->edits, a->nedits * sizeof *a->edits);
+    if (a->nblocks)
+        memcpy(a->blocks, p->b, a->nblocks * sizeof *a->blocks);
+    fill_line_starts(a);
+    a->title = p->title;
+    a->date = p->date;
+    a->source = p->source;
+    a->author = p->author;
+    a->url = p->url;
+    a->date_key = -1;
+    if (a->date >= 0)
+        a->date_key = article_date_key(a->text + a->blocks[a->date].off,
+                                       a->blocks[a->date].len);
+}
+
 void article_init_with(article *a, const char *path, const char *bytes,
                        size_t len, text_buf *scratch)
 {
@@ -863,37 +890,14 @@ void article_init_with(article *a, const char *path, const char *bytes,
            ((unsigned char)scratch->data[tl] & 0xC0) == 0x80)
         tl--; /* cut at a character boundary */
 
-    parse ps = {.t = scratch->data, .len = tl, .cap = STACK_BLOCKS,
-                .title = -1, .date = -1, .source = -1, .author = -1,
-                .url = -1};
-    parse *p = &ps;
-    p->b = p->stack;
-    parse_text(p);
-
-    a->len = tl;
-    a->nlines = count_lines(scratch->data, tl);
-    a->nedits = scratch->nedits;
-    a->nblocks = p->n;
-    article_alloc(a, a->nlines, a->nedits, a->nblocks, tl);
-    memcpy(a->text, scratch->data, tl);
-    a->text[tl] = '\0';
-    if (a->nedits)
-        memcpy(a->edits, scratch->edits, a->nedits * sizeof *a->edits);
-    if (a->nblocks)
-        memcpy(a->blocks, p->b, a->nblocks * sizeof *a->blocks);
-    fill_line_starts(a);
-
-    a->title = p->title;
-    a->date = p->date;
-    a->source = p->source;
-    a->author = p->author;
-    a->url = p->url;
-    a->date_key = -1;
-    if (a->date >= 0)
-        a->date_key = article_date_key(a->text + a->blocks[a->date].off,
-                                       a->blocks[a->date].len);
-    if (p->b != p->stack)
-        free(p->b);
+    parse p = {.t = scratch->data, .len = tl, .cap = STACK_BLOCKS,
+               .title = -1, .date = -1, .source = -1, .author = -1,
+               .url = -1};
+    p.b = p.stack;
+    parse_text(&p);
+    article_keep(a, scratch, tl, &p);
+    if (p.b != p.stack)
+        free(p.b);
 
     a->path = lede_strndup(path, strlen(path));
     a->label = text_clean_label(path, strlen(path));
