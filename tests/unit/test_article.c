@@ -284,11 +284,12 @@ static void test_header_block(void **state)
     expect_block(&art, (size_t)art.author, BLOCK_AUTHOR, "Jane Doe");
     expect_block(&art, (size_t)art.url, BLOCK_URL, "https://example.com/a");
     assert_int_equal(art.date_key, 20160826100000LL);
-    /* The unknown header is part of the header, not shown; the body
-     * starts after the blank line. */
-    assert_int_equal(art.nblocks, 7);
-    expect_block(&art, 5, BLOCK_BODY, "Title: not a header any more");
-    expect_block(&art, 6, BLOCK_BODY, "Body text.");
+    /* The unknown field is kept, as boilerplate; the body starts after
+     * the blank line. */
+    assert_int_equal(art.nblocks, 8);
+    expect_block(&art, 2, BLOCK_BOILER, "X-Tags: syria, talks");
+    expect_block(&art, 6, BLOCK_BODY, "Title: not a header any more");
+    expect_block(&art, 7, BLOCK_BODY, "Body text.");
     expect_pos(&art, "Kerry", 1, 8);
     expect_pos(&art, "Body", 10, 1);
     article_fini(&art);
@@ -336,6 +337,14 @@ static void test_front_matter(void **state)
     expect_block(&art, 0, BLOCK_BOILER, "---");
     expect_block(&art, 1, BLOCK_TITLE, "title: x");
     expect_block(&art, 2, BLOCK_BODY, "Body.");
+    article_fini(&art);
+
+    /* Rules around a headline are not front matter: nothing is hidden. */
+    parse("---\nA plain headline\n---\n\nBody.\n");
+    expect_headline(&art, "A plain headline");
+    expect_block(&art, 0, BLOCK_BOILER, "---");
+    expect_block(&art, 2, BLOCK_BODY, "---");
+    expect_block(&art, 3, BLOCK_BODY, "Body.");
 }
 
 static void test_date_keys(void **state)
