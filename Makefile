@@ -21,8 +21,7 @@ TEST_PKGS = cmocka
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes
 # Ours first, then the user's CFLAGS, so theirs win.
-LEDE_CFLAGS = $(WARN) -D_DEFAULT_SOURCE \
-              -DLEDE_DATADIR='"$(DATADIR)"' -Isrc -I$(B)/gen $(SAN) $(CFLAGS)
+LEDE_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -Isrc -I$(B)/gen $(SAN) $(CFLAGS)
 CORE_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc libpcre2-8)
 CORE_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc libpcre2-8)
 UI_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
@@ -41,7 +40,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
-.PHONY: all run test check bench deps install uninstall clean lint fuzz \
+.PHONY: all run test check bench deps install uninstall clean lint fuzz FORCE \
         build-all build-tests
 
 all: deps
@@ -97,6 +96,15 @@ $(B)/tests/%: tests/tools/%.c $(B)/liblede.a
 	@mkdir -p $(@D)
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(B)/liblede.a $(CORE_LIBS) -lm
+
+# Where the installed sample set lives; rewritten only when PREFIX or
+# DATADIR change, so 'make install PREFIX=...' rebuilds what depends on it.
+$(B)/gen/config.h: FORCE
+	@mkdir -p $(@D)
+	@echo '#define LEDE_DATADIR "$(DATADIR)"' >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(B)/src/cli.o: $(B)/gen/config.h
 
 $(B)/gen/data_%.o: $(B)/gen/data_%.c
 	$(CC) $(LEDE_CFLAGS) -c -o $@ $<

@@ -334,8 +334,21 @@ static bool is_fence(const char *t, tline l, const char *fence)
     return b - a == 3 && memcmp(t + a, fence, 3) == 0;
 }
 
+/* A line that may stand in YAML front matter: blank, "key: value", a
+ * list item, a comment, an indented continuation or a fence. */
+static bool yaml_line(const char *t, tline l)
+{
+    const char *s = t + l.start;
+    size_t n = l.end - l.start;
+    return line_blank(t, l) || s[0] == ' ' || s[0] == '\t' || s[0] == '#' ||
+           (s[0] == '-' && (n == 1 || s[1] == ' ')) ||
+           is_fence(t, l, "---") || is_fence(t, l, "...") ||
+           generic_header(s, n);
+}
+
 /* Markdown front matter: "---" lines around "key: value" lines. Only
- * taken when the closing fence exists; otherwise the text is plain. */
+ * taken when the closing fence exists and everything between looks like
+ * YAML, so that rules around a plain headline are not taken for it. */
 static bool parse_front_matter(parse *p)
 {
     uint32_t save = p->pos;
@@ -347,6 +360,8 @@ static bool parse_front_matter(parse *p)
     uint32_t body = p->pos;
     while (parse_more(p)) {
         l = parse_next(p);
+        if (!yaml_line(p->t, l))
+            break;
         if (is_fence(p->t, l, "---") || is_fence(p->t, l, "...")) {
             uint32_t after = p->pos;
             p->pos = body;
@@ -362,7 +377,7 @@ static bool parse_front_matter(parse *p)
 
 /* RFC 822-style header lines at the top, started by a known key; ends at
  * a blank line or a line that is not a header. Indented lines continue
- * the previous value. */
+ * the previous value. Other fields become boilerplate blocks. */
 static bool parse_header(parse *p)
 {
     tline l = line_at(p->t, p->len, p->pos);
@@ -383,7 +398,11 @@ static bool parse_header(parse *p)
             if (last >= 0)
                 p->b[last].len = b - p->b[last].off;
         } else if (generic_header(s, n)) {
+            /* Other (or repeated) fields stay visible as boilerplate: a
+             * headline like "Breaking: ..." must not vanish. */
             last = meta_line(p, l, false);
+            if (last < 0)
+                last = emit(p, l.start, l.end, BLOCK_BOILER);
         } else {
             break;
         }
@@ -833,6 +852,33 @@ static void fill_line_starts(article *a)
         a->line_starts[n++] = (uint32_t)(p - a->text);
 }
 
+/* Copy the clean text, the edits and the parse into a's one block. */
+static void article_keep(article *a, const text_buf *clean, size_t tl,
+                         const parse *p)
+{
+    a->len = tl;
+    a->nlines = count_lines(clean->data, tl);
+    a->nedits = clean->nedits;
+    a->nblocks = p->n;
+    article_alloc(a, a->nlines, a->nedits, a->nblocks, tl);
+    memcpy(a->text, clean->data, tl);
+    a->text[tl] = '\0';
+    if (a->nedits)
+        memcpy(a->edits, clean->edits, a->nedits * sizeof *a->edits);
+    if (a->nblocks)
+        memcpy(a->blocks, p->b, a->nblocks * sizeof *a->blocks);
+    fill_line_starts(a);
+    a->title = p->title;
+    a->date = p->date;
+    a->source = p->source;
+    a->author = p->author;
+    a->url = p->url;
+    a->date_key = -1;
+    if (a->date >= 0)
+        a->date_key = article_date_key(a->text + a->blocks[a->date].off,
+                                       a->blocks[a->date].len);
+}
+
 void article_init_with(article *a, const char *path, const char *bytes,
                        size_t len, text_buf *scratch)
 {
@@ -844,37 +890,14 @@ void article_init_with(article *a, const char *path, const char *bytes,
            ((unsigned char)scratch->data[tl] & 0xC0) == 0x80)
         tl--; /* cut at a character boundary */
 
-    parse ps = {.t = scratch->data, .len = tl, .cap = STACK_BLOCKS,
-                .title = -1, .date = -1, .source = -1, .author = -1,
-                .url = -1};
-    parse *p = &ps;
-    p->b = p->stack;
-    parse_text(p);
-
-    a->len = tl;
-    a->nlines = count_lines(scratch->data, tl);
-    a->nedits = scratch->nedits;
-    a->nblocks = p->n;
-    article_alloc(a, a->nlines, a->nedits, a->nblocks, tl);
-    memcpy(a->text, scratch->data, tl);
-    a->text[tl] = '\0';
-    if (a->nedits)
-        memcpy(a->edits, scratch->edits, a->nedits * sizeof *a->edits);
-    if (a->nblocks)
-        memcpy(a->blocks, p->b, a->nblocks * sizeof *a->blocks);
-    fill_line_starts(a);
-
-    a->title = p->title;
-    a->date = p->date;
-    a->source = p->source;
-    a->author = p->author;
-    a->url = p->url;
-    a->date_key = -1;
-    if (a->date >= 0)
-        a->date_key = article_date_key(a->text + a->blocks[a->date].off,
-                                       a->blocks[a->date].len);
-    if (p->b != p->stack)
-        free(p->b);
+    parse p = {.t = scratch->data, .len = tl, .cap = STACK_BLOCKS,
+               .title = -1, .date = -1, .source = -1, .author = -1,
+               .url = -1};
+    p.b = p.stack;
+    parse_text(&p);
+    article_keep(a, scratch, tl, &p);
+    if (p.b != p.stack)
+        free(p.b);
 
     a->path = lede_strndup(path, strlen(path));
     a->label = text_clean_label(path, strlen(path));

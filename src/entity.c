@@ -436,9 +436,12 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
         int nv = v->votes[i] + (c->votes[i] > 0 ? c->votes[i] : 0);
         v->votes[i] = (uint16_t)(nv > 65535 ? 65535 : nv);
     }
+    size_t cap = t->mentcap;
     LEDE_GROW(t->ments, t->mentcap, t->nments + 1);
-    t->mvar = lede_realloc(t->mvar, t->mentcap * sizeof *t->mvar);
-    t->mteam = lede_realloc(t->mteam, t->mentcap);
+    if (t->mentcap != cap) { /* the parallel arrays follow the same cap */
+        t->mvar = lede_realloc(t->mvar, t->mentcap * sizeof *t->mvar);
+        t->mteam = lede_realloc(t->mteam, t->mentcap);
+    }
     t->mteam[t->nments] = c->team;
     t->ments[t->nments] = (entity_mention){c->off, c->len, UINT32_MAX};
     t->mvar[t->nments++] = id;

@@ -13,6 +13,7 @@
 
 #include "article.h"
 #include "store.h"
+#include "testutil.h"
 
 /* ---- helpers ---- */
 
@@ -84,18 +85,6 @@ static void quiet(void *ctx, const char *label, const char *msg)
     fail_msg("unexpected message: %s: %s", label, msg);
 }
 
-/* The article of the store whose path ends with `name`. */
-static const article *by_name(const store *s, const char *name)
-{
-    for (size_t i = 0; i < store_count(s); i++) {
-        const char *p = store_get(s, i)->path;
-        size_t pl = strlen(p), nl = strlen(name);
-        if (pl >= nl && strcmp(p + pl - nl, name) == 0)
-            return store_get(s, i);
-    }
-    fail_msg("%s not loaded", name);
-    return NULL;
-}
 
 /* ---- the sample articles ---- */
 
@@ -104,7 +93,7 @@ static void test_sample_scraped_article(void **state)
     (void)state;
     store *s = store_new(quiet, NULL);
     assert_int_equal(store_add_path(s, "data/articles"), 2);
-    const article *a = by_name(s, "000_83fae2bbef3ffe03.txt");
+    const article *a = tu_by_name(s, "000_83fae2bbef3ffe03.txt");
     /* The stray "Share" line is not the headline. */
     expect_headline(a, "De Mistura to Have Separate Syria Talks With "
                        "Lavrov, Kerry \xe2\x80\x93 UN Source");
@@ -135,7 +124,7 @@ static void test_sample_one_paragraph_per_line(void **state)
     (void)state;
     store *s = store_new(quiet, NULL);
     assert_int_equal(store_add_path(s, "data/articles/"), 2);
-    const article *a = by_name(s, "003_a8c0e5b4325b14d0.txt");
+    const article *a = tu_by_name(s, "003_a8c0e5b4325b14d0.txt");
     expect_headline(a, "Lavrov visits Geneva for Syria talks with Kerry");
     assert_int_equal(a->title, 0);
     /* No blank line at all: each of the 10 lines after the headline is
@@ -284,11 +273,12 @@ static void test_header_block(void **state)
     expect_block(&art, (size_t)art.author, BLOCK_AUTHOR, "Jane Doe");
     expect_block(&art, (size_t)art.url, BLOCK_URL, "https://example.com/a");
     assert_int_equal(art.date_key, 20160826100000LL);
-    /* The unknown header is part of the header, not shown; the body
-     * starts after the blank line. */
-    assert_int_equal(art.nblocks, 7);
-    expect_block(&art, 5, BLOCK_BODY, "Title: not a header any more");
-    expect_block(&art, 6, BLOCK_BODY, "Body text.");
+    /* The unknown field is kept, as boilerplate; the body starts after
+     * the blank line. */
+    assert_int_equal(art.nblocks, 8);
+    expect_block(&art, 2, BLOCK_BOILER, "X-Tags: syria, talks");
+    expect_block(&art, 6, BLOCK_BODY, "Title: not a header any more");
+    expect_block(&art, 7, BLOCK_BODY, "Body text.");
     expect_pos(&art, "Kerry", 1, 8);
     expect_pos(&art, "Body", 10, 1);
     article_fini(&art);
@@ -336,6 +326,14 @@ static void test_front_matter(void **state)
     expect_block(&art, 0, BLOCK_BOILER, "---");
     expect_block(&art, 1, BLOCK_TITLE, "title: x");
     expect_block(&art, 2, BLOCK_BODY, "Body.");
+    article_fini(&art);
+
+    /* Rules around a headline are not front matter: nothing is hidden. */
+    parse("---\nA plain headline\n---\n\nBody.\n");
+    expect_headline(&art, "A plain headline");
+    expect_block(&art, 0, BLOCK_BOILER, "---");
+    expect_block(&art, 2, BLOCK_BODY, "---");
+    expect_block(&art, 3, BLOCK_BODY, "Body.");
 }
 
 static void test_date_keys(void **state)

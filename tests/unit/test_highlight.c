@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
 #include "highlight.h"
 #include "store.h"
 
@@ -331,13 +332,8 @@ static void test_spans_all_layers(void **state)
     store_free(st);
 }
 
-/* A small deterministic generator, so failures repeat. */
 static uint32_t rnd_state = 12345;
-static uint32_t rnd(uint32_t n)
-{
-    rnd_state = rnd_state * 1103515245u + 12345u;
-    return (rnd_state >> 16) % n;
-}
+static uint32_t rnd(uint32_t n) { return tu_rnd(&rnd_state, n); }
 
 static bool ascii_word(char c)
 {

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
 #include "search.h"
 #include "store.h"
 
@@ -315,11 +316,7 @@ static void test_corpus_ranking(void **state)
 }
 
 static uint32_t rnd_state = 777;
-static uint32_t rnd(uint32_t n)
-{
-    rnd_state = rnd_state * 1103515245u + 12345u;
-    return (rnd_state >> 16) % n;
-}
+static uint32_t rnd(uint32_t n) { return tu_rnd(&rnd_state, n); }
 
 static void test_literal_against_brute_force(void **state)
 {

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "store.h"
+#include "testutil.h"
 
 /* ---- messages ---- */
 
@@ -100,17 +101,6 @@ static void expect_headline(const article *a, const char *want)
         fail_msg("headline [%.*s], want [%s]", (int)n, h, want);
 }
 
-static const article *by_name(const store *s, const char *name)
-{
-    for (size_t i = 0; i < store_count(s); i++) {
-        const char *p = store_get(s, i)->path;
-        size_t pl = strlen(p), nl = strlen(name);
-        if (pl >= nl && strcmp(p + pl - nl, name) == 0)
-            return store_get(s, i);
-    }
-    fail_msg("%s not loaded", name);
-    return NULL;
-}
 
 /* ---- tests ---- */
 
@@ -127,18 +117,18 @@ static void test_fixtures(void **state)
     assert_int_equal(n, 11);
     assert_int_equal(store_count(s), 11);
 
-    expect_headline(by_name(s, "latin1.txt"),
+    expect_headline(tu_by_name(s, "latin1.txt"),
                     "Price \xef\xbf\xbd 5 in London");
-    expect_headline(by_name(s, "escapes.txt"), "Red title");
-    expect_headline(by_name(s, "crlf.txt"), "CRLF title");
-    expect_headline(by_name(s, "bom.txt"), "BOM title");
-    expect_headline(by_name(s, "combining.txt"), "Combining marks");
-    expect_headline(by_name(s, "rtl.txt"), "Evil txet desrever name isolate");
-    expect_headline(by_name(s, "cjk.txt"),
+    expect_headline(tu_by_name(s, "escapes.txt"), "Red title");
+    expect_headline(tu_by_name(s, "crlf.txt"), "CRLF title");
+    expect_headline(tu_by_name(s, "bom.txt"), "BOM title");
+    expect_headline(tu_by_name(s, "combining.txt"), "Combining marks");
+    expect_headline(tu_by_name(s, "rtl.txt"), "Evil txet desrever name isolate");
+    expect_headline(tu_by_name(s, "cjk.txt"),
                     "\xe7\xbf\x92\xe8\xbf\x91\xe5\xb9\xb3\xe4\xb8\x8e\xe6\x99"
                     "\xae\xe4\xba\xac\xe5\x9c\xa8\xe5\x8c\x97\xe4\xba\xac\xe4"
                     "\xbc\x9a\xe6\x99\xa4");
-    expect_headline(by_name(s, "emoji.txt"),
+    expect_headline(tu_by_name(s, "emoji.txt"),
                     "Emoji headline \xf0\x9f\x8e\x89 with flags "
                     "\xf0\x9f\x87\xba\xf0\x9f\x87\xb8\xf0\x9f\x87\xb7"
                     "\xf0\x9f\x87\xba");
@@ -154,13 +144,13 @@ static void test_fixtures(void **state)
     }
 
     /* Columns as in the file, past the removed escapes. */
-    const article *e = by_name(s, "escapes.txt");
+    const article *e = tu_by_name(s, "escapes.txt");
     uint32_t l, c;
     article_position(e, (uint32_t)(strstr(e->text, "John") - e->text), &l,
                      &c);
     assert_int_equal(l, 3);
     assert_int_equal(c, 26); /* after ESC[10;20H and ESC[1;31m */
-    const article *cr = by_name(s, "crlf.txt");
+    const article *cr = tu_by_name(s, "crlf.txt");
     article_position(cr, (uint32_t)(strstr(cr->text, "Kerry") - cr->text),
                      &l, &c);
     assert_int_equal(l, 4);
