@@ -202,6 +202,17 @@ static void gaz_plural(entity_table *t, const char *s, size_t n, uint32_t e)
     gaz_alias(t, buf, n + 1, e);
 }
 
+/* "Lavrov" alone is most likely the Sergei Lavrov of the gazetteer: the
+ * last word of a known person's name is a person cue. */
+static void gaz_surname(entity_table *t, const char *s, size_t n)
+{
+    size_t k = ent_key(t, s, n), i = k;
+    while (i > 0 && t->kbuf[i - 1] != ' ')
+        i--;
+    if (i > 0 && i < k)
+        ent_words_add(t, t->kbuf + i, k - i, W_SURNAME);
+}
+
 static int gaz_line(entity_table *t, const char *s, size_t n)
 {
     const char *tab1 = memchr(s, '\t', n);
@@ -223,6 +234,8 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
     t->gaz[e].country = type >= 16;
     type &= 15;
     gaz_alias(t, s, nn, e);
+    if (type == ENT_PERSON)
+        gaz_surname(t, s, nn);
     if (type == ENT_OTHER)
         gaz_plural(t, s, nn, e);
     const char *p = tab2 ? tab2 + 1 : s + n;
@@ -377,6 +390,10 @@ static uint32_t intern(entity_table *t, const char *s, size_t n)
     }
     if (k > 4 && strstr(t->strs.s + v->key, " of "))
         v->flags |= V_HASOF;
+    uint32_t wh;
+    if (v->ntok == 1 && v->gaz < 0 &&
+        (ent_word_flags(t, t->strs.s + v->key, k, &wh) & W_SURNAME))
+        v->votes[ENT_PERSON] += 3;
     ent_map_put(&t->varmap, &t->strs, t->strs.s + v->key, k, h,
                 (uint32_t)t->nvars);
     return (uint32_t)t->nvars++;

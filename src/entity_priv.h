@@ -41,6 +41,7 @@ enum {
     W_ORGNEXT = 1u << 25,  /* after an organisation: "X shares" */
     W_PLACENEXT = 1u << 26, /* after a place: "X's capital", "X's economy" */
     W_EVENTPRE = 1u << 27, /* first word of an event: "Hurricane" */
+    W_SURNAME = 1u << 28,  /* last word of a gazetteer person: "Lavrov" */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a
@@ -201,6 +202,8 @@ void ent_finish_reset(entity_table *t);
 /* entity_words.c */
 void ent_words_load(entity_table *t);
 void ent_words_gaz_first(entity_table *t, const char *key, size_t n);
+/* Add flag to the folded word w (added to the lists if new). */
+void ent_words_add(entity_table *t, const char *w, size_t n, uint32_t flag);
 uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
                         uint32_t *hash);
 

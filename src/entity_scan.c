@@ -645,10 +645,20 @@ static bool cand_before(const ent_cand *a, const ent_cand *b)
     return a->off != b->off ? a->off < b->off : a->len > b->len;
 }
 
+static int cand_cmp(const void *a, const void *b)
+{
+    return cand_before(a, b) ? -1 : cand_before(b, a) ? 1 : 0;
+}
+
 /* Candidates come nearly in text order (the headline's last): an
- * insertion sort is linear on them and allocates nothing. */
+ * insertion sort is linear on a usual article and allocates nothing; a
+ * long text with many headline-like lines takes qsort, not n squared. */
 static void sort_cands(ent_cand *c, size_t n)
 {
+    if (n > 256) {
+        qsort(c, n, sizeof *c, cand_cmp);
+        return;
+    }
     for (size_t i = 1; i < n; i++) {
         ent_cand x = c[i];
         size_t j = i;

@@ -231,6 +231,11 @@ static void add_word(entity_table *t, const char *p, size_t n, uint32_t flag)
     t->wflags[id] |= flag;
 }
 
+void ent_words_add(entity_table *t, const char *w, size_t n, uint32_t flag)
+{
+    add_word(t, w, n, flag);
+}
+
 /* Mark the first word of a folded gazetteer key, so only runs starting
  * with such a word are looked up ("st." is also read as "st"). */
 void ent_words_gaz_first(entity_table *t, const char *key, size_t n)

@@ -264,7 +264,7 @@ static void test_type_cues(void **state)
         "Report\n"
         "The Vellmar Foundation and Ostrava Steel Corp signed a deal with "
         "Dr Pell Ranko in the town of Kivarro. The Bank of Tessaly agreed.\n"
-        "The Hague hosted them.\n"};
+        "The Hague hosted them. They met Lavrov there.\n"};
     article a[1];
     entity_table *t = scan_set(a, texts, 1);
     assert_entity(t, "Vellmar Foundation", ENT_ORG);
@@ -273,6 +273,8 @@ static void test_type_cues(void **state)
     assert_entity(t, "Kivarro", ENT_PLACE);
     assert_entity(t, "Bank of Tessaly", ENT_ORG);
     assert_entity(t, "The Hague", ENT_PLACE);
+    /* alone, but the last name of a gazetteer person */
+    assert_entity(t, "Lavrov", ENT_PERSON);
     entity_table_free(t);
     fake_free(&a[0]);
 }
