@@ -50,8 +50,9 @@ void entity_table_free(entity_table *t);
  * number of entries added, or -1 with a message in err naming the line.
  * Also accepted: "country" (a place that stays one where a sports score
  * follows it, where a city becomes its team) and per/loc/misc. Lines
- * before a bad one are kept. Call before scanning: names already
- * scanned keep what the gazetteer said then. */
+ * before a bad one are kept. Best called before scanning: names are
+ * found with the entries present then; entity_finish types and merges
+ * with all of them. */
 long entity_gazetteer_add(entity_table *t, const char *tsv, size_t len,
                           char *err, size_t errlen);
 

@@ -420,6 +420,17 @@ static void lookup_map(merge_ctx *m)
     }
 }
 
+/* Entries added after a name was scanned still type and merge it. */
+static void refresh_gazetteer(entity_table *t)
+{
+    for (uint32_t v = 0; v < t->nvars; v++) {
+        ent_variant *vv = &t->vars[v];
+        const char *k = t->strs.s + vv->key;
+        vv->gaz = (int32_t)ent_map_get(&t->gazmap, &t->strs, k, vv->key_len,
+                                       ent_hash(k, vv->key_len));
+    }
+}
+
 /* A word only ever seen starting a sentence, and written in lowercase
  * elsewhere in the set, is a common word: its mentions go. */
 static void drop_tentative(entity_table *t)
@@ -456,6 +467,7 @@ static void drop_tentative(entity_table *t)
 void entity_finish(entity_table *t)
 {
     ent_finish_reset(t);
+    refresh_gazetteer(t);
     drop_tentative(t);
     merge_ctx m = {.t = t};
     size_t nv = t->nvars + 1;

@@ -329,6 +329,13 @@ static void test_gazetteer_add(void **state)
                      2);
     assert_int_equal(entity_lookup(t, "zorbanian republic", 18),
                      find_entity(t, "Zorbania"));
+    /* added after the scan: the next finish types by it */
+    assert_int_equal(entity_type_of(t, (uint32_t)find_entity(t, "Kelp Union")),
+                     ENT_ORG);
+    const char late[] = "Kelp Union\tplace\n";
+    entity_gazetteer_add(t, late, strlen(late), err, sizeof err);
+    entity_finish(t);
+    assert_entity(t, "Kelp Union", ENT_PLACE);
     entity_table_free(t);
     fake_free(&a);
 }
