@@ -215,13 +215,22 @@ static bool common_kept(const entity_table *t, size_t a, size_t b)
             (w[b - 1].wf & (W_ORGKW | W_PLACEKW | W_EVENT)));
 }
 
+/* "A. Hollioake", "I. Healy": a capital and a full stop before a name
+ * is an initial, not the word "a" or "I". */
+static bool initial(const entity_table *t, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    return a + 1 < b && w[a].len == 1 && (w[a].f & S_CAP) &&
+           t->text[w[a].off + 1] == '.';
+}
+
 /* Function words that start a run are no part of a name, unless the
  * name is written so ("US", "The Hague"). */
 static size_t strip_leading_stop(entity_table *t, size_t a, size_t b)
 {
     long g;
     while (a < b && (t->w[a].wf & (W_STOP | W_COMMON)) &&
-           !(t->w[a].f & (S_ALLCAPS | S_INIT)) &&
+           !(t->w[a].f & (S_ALLCAPS | S_INIT)) && !initial(t, a, b) &&
            (a == 0 || (t->w[a].f & (S_SENT | S_TC)) ||
             ((t->w[a - 1].f & S_LOWER) && (t->w[a].wf & W_STOP))) &&
            !common_kept(t, a, b) && gaz_longest(t, t->text, a, b, &g) == a)
@@ -276,13 +285,17 @@ static bool is_title_at(entity_table *t, size_t k, size_t b)
     const ent_word *w = t->w;
     if (!(w[k].wf & W_TITLE) || (w[k].f & S_ALLCAPS))
         return false;
-    for (size_t j = k + 1; j < b; j++) {
+    size_t j = k + 1;
+    for (; j < b; j++) {
         if (w[j].wf & W_ORGKW)
             return false;
         if (!(w[j].wf & W_TITLE))
             break;
     }
-    return true;
+    /* "John Major", "Billie Jean King": a title word ending the run
+     * after a given name is a surname */
+    return !(j == b && k > 0 && (w[k - 1].wf & W_FIRST) &&
+             !(w[k].f & S_BREAK));
 }
 
 static void segment(entity_table *t, const char *s, size_t a, size_t b,
@@ -414,6 +427,21 @@ static bool org_tail(entity_table *t, const piece *p, size_t n, size_t b)
     return true;
 }
 
+/* One unknown word, then one known word that is a person's last name
+ * or (after a given name) a place: a person's full name. */
+static bool given_and_known(entity_table *t, const piece *p, size_t n)
+{
+    if (n != 2 || p[0].g >= 0 || p[1].g < 0 || p[0].b != p[0].a + 1 ||
+        p[1].b != p[1].a + 1)
+        return false;
+    uint32_t wf = t->w[p[0].a].wf;
+    if (wf & (W_STOP | W_COMMON | W_TITLE | W_LEX))
+        return false;
+    int gt = gaz_type(t, p[1].g);
+    return gt == ENT_PERSON ||
+           ((wf & W_FIRST) && (gt == ENT_PLACE || gt == ENT_OTHER));
+}
+
 /* A run [a, b) without titles becomes candidates. */
 static void segment(entity_table *t, const char *s, size_t a, size_t b,
                     int cue)
@@ -435,6 +463,13 @@ static void segment(entity_table *t, const char *s, size_t a, size_t b,
         ent_cand *c = new_cand(t, a, b);
         cue_votes(t, c, a, b);
         c->votes[ENT_ORG] += 4;
+        return;
+    }
+    if (given_and_known(t, p, n)) {
+        /* "Naina Yeltsin", "Anthony Washington" */
+        ent_cand *c = new_cand(t, a, b);
+        cue_votes(t, c, a, b);
+        c->votes[ENT_PERSON] += 4;
         return;
     }
     if (n == 2 && gaz_type(t, p[0].g) == ENT_OTHER &&
@@ -466,10 +501,23 @@ static void segment(entity_table *t, const char *s, size_t a, size_t b,
     }
 }
 
+/* "de Mistura", "van der Westhuizen": particles, then a capital. */
 static bool particle_link(const ent_word *w, size_t j, size_t nw)
 {
-    return (w[j].f & S_LOWER) && (w[j].wf & W_PARTICLE) && j + 1 < nw &&
-           !(w[j + 1].f & S_BREAK) && namey(&w[j + 1]);
+    size_t k = j;
+    while (k < nw && k < j + 2 && (w[k].f & S_LOWER) &&
+           (w[k].wf & W_PARTICLE) && (k == j || !(w[k].f & S_BREAK)))
+        k++;
+    return k > j && k < nw && !(w[k].f & S_BREAK) && namey(&w[k]);
+}
+
+/* Words a particle link spans: the particles and the capital after. */
+static size_t particle_span(const ent_word *w, size_t j)
+{
+    size_t k = j;
+    while ((w[k].f & S_LOWER) && (w[k].wf & W_PARTICLE))
+        k++;
+    return k + 1 - j;
 }
 
 static bool of_link(const ent_word *w, size_t j, size_t nw)
@@ -489,7 +537,9 @@ static size_t run_end(entity_table *t, size_t i)
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
         if (namey(&w[j]) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
             j++;
-        else if (particle_link(w, j, t->nw) || of_link(w, j, t->nw))
+        else if (particle_link(w, j, t->nw))
+            j += particle_span(w, j);
+        else if (of_link(w, j, t->nw))
             j += 2;
         else
             break;

@@ -257,6 +257,27 @@ static void test_title_case_headline(void **state)
     fake_free(&a[0]);
 }
 
+/* Full names in their awkward shapes stay whole. */
+static void test_person_shapes(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Head\n"
+        "The flanker Joost van der Westhuizen scored.\n"
+        "A. Hollioake took two wickets.\n"
+        "Later John Major met Billie Jean King and Anthony Washington.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Joost van der Westhuizen", ENT_PERSON);
+    assert_entity(t, "A. Hollioake", ENT_PERSON);
+    assert_entity(t, "John Major", ENT_PERSON);
+    assert_entity(t, "Billie Jean King", ENT_PERSON);
+    assert_entity(t, "Anthony Washington", ENT_PERSON);
+    assert_no_entity(t, "Washington");
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 static void test_type_cues(void **state)
 {
     (void)state;
@@ -555,6 +576,7 @@ int main(void)
         cmocka_unit_test(test_ambiguous_short_form),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_title_case_headline),
+        cmocka_unit_test(test_person_shapes),
         cmocka_unit_test(test_type_cues),
         cmocka_unit_test(test_newswire),
         cmocka_unit_test(test_gazetteer_add),
