@@ -17,19 +17,13 @@
 #include "store.h"
 
 /* Matches of the keywords in s as "off+len off+len ...". */
-static char *kw_find(const hl_keywords *k, const char *s)
+static const char *kw_find(const hl_keywords *k, const char *s)
 {
-    static char buf[4096];
     search_match *m = NULL;
     size_t cap = 0, n = hl_keywords_find(k, s, strlen(s), &m, &cap);
-    buf[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        size_t l = strlen(buf);
-        snprintf(buf + l, sizeof buf - l, "%s%u+%u", i ? " " : "", m[i].off,
-                 m[i].len);
-    }
+    const char *out = tu_matches(m, n);
     free(m);
-    return buf;
+    return out;
 }
 
 static hl_keywords *kw_of(const char *const *words)

@@ -52,21 +52,15 @@ static search_query *compile_ok(const char *pat, unsigned flags)
 }
 
 /* Matches of pat in s as "off+len off+len ...". */
-static char *find(const char *pat, unsigned flags, const char *s)
+static const char *find(const char *pat, unsigned flags, const char *s)
 {
-    static char buf[1024];
     search_query *q = compile_ok(pat, flags);
     search_match *m = NULL;
     size_t cap = 0, n = search_text(q, s, strlen(s), &m, &cap);
-    buf[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        size_t l = strlen(buf);
-        snprintf(buf + l, sizeof buf - l, "%s%u+%u", i ? " " : "", m[i].off,
-                 m[i].len);
-    }
+    const char *out = tu_matches(m, n);
     free(m);
     search_free(q);
-    return buf;
+    return out;
 }
 
 static void test_literal_offsets(void **state)
