@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "layout.h"
@@ -321,10 +322,54 @@ static int load_extras(const cli_opts *o, store *s, hl_keywords *kw)
     return 0;
 }
 
+/* Progress on a terminal's stderr for sets that take a while to load:
+ * silent for the first half second, then one line rewritten in place and
+ * erased at the end, so nothing is left behind on the screen. */
+typedef struct progress {
+    struct timespec start;
+    bool shown;
+} progress;
+
+static double since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) +
+           (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void show_progress(void *ctx, const char *phase, size_t done,
+                          size_t total)
+{
+    progress *p = ctx;
+    if (!p->shown && since(&p->start) < 0.5)
+        return;
+    p->shown = true;
+    if (total)
+        fprintf(stderr, "\rlede: %s %zu of %zu articles\033[K", phase, done,
+                total);
+    else
+        fprintf(stderr, "\rlede: %s %zu articles\033[K", phase, done);
+}
+
+static void print_msg_progress(void *ctx, const char *label, const char *msg)
+{
+    progress *p = ctx;
+    if (p && p->shown)
+        fputs("\r\033[K", stderr);
+    print_msg(ctx, label, msg);
+}
+
 int cli_load(const cli_opts *o, const char *argv0, store **sp,
              hl_keywords **kwp)
 {
-    store *s = store_new(print_msg, NULL);
+    static progress prog;
+    bool tty = isatty(STDERR_FILENO);
+    store *s = store_new(print_msg_progress, tty ? &prog : NULL);
+    if (tty) {
+        clock_gettime(CLOCK_MONOTONIC, &prog.start);
+        store_set_progress(s, show_progress, &prog);
+    }
     hl_keywords *kw = hl_keywords_new();
     *sp = s;
     *kwp = kw;
@@ -340,6 +385,8 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
         return 2;
     }
     store_index(s);
+    if (prog.shown)
+        fputs("\r\033[K", stderr);
     return 0;
 }
 

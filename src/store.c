@@ -29,6 +29,8 @@ struct store {
     char *buf;           /* the read buffer, reused for every file */
     size_t bufcap;
     text_buf scratch;    /* the cleaning buffer, reused likewise */
+    store_progress_fn progress;
+    void *pctx;
 };
 
 /* Directories on the current walk path, to catch symlink loops. */
@@ -45,6 +47,12 @@ store *store_new(store_msg_fn msg, void *ctx)
     s->msg = msg;
     s->ctx = ctx;
     return s;
+}
+
+void store_set_progress(store *s, store_progress_fn fn, void *ctx)
+{
+    s->progress = fn;
+    s->pctx = ctx;
 }
 
 void store_free(store *s)
@@ -213,6 +221,8 @@ static size_t load_fd(store *s, const char *path, int fd)
         say(s, path, "no readable text, skipped");
         return 0;
     }
+    if (s->progress && s->n % STORE_PROGRESS_EVERY == 0)
+        s->progress(s->pctx, "reading", s->n, 0);
     return 1;
 }
 
@@ -389,8 +399,11 @@ void store_index(store *s)
     entity_table *t = table(s);
     if (s->scanned == s->n && s->finished)
         return;
-    for (; s->scanned < s->n; s->scanned++)
+    for (; s->scanned < s->n; s->scanned++) {
         entity_scan(t, (uint32_t)s->scanned, &s->arts[s->scanned]);
+        if (s->progress && s->scanned % STORE_PROGRESS_EVERY == 0)
+            s->progress(s->pctx, "indexing", s->scanned, s->n);
+    }
     entity_finish(t);
     s->finished = true;
 }

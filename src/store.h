@@ -25,6 +25,16 @@ typedef void (*store_msg_fn)(void *ctx, const char *label, const char *msg);
 #define STORE_MAX_FILE ((size_t)256 << 20)
 
 store *store_new(store_msg_fn msg, void *ctx);
+
+/* Called now and then while a big set loads: `done` articles read so far
+ * (phase "reading") or scanned for names (phase "indexing", out of
+ * `total`). Lets a front end show progress; the core still prints
+ * nothing. */
+typedef void (*store_progress_fn)(void *ctx, const char *phase, size_t done,
+                                  size_t total);
+void store_set_progress(store *s, store_progress_fn fn, void *ctx);
+/* How many articles between two progress calls. */
+#define STORE_PROGRESS_EVERY 1000
 void store_free(store *s);
 
 /* Add a file, a directory (recursively: hidden entries skipped, symlink
