@@ -174,12 +174,13 @@ int cli_parse(int argc, char **argv, cli_opts *o)
     /* less-style +/PATTERN; pulled out before getopt sees it. */
     char **args = lede_malloc(((size_t)argc + 1) * sizeof *args);
     int n = 0;
+    bool paths_only = false; /* after "--", "+/x" is a file name */
     for (int i = 0; i < argc; i++) {
-        if (i > 0 && !strncmp(argv[i], "+/", 2) &&
-            (i == 0 || strcmp(argv[i - 1], "--")))
+        if (i > 0 && !paths_only && !strncmp(argv[i], "+/", 2))
             o->pattern = argv[i] + 2;
         else
             args[n++] = argv[i];
+        paths_only |= i > 0 && !strcmp(argv[i], "--");
     }
     args[n] = NULL;
     bool no_color = o->color == CLI_COLOR_NEVER;
@@ -785,7 +786,6 @@ static void dump_article(dump_ctx *d, const cli_opts *o, const store *s,
         .current_match = -1,
     };
     if (q) {
-        layers.matches = d->matches;
         layers.nmatches = search_article(q, a, &d->matches, &d->mcap);
         layers.matches = d->matches;
     }

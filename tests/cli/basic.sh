@@ -93,8 +93,13 @@ contains "--dump shows the body, wrapped" "$d" "U.N. Special Envoy for Syria Sta
 Mistura says"
 d=$("$LEDE" --dump --color=always --width 60 "$S3")
 contains "--dump colours people" "$d" "$(printf '\033[0m\033[36m')Kerry"
+d=$("$LEDE" --dump --color=always --width 60 "$S0")
+contains "--dump shows boilerplate dimmed" "$d" "$(printf '\033[0m\033[2m')Advertisement"
 d=$("$LEDE" --dump -b --width 60 "$S0")
 lacks "--hide-boilerplate leaves Advertisement out" "$d" "Advertisement"
+contains "--hide-boilerplate keeps the body" "$d" "Staffan de Mistura"
+out=$(cd /tmp && "$OLDPWD/$LEDE" --list -- "+/nonexistent" 2>&1)
+contains "after --, +/x is a path, not a pattern" "$out" "+/nonexistent"
 
 "$LEDE" --help | grep -q -- '--entities'
 check "--help describes the options" [ $? = 0 ]
