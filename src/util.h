@@ -7,6 +7,7 @@
 #define LEDE_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef void (*lede_fatal_fn)(const char *msg);
 
@@ -25,6 +26,11 @@ char *lede_strndup(const char *s, size_t n);
 /* Make room for `need` elements of `size` bytes in *p (capacity *cap),
  * growing geometrically. Returns *p. */
 void *lede_grow(void *p_, size_t *cap, size_t need, size_t size);
+
+/* A 64-bit hash of n bytes (FNV-1a, then a final mix): stable across
+ * runs and machines, so it can key stored data (content hashes, paragraph
+ * fingerprints). Not cryptographic. */
+uint64_t lede_hash64(const void *p, size_t n);
 
 #define LEDE_GROW(ptr, cap, need) \
     ((ptr) = lede_grow((ptr), &(cap), (need), sizeof *(ptr)))

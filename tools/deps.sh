@@ -13,6 +13,7 @@ if command -v "$PKG_CONFIG" >/dev/null 2>&1; then
     need libutf8proc libutf8proc-dev
     need libpcre2-8 libpcre2-dev
     need cmocka libcmocka-dev
+    need sqlite3 libsqlite3-dev
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
