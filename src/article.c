@@ -899,6 +899,7 @@ void article_init_with(article *a, const char *path, const char *bytes,
     if (p.b != p.stack)
         free(p.b);
 
+    a->hash = lede_hash64(bytes, len);
     a->path = lede_strndup(path, strlen(path));
     a->label = text_clean_label(path, strlen(path));
     if (strcmp(a->label, a->path) == 0) { /* the usual case: share it */

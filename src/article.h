@@ -46,6 +46,8 @@ typedef struct article {
     uint32_t *line_starts; /* byte offset where each file line starts */
     size_t nlines;
     text_edit *edits;     /* from cleaning, for columns as in the file */
+    uint64_t hash;        /* lede_hash64 of the raw bytes as read: the
+                             article's content identity (index, state) */
     size_t nedits;
 } article;
 
