@@ -969,6 +969,63 @@ void article_position(const article *a, uint32_t off, uint32_t *line,
     *col = c < 1 ? 1 : (uint32_t)c;
 }
 
+/* Put the cursor at the start of line ln (edits before it skipped). */
+static void cursor_line(article_pos_cursor *c, size_t ln)
+{
+    const article *a = c->a;
+    uint32_t ls = a->nlines ? a->line_starts[ln] : 0;
+    c->line = ln;
+    c->off = ls;
+    c->chars = 0;
+    c->delta = 0;
+    if (c->edit > 0 && c->edit <= a->nedits && a->edits[c->edit - 1].off >= ls)
+        c->edit = 0; /* went back: search again */
+    size_t lo = c->edit, hi = a->nedits; /* first edit at or after ls */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->edits[mid].off < ls)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    c->edit = lo;
+}
+
+void article_pos_init(article_pos_cursor *c, const article *a)
+{
+    memset(c, 0, sizeof *c);
+    c->a = a;
+    cursor_line(c, 0);
+}
+
+void article_pos_at(article_pos_cursor *c, uint32_t off, uint32_t *line,
+                    uint32_t *col)
+{
+    const article *a = c->a;
+    if (off > a->len)
+        off = (uint32_t)a->len;
+    size_t ln = c->line;
+    if (off < c->off || (ln + 1 < a->nlines && a->line_starts[ln + 1] <= off)) {
+        size_t lo = off < c->off ? 0 : ln, hi = a->nlines;
+        while (hi - lo > 1) { /* last line start <= off */
+            size_t mid = lo + (hi - lo) / 2;
+            if (a->line_starts[mid] <= off)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        if (lo != ln || off < c->off)
+            cursor_line(c, lo);
+    }
+    c->chars += (int64_t)count_chars(a->text + c->off, off - c->off);
+    c->off = off;
+    while (c->edit < a->nedits && a->edits[c->edit].off <= off)
+        c->delta += a->edits[c->edit++].delta;
+    int64_t k = 1 + c->chars + c->delta;
+    *line = (uint32_t)c->line + 1;
+    *col = k < 1 ? 1 : (uint32_t)k;
+}
+
 long article_block_at(const article *a, uint32_t off)
 {
     size_t lo = 0, hi = a->nblocks;

@@ -78,6 +78,26 @@ const char *article_headline(const article *a, size_t *len);
 void article_position(const article *a, uint32_t off, uint32_t *line,
                       uint32_t *col);
 
+/* A forward cursor over positions: the same answers as article_position,
+ * but a run of calls with non-decreasing offsets costs one pass over the
+ * text in all (batch output of mentions and matches stays linear). A
+ * smaller offset than the last one is allowed; it restarts from the start
+ * of its line. Valid while the article is. */
+typedef struct article_pos_cursor {
+    const article *a;
+    uint32_t off;     /* last offset asked for */
+    size_t line;      /* 0-based line holding off */
+    int64_t chars;    /* characters from the line start to off */
+    size_t edit;      /* first edit not yet counted (edits[edit].off > off) */
+    int64_t delta;    /* column change from edits counted on this line */
+} article_pos_cursor;
+
+/* Start a cursor at the beginning of a. */
+void article_pos_init(article_pos_cursor *c, const article *a);
+/* Line and column (as article_position) of off, moving the cursor there. */
+void article_pos_at(article_pos_cursor *c, uint32_t off, uint32_t *line,
+                    uint32_t *col);
+
 /* Index of the block containing byte offset off, or -1. */
 long article_block_at(const article *a, uint32_t off);
 

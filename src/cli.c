@@ -515,11 +515,12 @@ static int run_list(const cli_opts *o, const store *s)
 
 /* ---- --entities -------------------------------------------------------- */
 
-static void entity_line(const cli_opts *o, const article *a,
+static void entity_line(const cli_opts *o, article_pos_cursor *cur,
                         const entity_table *t, const entity_mention *m)
 {
+    const article *a = cur->a;
     uint32_t line, col;
-    article_position(a, m->off, &line, &col);
+    article_pos_at(cur, m->off, &line, &col);
     const char *type = entity_type_name(entity_type_of(t, m->entity));
     const char *name = entity_name(t, m->entity);
     if (o->json) {
@@ -592,8 +593,10 @@ static int run_entities(const cli_opts *o, const store *s)
     for (size_t k = 0; k < store_count(s); k++) {
         size_t n;
         const entity_mention *m = entity_mentions(t, order[k], &n);
+        article_pos_cursor cur; /* mentions are in text order: one pass */
+        article_pos_init(&cur, store_get(s, order[k]));
         for (size_t i = 0; i < n; i++)
-            entity_line(o, store_get(s, order[k]), t, &m[i]);
+            entity_line(o, &cur, t, &m[i]);
     }
     free(order);
     return 0;
@@ -620,9 +623,11 @@ static size_t chars_in(const char *s, size_t len)
 }
 
 /* One grep-style line: matches m[0..n) all lie (at least partly) on it. */
-static void search_line(const cli_opts *o, bool color, const article *a,
-                        uint32_t line, const search_match *m, size_t n)
+static void search_line(const cli_opts *o, bool color,
+                        article_pos_cursor *cur, uint32_t line,
+                        const search_match *m, size_t n)
 {
+    const article *a = cur->a;
     uint32_t start, end;
     line_range(a, line, &start, &end);
     if (o->json) {
@@ -633,7 +638,7 @@ static void search_line(const cli_opts *o, bool color, const article *a,
         fputs(",\"matches\":[", stdout);
         for (size_t i = 0; i < n; i++) {
             uint32_t l, c;
-            article_position(a, m[i].off, &l, &c);
+            article_pos_at(cur, m[i].off, &l, &c);
             printf("%s{\"column\":%u,\"length\":%zu}", i ? "," : "", c,
                    chars_in(a->text + m[i].off, m[i].len));
         }
@@ -665,17 +670,16 @@ static void search_article_lines(const cli_opts *o, bool color,
                                  size_t n)
 {
     size_t i = 0;
+    article_pos_cursor cur; /* matches are in text order: one pass */
+    article_pos_init(&cur, a);
     while (i < n) {
-        uint32_t line, col, l2;
-        article_position(a, m[i].off, &line, &col);
-        size_t j = i + 1;
-        while (j < n) {
-            article_position(a, m[j].off, &l2, &col);
-            if (l2 != line)
-                break;
+        uint32_t line, col, start, end;
+        article_pos_at(&cur, m[i].off, &line, &col);
+        line_range(a, line, &start, &end);
+        size_t j = i + 1; /* the matches that start on this line */
+        while (j < n && m[j].off <= end)
             j++;
-        }
-        search_line(o, color, a, line, m + i, j - i);
+        search_line(o, color, &cur, line, m + i, j - i);
         /* a match running over the end of its line shows once, there */
         i = j;
     }

@@ -91,3 +91,28 @@ check "a flood of combining marks lays out" [ $? = 0 ]
 
 printf 'From stdin\n\nKerry spoke.\n' | "$LEDE" --list - >"$T/out"
 contains "- reads standard input" "$(cat "$T/out")" "From stdin"
+
+# One 8 MB line of 262,144 sentences: every batch mode finishes (they
+# were quadratic in the length of a line), and the last mention and match
+# on it are reported at their real columns.
+yes 'Kerry and Lavrov met in Geneva. ' | head -n 262144 | tr -d '\n' >"$T/8mb.txt"
+echo >>"$T/8mb.txt"
+last=$((32 * 262143 + 1))
+out=$(timeout $((60 * SLOW)) "$LEDE" --entities "$T/8mb.txt" | tail -1)
+check "--entities finishes on an 8 MB line" [ -n "$out" ]
+contains "--entities on an 8 MB line reaches its last name" "$out" \
+    "$T/8mb.txt	1	$((last + 24))	place	Geneva	Geneva"
+n=$(timeout $((60 * SLOW)) "$LEDE" --entities "$T/8mb.txt" | wc -l)
+check "--entities on an 8 MB line gives every mention ($n)" [ "$n" = 262144 ]
+out=$(timeout $((60 * SLOW)) "$LEDE" --entities --json "$T/8mb.txt" | tail -1)
+contains "--entities --json finishes on an 8 MB line" "$out" \
+    "\"line\":1,\"column\":$((last + 24)),\"text\":\"Geneva\""
+out=$(timeout $((60 * SLOW)) "$LEDE" --search lavrov "$T/8mb.txt" | wc -c)
+check "--search finishes on an 8 MB line ($out bytes)" [ "$out" -gt 8388608 ]
+out=$(timeout $((60 * SLOW)) "$LEDE" --search lavrov --json "$T/8mb.txt" |
+    grep -o '{"column":[0-9]*,"length":6}' | tail -1)
+check "--search --json on an 8 MB line gives the last match's column" \
+    [ "$out" = "{\"column\":$((last + 10)),\"length\":6}" ]
+out=$(timeout $((60 * SLOW)) "$LEDE" --list --json "$T/8mb.txt" | wc -l)
+check "--list --json finishes on an 8 MB line" [ "$out" = 1 ]
+rm -f "$T/8mb.txt"

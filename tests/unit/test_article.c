@@ -413,6 +413,80 @@ static void test_position_after_escape_and_crlf(void **state)
     expect_pos(&art, "noir", 1, 7);
 }
 
+/* The forward cursor gives article_position's answer at every offset,
+ * whether walked forward one byte at a time, in strides, or sent back. */
+static void cursor_agrees(const char *raw, size_t len)
+{
+    article a;
+    article_init(&a, "c.txt", raw, len);
+    article_pos_cursor cur;
+    for (uint32_t stride = 1; stride <= 7; stride += 3) {
+        article_pos_init(&cur, &a);
+        for (uint32_t off = 0; off <= a.len; off += stride) {
+            uint32_t l1, c1, l2, c2;
+            article_position(&a, off, &l1, &c1);
+            article_pos_at(&cur, off, &l2, &c2);
+            if (l1 != l2 || c1 != c2)
+                fail_msg("offset %u (stride %u): cursor %u:%u, want %u:%u",
+                         off, stride, l2, c2, l1, c1);
+            if (off % 5 == 4) { /* a step back, then on again */
+                uint32_t back = off / 2;
+                article_position(&a, back, &l1, &c1);
+                article_pos_at(&cur, back, &l2, &c2);
+                assert_int_equal(l1, l2);
+                assert_int_equal(c1, c2);
+                article_pos_at(&cur, off, &l2, &c2);
+            }
+        }
+    }
+    article_fini(&a);
+}
+
+/* Column of needle through a fresh cursor walked over every offset
+ * before it (the way the batch modes use it). */
+static void expect_cursor_pos(const char *raw, const char *needle,
+                              uint32_t line, uint32_t col)
+{
+    article a;
+    article_init(&a, "c.txt", raw, strlen(raw));
+    uint32_t at = find(&a, needle), l = 0, c = 0;
+    article_pos_cursor cur;
+    article_pos_init(&cur, &a);
+    for (uint32_t off = 0; off <= at; off++)
+        article_pos_at(&cur, off, &l, &c);
+    if (l != line || c != col)
+        fail_msg("[%s] at %u:%u, want %u:%u", needle, l, c, line, col);
+    article_fini(&a);
+}
+
+static void test_position_cursor(void **state)
+{
+    (void)state;
+    static const char crlf[] = "Title\r\n\r\nOne two\r\nthree four\r\n\r\nEnd.\r\n";
+    static const char tabs[] = "Head\tline\n\n\tTabbed\tbody\t\tKerry\n";
+    static const char comb[] = "Cafe\xcc\x81 noir \xcc\x81\xcc\x81x "
+                               "Zu\xcc\x88rich \xe4\xb8\xad\xe6\x96\x87 four\n";
+    static const char esc[] = "\x1b]0;pwned\x07\x1b[31mRed title\x1b[0m\n\n"
+                              "Body \x1b[Hsaid \x1b[31mJohn Kerry\x1b[0m "
+                              "\xff\xfe today.\rNext\r\r\n\xef\xbb\xbf" "end\n";
+    static const char nul[] = "A\0B\x01\x02" "C\n\x7f\xc2\x9b" "D\n";
+    cursor_agrees(crlf, sizeof crlf - 1);
+    cursor_agrees(tabs, sizeof tabs - 1);
+    cursor_agrees(comb, sizeof comb - 1);
+    cursor_agrees(esc, sizeof esc - 1);
+    cursor_agrees(nul, sizeof nul - 1);
+    cursor_agrees("", 0);
+    cursor_agrees("no newline at all", 17);
+    /* and the answers are the file's columns */
+    expect_cursor_pos(crlf, "four", 4, 7);
+    expect_cursor_pos(crlf, "End", 6, 1);
+    expect_cursor_pos(tabs, "Kerry", 3, 15);
+    expect_cursor_pos(comb, "noir", 1, 7);
+    expect_cursor_pos(comb, "four", 1, 27);
+    expect_cursor_pos(esc, "John", 3, 19);
+    expect_cursor_pos(esc, "today", 3, 37);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -428,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_date_keys),
         cmocka_unit_test_teardown(test_position_after_escape_and_crlf,
                                   teardown_art),
+        cmocka_unit_test(test_position_cursor),
     };
     return cmocka_run_group_tests_name("article", tests, NULL, NULL) ? 1 : 0;
 }
