@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -15,12 +16,90 @@
 #include "util.h"
 
 static volatile sig_atomic_t got_signal;
-static bool curses_on;
+static volatile sig_atomic_t curses_on;
 static SCREEN *screen;
 
+/* What puts the terminal back when the main loop cannot (a second signal
+ * while it is busy, a crash): the bytes are made before the screen comes
+ * up, so a handler only has to write() them, and the terminal modes are
+ * restored with tcsetattr(); both are async-signal-safe. */
+static char restore_seq[256];
+static size_t restore_len;
+static int restore_fd = -1;
+static struct termios restore_tio;
+static bool restore_tio_ok;
+
+static void restore_add(const char *s)
+{
+    if (!s || s == (const char *)-1)
+        return;
+    size_t n = strlen(s);
+    if (restore_len + n < sizeof restore_seq) {
+        memcpy(restore_seq + restore_len, s, n);
+        restore_len += n;
+    }
+}
+
+/* After newterm: the terminal's own strings for leaving the screen. */
+static void restore_prepare(int fd)
+{
+    restore_fd = fd;
+    restore_len = 0;
+    /* every mouse mode ncurses may have turned on, off */
+    restore_add("\033[?1006l\033[?1003l\033[?1002l\033[?1000l");
+    restore_add(tigetstr("sgr0"));
+    restore_add(tigetstr("cnorm"));
+    restore_add(tigetstr("rmcup"));
+    restore_add(tigetstr("rmkx"));
+}
+
+static void restore_now(void)
+{
+    if (!curses_on || restore_fd < 0)
+        return;
+    curses_on = 0;
+    if (restore_tio_ok)
+        tcsetattr(restore_fd, TCSANOW, &restore_tio);
+    size_t off = 0;
+    while (off < restore_len) {
+        ssize_t w = write(restore_fd, restore_seq + off, restore_len - off);
+        if (w <= 0)
+            break;
+        off += (size_t)w;
+    }
+}
+
+/* Die of sig as the shell expects (status 128 + sig, "Quit" and the
+ * like), with the default action. */
+static void die_of(int sig)
+{
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+}
+
+/* The first signal sets a flag that the loop sees within one key poll
+ * (it then leaves curses properly); a second one means the loop is busy,
+ * so the terminal is put back here and the process dies of it. */
 static void on_signal(int sig)
 {
+    int saved = errno;
+    if (got_signal) {
+        restore_now();
+        die_of(sig);
+    }
     got_signal = sig;
+    errno = saved;
+}
+
+/* A crash while the screen is up: restore it, then die as before. */
+static void on_crash(int sig)
+{
+    restore_now();
+    die_of(sig);
 }
 
 /* Fatal errors from the core: put the terminal back first. */
@@ -43,15 +122,38 @@ void ui_msg(ui *u, bool err, const char *fmt, ...)
     u->dirty |= DIRTY_STATUS;
 }
 
+/* Signals whose default action ends the process: each ends it through
+ * the loop, with the terminal restored. SIGTSTP and SIGCONT are left to
+ * curses, which restores and redraws around a suspension. */
+static const int quit_signals[] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+    SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
+};
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+
 static void install_signals(void)
 {
-    struct sigaction sa;
+    struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    for (size_t i = 0; i < sizeof quit_signals / sizeof *quit_signals; i++) {
+        /* a signal ignored by our parent (nohup) stays ignored */
+        if (sigaction(quit_signals[i], NULL, &old) == 0 &&
+            old.sa_handler == SIG_IGN)
+            continue;
+        sa.sa_handler = on_signal;
+        sigaction(quit_signals[i], &sa, NULL);
+    }
+    for (size_t i = 0; i < sizeof crash_signals / sizeof *crash_signals; i++) {
+        /* keep a sanitizer's own reporter, which prints the stack */
+        if (sigaction(crash_signals[i], NULL, &old) == 0 &&
+            old.sa_handler != SIG_DFL)
+            continue;
+        sa.sa_handler = on_crash;
+        sa.sa_flags = SA_RESETHAND;
+        sigaction(crash_signals[i], &sa, NULL);
+        sa.sa_flags = 0;
+    }
 }
 
 static bool reads_stdin(const cli_opts *o)
@@ -81,11 +183,13 @@ static bool screen_start(ui *u, FILE **tty)
             return false;
         }
     }
+    restore_tio_ok = tcgetattr(STDOUT_FILENO, &restore_tio) == 0;
     screen = newterm(NULL, stdout, *tty ? *tty : stdin);
     if (!screen) {
         fprintf(stderr, "lede: cannot start the terminal (TERM?)\n");
         return false;
     }
+    restore_prepare(STDOUT_FILENO);
     curses_on = true;
     cbreak();
     noecho();
@@ -492,5 +596,10 @@ int ui_run(store *s, const hl_keywords *kw, const cli_opts *o)
     if (tty)
         fclose(tty);
     ui_stop(&u);
-    return got_signal ? 128 + got_signal : 0;
+    if (got_signal) {
+        fflush(NULL);
+        die_of(got_signal);
+        return 128 + got_signal; /* when the default action is to go on */
+    }
+    return 0;
 }
