@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,10 +34,24 @@ struct store {
     void *pctx;
 };
 
-/* Directories on the current walk path, to catch symlink loops. */
+/* A directory's identity. */
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
+/* One walk of a named directory: the directories on the current path (a
+ * symlink back to one of them is a loop, caught before descending), every
+ * directory read so far (a hash set, so that one reached again through a
+ * symlink is not read twice) and the tree's real path (a symlink out of
+ * it is not followed). */
 typedef struct walk {
-    struct { dev_t dev; ino_t ino; } *dirs;
+    dir_id *path;
     size_t n, cap;
+    dir_id *seen;  /* open addressing; ino 0 with dev 0 marks a free slot */
+    bool *used;
+    size_t nseen, seencap;
+    char *root;    /* realpath of the named directory, or NULL */
 } walk;
 
 enum { SNIFF_BYTES = 8192 };
@@ -304,40 +319,113 @@ static char *join_path(const char *dir, const char *name)
     return p;
 }
 
-static bool walk_has(const walk *w, const struct stat *st)
+static bool same_dir(dir_id a, dir_id b)
+{
+    return a.dev == b.dev && a.ino == b.ino;
+}
+
+static bool walk_on_path(const walk *w, dir_id d)
 {
     for (size_t i = 0; i < w->n; i++)
-        if (w->dirs[i].dev == st->st_dev && w->dirs[i].ino == st->st_ino)
+        if (same_dir(w->path[i], d))
             return true;
     return false;
+}
+
+static size_t dir_hash(dir_id d, size_t cap)
+{
+    uint64_t h = ((uint64_t)d.dev * 0x9E3779B97F4A7C15u) ^ (uint64_t)d.ino;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9u;
+    return (size_t)(h ^ (h >> 32)) & (cap - 1);
+}
+
+/* Add d to the directories read; false when it was there already. */
+static bool walk_first_visit(walk *w, dir_id d)
+{
+    if (2 * (w->nseen + 1) > w->seencap) {
+        size_t ncap = w->seencap ? 2 * w->seencap : 64;
+        dir_id *ns = lede_calloc(ncap, sizeof *ns);
+        bool *nu = lede_calloc(ncap, sizeof *nu);
+        for (size_t i = 0; i < w->seencap; i++) {
+            if (!w->used[i])
+                continue;
+            size_t j = dir_hash(w->seen[i], ncap);
+            while (nu[j])
+                j = (j + 1) & (ncap - 1);
+            ns[j] = w->seen[i];
+            nu[j] = true;
+        }
+        free(w->seen);
+        free(w->used);
+        w->seen = ns;
+        w->used = nu;
+        w->seencap = ncap;
+    }
+    size_t j = dir_hash(d, w->seencap);
+    for (; w->used[j]; j = (j + 1) & (w->seencap - 1))
+        if (same_dir(w->seen[j], d))
+            return false;
+    w->seen[j] = d;
+    w->used[j] = true;
+    w->nseen++;
+    return true;
+}
+
+/* True when the directory a symlink at path leads to lies inside the
+ * named tree. */
+static bool walk_inside(const walk *w, const char *path)
+{
+    if (!w->root)
+        return true;
+    char *real = realpath(path, NULL);
+    if (!real)
+        return false;
+    size_t rl = strlen(w->root);
+    bool in = strncmp(real, w->root, rl) == 0 &&
+              (real[rl] == '/' || real[rl] == '\0' ||
+               (rl == 1 && w->root[0] == '/'));
+    free(real);
+    return in;
 }
 
 static size_t add_dir(store *s, const char *path, const struct stat *st,
                       walk *w);
 
-/* One entry met while walking: directories recurse, regular files load,
- * anything else (fifos, sockets, devices) is passed over silently, since
- * opening it could block or never end. */
+/* One entry met while walking: directories recurse, regular files load
+ * (through symlinks too), anything else (fifos, sockets, devices) is
+ * passed over silently, since opening it could block or never end. A
+ * symlink to a directory is followed only when the directory lies inside
+ * the named tree and is not one the walk is already in (a loop). */
 static size_t add_entry(store *s, const char *path, walk *w)
 {
-    struct stat st;
+    struct stat st, lst;
     if (stat(path, &st) != 0) {
-        say_errno(s, path, "cannot open", errno);
+        say_errno(s, path, lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)
+                               ? "broken symlink" : "cannot open", errno);
         return 0;
     }
-    if (S_ISDIR(st.st_mode)) {
-        if (walk_has(w, &st)) {
-            say(s, path, "symlink loop, skipped");
-            return 0;
-        }
-        return add_dir(s, path, &st, w);
+    if (!S_ISDIR(st.st_mode))
+        return S_ISREG(st.st_mode) ? load_file(s, path) : 0;
+    dir_id d = {st.st_dev, st.st_ino};
+    bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+    if (link && walk_on_path(w, d)) {
+        say(s, path, "symlink loop (to a folder above it), not followed");
+        return 0;
     }
-    return S_ISREG(st.st_mode) ? load_file(s, path) : 0;
+    if (link && !walk_inside(w, path)) {
+        say(s, path, "symlink to a folder outside the tree, not followed");
+        return 0;
+    }
+    return add_dir(s, path, &st, w);
 }
 
 static size_t add_dir(store *s, const char *path, const struct stat *st,
                       walk *w)
 {
+    dir_id d = {st->st_dev, st->st_ino};
+    if (!walk_first_visit(w, d))
+        return 0; /* read already, through another name */
     size_t n = 0, added = 0;
     int err = 0;
     char **names = list_dir(path, &n, &err);
@@ -345,10 +433,8 @@ static size_t add_dir(store *s, const char *path, const struct stat *st,
         say_errno(s, path, "cannot open", err);
         return 0;
     }
-    LEDE_GROW(w->dirs, w->cap, w->n + 1);
-    w->dirs[w->n].dev = st->st_dev;
-    w->dirs[w->n].ino = st->st_ino;
-    w->n++;
+    LEDE_GROW(w->path, w->cap, w->n + 1);
+    w->path[w->n++] = d;
     for (size_t i = 0; i < n; i++) {
         char *p = join_path(path, names[i]);
         added += add_entry(s, p, w);
@@ -358,6 +444,19 @@ static size_t add_dir(store *s, const char *path, const struct stat *st,
     free(names);
     w->n--;
     return added;
+}
+
+/* Walk the directory named by the user. */
+static size_t walk_tree(store *s, const char *path, const struct stat *st)
+{
+    walk w = {0};
+    w.root = realpath(path, NULL);
+    size_t n = add_dir(s, path, st, &w);
+    free(w.path);
+    free(w.seen);
+    free(w.used);
+    free(w.root);
+    return n;
 }
 
 static size_t add_stdin(store *s)
@@ -379,9 +478,7 @@ size_t store_add_path(store *s, const char *path)
     }
     if (!S_ISDIR(st.st_mode))
         return load_file(s, path);
-    walk w = {0};
-    size_t n = add_dir(s, path, &st, &w);
-    free(w.dirs);
+    size_t n = walk_tree(s, path, &st);
     if (n == 0)
         say(s, path, "no articles found");
     return n;

@@ -37,8 +37,11 @@ void store_set_progress(store *s, store_progress_fn fn, void *ctx);
 #define STORE_PROGRESS_EVERY 1000
 void store_free(store *s);
 
-/* Add a file, a directory (recursively: hidden entries skipped, symlink
- * loops detected, entries in name order) or "-" (standard input).
+/* Add a file, a directory (recursively: hidden entries skipped, entries
+ * in name order, symlinks to files followed; a symlink to a directory is
+ * followed only inside the named tree, never back up into a directory
+ * being walked (a loop, said once), and no directory is read twice) or
+ * "-" (standard input).
  * Returns the number of articles added (0 with a message on failure). */
 size_t store_add_path(store *s, const char *path);
 

@@ -71,6 +71,34 @@ printf 'Loop headline\n' >"$T/loop/a/x.txt"
 out=$(timeout $((10 * SLOW)) "$LEDE" --list "$T/loop" 2>"$T/err")
 check "a symlink loop does not hang" [ $? = 0 ]
 check "an article under a loop is listed once" [ "$(printf '%s\n' "$out" | grep -c 'Loop headline')" = 1 ]
+check "the loop is reported once" [ "$(grep -c 'loop' "$T/err")" = 1 ]
+contains "the loop is reported at the symlink, before descending" "$(cat "$T/err")" \
+    "$T/loop/a/up: symlink loop"
+
+# Symlinks: to files, followed wherever they point; to a folder inside
+# the tree, followed once; to a folder outside it, not followed (said
+# once); a loop reached by two routes, reported once.
+mkdir -p "$T/tree/a" "$T/outside/deep"
+printf 'Inside headline\n' >"$T/tree/a/in.txt"
+printf 'Outside headline\n' >"$T/outside/deep/out.txt"
+printf 'Linked file headline\n' >"$T/outside/file.txt"
+ln -s ../outside "$T/tree/ext"
+ln -s ../outside/file.txt "$T/tree/linked.txt"
+ln -s a "$T/tree/b"
+ln -s .. "$T/tree/a/loop"
+ln -s nowhere "$T/tree/broken.txt"
+out=$(timeout $((10 * SLOW)) "$LEDE" --list "$T/tree" 2>"$T/err")
+err=$(cat "$T/err")
+check "a tree with symlinks opens (exit $?)" [ -n "$out" ]
+contains "a symlink to a file is followed" "$out" "Linked file headline"
+lacks "a symlink to a folder outside the tree is not followed" "$out" "Outside headline"
+contains "... and says so" "$err" "$T/tree/ext: symlink to a folder outside the tree, not followed"
+check "... once" [ "$(grep -c 'outside' "$T/err")" = 1 ]
+check "a folder reached through a symlink inside the tree is read once" \
+    [ "$(printf '%s\n' "$out" | grep -c 'Inside headline')" = 1 ]
+check "a loop reached by two routes is reported once" [ "$(grep -c 'loop' "$T/err")" = 1 ]
+contains "a broken symlink is named" "$err" "$T/tree/broken.txt: broken symlink"
+check "one line per problem" [ "$(printf '%s\n' "$err" | wc -l)" = 3 ]
 
 truncate -s 1G "$T/huge.txt" 2>/dev/null || dd if=/dev/zero of="$T/huge.txt" bs=1 count=0 seek=1G 2>/dev/null
 out=$(timeout $((20 * SLOW)) "$LEDE" --list "$T/huge.txt" "$W/good.txt" 2>"$T/err")
