@@ -224,8 +224,10 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
     size_t tn = tab2 ? (size_t)(tab2 - rest) : rn;
     int type = parse_type(rest, tn);
     size_t nn = (size_t)(tab1 - s);
-    if (type < 0 || nn == 0)
+    if (nn == 0)
         return -1;
+    if (type < 0)
+        return -2; /* a name, but a type we do not know */
     LEDE_GROW(t->gaz, t->gazcap, t->ngaz + 1);
     uint32_t e = (uint32_t)t->ngaz++;
     t->gaz[e].name = ent_arena_add(&t->strs, s, nn);
@@ -250,6 +252,35 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
     return 0;
 }
 
+/* The message for a line whose type is unknown: the type as written
+ * (printable ASCII kept, anything else shown as '?', so a stray byte
+ * cannot reach the terminal), and the types there are. */
+static void gaz_bad_type(const char *s, size_t n, long lineno, char *err,
+                         size_t errlen)
+{
+    const char *ty = (const char *)memchr(s, '\t', n) + 1;
+    size_t tn = n - (size_t)(ty - s);
+    const char *tab = memchr(ty, '\t', tn);
+    if (tab)
+        tn = (size_t)(tab - ty);
+    char shown[48];
+    size_t k = 0;
+    for (size_t i = 0; i < tn && k < sizeof shown - 4; i++) {
+        unsigned char c = (unsigned char)ty[i];
+        if (c >= 0x80 && (c & 0xC0) == 0x80)
+            continue; /* one '?' per non-ASCII character */
+        shown[k++] = c >= 0x20 && c < 0x7f ? (char)c : '?';
+    }
+    if (k < tn && k == sizeof shown - 4) {
+        memcpy(shown + k, "...", 3);
+        k += 3;
+    }
+    shown[k] = '\0';
+    snprintf(err, errlen,
+             "gazetteer line %ld: unknown type '%s' (want person, "
+             "organisation, place or other)", lineno, shown);
+}
+
 /* Add gazetteer lines; -1 with err naming the first bad line. */
 long entity_gazetteer_add(entity_table *t, const char *tsv, size_t len,
                           char *err, size_t errlen)
@@ -267,7 +298,12 @@ long entity_gazetteer_add(entity_table *t, const char *tsv, size_t len,
         for (size_t i = 0; i < n && blank; i++)
             blank = p[i] == ' ' || p[i] == '\t';
         if (n && p[0] != '#' && !blank) {
-            if (gaz_line(t, p, n) < 0) {
+            int r = gaz_line(t, p, n);
+            if (r == -2 && err && errlen) {
+                gaz_bad_type(p, n, lineno, err, errlen);
+                return -1;
+            }
+            if (r < 0) {
                 if (err && errlen)
                     snprintf(err, errlen,
                              "gazetteer line %ld: want name<TAB>type"

@@ -144,3 +144,18 @@ check "--search --json on an 8 MB line gives the last match's column" \
 out=$(timeout $((60 * SLOW)) "$LEDE" --list --json "$T/8mb.txt" | wc -l)
 check "--list --json finishes on an 8 MB line" [ "$out" = 1 ]
 rm -f "$T/8mb.txt"
+
+# A gazetteer line with a type lede does not know names the file, the
+# line and the type (its control bytes made harmless).
+printf '# names\n\nAda Lovelace\tperson\nBob Roe\tpersn\tBR\n' >"$T/gaz.tsv"
+"$LEDE" --gazetteer "$T/gaz.tsv" --list "$W/good.txt" >/dev/null 2>"$T/err"
+check "a bad gazetteer type exits 2" [ $? = 2 ]
+contains "a bad gazetteer type names file, line and type" "$(cat "$T/err")" \
+    "$T/gaz.tsv: gazetteer line 4: unknown type 'persn' (want person, organisation, place or other)"
+printf 'Bob Roe\tp\033[31mx\n' >"$T/gaz.tsv"
+"$LEDE" --gazetteer "$T/gaz.tsv" --list "$W/good.txt" >/dev/null 2>"$T/err"
+contains "a bad gazetteer type is shown without its escape" "$(cat "$T/err")" "unknown type 'p?[31mx'"
+printf 'no tab here\n' >"$T/gaz.tsv"
+"$LEDE" --gazetteer "$T/gaz.tsv" --list "$W/good.txt" >/dev/null 2>"$T/err"
+contains "a gazetteer line without a type says what is wanted" "$(cat "$T/err")" \
+    "$T/gaz.tsv: gazetteer line 1: want name<TAB>type"
