@@ -34,7 +34,8 @@ static const char usage_text[] =
     "      --summary          with --entities: one line per entity\n"
     "  -S, --search QUERY     matching lines, like grep -n (exit 1: none)\n"
     "  -d, --dump             articles laid out as the reader shows them\n"
-    "  -j, --json             JSON Lines for --list, --entities, --search\n"
+    "  -j, --json             JSON Lines for --list, --entities, --search,\n"
+    "                         --dump (one object per article)\n"
     "  -w, --width N          layout width for --dump (default: terminal)\n"
     "      --color[=WHEN]     auto, always or never (NO_COLOR: never)\n"
     "\n"
@@ -401,21 +402,37 @@ static void put_field(FILE *f, const char *s, size_t len)
         putc(s[i] == '\t' || s[i] == '\n' ? ' ' : s[i], f);
 }
 
+/* A JSON string. Paths are raw bytes and may not be UTF-8: a byte that
+ * is not part of a valid UTF-8 sequence is written as \udcXX (XX the
+ * byte, as Python's "surrogateescape" does), so the exact bytes can be
+ * recovered and the output stays valid JSON. Controls (C0, DEL, C1) and
+ * U+2028/U+2029 are \u-escaped, so nothing reaches a terminal raw. */
 static void put_json_str(FILE *f, const char *s, size_t len)
 {
     putc('"', f);
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
+        size_t n = 1;
         if (c == '"' || c == '\\')
             fprintf(f, "\\%c", c);
         else if (c == '\n')
             fputs("\\n", f);
         else if (c == '\t')
             fputs("\\t", f);
-        else if (c < 0x20)
+        else if (c < 0x20 || c == 0x7f)
             fprintf(f, "\\u%04x", c);
-        else
+        else if (c < 0x80)
             putc(c, f);
+        else {
+            int32_t cp = text_decode(s + i, len - i, &n);
+            if (cp == 0xFFFD && n == 1) /* not UTF-8: the byte itself */
+                fprintf(f, "\\udc%02x", c);
+            else if (cp < 0xA0 || cp == 0x2028 || cp == 0x2029)
+                fprintf(f, "\\u%04x", (unsigned)cp);
+            else
+                fwrite(s + i, 1, n, f);
+        }
+        i += n;
     }
     putc('"', f);
 }
@@ -494,7 +511,7 @@ static int run_list(const cli_opts *o, const store *s)
         list_date(a, dbuf, sizeof dbuf, &date, &dlen);
         if (o->json) {
             fputs("{\"path\":", stdout);
-            put_json_cstr(stdout, a->label);
+            put_json_cstr(stdout, a->path);
             fputs(",\"date\":", stdout);
             put_json_str(stdout, date, dlen);
             printf(",\"entities\":%zu,\"headline\":", nent);
@@ -525,7 +542,7 @@ static void entity_line(const cli_opts *o, article_pos_cursor *cur,
     const char *name = entity_name(t, m->entity);
     if (o->json) {
         fputs("{\"path\":", stdout);
-        put_json_cstr(stdout, a->label);
+        put_json_cstr(stdout, a->path);
         printf(",\"line\":%u,\"column\":%u,\"text\":", line, col);
         put_json_str(stdout, a->text + m->off, m->len);
         fputs(",\"type\":", stdout);
@@ -632,7 +649,7 @@ static void search_line(const cli_opts *o, bool color,
     line_range(a, line, &start, &end);
     if (o->json) {
         fputs("{\"path\":", stdout);
-        put_json_cstr(stdout, a->label);
+        put_json_cstr(stdout, a->path);
         printf(",\"line\":%u,\"text\":", line);
         put_json_str(stdout, a->text + start, end - start);
         fputs(",\"matches\":[", stdout);
@@ -798,9 +815,107 @@ static void dump_article(dump_ctx *d, const cli_opts *o, const store *s,
         dump_line(d, a, ln, nspans, color);
 }
 
+/* ---- --dump --json ----------------------------------------------------- */
+
+static const char *block_kind_name(uint8_t kind)
+{
+    switch (kind) {
+    case BLOCK_TITLE: return "headline";
+    case BLOCK_DATE: return "date";
+    case BLOCK_SOURCE: return "source";
+    case BLOCK_AUTHOR: return "author";
+    case BLOCK_URL: return "url";
+    case BLOCK_BOILER: return "boilerplate";
+    default: return "body";
+    }
+}
+
+static void put_json_meta(const article *a, const char *key, int32_t b)
+{
+    printf(",\"%s\":", key);
+    if (b < 0) {
+        fputs("null", stdout);
+        return;
+    }
+    const char *t;
+    size_t len;
+    block_text(a, b, &t, &len);
+    put_json_str(stdout, t, len);
+}
+
+/* The mentions of m[*i..n) that lie in block b, as a JSON array; *i moves
+ * past them (blocks and mentions are both in text order: one pass). */
+static void put_json_mentions(const entity_table *t, article_pos_cursor *cur,
+                              const article_block *b,
+                              const entity_mention *m, size_t n, size_t *i)
+{
+    fputs(",\"mentions\":[", stdout);
+    while (*i < n && m[*i].off < b->off)
+        (*i)++; /* outside every block: not shown, not listed */
+    for (bool first = true; *i < n && m[*i].off < b->off + b->len;
+         (*i)++, first = false) {
+        uint32_t line, col;
+        article_pos_at(cur, m[*i].off, &line, &col);
+        printf("%s{\"line\":%u,\"column\":%u,\"text\":", first ? "" : ",",
+               line, col);
+        put_json_str(stdout, cur->a->text + m[*i].off, m[*i].len);
+        fputs(",\"type\":", stdout);
+        put_json_cstr(stdout,
+                      entity_type_name(entity_type_of(t, m[*i].entity)));
+        fputs(",\"entity\":", stdout);
+        put_json_cstr(stdout, entity_name(t, m[*i].entity));
+        putchar('}');
+    }
+    putchar(']');
+}
+
+/* One JSON object for an article: path, headline, metadata, and its
+ * paragraphs (every block, in order, with its kind, line and mentions). */
+static void dump_json(const cli_opts *o, const store *s, uint32_t idx)
+{
+    const article *a = store_get(s, idx);
+    const entity_table *t = store_entities(s);
+    size_t hlen, nm, mi = 0;
+    const char *head = article_headline(a, &hlen);
+    const entity_mention *m = entity_mentions(t, idx, &nm);
+    article_pos_cursor cur;
+    article_pos_init(&cur, a);
+    fputs("{\"path\":", stdout);
+    put_json_cstr(stdout, a->path);
+    fputs(",\"headline\":", stdout);
+    put_json_str(stdout, head, hlen);
+    put_json_meta(a, "date", a->date);
+    put_json_meta(a, "source", a->source);
+    put_json_meta(a, "author", a->author);
+    put_json_meta(a, "url", a->url);
+    fputs(",\"paragraphs\":[", stdout);
+    bool first = true;
+    for (size_t b = 0; b < a->nblocks; b++) {
+        const article_block *bl = &a->blocks[b];
+        if (o->hide_boiler && bl->kind == BLOCK_BOILER)
+            continue;
+        uint32_t line, col;
+        article_pos_at(&cur, bl->off, &line, &col);
+        printf("%s{\"kind\":\"%s\",\"line\":%u,\"text\":", first ? "" : ",",
+               block_kind_name(bl->kind), line);
+        put_json_str(stdout, a->text + bl->off, bl->len);
+        put_json_mentions(t, &cur, bl, m, nm, &mi);
+        putchar('}');
+        first = false;
+    }
+    fputs("]}\n", stdout);
+}
+
 static int run_dump(const cli_opts *o, const store *s,
                     const hl_keywords *kw)
 {
+    if (o->json) {
+        uint32_t *order = ordered(o, s);
+        for (size_t k = 0; k < store_count(s); k++)
+            dump_json(o, s, order[k]);
+        free(order);
+        return 0;
+    }
     search_query *q = NULL;
     if (o->pattern) {
         char err[256];

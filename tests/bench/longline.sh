@@ -23,4 +23,5 @@ run "lede --entities --json" "$LEDE" --entities --json "$f"
 run "lede --search lavrov" "$LEDE" --search lavrov "$f"
 run "lede --search lavrov --json" "$LEDE" --search lavrov --json "$f"
 run "lede --list --json" "$LEDE" --list --json "$f"
+run "lede --dump --json" "$LEDE" --dump --json "$f"
 exit 0

@@ -143,6 +143,9 @@ check "--search --json on an 8 MB line gives the last match's column" \
     [ "$out" = "{\"column\":$((last + 10)),\"length\":6}" ]
 out=$(timeout $((60 * SLOW)) "$LEDE" --list --json "$T/8mb.txt" | wc -l)
 check "--list --json finishes on an 8 MB line" [ "$out" = 1 ]
+out=$(timeout $((60 * SLOW)) "$LEDE" --dump --json "$T/8mb.txt" | tail -c 120)
+contains "--dump --json on an 8 MB line reaches its last name" "$out" \
+    "{\"line\":1,\"column\":$((last + 24)),\"text\":\"Geneva\",\"type\":\"place\",\"entity\":\"Geneva\"}]}]}"
 rm -f "$T/8mb.txt"
 
 # A gazetteer line with a type lede does not know names the file, the
@@ -159,3 +162,20 @@ printf 'no tab here\n' >"$T/gaz.tsv"
 "$LEDE" --gazetteer "$T/gaz.tsv" --list "$W/good.txt" >/dev/null 2>"$T/err"
 contains "a gazetteer line without a type says what is wanted" "$(cat "$T/err")" \
     "$T/gaz.tsv: gazetteer line 1: want name<TAB>type"
+
+# JSON carries the real path of a file whose name holds control bytes and
+# bytes that are not UTF-8 (each such byte as \udcXX), so a script can
+# open it; the tab-separated output keeps the safe label.
+mkdir "$T/names"
+printf 'Evil name headline\n\nKerry met Lavrov.\n' >"$T/names/$(printf 'evil\033]0;x\007\377\303\251.txt')"
+out=$("$LEDE" --list --json "$T/names")
+contains "--list --json gives the real path, escaped" "$out" \
+    "{\"path\":\"$T/names/evil\\u001b]0;x\\u0007\\udcffé.txt\","
+lacks "--list --json writes no escape byte" "$out" "$ESC"
+out=$("$LEDE" --entities --json "$T/names" | head -1)
+contains "--entities --json gives the real path" "$out" "evil\\u001b]0;x\\u0007\\udcffé.txt\","
+out=$("$LEDE" --json --search Kerry "$T/names")
+contains "--search --json gives the real path" "$out" "evil\\u001b]0;x\\u0007\\udcffé.txt\","
+out=$("$LEDE" --list "$T/names")
+contains "--list keeps the safe label" "$out" "$T/names/evil?]0;x?"
+lacks "--list writes no escape byte" "$out" "$ESC"
