@@ -130,3 +130,23 @@ int draw_text_ellipsis(int y, int x, const char *s, size_t len, int maxw,
     used += draw_cluster(y, x + used, "\xe2\x80\xa6", 3, 1, st);
     return used;
 }
+
+int draw_text_tail(int y, int x, const char *s, size_t len, int maxw,
+                   ui_style st)
+{
+    if (maxw <= 0)
+        return 0;
+    size_t w = text_width(s, len);
+    if (w <= (size_t)maxw)
+        return draw_run(y, x, s, len, maxw, st);
+    if (maxw == 1)
+        return draw_cluster(y, x, "\xe2\x80\xa6", 3, 1, st);
+    size_t i = 0; /* drop clusters from the start until the rest fits */
+    while (i < len && w > (size_t)maxw - 1) {
+        size_t n = text_cluster_len(s + i, len - i);
+        w -= (size_t)text_cluster_width(s + i, n);
+        i += n;
+    }
+    int used = draw_cluster(y, x, "\xe2\x80\xa6", 3, 1, st);
+    return used + draw_run(y, x + used, s + i, len - i, maxw - 1, st);
+}

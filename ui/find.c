@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "text.h"
 
 void find_fini(ui *u)
 {
@@ -173,12 +174,29 @@ void find_step(ui *u, bool forward)
         ui_msg(u, true, "No previous search");
 }
 
-void find_status(ui *u, char *buf, size_t n)
+/* The pattern for the status line: at most cols columns, cut with an
+ * ellipsis. */
+static void status_pattern(const char *pat, int cols, char *out, size_t n)
+{
+    size_t len = strlen(pat);
+    if (cols < 1)
+        cols = 1;
+    if (text_width(pat, len) <= (size_t)cols) {
+        snprintf(out, n, "%s", pat);
+        return;
+    }
+    size_t keep = text_fit(pat, len, (size_t)cols - 1);
+    snprintf(out, n, "%.*s\xe2\x80\xa6", (int)keep, pat);
+}
+
+void find_status(ui *u, char *buf, size_t n, int patcols)
 {
     buf[0] = '\0';
     if (u->nav == NAV_ENTITY && u->entity >= 0 && u->rd.art >= 0) {
         size_t k = ent_count(u, -1, NULL);
-        const char *name = entity_name(u->et, (uint32_t)u->entity);
+        char name[sizeof u->find.pat];
+        status_pattern(entity_name(u->et, (uint32_t)u->entity), patcols,
+                       name, sizeof name);
         if (u->ent_cur >= 0)
             snprintf(buf, n, "%s %ld/%zu", name, u->ent_cur + 1, k);
         else
@@ -186,10 +204,12 @@ void find_status(ui *u, char *buf, size_t n)
     } else if (u->find.q) {
         find_refresh(u);
         const char *dir = u->find.backward ? "?" : "/";
+        char pat[sizeof u->find.pat];
+        status_pattern(u->find.pat, patcols, pat, sizeof pat);
         if (u->find.cur >= 0)
-            snprintf(buf, n, "%s%.40s %ld/%zu", dir, u->find.pat,
-                     u->find.cur + 1, u->find.nm);
+            snprintf(buf, n, "%s%s %ld/%zu", dir, pat, u->find.cur + 1,
+                     u->find.nm);
         else
-            snprintf(buf, n, "%s%.40s -/%zu", dir, u->find.pat, u->find.nm);
+            snprintf(buf, n, "%s%s -/%zu", dir, pat, u->find.nm);
     }
 }

@@ -188,6 +188,10 @@ int draw_text(int y, int x, const char *s, size_t len, int maxw, ui_style st);
 /* Like draw_text but an overlong text ends in an ellipsis. */
 int draw_text_ellipsis(int y, int x, const char *s, size_t len, int maxw,
                        ui_style st);
+/* Draw the end of s in at most maxw columns, an ellipsis first when the
+ * start had to go (paths: the file name is what tells them apart). */
+int draw_text_tail(int y, int x, const char *s, size_t len, int maxw,
+                   ui_style st);
 /* Combine an attribute into a style. */
 ui_style style_with(ui_style st, attr_t extra);
 
@@ -267,7 +271,7 @@ void find_first(ui *u, bool back, bool from_top);
 /* n (forward) or N: the next search match or entity mention, wrapping. */
 void find_step(ui *u, bool forward);
 /* "3/17" text for the status line, or empty. */
-void find_status(ui *u, char *buf, size_t n);
+void find_status(ui *u, char *buf, size_t n, int patcols);
 
 /* prompt.c: the search prompt on the status line. */
 /* Open the prompt of kind k (saving the search for Esc). */

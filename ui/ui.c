@@ -204,32 +204,59 @@ static bool screen_start(ui *u, FILE **tty)
     return true;
 }
 
+/* The right part of the status line: the search or mention counter and
+ * the position. When the room is short the position goes first, then the
+ * pattern is cut; the counter itself always shows. */
+static int status_right(ui *u, char *right, size_t n, int room)
+{
+    char pos[16];
+    int rw = 0;
+    for (int patcols = 40; patcols >= 1; patcols--) {
+        find_status(u, right, n - sizeof pos, patcols);
+        snprintf(pos, sizeof pos, "%s%3d%%", right[0] ? "  " : "",
+                 reader_percent(u));
+        size_t k = strlen(right);
+        rw = (int)text_width(right, k);
+        int pw = (int)text_width(pos, strlen(pos));
+        if (rw + pw <= room || !right[0]) {
+            strncat(right, pos, n - k - 1);
+            return rw + pw;
+        }
+        if (rw <= room)
+            return rw; /* no room for the position */
+    }
+    return rw;
+}
+
 static void status_draw(ui *u)
 {
     const ui_rect *r = &u->status;
     ui_style st = u->role[ROLE_STATUS];
-    char left[320], right[200], pos[16];
+    char left[320], right[200], where[64];
     draw_fill(r->y, 0, r->w, st);
-    find_status(u, right, sizeof right - 8);
-    snprintf(pos, sizeof pos, "%s%3d%%", right[0] ? "  " : "", reader_percent(u));
-    strncat(right, pos, sizeof right - strlen(right) - 1);
-    int rw = (int)text_width(right, strlen(right));
+    int rw = status_right(u, right, sizeof right, r->w - 2);
+    /* the left part ends one column before the right one, at least */
+    int lw = r->w - rw - 3, x = 1;
+    ui_style ls = u->msg[0] && u->msg_err ? style_with(u->role[ROLE_ERROR], A_REVERSE) : st;
     if (u->msg[0]) {
         snprintf(left, sizeof left, "%s", u->msg);
+        draw_text_ellipsis(r->y, x, left, strlen(left), lw, ls);
     } else if (u->list.n) {
         const article *a = u->rd.art >= 0 ? store_get(u->s, (size_t)u->rd.art) : NULL;
-        snprintf(left, sizeof left, "%zu/%zu%s%s%s %s", u->list.sel + 1, u->list.n,
+        snprintf(where, sizeof where, "%zu/%zu%s%.40s%s ", u->list.sel + 1, u->list.n,
                  u->list.filtered ? " [" : "", u->list.filtered ? u->list.what : "",
-                 u->list.filtered ? "]" : "", a ? a->label : "");
+                 u->list.filtered ? "]" : "");
+        int ww = draw_text_ellipsis(r->y, x, where, strlen(where), lw, ls);
+        /* the path loses its start first: the file name tells apart */
+        if (a && ww < lw)
+            draw_text_tail(r->y, x + ww, a->label, strlen(a->label), lw - ww, ls);
     } else {
         snprintf(left, sizeof left, "0 articles%s%s", u->list.filtered ? ": " : "",
                  u->list.filtered ? u->list.what : "");
+        draw_text_ellipsis(r->y, x, left, strlen(left), lw, ls);
     }
-    int lw = r->w - rw - 2;
-    ui_style ls = u->msg[0] && u->msg_err ? style_with(u->role[ROLE_ERROR], A_REVERSE) : st;
-    draw_text_ellipsis(r->y, 1, left, strlen(left), lw, ls);
-    if (rw < r->w)
-        draw_text(r->y, r->w - rw - 1, right, strlen(right), rw, st);
+    if (rw > 0 && rw <= r->w)
+        draw_text(r->y, r->w - rw - (rw < r->w ? 1 : 0), right, strlen(right), rw, st);
 }
 
 static void borders_draw(ui *u)
