@@ -381,13 +381,41 @@ static void add_src(hl_work *w, uint32_t off, uint32_t len, hl_class cls,
     w->src[w->nsrc++] = (hl_src){off, len, (uint8_t)cls, (uint8_t)tier};
 }
 
+/* Longest entity mention reached back for from the range start (names
+ * are short) and the margin kept around the range for keywords. */
+enum { HL_REACH = 4096 };
+
+/* First index whose item may touch [from, ...): items sorted by offset
+ * and shorter than HL_REACH bytes. */
+#define HL_FIRST(items, n, from, lo)                                       \
+    do {                                                                   \
+        size_t hi_ = (n);                                                  \
+        uint32_t want_ = (from) > HL_REACH ? (from) - HL_REACH : 0;        \
+        (lo) = 0;                                                          \
+        while ((lo) < hi_) {                                               \
+            size_t mid_ = (lo) + (hi_ - (lo)) / 2;                         \
+            if ((items)[mid_].off < want_)                                 \
+                (lo) = mid_ + 1;                                           \
+            else                                                           \
+                hi_ = mid_;                                                \
+        }                                                                  \
+    } while (0)
+
+static uint32_t range_end(const hl_layers *l)
+{
+    return l->to ? l->to : UINT32_MAX;
+}
+
 static void add_entities(hl_work *w, const hl_layers *l)
 {
     if (!l->entities)
         return;
-    size_t n;
+    size_t n, i0;
     const entity_mention *m = entity_mentions(l->entities, l->article, &n);
-    for (size_t i = 0; i < n; i++) {
+    HL_FIRST(m, n, l->from, i0);
+    for (size_t i = i0; i < n && m[i].off < range_end(l); i++) {
+        if (m[i].off + m[i].len <= l->from)
+            continue;
         bool sel = l->selected_entity >= 0 &&
                    m[i].entity == (uint32_t)l->selected_entity;
         hl_class cls = sel ? HL_SELECTED
@@ -395,6 +423,29 @@ static void add_entities(hl_work *w, const hl_layers *l)
                                                          m[i].entity));
         add_src(w, m[i].off, m[i].len, cls,
                 sel ? TIER_SELECTED : TIER_ENTITY);
+    }
+}
+
+/* Narrow a block [*s, *e) to the range with HL_REACH bytes of margin,
+ * cut just after a space on each side so that whole-word matching at the
+ * window's edges is as in the whole block. */
+static void keyword_window(const article *a, const hl_layers *l, uint32_t *s,
+                           uint32_t *e)
+{
+    const char *t = a->text;
+    if (l->from > *s + HL_REACH) {
+        uint32_t p = l->from - HL_REACH, lim = l->from;
+        while (p < lim && t[p - 1] != ' ' && t[p - 1] != '\n')
+            p++;
+        if (p < lim)
+            *s = p;
+    }
+    if (l->to && (uint64_t)l->to + HL_REACH < *e) {
+        uint32_t p = l->to + HL_REACH, lim = l->to;
+        while (p > lim && t[p] != ' ' && t[p] != '\n')
+            p--;
+        if (p > lim)
+            *e = p;
     }
 }
 
@@ -406,17 +457,34 @@ static void add_keywords(hl_work *w, const article *a, const hl_layers *l)
         return;
     for (size_t b = 0; b < a->nblocks; b++) {
         const article_block *bl = &a->blocks[b];
-        size_t n = hl_keywords_find(l->keywords, a->text + bl->off, bl->len,
-                                    &w->kw, &w->kwcap);
+        if (bl->off + bl->len <= l->from || bl->off >= range_end(l))
+            continue;
+        uint32_t s = bl->off, e = bl->off + bl->len;
+        keyword_window(a, l, &s, &e);
+        size_t n = hl_keywords_find(l->keywords, a->text + s, e - s, &w->kw,
+                                    &w->kwcap);
         for (size_t i = 0; i < n; i++)
-            add_src(w, bl->off + w->kw[i].off, w->kw[i].len, HL_KEYWORD,
+            add_src(w, s + w->kw[i].off, w->kw[i].len, HL_KEYWORD,
                     TIER_KEYWORD);
     }
 }
 
 static void add_matches(hl_work *w, const hl_layers *l)
 {
-    for (size_t i = 0; l->matches && i < l->nmatches; i++) {
+    /* matches do not overlap, so their ends are in order too: the first
+     * one ending after from, however long the matches are */
+    size_t i0 = 0, hi = l->matches ? l->nmatches : 0;
+    while (i0 < hi) {
+        size_t mid = i0 + (hi - i0) / 2;
+        if (l->matches[mid].off + l->matches[mid].len <= l->from)
+            i0 = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = i0; l->matches && i < l->nmatches &&
+                        l->matches[i].off < range_end(l); i++) {
+        if (l->matches[i].off + l->matches[i].len <= l->from)
+            continue;
         bool cur = (long)i == l->current_match;
         add_src(w, l->matches[i].off, l->matches[i].len,
                 cur ? HL_MATCH_CURRENT : HL_MATCH,

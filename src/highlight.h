@@ -58,10 +58,16 @@ typedef struct hl_layers {
     const search_match *matches;  /* search matches in text order */
     size_t nmatches;
     long current_match;           /* index into matches or -1 */
+    uint32_t from, to;            /* only what touches [from, to) is
+                                     needed (the visible text); to == 0:
+                                     the whole article */
 } hl_layers;
 
 /* Spans for article a, sorted by offset, non-overlapping. *out grown as
- * needed (caller owns it); returns the count. */
+ * needed (caller owns it); returns the count. With a range, the cost
+ * follows the range, not the article: spans inside it are those of the
+ * whole article (entity mentions and keywords are taken to be shorter
+ * than 4 KB, as names are); outside it some may be missing. */
 size_t hl_spans(const article *a, const hl_layers *layers, hl_span **out,
                 size_t *cap);
 

@@ -468,6 +468,69 @@ static void test_spans_against_brute_force(void **state)
     hl_keywords_free(k);
 }
 
+/* Class of every byte of [from, to) from spans (HL_NONE when none). */
+static void class_map(const hl_span *s, size_t n, uint32_t from, uint32_t to,
+                      uint8_t *map)
+{
+    memset(map, HL_NONE, to - from);
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t b = s[i].off; b < s[i].off + s[i].len; b++)
+            if (b >= from && b < to)
+                map[b - from] = s[i].cls;
+}
+
+/* Spans asked for a range (what the reader shows) colour that range
+ * exactly as the spans of the whole article do, on a text far longer
+ * than the margins, with keywords, long and short matches. */
+static void test_spans_in_a_range(void **state)
+{
+    (void)state;
+    hl_keywords *k = kw_of((const char *[]){"ab", "ba b", "bab", NULL});
+    enum { TL = 40000 };
+    char *text = malloc(TL + 1);
+    for (size_t j = 0; j < TL; j++)
+        text[j] = "ab  "[rnd(4)];
+    text[TL] = '\0';
+    article a;
+    article_block b;
+    one_block(&a, &b, text);
+    search_match *m = malloc(TL * sizeof *m);
+    size_t nm = 0, at = 0;
+    while ((at += rnd(40)) < TL) {
+        uint32_t l = at % 7 == 0 ? 9000 : (uint32_t)rnd(5); /* some long */
+        if (at + l > TL)
+            l = (uint32_t)(TL - at);
+        m[nm++] = (search_match){(uint32_t)at, l};
+        at += l;
+    }
+    hl_layers l = {.keywords = k, .selected_entity = -1, .matches = m,
+                   .nmatches = nm, .current_match = (long)nm / 2};
+    hl_span *all = NULL, *part = NULL;
+    size_t cap = 0, pcap = 0, nall = hl_spans(&a, &l, &all, &cap);
+    uint8_t *want = malloc(TL), *got = malloc(TL);
+    for (int round = 0; round < 60; round++) {
+        uint32_t from = (uint32_t)rnd(TL), to = from + 1 + (uint32_t)rnd(3000);
+        if (to > TL)
+            to = TL;
+        l.from = from;
+        l.to = to;
+        size_t np = hl_spans(&a, &l, &part, &pcap);
+        class_map(all, nall, from, to, want);
+        class_map(part, np, from, to, got);
+        for (uint32_t i = 0; i < to - from; i++)
+            if (want[i] != got[i])
+                fail_msg("range [%u, %u): byte %u class %d, want %d", from,
+                         to, from + i, got[i], want[i]);
+    }
+    free(want);
+    free(got);
+    free(all);
+    free(part);
+    free(m);
+    free(text);
+    hl_keywords_free(k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -482,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_spans_all_layers),
         cmocka_unit_test(test_keywords_against_brute_force),
         cmocka_unit_test(test_spans_against_brute_force),
+        cmocka_unit_test(test_spans_in_a_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
