@@ -3,15 +3,19 @@
  * other way) and stepping through the selected entity's mentions. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include "private.h"
 #include "text.h"
+#include "util.h"
 
 void find_fini(ui *u)
 {
     search_free(u->find.q);
     free(u->find.m);
+    free(u->find.tmp);
     memset(&u->find, 0, sizeof u->find);
 }
 
@@ -22,7 +26,118 @@ void find_clear(ui *u)
     u->find.nm = 0;
     u->find.cur = -1;
     u->find.m_art = -1;
+    u->find.complete = true;
     u->find.pat[0] = '\0';
+    reader_invalidate(u);
+}
+
+/* A stretch of text searched at a time, and how far past its end the
+ * search reads so that a match starting inside it is found whole. */
+enum { FIND_STRETCH = 128 * 1024, FIND_OVERLAP = 4096 };
+
+/* Where the stretch from `start` in block b ends: just after a space
+ * (so that word edges are as in the whole block), or the block's end. */
+static uint32_t stretch_end(const char *t, uint32_t start, uint32_t bend,
+                            bool regex)
+{
+    /* a regular expression may look anywhere (^, lookbehind): a block
+     * is searched whole */
+    if (regex || bend - start <= FIND_STRETCH + FIND_OVERLAP)
+        return bend;
+    uint32_t p = start + FIND_STRETCH, lim = start + FIND_STRETCH / 2;
+    while (p > lim && t[p - 1] != ' ' && t[p - 1] != '\n')
+        p--;
+    return p > lim ? p : bend;
+}
+
+/* Search the next stretch of the article; false when all is done. */
+static bool find_stretch(ui *u, const article *a)
+{
+    ui_find *f = &u->find;
+    while (f->blk < a->nblocks &&
+           a->blocks[f->blk].off + a->blocks[f->blk].len <= f->done)
+        f->blk++;
+    if (f->blk >= a->nblocks) {
+        f->complete = true;
+        return false;
+    }
+    const article_block *b = &a->blocks[f->blk];
+    uint32_t start = f->done > b->off ? f->done : b->off;
+    uint32_t bend = b->off + b->len;
+    uint32_t end = stretch_end(a->text, start, bend,
+                               (f->flags & SEARCH_REGEX) != 0);
+    uint32_t scan = end == bend ? bend
+                    : (bend - end > FIND_OVERLAP ? end + FIND_OVERLAP : bend);
+    size_t n = search_text(f->q, a->text + start, scan - start, &f->tmp,
+                           &f->tmpcap);
+    uint32_t next = end;
+    for (size_t i = 0; i < n && start + f->tmp[i].off < end; i++) {
+        LEDE_GROW(f->m, f->mcap, f->nm + 1);
+        f->m[f->nm] = f->tmp[i];
+        f->m[f->nm].off += start;
+        /* the next stretch starts after a match running over the end */
+        if (f->m[f->nm].off + f->m[f->nm].len > next)
+            next = f->m[f->nm].off + f->m[f->nm].len;
+        f->nm++;
+    }
+    f->done = next;
+    return true;
+}
+
+static double clock_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+bool find_pending(const ui *u)
+{
+    return u->find.q && u->find.m_art >= 0 && u->find.m_art == u->rd.art &&
+           !u->find.complete;
+}
+
+void find_work(ui *u, double ms)
+{
+    ui_find *f = &u->find;
+    if (!find_pending(u))
+        return;
+    const article *a = store_get(u->s, (size_t)f->m_art);
+    size_t before = f->nm;
+    double t0 = clock_ms();
+    while (find_stretch(u, a) && clock_ms() - t0 < ms)
+        ;
+    u->dirty |= DIRTY_STATUS;
+    /* new matches on screen (or near it) must be drawn */
+    for (size_t i = before; i < f->nm; i++)
+        if (f->m[i].off < u->rd.span_to &&
+            f->m[i].off + f->m[i].len > u->rd.span_from) {
+            reader_invalidate(u);
+            break;
+        }
+}
+
+/* Search until a match starts at or after off (or all is searched). */
+static void find_until(ui *u, uint32_t off)
+{
+    ui_find *f = &u->find;
+    if (!find_pending(u))
+        return;
+    const article *a = store_get(u->s, (size_t)f->m_art);
+    while ((!f->nm || f->m[f->nm - 1].off < off) && find_stretch(u, a))
+        ;
+    reader_invalidate(u);
+}
+
+/* Search until at least `want` matches are known (or all is searched). */
+static void find_count(ui *u, size_t want)
+{
+    ui_find *f = &u->find;
+    if (!find_pending(u))
+        return;
+    const article *a = store_get(u->s, (size_t)f->m_art);
+    while (f->nm < want && find_stretch(u, a))
+        ;
     reader_invalidate(u);
 }
 
@@ -31,10 +146,13 @@ void find_refresh(ui *u)
     ui_find *f = &u->find;
     if (!f->q || u->rd.art < 0 || f->m_art == u->rd.art)
         return;
-    f->nm = search_article(f->q, store_get(u->s, (size_t)u->rd.art), &f->m,
-                           &f->mcap);
+    f->nm = 0;
+    f->done = 0;
+    f->blk = 0;
+    f->complete = false;
     f->m_art = u->rd.art;
     f->cur = -1;
+    find_count(u, 1); /* the first match, or that there is none */
     reader_invalidate(u);
 }
 
@@ -87,10 +205,14 @@ void find_first(ui *u, bool back, bool from_top)
     }
     uint32_t at = from_top ? 0 : view_off(u);
     long i;
+    if (back && from_top)
+        find_count(u, SIZE_MAX); /* the last match: all of them */
+    else
+        find_until(u, at); /* the matches up to the view, one after it */
     if (!back) {
         for (i = 0; i < (long)f->nm && f->m[i].off < at; i++)
             ;
-        if (i == (long)f->nm) {
+        if (i == (long)f->nm) { /* none after the view: all were found */
             i = 0;
             ui_msg(u, false, "search wrapped");
         }
@@ -98,6 +220,7 @@ void find_first(ui *u, bool back, bool from_top)
         for (i = (long)f->nm - 1; i >= 0 && f->m[i].off >= at; i--)
             ;
         if (i < 0 || from_top) {
+            find_count(u, SIZE_MAX); /* wrapping to the last match */
             i = (long)f->nm - 1;
             if (!from_top)
                 ui_msg(u, false, "search wrapped");
@@ -121,6 +244,10 @@ static void find_step_match(ui *u, bool forward)
         return;
     }
     long i = f->cur + (forward ? 1 : -1);
+    if (i < 0)
+        find_count(u, SIZE_MAX); /* wrapping to the last match */
+    else
+        find_count(u, (size_t)i + 1);
     if (i < 0 || i >= (long)f->nm) {
         i = i < 0 ? (long)f->nm - 1 : 0;
         ui_msg(u, false, "search wrapped");
@@ -206,10 +333,12 @@ void find_status(ui *u, char *buf, size_t n, int patcols)
         const char *dir = u->find.backward ? "?" : "/";
         char pat[sizeof u->find.pat];
         status_pattern(u->find.pat, patcols, pat, sizeof pat);
+        /* "3/17+": 17 found so far, the count is still going */
+        const char *more = find_pending(u) ? "+" : "";
         if (u->find.cur >= 0)
-            snprintf(buf, n, "%s%s %ld/%zu", dir, pat, u->find.cur + 1,
-                     u->find.nm);
+            snprintf(buf, n, "%s%s %ld/%zu%s", dir, pat, u->find.cur + 1,
+                     u->find.nm, more);
         else
-            snprintf(buf, n, "%s%s -/%zu", dir, pat, u->find.nm);
+            snprintf(buf, n, "%s%s -/%zu%s", dir, pat, u->find.nm, more);
     }
 }

@@ -73,8 +73,9 @@ typedef struct ui_reader {
     long lay_art;      /* what lay was made for */
     int lay_width;
     unsigned lay_flags;
-    hl_span *spans;    /* spans of art without the current match */
+    hl_span *spans;    /* spans of art without the current match, */
     size_t nspans, spcap;
+    uint32_t span_from, span_to; /* for this range of its text */
     bool spans_ok;
     layout_cell *cells;
     size_t cellcap;
@@ -94,6 +95,14 @@ typedef struct ui_find {
     long m_art;         /* article the matches are for, -1 */
     long cur;           /* current match or -1 */
     bool backward;      /* the last search was ? */
+    /* The matches are found a stretch at a time (find_work), so that a
+     * huge article answers a key at once: m[0..nm) are those before
+     * `done`; complete when the whole article has been searched. */
+    uint32_t done;
+    size_t blk;         /* block holding `done` */
+    bool complete;
+    search_match *tmp;  /* one stretch's matches */
+    size_t tmpcap;
 } ui_find;
 
 typedef struct ui_side_row {
@@ -264,8 +273,12 @@ void find_fini(ui *u);
 bool find_set(ui *u, const char *pat, unsigned flags, bool report);
 /* Forget the search and its highlights. */
 void find_clear(ui *u);
-/* Recompute matches for the reader's article when it changed. */
+/* Start the search over for the reader's article when it changed. */
 void find_refresh(ui *u);
+/* True while matches of the shown article remain to be found. */
+bool find_pending(const ui *u);
+/* Find more matches for about `ms` milliseconds (between key polls). */
+void find_work(ui *u, double ms);
 /* Go to the first match at or after (or before when back) the view. */
 void find_first(ui *u, bool back, bool from_top);
 /* n (forward) or N: the next search match or entity mention, wrapping. */

@@ -139,11 +139,41 @@ int reader_percent(ui *u)
     return (int)(end * 100 / n);
 }
 
+/* The text range the visible lines show. */
+static void visible_range(const ui *u, uint32_t *from, uint32_t *to)
+{
+    const ui_reader *r = &u->rd;
+    size_t end = r->top + reader_height(u);
+    if (end > r->lay.nlines)
+        end = r->lay.nlines;
+    *from = UINT32_MAX;
+    *to = 0;
+    for (size_t i = r->top; i < end; i++) {
+        const layout_line *L = &r->lay.lines[i];
+        if (L->off < *from)
+            *from = L->off;
+        if (L->off + L->len > *to)
+            *to = L->off + L->len;
+    }
+    if (*from > *to)
+        *from = *to = 0;
+}
+
+/* Margin of text around the visible range that spans are made for, so
+ * that scrolling a little does not ask for them again. */
+enum { SPAN_MARGIN = 32 * 1024 };
+
+/* Spans for the visible text (and a margin): their cost follows the
+ * screen, not the article, however long it is. */
 static void reader_spans(ui *u)
 {
     ui_reader *r = &u->rd;
-    if (r->spans_ok)
+    uint32_t vf, vt;
+    visible_range(u, &vf, &vt);
+    if (r->spans_ok && vf >= r->span_from && vt <= r->span_to)
         return;
+    r->span_from = vf > SPAN_MARGIN ? vf - SPAN_MARGIN : 0;
+    r->span_to = vt + SPAN_MARGIN;
     bool m = u->find.q && u->find.m_art == r->art;
     hl_layers hl = {
         .entities = u->et,
@@ -153,6 +183,8 @@ static void reader_spans(ui *u)
         .matches = m ? u->find.m : NULL,
         .nmatches = m ? u->find.nm : 0,
         .current_match = -1, /* drawn over the spans, see cell_style */
+        .from = r->span_from,
+        .to = r->span_to,
     };
     r->nspans = hl_spans(store_get(u->s, (size_t)r->art), &hl, &r->spans,
                          &r->spcap);

@@ -593,10 +593,17 @@ static void ui_loop(ui *u)
                 bench_add(u, now_ms() - t0);
         }
         t0 = -1;
+        /* Matches still being counted: look for a key without waiting,
+         * and count on for a moment when there is none. */
+        bool busy = find_pending(u);
+        wtimeout(stdscr, busy ? 0 : 200);
         wint_t ch;
         int r = wget_wch(stdscr, &ch);
-        if (r == ERR)
+        if (r == ERR) {
+            if (busy)
+                find_work(u, 20);
             continue;
+        }
         t0 = now_ms();
         ui_key(u, r == KEY_CODE_YES, ch);
     }

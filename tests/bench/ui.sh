@@ -114,3 +114,19 @@ for s in "100 30" "80 24" "50 20" "120 40" "90 30" "120 40"; do
     sleep 0.3
 done
 finish bigresize "1 MB article: 100 pages, 6 resizes"
+
+line=$W/line8.txt
+yes 'Kerry and Lavrov met in Geneva. ' | head -n 262144 | tr -d '\n' >"$line"
+echo >>"$line"
+session linesearch 120 40 "$line"
+wait_for "Kerry and" || exit 0
+tm send-keys -t t /
+tm send-keys -t t -l lavrov
+tm send-keys -t t Enter
+keys_n 100 n
+tm send-keys -t t G ?
+tm send-keys -t t -l geneva
+tm send-keys -t t Enter
+keys_n 100 N
+sleep 1
+finish linesearch "8 MB line: /lavrov typed, 100 n, G ?geneva, 100 N"
