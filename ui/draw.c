@@ -123,9 +123,22 @@ int draw_text_ellipsis(int y, int x, const char *s, size_t len, int maxw,
 {
     if (maxw <= 0)
         return 0;
-    if (text_width(s, len) <= (size_t)maxw)
+    /* measure only as far as the room: a headline may be megabytes */
+    size_t keep = 0, i = 0, w = 0;
+    while (i < len) {
+        size_t n = text_cluster_len(s + i, len - i);
+        int cw = s[i] == '\n' || s[i] == '\t' ? 1 : text_cluster_width(s + i, n);
+        if (s[i] == '\n' || s[i] == '\t')
+            n = 1;
+        if (w + (size_t)cw > (size_t)maxw)
+            break;
+        w += (size_t)cw;
+        i += n;
+        if (w <= (size_t)maxw - 1)
+            keep = i;
+    }
+    if (i >= len)
         return draw_run(y, x, s, len, maxw, st);
-    size_t keep = text_fit(s, len, (size_t)maxw - 1);
     int used = draw_run(y, x, s, keep, maxw - 1, st);
     used += draw_cluster(y, x + used, "\xe2\x80\xa6", 3, 1, st);
     return used;
