@@ -209,16 +209,22 @@ void find_first(ui *u, bool back, bool from_top)
         find_count(u, SIZE_MAX); /* the last match: all of them */
     else
         find_until(u, at); /* the matches up to the view, one after it */
+    size_t lo = 0, hi = f->nm; /* the first match at or after the view */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->m[mid].off < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     if (!back) {
-        for (i = 0; i < (long)f->nm && f->m[i].off < at; i++)
-            ;
+        i = (long)lo;
         if (i == (long)f->nm) { /* none after the view: all were found */
             i = 0;
             ui_msg(u, false, "search wrapped");
         }
     } else {
-        for (i = (long)f->nm - 1; i >= 0 && f->m[i].off >= at; i--)
-            ;
+        i = (long)lo - 1;
         if (i < 0 || from_top) {
             find_count(u, SIZE_MAX); /* wrapping to the last match */
             i = (long)f->nm - 1;

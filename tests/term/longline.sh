@@ -35,5 +35,13 @@ type_text met
 keys Enter
 check "a new search answers with its first match" wait_match "/met [0-9]+/[0-9]+"
 check "and counts them all" wait_match "/met [0-9]+/$N "
+# a pattern with spaces, so that matches straddle the stretches the count
+# is made in: the reader counts what the batch search finds
+want=$("$LEDE" --json --search "in geneva. kerry" "$F" | grep -o '"column"' | wc -l)
+keys /
+type_text "in geneva. kerry"
+keys Enter
+check "matches across stretch edges are all counted ($want)" \
+    wait_match "/in geneva. kerry [0-9]+/$want "
 keys q
 check "q exits 0" [ "$(wait_exit)" = 0 ]
