@@ -56,5 +56,20 @@ for sig in QUIT TERM HUP INT USR1 ALRM SEGV; do
     esac
     back_to_shell "$what" $((128 + n))
 done
-keys C-d
-wait_exit >/dev/null
+# Two signals while lede cannot answer (stopped, so both are pending when
+# it goes on): both handlers run before the loop can act, so the second
+# must put the terminal back itself (which one runs first is the kernel's
+# choice).
+start_cmd 100 30 "trap : QUIT; sh -c 'echo \$\$ >\"$WORK/lede.pid\"; exec \"\$@\"' sh env LC_ALL=C.UTF-8 TERM=$TTERM '$LEDE' '$S0'; echo \"status=\$?\"; sleep 600"
+wait_for "U.N. Special Envoy" || fail "busy: lede did not open"
+pid=$(cat "$WORK/lede.pid")
+kill -STOP "$pid"
+kill -HUP "$pid"
+kill -TERM "$pid"
+kill -CONT "$pid"
+check "busy: lede dies of one of them (129 or 143)" wait_match "status=(129|143)"
+check "busy: the alternate screen is off" [ "$(flag alternate_on)" = 0 ]
+check "busy: the cursor is visible" [ "$(flag cursor_flag)" = 1 ]
+check "busy: mouse tracking is off" [ "$(flag mouse_any_flag)" = 0 ]
+check "busy: keypad mode is off" [ "$(flag keypad_flag)" = 0 ]
+tm kill-server >/dev/null 2>&1
