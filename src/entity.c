@@ -388,7 +388,8 @@ static uint32_t intern(entity_table *t, const char *s, size_t n)
         if (t->strs.s[v->key + i] == ' ' && v->ntok < 255)
             v->ntok++;
     }
-    if (k > 4 && strstr(t->strs.s + v->key, " of "))
+    if (k > 4 && (strstr(t->strs.s + v->key, " of ") ||
+                  strstr(t->strs.s + v->key, " for ")))
         v->flags |= V_HASOF;
     uint32_t wh;
     if (v->ntok == 1 && v->gaz < 0 &&

@@ -29,6 +29,7 @@ enum {
     W_ABBR = 1u << 12,     /* abbreviation whose '.' ends no sentence */
     W_OF = 1u << 13,       /* "of": joins "Bank of England" */
     W_ARTICLE = 1u << 14,  /* "the": an org or place often follows */
+    W_FOR = 1u << 15,      /* "for": joins "Department for Transport" */
     W_PLACEPRE = 1u << 16, /* first word of a place: "Mount", "Lake" */
     W_GENERIC = 1u << 17,  /* Government, Army: after a demonym, not a name */
     W_MINOR = 1u << 18,    /* to, of, in: lowercase in title case */
@@ -42,6 +43,8 @@ enum {
     W_PLACENEXT = 1u << 26, /* after a place: "X's capital", "X's economy" */
     W_EVENTPRE = 1u << 27, /* first word of an event: "Hurricane" */
     W_SURNAME = 1u << 28,  /* last word of a gazetteer person: "Lavrov" */
+    W_NONAME = 1u << 29,   /* never a name alone: I'm, TV, MPs, Autumn */
+    W_WORKNEXT = 1u << 30, /* "film", "album": a title of a work is near */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a

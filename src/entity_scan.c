@@ -86,12 +86,36 @@ static bool age_after(const entity_table *t, size_t b)
     return *p == ',';
 }
 
+/* "Alexander, the film", "Catwoman, which starred": a work's title. */
+static bool work_after(const entity_table *t, size_t b)
+{
+    const ent_word *w = t->w;
+    if (b + 1 >= t->nw || !(w[b].f & S_BREAK) || !(w[b].f & S_LOWER))
+        return false;
+    const char *p = t->text + w[b - 1].off + w[b - 1].len;
+    while (*p == ' ')
+        p++;
+    if (*p != ',')
+        return false;
+    const ent_word *x = &w[b];
+    if (x->wf & (W_ARTICLE | W_MINOR))
+        x = &w[b + 1]; /* "the", "a" */
+    if ((x->wf & W_WORKNEXT) && (x->f & S_LOWER) && !(x->f & S_BREAK))
+        return true;
+    return x == &w[b] && x->len == 5 &&
+           strncmp(t->text + x->off, "which", 5) == 0 &&
+           (w[b + 1].f & S_LOWER) &&
+           strncmp(t->text + w[b + 1].off, "starr", 5) == 0;
+}
+
 /* The word after a name: "X said", "X shares", "X's wife". */
 static void next_votes(const entity_table *t, int16_t *v, size_t b)
 {
     const ent_word *w = t->w;
     if (age_after(t, b))
         v[ENT_PERSON] += 3;
+    if (work_after(t, b))
+        v[ENT_OTHER] += 6;
     if (b >= t->nw || (w[b].f & S_BREAK) || !(w[b].f & S_LOWER))
         return;
     if (w[b].wf & W_SAYS)
@@ -119,6 +143,8 @@ static void prev_votes(const entity_table *t, int16_t *v, size_t a)
         if (pf & W_ARTICLE)
             v[ENT_ORG] += 1;
     }
+    if ((w[a - 1].f & S_LOWER) && (pf & W_WORKNEXT) && !(w[a].f & S_BREAK))
+        v[ENT_OTHER] += 5; /* "the film Alexander" */
     if (w[a - 1].f & S_LOWER) {
         if (pf & W_PREP_IN)
             v[ENT_PLACE] += 2;
@@ -140,7 +166,8 @@ static void inner_votes(const entity_table *t, int16_t *v, size_t a,
     for (size_t k = a + 1; k < b; k++) {
         if (k + 1 < b && (w[k].f & S_LOWER) && (w[k].wf & W_PARTICLE))
             v[ENT_PERSON] += 2;
-        if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_ORGOF))
+        if (k + 1 < b && (w[k].wf & (W_OF | W_FOR)) &&
+            (w[k - 1].wf & W_ORGOF))
             v[ENT_ORG] += 4;
         else if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
             v[ENT_PLACE] += 3;
@@ -262,6 +289,8 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
     if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1) ||
         b - a > 10)
         return; /* a run of eleven capitalised words is a heading */
+    if (b - a == 1 && (t->w[a].wf & W_NONAME))
+        return; /* "I'm", "TV", "MPs", "Autumn": no name alone */
     ent_cand *c = new_cand(t, a, b);
     cue_votes(t, c, a, b);
     if (cue >= 0)
@@ -294,8 +323,12 @@ static bool is_title_at(entity_table *t, size_t k, size_t b)
     }
     /* "John Major", "Billie Jean King": a title word ending the run
      * after a given name is a surname */
-    return !(j == b && k > 0 && (w[k - 1].wf & W_FIRST) &&
-             !(w[k].f & S_BREAK));
+    if (j == b && k > 0 && (w[k - 1].wf & W_FIRST) && !(w[k].f & S_BREAK))
+        return false;
+    /* "Labour will...": a known name that no title word or name
+     * follows is the name, not a title ("Labour Secretary" stays one) */
+    return !(j == b && j == k + 1 && (w[k].wf & W_GAZ1) &&
+             gaz_range(t, t->text, k, k + 1) >= 0);
 }
 
 static void segment(entity_table *t, const char *s, size_t a, size_t b,
@@ -375,7 +408,7 @@ static void join_votes(entity_table *t, ent_cand *c, long g, size_t last)
 static bool has_of(const entity_table *t, size_t a, size_t b)
 {
     for (size_t k = a + 1; k + 1 < b; k++) {
-        if ((t->w[k].wf & W_OF) && (t->w[k].f & S_LOWER))
+        if ((t->w[k].wf & (W_OF | W_FOR)) && (t->w[k].f & S_LOWER))
             return true;
     }
     return false;
@@ -522,9 +555,23 @@ static size_t particle_span(const ent_word *w, size_t j)
 
 static bool of_link(const ent_word *w, size_t j, size_t nw)
 {
-    return (w[j].wf & W_OF) && (w[j].f & S_LOWER) &&
-           (w[j - 1].wf & (W_ORGOF | W_PLACEKW)) && j + 1 < nw &&
-           !(w[j + 1].f & S_BREAK) && namey(&w[j + 1]);
+    return (w[j].f & S_LOWER) &&
+           (((w[j].wf & W_OF) && (w[j - 1].wf & (W_ORGOF | W_PLACEKW))) ||
+            ((w[j].wf & W_FOR) && (w[j - 1].wf & W_ORGOF))) &&
+           j + 1 < nw && !(w[j + 1].f & S_BREAK) && namey(&w[j + 1]);
+}
+
+/* "Department of Trade and Industry": after an "of" link, "and" joins
+ * two unknown words; "Bank of England and Barclays" stays two names. */
+static bool and_link(const entity_table *t, size_t j, bool linked)
+{
+    const ent_word *w = t->w;
+    return linked && j + 1 < t->nw && (w[j].f & S_LOWER) && w[j].len == 3 &&
+           strncmp(t->text + w[j].off, "and", 3) == 0 &&
+           !(w[j + 1].f & S_BREAK) && (w[j + 1].f & S_CAP) &&
+           namey(&w[j + 1]) && !(w[j - 1].wf & (W_GAZ1 | W_FIRST)) &&
+           !(w[j + 1].wf & (W_GAZ1 | W_FIRST | W_TITLE)) &&
+           !(w[j + 1].f & S_ALLCAPS);
 }
 
 /* End of the capitalised run starting at i. */
@@ -532,6 +579,7 @@ static size_t run_end(entity_table *t, size_t i)
 {
     const ent_word *w = t->w;
     size_t j = i + 1;
+    bool linked = false;
     while (j < t->nw && !(w[j].f & S_BREAK) &&
            !(w[j - 1].f & (S_POSS | S_CUT)) &&
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
@@ -540,6 +588,8 @@ static size_t run_end(entity_table *t, size_t i)
         else if (particle_link(w, j, t->nw))
             j += particle_span(w, j);
         else if (of_link(w, j, t->nw))
+            j += 2, linked = true;
+        else if (and_link(t, j, linked))
             j += 2;
         else
             break;

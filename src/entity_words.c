@@ -76,6 +76,7 @@ static const char title_words[] =
     "premier governor senator sen rep representative congressman "
     "congresswoman mayor ambassador envoy spokesman spokeswoman "
     "spokesperson chairman chairwoman chairperson director judge justice "
+    "shadow "
     "general gen col colonel lt lieutenant sgt sergeant capt captain "
     "major maj commander cmdr admiral adm marshal king queen prince "
     "princess emperor empress pope cardinal bishop archbishop rabbi imam "
@@ -136,7 +137,11 @@ static const char org_of_words[] =
     "league association academy school society union office bureau "
     "agency party organisation organization committee parliament "
     "assembly congress senate cabinet federation confederation "
-    "corporation company fund conference order";
+    "corporation company fund conference order chambers chamber "
+    "coalition alliance councils commissioners campaign centre center "
+    "institution foundation trust network movement front department "
+    "departments ministries federations associations societies union "
+    "unions school schools faculty";
 
 /* Last word of a place name. */
 static const char place_words[] =
@@ -155,6 +160,31 @@ static const char place_pre_words[] =
     "mount mt lake cape port fort point saint st san santa sao las los "
     "el la le new north south east west upper lower greater old great "
     "northern southern eastern western";
+
+/* Never a name by themselves, whatever their case or place: contractions,
+ * everyday acronyms and their plurals, title words that only qualify the
+ * next word ("Shadow Chancellor", "Trade and Industry Secretary"),
+ * seasons and adjectives. A gazetteer name outranks this list. */
+static const char noname_words[] =
+    "i'm i've i'd i'll we're we've we'd we'll you're you've you'd you'll "
+    "they're they've they'd they'll he'd he'll she'd she'll it'll that's "
+    "there's here's what's who's let's don't doesn't didn't can't "
+    "couldn't won't wouldn't shouldn't isn't aren't wasn't weren't "
+    "haven't hasn't hadn't mustn't ain't "
+    "tv tvs mp mps msp msps mep meps pc pcs dvd dvds cd cds cd-rom "
+    "ceo ceos cfo coo cto md gdp gnp vat ngo ngos ipo ipos sms pda pdas "
+    "gps dna atm atms suv suvs lcd hd hdtv vip vips ufo ufos diy dj djs "
+    "mba phd pr hr qc qcs gp gps mph kph ok "
+    "shadow industry spring summer autumn winter parliamentary "
+    "presidential ministerial governmental constitutional electoral "
+    "legislative judicial political economic financial";
+
+/* A title of a film, book or song is near: "the film Alexander",
+ * "Alexander, the film". */
+static const char work_words[] =
+    "film films movie movies album albums song songs single singles "
+    "novel novels book books play musical opera documentary sitcom "
+    "series show blockbuster biopic sequel thriller comedy game";
 
 /* Lowercase inside a name: "Staffan de Mistura", "bin Mohammad". */
 static const char particle_words[] =
@@ -326,6 +356,9 @@ void ent_words_load(entity_table *t)
     add_list(t, place_of_words, W_PLACEOF);
     add_list(t, abbr_words, W_ABBR);
     add_list(t, "of", W_OF);
+    add_list(t, "for", W_FOR);
+    add_list(t, noname_words, W_NONAME);
+    add_list(t, work_words, W_WORKNEXT);
     add_list(t, "the", W_ARTICLE);
     add_list(t, generic_words, W_GENERIC);
     add_list(t, "may", W_MAY);
