@@ -213,6 +213,10 @@ static void gaz_surname(entity_table *t, const char *s, size_t n)
         ent_words_add(t, t->kbuf + i, k - i, W_SURNAME);
 }
 
+static int gaz_aliases(entity_table *t, const char *s, size_t n,
+                       const char *tab2, int type, uint32_t e);
+
+/* One gazetteer line; a name given twice with one type is one entry. */
 static int gaz_line(entity_table *t, const char *s, size_t n)
 {
     const char *tab1 = memchr(s, '\t', n);
@@ -226,6 +230,11 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
     size_t nn = (size_t)(tab1 - s);
     if (type < 0 || nn == 0)
         return -1;
+    long old = ent_gaz_find(t, s, nn);
+    if (old >= 0 && t->gaz[old].type == (type & 15) &&
+        t->gaz[old].name_len == nn &&
+        memcmp(t->strs.s + t->gaz[old].name, s, nn) == 0)
+        return gaz_aliases(t, s, n, tab2, type, (uint32_t)old);
     LEDE_GROW(t->gaz, t->gazcap, t->ngaz + 1);
     uint32_t e = (uint32_t)t->ngaz++;
     t->gaz[e].name = ent_arena_add(&t->strs, s, nn);
@@ -238,6 +247,14 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
         gaz_surname(t, s, nn);
     if (type == ENT_OTHER)
         gaz_plural(t, s, nn, e);
+    return gaz_aliases(t, s, n, tab2, type, e);
+}
+
+/* The aliases after the second tab of line s[0..n) name entry e too. */
+static int gaz_aliases(entity_table *t, const char *s, size_t n,
+                       const char *tab2, int type, uint32_t e)
+{
+    type &= 15;
     const char *p = tab2 ? tab2 + 1 : s + n;
     while (p < s + n) {
         const char *bar = memchr(p, '|', (size_t)(s + n - p));
@@ -331,6 +348,7 @@ void entity_table_free(entity_table *t)
     free(t->mvar);
     free(t->mteam);
     free(t->arts);
+    free(t->acro);
     free(t->w);
     free(t->splits);
     free(t->c);
@@ -349,7 +367,7 @@ void entity_table_free(entity_table *t)
 static void variant_surface(entity_table *t, ent_variant *v, const char *s,
                             size_t n, uint8_t rank)
 {
-    if (v->surf_len && rank <= v->surf_rank)
+    if (v->surf_len && rank < v->surf_rank)
         return;
     char tmp[256];
     if (n >= sizeof tmp) {
@@ -363,6 +381,14 @@ static void variant_surface(entity_table *t, ent_variant *v, const char *s,
         if (c == ' ' && o && tmp[o - 1] == ' ')
             continue;
         tmp[o++] = c;
+    }
+    /* equal trust: the bytewise smaller spelling, whatever came first,
+     * so that the name does not depend on the order articles load */
+    if (v->surf_len && rank == v->surf_rank) {
+        size_t m = o < v->surf_len ? o : v->surf_len;
+        int d = memcmp(tmp, t->strs.s + v->surf, m);
+        if (d > 0 || (d == 0 && o >= v->surf_len))
+            return;
     }
     v->surf = ent_arena_add(&t->strs, tmp, o);
     v->surf_len = (uint32_t)o;

@@ -45,6 +45,7 @@ enum {
     W_SURNAME = 1u << 28,  /* last word of a gazetteer person: "Lavrov" */
     W_NONAME = 1u << 29,   /* never a name alone: I'm, TV, MPs, Autumn */
     W_WORKNEXT = 1u << 30, /* "film", "album": a title of a work is near */
+    W_ORGPREV = 1u << 31,  /* "firm X", "shares in X": a company follows */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a
@@ -153,6 +154,10 @@ struct entity_table {
     size_t nments, mentcap;
     ent_article *arts;
     size_t narts, artcap;
+    /* "Full Name (ACR)", "ACR, the Full Name": four words a pair, the
+     * folded acronym's and the full name's offset and length in strs */
+    uint32_t *acro;
+    size_t nacro, acrocap;
     /* after entity_finish */
     bool finished;
     uint32_t *var_ent;   /* variant -> entity id or UINT32_MAX */
@@ -198,6 +203,11 @@ uint32_t ent_arena_add(ent_arena *a, const char *s, size_t len);
 long ent_gaz_find(entity_table *t, const char *s, size_t len);
 /* Intern a mention of s[0..len) at off in the current article. */
 void ent_add_mention(entity_table *t, const ent_cand *c, const char *text);
+
+/* Note that the text s[0..n) spells out the acronym a[0..an) when its
+ * initials match (entity_merge.c unites them across the set). */
+void ent_acro_note(entity_table *t, const char *a, size_t an, const char *s,
+                   size_t n);
 
 /* Drop everything entity_finish built. */
 void ent_finish_reset(entity_table *t);

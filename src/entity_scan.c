@@ -145,6 +145,13 @@ static void prev_votes(const entity_table *t, int16_t *v, size_t a)
     }
     if ((w[a - 1].f & S_LOWER) && (pf & W_WORKNEXT) && !(w[a].f & S_BREAK))
         v[ENT_OTHER] += 5; /* "the film Alexander" */
+    if ((w[a - 1].f & S_LOWER) && !(w[a].f & S_BREAK) && (pf & W_ORGPREV))
+        v[ENT_ORG] += 3; /* "oil firm Yukos" */
+    if (a > 1 && (w[a - 1].f & S_LOWER) && (pf & W_PREP_IN) &&
+        (w[a - 2].wf & W_ORGPREV) && (w[a - 2].f & S_LOWER)) {
+        v[ENT_ORG] += 3; /* "shares in Yukos": no place */
+        return;
+    }
     if (w[a - 1].f & S_LOWER) {
         if (pf & W_PREP_IN)
             v[ENT_PLACE] += 2;
@@ -790,6 +797,48 @@ static void decide(entity_table *t, const char *s)
     }
 }
 
+/* Two to eight capitals: a possible acronym. */
+static bool acronym_shape(const char *s, size_t n)
+{
+    if (n < 2 || n > 8)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    }
+    return true;
+}
+
+/* Bytes s[p, q) are exactly sep, blanks aside. */
+static bool between(const char *s, uint32_t p, uint32_t q, const char *sep)
+{
+    for (; p < q; p++) {
+        if (s[p] == ' ')
+            continue;
+        if (*sep == ' ')
+            sep++;
+        if (s[p] != *sep)
+            return false;
+        sep++;
+    }
+    while (*sep == ' ')
+        sep++;
+    return *sep == '\0';
+}
+
+/* "Confederation of British Industry (CBI)", "CBI, the Confederation
+ * of British Industry": the acronym and the name are one entity. */
+static void acronym_pair(entity_table *t, const char *s, const ent_cand *p,
+                         const ent_cand *c)
+{
+    uint32_t pe = p->off + p->len;
+    if (acronym_shape(s + c->off, c->len) && s[c->off + c->len] == ')' &&
+        between(s, pe, c->off, " ("))
+        ent_acro_note(t, s + c->off, c->len, s + p->off, p->len);
+    else if (acronym_shape(s + p->off, p->len) && between(s, pe, c->off, ", the "))
+        ent_acro_note(t, s + p->off, p->len, s + c->off, c->len);
+}
+
 void ent_scan_article(entity_table *t, const article *a)
 {
     t->gen++;
@@ -807,11 +856,15 @@ void ent_scan_article(entity_table *t, const article *a)
     title_line_names(t, a->text);
     sort_cands(t->c, t->nc);
     uint32_t last = 0;
+    const ent_cand *prev = NULL;
     for (size_t i = 0; i < t->nc; i++) {
         const ent_cand *c = &t->c[i];
         if (!c->len || c->off < last)
             continue;
         ent_add_mention(t, c, a->text);
+        if (prev)
+            acronym_pair(t, a->text, prev, c);
+        prev = c;
         last = c->off + c->len;
     }
 }

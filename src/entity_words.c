@@ -186,6 +186,12 @@ static const char work_words[] =
     "novel novels book books play musical opera documentary sitcom "
     "series show blockbuster biopic sequel thriller comedy game";
 
+/* Before a company's name: "oil firm Yukos", "shares in Yukos". */
+static const char org_prev_words[] =
+    "firm firms company companies giant maker makers carrier retailer "
+    "insurer lender rival conglomerate operator manufacturer supplier "
+    "broadcaster publisher shares stake stakes";
+
 /* Lowercase inside a name: "Staffan de Mistura", "bin Mohammad". */
 static const char particle_words[] =
     "de del della dei der den di da das dos du la le van von bin ibn "
@@ -359,6 +365,7 @@ void ent_words_load(entity_table *t)
     add_list(t, "for", W_FOR);
     add_list(t, noname_words, W_NONAME);
     add_list(t, work_words, W_WORKNEXT);
+    add_list(t, org_prev_words, W_ORGPREV);
     add_list(t, "the", W_ARTICLE);
     add_list(t, generic_words, W_GENERIC);
     add_list(t, "may", W_MAY);
