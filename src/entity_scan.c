@@ -283,6 +283,16 @@ static bool all_stop(entity_table *t, size_t a, size_t b)
     return true;
 }
 
+/* "Blairite", "Gaullist": a capitalised word for a follower. */
+static bool ite_word(const entity_table *t, size_t a)
+{
+    const ent_word *w = &t->w[a];
+    const char *e = t->text + w->off + w->len;
+    return w->len > 5 && (w->f & S_CAP) && !(w->f & S_ALLCAPS) &&
+           !(w->wf & W_FIRST) &&
+           (memcmp(e - 3, "ite", 3) == 0 || memcmp(e - 3, "ist", 3) == 0);
+}
+
 /* An unknown stretch [a, b) of a run becomes a candidate. */
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
@@ -293,6 +303,12 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
         (t->w[a + 1].wf & W_FIRST) && (t->w[a].f & S_LOWER) == 0 &&
         gaz_range(t, t->text, a, a + 1) < 0)
         a++;
+    /* "Blairite Alan Milburn": a follower's word before a full name is
+     * a name of its own, not part of the person's */
+    if (b - a > 2 && ite_word(t, a) && (t->w[a + 1].wf & W_FIRST)) {
+        new_cand(t, a, a + 1)->votes[ENT_OTHER] += 5;
+        a++;
+    }
     if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1) ||
         b - a > 10)
         return; /* a run of eleven capitalised words is a heading */
@@ -775,6 +791,27 @@ static void sort_cands(ent_cand *c, size_t n)
     }
 }
 
+/* "Time Warner owns AOL": a common word that starts a sentence was cut
+ * from the name; where the article names "Time Warner" elsewhere, the
+ * word is the name's. */
+static void regain_first(entity_table *t, const char *s, ent_cand *c)
+{
+    size_t k = c->w0;
+    if (k == 0 || c->uncertain || c->off != t->w[k].off ||
+        (t->w[k].f & S_BREAK))
+        return;
+    const ent_word *p = &t->w[k - 1];
+    if (!(p->f & S_CAP) || !(p->f & (S_SENT | S_LINE)) ||
+        !(p->wf & (W_STOP | W_COMMON)) || (p->wf & W_TITLE))
+        return;
+    uint32_t end = c->off + c->len;
+    if (!known_text(t, s + p->off, end - p->off))
+        return;
+    c->w0 = (uint32_t)(k - 1);
+    c->off = p->off;
+    c->len = end - p->off;
+}
+
 static void decide(entity_table *t, const char *s)
 {
     size_t n = t->nc;
@@ -782,6 +819,8 @@ static void decide(entity_table *t, const char *s)
         if (!t->c[i].uncertain)
             note_known(t, s, &t->c[i]);
     }
+    for (size_t i = 0; i < n; i++)
+        regain_first(t, s, &t->c[i]);
     for (size_t i = 0; i < n; i++) {
         ent_cand *c = &t->c[i];
         int keep = c->uncertain ? keep_uncertain(t, s, c) : 2;

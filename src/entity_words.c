@@ -128,7 +128,7 @@ static const char org_words[] =
     "ministries councils unions leagues parties banks universities "
     "hospital clinic museum library orchestra ballet opera theatre "
     "theater band choir commandos militia regiment battalion division "
-    "fleet squadron police taliban mujahideen";
+    "fleet squadron police taliban mujahideen bros";
 
 /* First word of an organisation that takes "of": "Bank of England". */
 static const char org_of_words[] =
