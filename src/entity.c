@@ -186,6 +186,11 @@ static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
     size_t k = ent_key(t, s, n);
     if (!k)
         return;
+    if (t->loading_weak) {
+        ent_map_put(&t->weakmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k),
+                    e);
+        return;
+    }
     ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
     ent_words_gaz_first(t, t->kbuf, k);
 }
@@ -230,7 +235,9 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
     size_t nn = (size_t)(tab1 - s);
     if (type < 0 || nn == 0)
         return -1;
-    long old = ent_gaz_find(t, s, nn);
+    size_t kn = ent_key(t, s, nn);
+    long old = ent_map_get(t->loading_weak ? &t->weakmap : &t->gazmap,
+                           &t->strs, t->kbuf, kn, ent_hash(t->kbuf, kn));
     if (old >= 0 && t->gaz[old].type == (type & 15) &&
         t->gaz[old].name_len == nn &&
         memcmp(t->strs.s + t->gaz[old].name, s, nn) == 0)
@@ -309,6 +316,16 @@ entity_table *entity_table_new(void)
     t->lowers = lede_calloc(ENT_SETBITS, sizeof *t->lowers);
     t->lowers_gen = lede_calloc(ENT_SETBITS, sizeof *t->lowers_gen);
     ent_words_load(t);
+    /* the generated lists first: a name both hold takes the hand-written
+     * entry of data/entities.tsv ("Georgia" the country, not the city) */
+    t->loading_weak = true;
+    entity_gazetteer_add(t, lede_data_gaz_places, lede_data_gaz_places_len,
+                         NULL, 0);
+    entity_gazetteer_add(t, lede_data_gaz_clubs, lede_data_gaz_clubs_len,
+                         NULL, 0);
+    t->loading_weak = false;
+    entity_gazetteer_add(t, lede_data_gaz_countries,
+                         lede_data_gaz_countries_len, NULL, 0);
     entity_gazetteer_add(t, lede_data_entities, lede_data_entities_len,
                          NULL, 0);
     return t;
@@ -342,6 +359,7 @@ void entity_table_free(entity_table *t)
     free(t->wflags);
     free(t->gaz);
     ent_map_fini(&t->gazmap);
+    ent_map_fini(&t->weakmap);
     free(t->vars);
     ent_map_fini(&t->varmap);
     free(t->ments);
@@ -409,6 +427,8 @@ static uint32_t intern(entity_table *t, const char *s, size_t n)
     v->key_len = (uint32_t)k;
     v->gaz = (int32_t)ent_map_get(&t->gazmap, &t->strs, t->strs.s + v->key,
                                   k, h);
+    v->wgaz = (int32_t)ent_map_get(&t->weakmap, &t->strs, t->strs.s + v->key,
+                                   k, h);
     v->ntok = 1;
     for (size_t i = 0; i < k; i++) {
         if (t->strs.s[v->key + i] == ' ' && v->ntok < 255)
@@ -504,8 +524,10 @@ void entity_scan(entity_table *t, uint32_t idx, const article *a)
         return;
     t->arts[idx].scanned = true;
     t->arts[idx].start = (uint32_t)t->nments;
-    if (a && a->text)
+    if (a && a->text) {
         ent_scan_article(t, a);
+        t->arts[idx].sports = t->arts_sports;
+    }
     t->arts[idx].n = (uint32_t)(t->nments - t->arts[idx].start);
 }
 

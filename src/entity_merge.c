@@ -83,6 +83,8 @@ static void merge_gazetteer(merge_ctx *m)
         first[g] = NONE;
     for (uint32_t v = 0; v < t->nvars; v++) {
         int32_t g = t->vars[v].gaz;
+        if (g < 0 && t->vars[v].count)
+            g = t->vars[v].wgaz; /* "Spurs", "Tottenham Hotspur FC" */
         if (g < 0)
             continue;
         if (first[g] == NONE)
@@ -384,8 +386,8 @@ static void resolve_mentions(merge_ctx *m)
 static bool city(const entity_table *t, uint32_t r)
 {
     const ent_variant *v = &t->vars[r];
-    return v->gaz >= 0 && t->gaz[v->gaz].type == ENT_PLACE &&
-           !t->gaz[v->gaz].country;
+    int32_t g = v->gaz >= 0 ? v->gaz : v->wgaz;
+    return g >= 0 && t->gaz[g].type == ENT_PLACE && !t->gaz[g].country;
 }
 
 /* "Chicago 4 Boston 2": where an article puts scores after a city in a
@@ -471,12 +473,51 @@ static void gather_votes(merge_ctx *m, uint32_t *votes, int32_t *gazv)
         /* a score after a one-word name: a team, not "S. Law 34" */
         if (t->vars[r].ntok == 1 || vv->ntok > 1)
             votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
+
         if (vv->gaz >= 0 &&
             (gazv[e] < 0 || vv->ntok > t->vars[gazv[e]].ntok ||
              (vv->ntok == t->vars[gazv[e]].ntok &&
               better(t, v, (uint32_t)gazv[e]))))
             gazv[e] = (int32_t)v;
     }
+}
+
+/* Articles of sports results: three mentions or more followed by a
+ * score. There a town's name is most often its team's. */
+static uint8_t *sports_variants(const entity_table *t)
+{
+    uint8_t *sp = lede_calloc(t->nvars + 1, 1);
+    for (size_t a = 0; a < t->narts; a++) {
+        const ent_article *ar = &t->arts[a];
+        uint32_t n = 0;
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++)
+            n += t->mteam[i] != 0;
+        if (ar->sports)
+            n = 3;
+        for (uint32_t i = ar->start; n >= 3 && i < ar->start + ar->n; i++)
+            sp[t->mvar[i]] = 1;
+    }
+    return sp;
+}
+
+/* The type the generated lists give each entity named by one of their
+ * names, or 0xff: used where no cue in the text voted. Not for a name
+ * seen in sports results ("Kent 250 all out" is the county's team). */
+static uint8_t *weak_types(merge_ctx *m, const uint32_t *bestv)
+{
+    entity_table *t = m->t;
+    uint8_t *wt = lede_malloc(t->nents + 1);
+    memset(wt, 0xff, t->nents + 1);
+    uint8_t *sp = sports_variants(t);
+    /* the name shown must itself be a listed name: "Duncan Ferguson"
+     * is no place because Ferguson is a town */
+    for (size_t e = 0; e < t->nents; e++) {
+        uint32_t b = bestv[e];
+        if (b != NONE && t->vars[b].gaz < 0 && t->vars[b].wgaz >= 0 && !sp[b])
+            wt[e] = t->gaz[t->vars[b].wgaz].type;
+    }
+    free(sp);
+    return wt;
 }
 
 /* The canonical name of each group: its greatest variant that is not a
@@ -512,6 +553,7 @@ static void name_and_type(merge_ctx *m)
     gather_votes(m, votes, gazv);
     uint32_t *bestv = lede_malloc((ne + 1) * sizeof *bestv);
     best_names(m, bestv);
+    uint8_t *wtype = weak_types(m, bestv);
     for (uint32_t v = 0; v < 2 * nv; v++) {
         uint32_t e = m->root_ent[v];
         if (e == NONE)
@@ -522,7 +564,9 @@ static void name_and_type(merge_ctx *m)
         t->ent_name[e] = nm->surf;
         t->ent_name_len[e] = nm->surf_len;
         int best = best_vote(votes + e * ENT_NTYPES);
-        t->ent_type[e] = (uint8_t)(best >= 0 ? best : default_type(vv));
+        t->ent_type[e] = (uint8_t)(best >= 0         ? best
+                                   : wtype[e] != 0xff ? wtype[e]
+                                                      : default_type(vv));
         if (v >= nv) {
             /* the city's team of split_teams, under the city's name */
             const gaz_entry *g = &t->gaz[vv->gaz];
@@ -540,6 +584,7 @@ static void name_and_type(merge_ctx *m)
     free(votes);
     free(gazv);
     free(bestv);
+    free(wtype);
 }
 
 /* Per entity, its articles with counts: a compressed row per entity. */
@@ -619,6 +664,8 @@ static void refresh_gazetteer(entity_table *t)
         const char *k = t->strs.s + vv->key;
         vv->gaz = (int32_t)ent_map_get(&t->gazmap, &t->strs, k, vv->key_len,
                                        ent_hash(k, vv->key_len));
+        vv->wgaz = (int32_t)ent_map_get(&t->weakmap, &t->strs, k,
+                                        vv->key_len, ent_hash(k, vv->key_len));
     }
 }
 

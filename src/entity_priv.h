@@ -79,6 +79,7 @@ typedef struct ent_variant {
     uint32_t surf, surf_len;   /* best surface form in t->strs */
     uint32_t count;
     int32_t gaz;               /* gazetteer entry or -1 */
+    int32_t wgaz;              /* entry of the generated lists or -1 */
     uint16_t votes[ENT_NTYPES];
     uint16_t team;             /* mentions followed by a score */
     uint32_t tentative;        /* mentions kept for want of evidence */
@@ -92,6 +93,7 @@ enum { V_HASOF = 4 };  /* "Bank of England": an organisation by shape */
 typedef struct ent_article {
     uint32_t start, n;  /* range in t->ments */
     bool scanned;
+    bool sports;        /* sports words throughout: teams named as towns */
 } ent_article;
 
 /* A word of the article being scanned. */
@@ -144,6 +146,13 @@ struct entity_table {
     gaz_entry *gaz;
     size_t ngaz, gazcap;
     ent_map gazmap;      /* folded name or alias -> gazetteer entry */
+    /* The generated lists (data/gaz_places.tsv, gaz_clubs.tsv): many
+     * names, some of them also surnames or words, so they only vote a
+     * type and merge aliases; they cut no runs and name nothing. */
+    ent_map weakmap;
+    bool loading_weak;
+    uint32_t sport_h[256]; /* hashes of the words of sports reports */
+    bool arts_sports;      /* the article just scanned is a sports report */
     /* variants and mentions */
     ent_variant *vars;
     size_t nvars, varcap;
@@ -219,6 +228,9 @@ void ent_words_gaz_first(entity_table *t, const char *key, size_t n);
 void ent_words_add(entity_table *t, const char *w, size_t n, uint32_t flag);
 uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
                         uint32_t *hash);
+/* True when the folded word of hash h is a word of sports reports
+ * ("wickets", "striker", "half-time"). */
+bool ent_sport_word(const entity_table *t, uint32_t h);
 
 /* entity_tok.c: append the words of text[p, end) to t->w (title: the
  * headline block); then mark months and headline lines. */

@@ -890,6 +890,10 @@ void ent_scan_article(entity_table *t, const article *a)
                          bl->kind == BLOCK_TITLE);
     }
     ent_mark_lines(t);
+    size_t sport = 0;
+    for (size_t i = 0; i < t->nw && sport < 3; i++)
+        sport += (t->w[i].f & S_LOWER) && ent_sport_word(t, t->w[i].hash);
+    t->arts_sports = sport >= 3;
     find_runs(t, a->text);
     decide(t, a->text);
     title_line_names(t, a->text);

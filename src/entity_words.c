@@ -345,8 +345,49 @@ static void add_text(entity_table *t, const char *s, size_t len,
     }
 }
 
+/* Words of sports reports: three in an article make it one. */
+static const char sport_words[] =
+    "match matches wicket wickets innings batsman batsmen bowler bowlers "
+    "all-rounder striker strikers midfielder goalkeeper defender "
+    "half-time penalty penalties unbeaten semi-final quarter-final "
+    "seeded birdie bogey laps championship league cup goal goals scored "
+    "scorer coach squad season captain fixture fixtures relegation "
+    "promotion tournament runs overs test tests draw drew";
+
+static void sport_load(entity_table *t)
+{
+    const char *p = sport_words;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        if (e > p) {
+            uint32_t h = ent_hash(p, (size_t)(e - p));
+            h = h ? h : 1;
+            size_t j = h & 255;
+            while (t->sport_h[j])
+                j = (j + 1) & 255;
+            t->sport_h[j] = h;
+        }
+        p = e;
+    }
+}
+
+bool ent_sport_word(const entity_table *t, uint32_t h)
+{
+    h = h ? h : 1;
+    for (size_t j = h & 255; t->sport_h[j]; j = (j + 1) & 255) {
+        if (t->sport_h[j] == h)
+            return true;
+    }
+    return false;
+}
+
 void ent_words_load(entity_table *t)
 {
+    sport_load(t);
     add_list(t, stop_words, W_STOP);
     add_list(t, common_words, W_COMMON);
     add_list(t, title_words, W_TITLE);
