@@ -293,6 +293,26 @@ static bool ite_word(const entity_table *t, size_t a)
            (memcmp(e - 3, "ite", 3) == 0 || memcmp(e - 3, "ist", 3) == 0);
 }
 
+/* A capitalised word before a given name and a surname, in a run with
+ * no organisation, place or event word: it qualifies the person. */
+static bool modifier_at(entity_table *t, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    if ((w[a].wf & (W_FIRST | W_PARTICLE | W_PLACEPRE | W_EVENTPRE |
+                    W_GAZ1)) ||
+        !(w[a].f & S_CAP) || (w[a].f & (S_ALLCAPS | S_INIT)) ||
+        !(w[a + 1].wf & W_FIRST) || w[a].len < 3 || b - a != 3 ||
+        (w[a + 2].wf & W_TITLE) ||
+        t->text[w[a].off + w[a].len] == '.')
+        return false;
+    for (size_t k = a; k < b; k++) {
+        if ((w[k].wf & (W_ORGKW | W_PLACEKW | W_EVENT | W_OF | W_FOR)) ||
+            (w[k].f & S_AMP))
+            return false;
+    }
+    return true;
+}
+
 /* An unknown stretch [a, b) of a run becomes a candidate. */
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
@@ -304,9 +324,11 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
         gaz_range(t, t->text, a, a + 1) < 0)
         a++;
     /* "Blairite Alan Milburn": a follower's word before a full name is
-     * a name of its own, not part of the person's */
-    if (b - a > 2 && ite_word(t, a) && (t->w[a + 1].wf & W_FIRST)) {
-        new_cand(t, a, a + 1)->votes[ENT_OTHER] += 5;
+     * a name of its own, not part of the person's; "the Maverick Tomas
+     * Brenner": another word is none */
+    if (b - a > 2 && modifier_at(t, a, b)) {
+        if (ite_word(t, a))
+            new_cand(t, a, a + 1)->votes[ENT_OTHER] += 5;
         a++;
     }
     if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1) ||
@@ -336,6 +358,10 @@ static bool is_title_at(entity_table *t, size_t k, size_t b)
 {
     const ent_word *w = t->w;
     if (!(w[k].wf & W_TITLE) || (w[k].f & S_ALLCAPS))
+        return false;
+    /* "Department of Trade", "Department for Transport" */
+    if (k > 1 && (w[k - 1].f & S_LOWER) && (w[k - 1].wf & (W_OF | W_FOR)) &&
+        (w[k - 2].f & S_CAP) && (w[k - 2].wf & W_ORGOF))
         return false;
     size_t j = k + 1;
     for (; j < b; j++) {
