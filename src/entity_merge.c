@@ -569,7 +569,7 @@ static void name_and_type(merge_ctx *m)
                                                       : default_type(vv));
         if (v >= nv) {
             /* the city's team of split_teams, under the city's name */
-            const gaz_entry *g = &t->gaz[vv->gaz];
+            const gaz_entry *g = &t->gaz[vv->gaz >= 0 ? vv->gaz : vv->wgaz];
             t->ent_name[e] = g->name;
             t->ent_name_len[e] = g->name_len;
             t->ent_type[e] = ENT_ORG;
