@@ -221,7 +221,7 @@ static void test_spans(void **state)
     entity_table *t = scan_set(a, texts, 1);
     size_t n;
     const entity_mention *m = entity_mentions(t, 0, &n);
-    const char *want[] = {"Syria", "O\xe2\x80\x99" "Brien", "Al-Attiyah",
+    const char *want[] = {"Syria", ("O\xe2\x80\x99" "Brien"), "Al-Attiyah",
                           "U.N.", "Kerry"};
     assert_int_equal(n, 5);
     for (size_t i = 0; i < n; i++) {
@@ -641,11 +641,11 @@ static void test_modifiers_and_subsidiaries(void **state)
         "Reform row\n"
         "On Monday the Maverick Tomas Brenner spoke first.\n"
         "Brenner said the plan was dead. Brenner left early.\n",
-        "Oil\n"
-        "The oil firm Zolvex said its unit Zolvex USA would be sold.\n"
-        "Shares in Zolvex fell, and Zolvex said it would appeal.\n",
-        "Web\nThe web firm Quellnet said Quellnet Europe lost users.\n"
-        "Quellnet shares rose.\n"};
+        ("Oil\n"
+         "The oil firm Zolvex said its unit Zolvex USA would be sold.\n"
+         "Shares in Zolvex fell, and Zolvex said it would appeal.\n"),
+        ("Web\nThe web firm Quellnet said Quellnet Europe lost users.\n"
+         "Quellnet shares rose.\n")};
     article a[3];
     entity_table *t = scan_set(a, texts, 3);
     assert_int_equal(find_entity(t, "Maverick Tomas Brenner"), -1);
