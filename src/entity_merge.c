@@ -19,6 +19,8 @@
 #include "util.h"
 
 #define NONE UINT32_MAX
+/* what a name of the generated lists weighs: two cues */
+#define WEAK_VOTE 2u
 
 typedef struct merge_ctx {
     entity_table *t;
@@ -563,6 +565,8 @@ static void name_and_type(merge_ctx *m)
                                     ? &t->vars[bestv[e]] : vv;
         t->ent_name[e] = nm->surf;
         t->ent_name_len[e] = nm->surf_len;
+        if (wtype[e] != 0xff)
+            votes[e * ENT_NTYPES + wtype[e]] += WEAK_VOTE;
         int best = best_vote(votes + e * ENT_NTYPES);
         t->ent_type[e] = (uint8_t)(best >= 0         ? best
                                    : wtype[e] != 0xff ? wtype[e]
