@@ -3,6 +3,7 @@
  * the word lists are entity_words.c. */
 #include "entity.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +308,30 @@ long entity_gazetteer_add(entity_table *t, const char *tsv, size_t len,
 
 /* --- the table --- */
 
+static entity_table *weak_tpl;
+static pthread_once_t weak_once = PTHREAD_ONCE_INIT;
+
+/* Tens of thousands of names: parsed once a process, not a table. Never
+ * freed; it stays reachable through weak_tpl. */
+static void weak_build(void)
+{
+    entity_table *w = lede_calloc(1, sizeof *w);
+    w->loading_weak = true;
+    entity_gazetteer_add(w, lede_data_gaz_places, lede_data_gaz_places_len,
+                         NULL, 0);
+    entity_gazetteer_add(w, lede_data_gaz_clubs, lede_data_gaz_clubs_len,
+                         NULL, 0);
+    weak_tpl = w;
+}
+
+/* Entry of the generated lists naming folded key k, or -1. */
+int32_t ent_weak_find(const entity_table *t, const char *k, size_t n,
+                      uint32_t h)
+{
+    const entity_table *w = t->weak;
+    return (int32_t)ent_map_get(&w->weakmap, &w->strs, k, n, h);
+}
+
 /* New table with the bundled gazetteer loaded. */
 entity_table *entity_table_new(void)
 {
@@ -316,14 +341,8 @@ entity_table *entity_table_new(void)
     t->lowers = lede_calloc(ENT_SETBITS, sizeof *t->lowers);
     t->lowers_gen = lede_calloc(ENT_SETBITS, sizeof *t->lowers_gen);
     ent_words_load(t);
-    /* the generated lists first: a name both hold takes the hand-written
-     * entry of data/entities.tsv ("Georgia" the country, not the city) */
-    t->loading_weak = true;
-    entity_gazetteer_add(t, lede_data_gaz_places, lede_data_gaz_places_len,
-                         NULL, 0);
-    entity_gazetteer_add(t, lede_data_gaz_clubs, lede_data_gaz_clubs_len,
-                         NULL, 0);
-    t->loading_weak = false;
+    pthread_once(&weak_once, weak_build);
+    t->weak = weak_tpl;
     entity_gazetteer_add(t, lede_data_gaz_countries,
                          lede_data_gaz_countries_len, NULL, 0);
     entity_gazetteer_add(t, lede_data_entities, lede_data_entities_len,
@@ -427,8 +446,7 @@ static uint32_t intern(entity_table *t, const char *s, size_t n)
     v->key_len = (uint32_t)k;
     v->gaz = (int32_t)ent_map_get(&t->gazmap, &t->strs, t->strs.s + v->key,
                                   k, h);
-    v->wgaz = (int32_t)ent_map_get(&t->weakmap, &t->strs, t->strs.s + v->key,
-                                   k, h);
+    v->wgaz = ent_weak_find(t, t->strs.s + v->key, k, h);
     v->ntok = 1;
     for (size_t i = 0; i < k; i++) {
         if (t->strs.s[v->key + i] == ' ' && v->ntok < 255)

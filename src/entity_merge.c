@@ -80,13 +80,14 @@ static void unite(merge_ctx *m, uint32_t a, uint32_t b)
 static void merge_gazetteer(merge_ctx *m)
 {
     entity_table *t = m->t;
-    uint32_t *first = lede_malloc((t->ngaz + 1) * sizeof *first);
-    for (size_t g = 0; g < t->ngaz; g++)
+    size_t ng = t->ngaz + t->weak->ngaz;
+    uint32_t *first = lede_malloc((ng + 1) * sizeof *first);
+    for (size_t g = 0; g < ng; g++)
         first[g] = NONE;
     for (uint32_t v = 0; v < t->nvars; v++) {
-        int32_t g = t->vars[v].gaz;
-        if (g < 0 && t->vars[v].count)
-            g = t->vars[v].wgaz; /* "Spurs", "Tottenham Hotspur FC" */
+        int64_t g = t->vars[v].gaz;
+        if (g < 0 && t->vars[v].count && t->vars[v].wgaz >= 0)
+            g = (int64_t)t->ngaz + t->vars[v].wgaz; /* "Spurs" */
         if (g < 0)
             continue;
         if (first[g] == NONE)
@@ -388,8 +389,10 @@ static void resolve_mentions(merge_ctx *m)
 static bool city(const entity_table *t, uint32_t r)
 {
     const ent_variant *v = &t->vars[r];
-    int32_t g = v->gaz >= 0 ? v->gaz : v->wgaz;
-    return g >= 0 && t->gaz[g].type == ENT_PLACE && !t->gaz[g].country;
+    const gaz_entry *g = v->gaz >= 0    ? &t->gaz[v->gaz]
+                         : v->wgaz >= 0 ? &t->weak->gaz[v->wgaz]
+                                        : NULL;
+    return g && g->type == ENT_PLACE && !g->country;
 }
 
 /* "Chicago 4 Boston 2": where an article puts scores after a city in a
@@ -473,7 +476,8 @@ static void gather_votes(merge_ctx *m, uint32_t *votes, int32_t *gazv)
         for (int k = 0; k < ENT_NTYPES; k++)
             votes[e * ENT_NTYPES + k] += vv->votes[k];
         /* a score after a one-word name: a team, not "S. Law 34" */
-        if (t->vars[r].ntok == 1 || vv->ntok > 1)
+        /* a town's scores went to its team (split_teams) */
+        if ((t->vars[r].ntok == 1 || vv->ntok > 1) && !city(t, v))
             votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
 
         if (vv->gaz >= 0 &&
@@ -516,7 +520,7 @@ static uint8_t *weak_types(merge_ctx *m, const uint32_t *bestv)
     for (size_t e = 0; e < t->nents; e++) {
         uint32_t b = bestv[e];
         if (b != NONE && t->vars[b].gaz < 0 && t->vars[b].wgaz >= 0 && !sp[b])
-            wt[e] = t->gaz[t->vars[b].wgaz].type;
+            wt[e] = t->weak->gaz[t->vars[b].wgaz].type;
     }
     free(sp);
     return wt;
@@ -573,9 +577,15 @@ static void name_and_type(merge_ctx *m)
                                                       : default_type(vv));
         if (v >= nv) {
             /* the city's team of split_teams, under the city's name */
-            const gaz_entry *g = &t->gaz[vv->gaz >= 0 ? vv->gaz : vv->wgaz];
-            t->ent_name[e] = g->name;
-            t->ent_name_len[e] = g->name_len;
+            if (vv->gaz >= 0) {
+                t->ent_name[e] = t->gaz[vv->gaz].name;
+                t->ent_name_len[e] = t->gaz[vv->gaz].name_len;
+            } else { /* the shared lists' names live in their own arena */
+                const gaz_entry *g = &t->weak->gaz[vv->wgaz];
+                t->ent_name[e] = ent_arena_add(
+                    &t->strs, t->weak->strs.s + g->name, g->name_len);
+                t->ent_name_len[e] = g->name_len;
+            }
             t->ent_type[e] = ENT_ORG;
         } else if (gazv[e] >= 0) {
             const gaz_entry *g = &t->gaz[t->vars[gazv[e]].gaz];
@@ -668,8 +678,7 @@ static void refresh_gazetteer(entity_table *t)
         const char *k = t->strs.s + vv->key;
         vv->gaz = (int32_t)ent_map_get(&t->gazmap, &t->strs, k, vv->key_len,
                                        ent_hash(k, vv->key_len));
-        vv->wgaz = (int32_t)ent_map_get(&t->weakmap, &t->strs, k,
-                                        vv->key_len, ent_hash(k, vv->key_len));
+        vv->wgaz = ent_weak_find(t, k, vv->key_len, ent_hash(k, vv->key_len));
     }
 }
 

@@ -148,7 +148,10 @@ struct entity_table {
     ent_map gazmap;      /* folded name or alias -> gazetteer entry */
     /* The generated lists (data/gaz_places.tsv, gaz_clubs.tsv): many
      * names, some of them also surnames or words, so they only vote a
-     * type and merge aliases; they cut no runs and name nothing. */
+     * type and merge aliases; they cut no runs and name nothing. Built
+     * once a process into a table of their own (its gaz and weakmap),
+     * shared read-only by every table: vars[].wgaz index weak->gaz. */
+    const struct entity_table *weak;
     ent_map weakmap;
     bool loading_weak;
     uint32_t sport_h[256]; /* hashes of the words of sports reports */
@@ -208,6 +211,9 @@ void ent_map_put(ent_map *m, ent_arena *a, const char *k, size_t len,
                  uint32_t h, uint32_t val);
 void ent_map_fini(ent_map *m);
 uint32_t ent_arena_add(ent_arena *a, const char *s, size_t len);
+/* Entry of the generated lists (in t->weak->gaz) for folded key k. */
+int32_t ent_weak_find(const entity_table *t, const char *k, size_t n,
+                      uint32_t h);
 /* Gazetteer entry for s[0..len) (any case), or -1. */
 long ent_gaz_find(entity_table *t, const char *s, size_t len);
 /* Intern a mention of s[0..len) at off in the current article. */

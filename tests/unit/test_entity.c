@@ -774,6 +774,38 @@ static void test_order_independence(void **state)
         fake_free(&a[i]);
 }
 
+
+/* Towns known only from the generated lists (data/gaz_places.tsv): a
+ * place where no cue says otherwise, their team where scores follow,
+ * named as the town. */
+static void test_generated_towns(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Results\nStevenage 2 Tamworth 1. Stevenage 0 Tamworth 3. "
+        "Stevenage 1 Tamworth 1.\n",
+        "Floods\nFloods hit homes near Stevenage and in Tamworth.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    int place = 0, team = 0;
+    for (uint32_t i = 0; i < entity_count(t); i++) {
+        if (strcmp(entity_name(t, i), "Stevenage"))
+            continue;
+        if (entity_type_of(t, i) == ENT_PLACE) {
+            place++;
+            assert_int_equal(entity_total(t, i), 1);
+        } else if (entity_type_of(t, i) == ENT_ORG) {
+            team++;
+            assert_int_equal(entity_total(t, i), 3);
+        }
+    }
+    assert_int_equal(place, 1);
+    assert_int_equal(team, 1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -797,6 +829,7 @@ int main(void)
         cmocka_unit_test(test_inner_words_and_works),
         cmocka_unit_test(test_party_variants),
         cmocka_unit_test(test_order_independence),
+        cmocka_unit_test(test_generated_towns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
