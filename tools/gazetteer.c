@@ -362,19 +362,22 @@ static const char *jtext(const jval *v)
 }
 
 /* Alternative spellings worth keeping: English letters, three or more
- * characters ("UAE", "Holland"), not the two-letter codes; one word
- * only when no everyday word. */
+ * characters, not the two-letter codes. One word only when an acronym
+ * ("UAE", "DRC"): the one-word spellings are native names, demonyms or
+ * other things ("Emirates", "Portuguesa", "Togolese"). */
 static bool alt_ok(const char *s)
 {
     size_t n = strlen(s);
+    bool caps = true;
     if (n < 3 || !(*s >= 'A' && *s <= 'Z'))
         return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80 || c == '\'' || c == ',')
             return false;
+        caps &= c >= 'A' && c <= 'Z';
     }
-    return strchr(s, ' ') || name_ok(s);
+    return strchr(s, ' ') ? name_ok(s) : caps;
 }
 
 /* Append alias a to the gazetteer line unless it is there already. */
@@ -424,9 +427,11 @@ static void countries(const char *dir, strs *out, strs *dem)
         push(out, xstrndup(line, strlen(line)));
         const jval *eng = jget(jget(c, "demonyms"), "eng");
         const char *m = jtext(jget(eng, "m")), *f = jtext(jget(eng, "f"));
-        if (m && name_ok(m)) {
+        /* "Antiguan, Barbudan", "Kittitian or Nevisian": two words for
+         * two peoples, no name */
+        if (m && name_ok(m) && !strchr(m, ',') && !strstr(m, " or ")) {
             snprintf(line, sizeof line, "%s\tother", m);
-            if (f && strcmp(f, m) && name_ok(f))
+            if (f && strcmp(f, m) && name_ok(f) && !strchr(f, ','))
                 snprintf(line + strlen(line), sizeof line - strlen(line),
                          "\t%s", f);
             push(dem, xstrndup(line, strlen(line)));
