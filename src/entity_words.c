@@ -350,9 +350,8 @@ static const char sport_words[] =
     "match matches wicket wickets innings batsman batsmen bowler bowlers "
     "all-rounder striker strikers midfielder goalkeeper defender "
     "half-time penalty penalties unbeaten semi-final quarter-final "
-    "seeded birdie bogey laps championship league cup goal goals scored "
-    "scorer coach squad season captain fixture fixtures relegation "
-    "promotion tournament runs overs test tests draw drew";
+    "seeded birdie bogey laps championship league goals scorer squad "
+    "fixture fixtures relegation tournament overs beat";
 
 static void sport_load(entity_table *t)
 {
