@@ -174,8 +174,8 @@ static void inner_votes(const entity_table *t, int16_t *v, size_t a,
         if (k + 1 < b && (w[k].f & S_LOWER) && (w[k].wf & W_PARTICLE))
             v[ENT_PERSON] += 2;
         if (k + 1 < b && (w[k].wf & (W_OF | W_FOR)) &&
-            (w[k - 1].wf & W_ORGOF))
-            v[ENT_ORG] += 4;
+            (w[k - 1].wf & W_ORGOF) && !(w[k - 1].wf & W_EVENTPRE))
+            v[ENT_ORG] += 4; /* not "Battle of Hastings" */
         else if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
             v[ENT_PLACE] += 3;
         if (w[k].f & S_AMP)

@@ -141,7 +141,7 @@ static const char org_of_words[] =
     "coalition alliance councils commissioners campaign centre center "
     "institution foundation trust network movement front department "
     "departments ministries federations associations societies union "
-    "unions school schools faculty";
+    "unions school schools faculty battle siege treaty hall";
 
 /* Last word of a place name. */
 static const char place_words[] =
@@ -413,7 +413,8 @@ void ent_words_load(entity_table *t)
     add_list(t, org_next_words, W_ORGNEXT);
     add_list(t, place_next_words, W_PLACENEXT);
     add_list(t, event_words, W_EVENT);
-    add_list(t, "hurricane typhoon cyclone storm tropical operation",
+    add_list(t, "hurricane typhoon cyclone storm tropical operation "
+                "battle siege treaty",
              W_EVENTPRE);
     add_list(t, "a an the and or but nor for of to in on at by with from as "
                 "vs via up off per into onto upon over",

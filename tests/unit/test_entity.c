@@ -672,7 +672,8 @@ static void test_inner_words_and_works(void **state)
         "Non-governmental Organizations met the Department of Trade and "
         "Industry and the Department for Transport.\n"
         "Critics liked the film Alexander. Catwoman, which starred a pop "
-        "singer, did not do well. Phones with Bluetooth sold.\n"};
+        "singer, did not do well. Phones with Bluetooth sold.\n"
+        "He wrote on the Battle of Hastings and joined the Hall of Fame.\n"};
     article a[1];
     entity_table *t = scan_set(a, texts, 1);
     assert_entity(t, "British Chambers of Commerce", ENT_ORG);
@@ -684,6 +685,8 @@ static void test_inner_words_and_works(void **state)
     assert_entity(t, "Alexander", ENT_OTHER);
     assert_entity(t, "Catwoman", ENT_OTHER);
     assert_entity(t, "Bluetooth", ENT_OTHER);
+    assert_entity(t, "Battle of Hastings", ENT_OTHER);
+    assert_true(find_entity(t, "Hall of Fame") >= 0);
     entity_table_free(t);
     fake_free(&a[0]);
 }
