@@ -406,6 +406,10 @@ static void variant_surface(entity_table *t, ent_variant *v, const char *s,
 {
     if (v->surf_len && rank < v->surf_rank)
         return;
+    /* the usual case: the spelling kept already */
+    if (rank == v->surf_rank && n == v->surf_len &&
+        memcmp(s, t->strs.s + v->surf, n) == 0)
+        return;
     char tmp[256];
     if (n >= sizeof tmp) {
         n = sizeof tmp - 1; /* cut at a character boundary */
