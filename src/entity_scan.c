@@ -21,6 +21,19 @@ static bool namey(const ent_word *w)
            !(w->f & (S_DIGIT | S_HASDIGIT)) && !(w->wf & W_MONTH);
 }
 
+/* Word i may be part of a name: namey, or a month or day word that the
+ * gazetteer knows as a name and no number follows ("the Sun", not
+ * "Sun 12 May"). */
+static bool namey_at(const entity_table *t, size_t i)
+{
+    const ent_word *w = &t->w[i];
+    if (namey(w))
+        return true;
+    return (w->wf & W_MONTH) && (w->wf & W_GAZ1) && (w->f & S_CAP) &&
+           !(w->f & (S_DIGIT | S_HASDIGIT | S_ALLCAPS)) &&
+           !(i + 1 < t->nw && (t->w[i + 1].f & S_DIGIT));
+}
+
 static uint32_t w_end(const ent_word *w)
 {
     return w->off + w->len;
@@ -632,7 +645,7 @@ static size_t run_end(entity_table *t, size_t i)
     while (j < t->nw && !(w[j].f & S_BREAK) &&
            !(w[j - 1].f & (S_POSS | S_CUT)) &&
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
-        if (namey(&w[j]) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
+        if (namey_at(t, j) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
             j++;
         else if (particle_link(w, j, t->nw))
             j += particle_span(w, j);
@@ -663,7 +676,7 @@ static void find_runs(entity_table *t, const char *s)
     size_t i = 0;
     while (i < t->nw) {
         const ent_word *w = &t->w[i];
-        bool start = namey(w) || (particle_link(t->w, i, t->nw) &&
+        bool start = namey_at(t, i) || (particle_link(t->w, i, t->nw) &&
                                   !(w->f & S_SENT));
         if (!start || (w->f & S_TC)) {
             i++;

@@ -589,7 +589,8 @@ static void test_junk_and_labour(void **state)
         "The Shadow Chancellor replied on TV that the Trade and Industry "
         "Secretary had no plan for PCs, DVDs or the CEO pay rise.\n"
         "In the Autumn the Parliamentary timetable and the Presidential "
-        "style of Labour will be tested.\n"};
+        "style of Labour will be tested.\n"
+        "Apple shares fell. The paper, the Sun, said so on Sun 12 May.\n"};
     article a[1];
     entity_table *t = scan_set(a, texts, 1);
     static const char *const junk[] = {
@@ -599,6 +600,10 @@ static void test_junk_and_labour(void **state)
         assert_no_entity(t, junk[i]);
     assert_entity(t, "Labour", ENT_ORG);
     assert_int_equal(total_of(t, "Labour"), 2);
+    /* "sun" is also a day's abbreviation, "apple" an everyday word */
+    assert_entity(t, "Apple", ENT_ORG);
+    assert_entity(t, "The Sun", ENT_ORG);
+    assert_int_equal(total_of(t, "The Sun"), 1);
     entity_table_free(t);
     fake_free(&a[0]);
 }
