@@ -32,7 +32,8 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 CORE_SRC = $(wildcard src/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/data_boilerplate.o \
            $(B)/gen/data_entities.o $(B)/gen/data_names.o \
-           $(B)/gen/data_common.o
+           $(B)/gen/data_common.o $(B)/gen/data_gaz_places.o \
+           $(B)/gen/data_gaz_countries.o $(B)/gen/data_gaz_clubs.o
 UI_SRC = $(wildcard ui/*.c)
 UI_OBJ = $(UI_SRC:%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -41,7 +42,7 @@ TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
 .PHONY: all run test check bench deps install uninstall clean lint fuzz FORCE \
-        build-all build-tests
+        build-all build-tests gazetteer
 
 all: deps
 	@$(MAKE) --no-print-directory $(B)/lede
@@ -121,6 +122,23 @@ $(B)/gen/data_names.c: data/names.txt $(B)/embed
 $(B)/gen/data_common.c: data/common.txt $(B)/embed
 	$(B)/embed lede_data_common $< $@
 
+$(B)/gen/data_gaz_%.c: data/gaz_%.tsv $(B)/embed
+	$(B)/embed lede_data_gaz_$* $< $@
+
+# The generated gazetteers in data/ from the open sources named in
+# data/SOURCES (run by hand when the sources change; the output is
+# committed). NER_OPEN: the folder holding them.
+NER_OPEN ?= ../shared/ner/open
+GAZ_GEN = data/gaz_places.tsv data/gaz_countries.tsv data/gaz_clubs.tsv
+
+gazetteer: deps
+	@$(MAKE) --no-print-directory $(B)/gazetteer
+	$(B)/gazetteer $(NER_OPEN) data
+
+$(B)/gazetteer: tools/gazetteer.c $(B)/liblede.a
+	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(B)/liblede.a $(CORE_LIBS)
+
 # A build tool: runs here, so no sanitizer and no user CFLAGS surprises.
 $(B)/embed: tools/embed.c
 	@mkdir -p $(B)/gen
@@ -131,7 +149,7 @@ install: all
 	    $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(B)/lede $(DESTDIR)$(BINDIR)/lede
 	install -m 644 data/articles/* $(DESTDIR)$(DATADIR)/articles/
-	install -m 644 data/entities.tsv data/boilerplate.txt \
+	install -m 644 data/entities.tsv data/boilerplate.txt data/SOURCES \
 	    $(DESTDIR)$(DATADIR)/
 	install -m 644 man/lede.1 $(DESTDIR)$(MANDIR)/man1/lede.1
 

@@ -568,7 +568,19 @@ static int by_mentions(const void *x, const void *y)
     uint32_t ta = entity_total(sort_table, a), tb = entity_total(sort_table, b);
     if (ta != tb)
         return ta > tb ? -1 : 1;
-    return strcmp(entity_name(sort_table, a), entity_name(sort_table, b));
+    int c = strcmp(entity_name(sort_table, a), entity_name(sort_table, b));
+    if (c)
+        return c;
+    /* two entities of one name (a town and its team): by type, then by
+     * articles, never by id, which follows the order files were given */
+    entity_type ya = entity_type_of(sort_table, a);
+    entity_type yb = entity_type_of(sort_table, b);
+    if (ya != yb)
+        return ya < yb ? -1 : 1;
+    size_t na, nb;
+    entity_articles(sort_table, a, &na);
+    entity_articles(sort_table, b, &nb);
+    return (na < nb) - (na > nb);
 }
 
 static int run_summary(const cli_opts *o, const entity_table *t)

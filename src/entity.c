@@ -3,6 +3,7 @@
  * the word lists are entity_words.c. */
 #include "entity.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,11 @@ static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
     size_t k = ent_key(t, s, n);
     if (!k)
         return;
+    if (t->loading_weak) {
+        ent_map_put(&t->weakmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k),
+                    e);
+        return;
+    }
     ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
     ent_words_gaz_first(t, t->kbuf, k);
 }
@@ -213,6 +219,10 @@ static void gaz_surname(entity_table *t, const char *s, size_t n)
         ent_words_add(t, t->kbuf + i, k - i, W_SURNAME);
 }
 
+static int gaz_aliases(entity_table *t, const char *s, size_t n,
+                       const char *tab2, int type, uint32_t e);
+
+/* One gazetteer line; a name given twice with one type is one entry. */
 static int gaz_line(entity_table *t, const char *s, size_t n)
 {
     const char *tab1 = memchr(s, '\t', n);
@@ -228,6 +238,13 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
         return -1;
     if (type < 0)
         return -2; /* a name, but a type we do not know */
+    size_t kn = ent_key(t, s, nn);
+    long old = ent_map_get(t->loading_weak ? &t->weakmap : &t->gazmap,
+                           &t->strs, t->kbuf, kn, ent_hash(t->kbuf, kn));
+    if (old >= 0 && t->gaz[old].type == (type & 15) &&
+        t->gaz[old].name_len == nn &&
+        memcmp(t->strs.s + t->gaz[old].name, s, nn) == 0)
+        return gaz_aliases(t, s, n, tab2, type, (uint32_t)old);
     LEDE_GROW(t->gaz, t->gazcap, t->ngaz + 1);
     uint32_t e = (uint32_t)t->ngaz++;
     t->gaz[e].name = ent_arena_add(&t->strs, s, nn);
@@ -240,6 +257,14 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
         gaz_surname(t, s, nn);
     if (type == ENT_OTHER)
         gaz_plural(t, s, nn, e);
+    return gaz_aliases(t, s, n, tab2, type, e);
+}
+
+/* The aliases after the second tab of line s[0..n) name entry e too. */
+static int gaz_aliases(entity_table *t, const char *s, size_t n,
+                       const char *tab2, int type, uint32_t e)
+{
+    type &= 15;
     const char *p = tab2 ? tab2 + 1 : s + n;
     while (p < s + n) {
         const char *bar = memchr(p, '|', (size_t)(s + n - p));
@@ -319,6 +344,30 @@ long entity_gazetteer_add(entity_table *t, const char *tsv, size_t len,
 
 /* --- the table --- */
 
+static entity_table *weak_tpl;
+static pthread_once_t weak_once = PTHREAD_ONCE_INIT;
+
+/* Tens of thousands of names: parsed once a process, not a table. Never
+ * freed; it stays reachable through weak_tpl. */
+static void weak_build(void)
+{
+    entity_table *w = lede_calloc(1, sizeof *w);
+    w->loading_weak = true;
+    entity_gazetteer_add(w, lede_data_gaz_places, lede_data_gaz_places_len,
+                         NULL, 0);
+    entity_gazetteer_add(w, lede_data_gaz_clubs, lede_data_gaz_clubs_len,
+                         NULL, 0);
+    weak_tpl = w;
+}
+
+/* Entry of the generated lists naming folded key k, or -1. */
+int32_t ent_weak_find(const entity_table *t, const char *k, size_t n,
+                      uint32_t h)
+{
+    const entity_table *w = t->weak;
+    return (int32_t)ent_map_get(&w->weakmap, &w->strs, k, n, h);
+}
+
 /* New table with the bundled gazetteer loaded. */
 entity_table *entity_table_new(void)
 {
@@ -328,6 +377,10 @@ entity_table *entity_table_new(void)
     t->lowers = lede_calloc(ENT_SETBITS, sizeof *t->lowers);
     t->lowers_gen = lede_calloc(ENT_SETBITS, sizeof *t->lowers_gen);
     ent_words_load(t);
+    pthread_once(&weak_once, weak_build);
+    t->weak = weak_tpl;
+    entity_gazetteer_add(t, lede_data_gaz_countries,
+                         lede_data_gaz_countries_len, NULL, 0);
     entity_gazetteer_add(t, lede_data_entities, lede_data_entities_len,
                          NULL, 0);
     return t;
@@ -361,12 +414,14 @@ void entity_table_free(entity_table *t)
     free(t->wflags);
     free(t->gaz);
     ent_map_fini(&t->gazmap);
+    ent_map_fini(&t->weakmap);
     free(t->vars);
     ent_map_fini(&t->varmap);
     free(t->ments);
     free(t->mvar);
     free(t->mteam);
     free(t->arts);
+    free(t->acro);
     free(t->w);
     free(t->splits);
     free(t->c);
@@ -385,7 +440,11 @@ void entity_table_free(entity_table *t)
 static void variant_surface(entity_table *t, ent_variant *v, const char *s,
                             size_t n, uint8_t rank)
 {
-    if (v->surf_len && rank <= v->surf_rank)
+    if (v->surf_len && rank < v->surf_rank)
+        return;
+    /* the usual case: the spelling kept already */
+    if (rank == v->surf_rank && n == v->surf_len &&
+        memcmp(s, t->strs.s + v->surf, n) == 0)
         return;
     char tmp[256];
     if (n >= sizeof tmp) {
@@ -399,6 +458,14 @@ static void variant_surface(entity_table *t, ent_variant *v, const char *s,
         if (c == ' ' && o && tmp[o - 1] == ' ')
             continue;
         tmp[o++] = c;
+    }
+    /* equal trust: the bytewise smaller spelling, whatever came first,
+     * so that the name does not depend on the order articles load */
+    if (v->surf_len && rank == v->surf_rank) {
+        size_t m = o < v->surf_len ? o : v->surf_len;
+        int d = memcmp(tmp, t->strs.s + v->surf, m);
+        if (d > 0 || (d == 0 && o >= v->surf_len))
+            return;
     }
     v->surf = ent_arena_add(&t->strs, tmp, o);
     v->surf_len = (uint32_t)o;
@@ -419,12 +486,14 @@ static uint32_t intern(entity_table *t, const char *s, size_t n)
     v->key_len = (uint32_t)k;
     v->gaz = (int32_t)ent_map_get(&t->gazmap, &t->strs, t->strs.s + v->key,
                                   k, h);
+    v->wgaz = ent_weak_find(t, t->strs.s + v->key, k, h);
     v->ntok = 1;
     for (size_t i = 0; i < k; i++) {
         if (t->strs.s[v->key + i] == ' ' && v->ntok < 255)
             v->ntok++;
     }
-    if (k > 4 && strstr(t->strs.s + v->key, " of "))
+    if (k > 4 && (strstr(t->strs.s + v->key, " of ") ||
+                  strstr(t->strs.s + v->key, " for ")))
         v->flags |= V_HASOF;
     uint32_t wh;
     if (v->ntok == 1 && v->gaz < 0 &&
@@ -513,8 +582,10 @@ void entity_scan(entity_table *t, uint32_t idx, const article *a)
         return;
     t->arts[idx].scanned = true;
     t->arts[idx].start = (uint32_t)t->nments;
-    if (a && a->text)
+    if (a && a->text) {
         ent_scan_article(t, a);
+        t->arts[idx].sports = t->arts_sports;
+    }
     t->arts[idx].n = (uint32_t)(t->nments - t->arts[idx].start);
 }
 

@@ -3,8 +3,10 @@
  * The table is shared by a set: articles are scanned one by one, then
  * entity_finish() merges variants across the set ("Kerry", "Mr Kerry",
  * "John Kerry" -> John Kerry) and fixes entity ids. Typing uses cues in
- * the text and a gazetteer (data/entities.tsv built in; users may add
- * their own). The table owns all mentions; pointers it returns stay valid
+ * the text and a gazetteer (data/entities.tsv and the generated
+ * data/gaz_*.tsv built in; users may add their own). What entity_finish
+ * decides depends on the articles scanned, not the order they were
+ * scanned in. The table owns all mentions; pointers it returns stay valid
  * until the next entity_scan/entity_finish or entity_table_free. */
 #ifndef LEDE_ENTITY_H
 #define LEDE_ENTITY_H

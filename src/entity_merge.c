@@ -1,10 +1,16 @@
 /* entity_merge.c: entity_finish: variants become entities.
  *
  * Variants naming one gazetteer entry are one entity ("U.N.", "United
- * Nations"). A short form that ends a longer name ("Kerry", "de Mistura")
- * or is its first word ("Bayern") joins it when across the set it is
- * part of exactly one; when it is part of several it still joins the
- * one its own article uses, else stays apart. */
+ * Nations"), as are an acronym and the name the set spells it out as
+ * ("Confederation of British Industry (CBI)"). A short form that ends a
+ * longer name ("Kerry", "de Mistura") or is its first word ("Bayern")
+ * joins it when across the set it is part of exactly one; when it is
+ * part of several it still joins the one its own article uses, else
+ * stays apart. A name and a place after it ("Yukos USA", "AOL Europe")
+ * is a subsidiary, not a longer form of the name.
+ *
+ * Every decision depends on the set of variants and their counts, never
+ * on the order articles were scanned: ties fall to the folded key. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,11 +19,14 @@
 #include "util.h"
 
 #define NONE UINT32_MAX
+/* what a name of the generated lists weighs: two cues */
+#define WEAK_VOTE 2u
 
 typedef struct merge_ctx {
     entity_table *t;
     uint32_t *parent;
     uint8_t *ambiguous;
+    uint8_t *modified;    /* "Blairite Alan Milburn": never the name */
     uint32_t *mroot;      /* group of each mention */
     uint32_t *root_ent;   /* group root -> entity id */
     uint32_t *gaz_ent;    /* gazetteer entry -> entity id */
@@ -32,18 +41,37 @@ static uint32_t find(uint32_t *p, uint32_t x)
     return x;
 }
 
-/* The longer (then more mentioned) variant becomes the root, so a
- * group's root is its best name. */
+static int key_cmp(const entity_table *t, uint32_t a, uint32_t b)
+{
+    const ent_variant *va = &t->vars[a], *vb = &t->vars[b];
+    size_t n = va->key_len < vb->key_len ? va->key_len : vb->key_len;
+    int d = memcmp(t->strs.s + va->key, t->strs.s + vb->key, n);
+    if (d)
+        return d;
+    return (va->key_len > vb->key_len) - (va->key_len < vb->key_len);
+}
+
+/* A total order on variants: longer, then more mentioned, then the
+ * smaller key. Scan order plays no part. */
+static bool better(const entity_table *t, uint32_t a, uint32_t b)
+{
+    const ent_variant *va = &t->vars[a], *vb = &t->vars[b];
+    if (va->ntok != vb->ntok)
+        return va->ntok > vb->ntok;
+    if (va->count != vb->count)
+        return va->count > vb->count;
+    return key_cmp(t, a, b) < 0;
+}
+
+/* The better variant becomes the root: a group's root is its greatest
+ * variant however the unions came. */
 static void unite(merge_ctx *m, uint32_t a, uint32_t b)
 {
     a = find(m->parent, a);
     b = find(m->parent, b);
     if (a == b)
         return;
-    const ent_variant *va = &m->t->vars[a], *vb = &m->t->vars[b];
-    bool a_wins = va->ntok != vb->ntok ? va->ntok > vb->ntok
-                                       : va->count >= vb->count;
-    if (a_wins)
+    if (better(m->t, a, b))
         m->parent[b] = a;
     else
         m->parent[a] = b;
@@ -52,11 +80,14 @@ static void unite(merge_ctx *m, uint32_t a, uint32_t b)
 static void merge_gazetteer(merge_ctx *m)
 {
     entity_table *t = m->t;
-    uint32_t *first = lede_malloc((t->ngaz + 1) * sizeof *first);
-    for (size_t g = 0; g < t->ngaz; g++)
+    size_t ng = t->ngaz + t->weak->ngaz;
+    uint32_t *first = lede_malloc((ng + 1) * sizeof *first);
+    for (size_t g = 0; g < ng; g++)
         first[g] = NONE;
     for (uint32_t v = 0; v < t->nvars; v++) {
-        int32_t g = t->vars[v].gaz;
+        int64_t g = t->vars[v].gaz;
+        if (g < 0 && t->vars[v].count && t->vars[v].wgaz >= 0)
+            g = (int64_t)t->ngaz + t->vars[v].wgaz; /* "Spurs" */
         if (g < 0)
             continue;
         if (first[g] == NONE)
@@ -65,6 +96,112 @@ static void merge_gazetteer(merge_ctx *m)
             unite(m, first[g], v);
     }
     free(first);
+}
+
+/* --- acronyms --- */
+
+/* Initials of the words of key k[0..n): all words, or (minor) only the
+ * words that are not "of", "and", "the"... */
+static size_t initials(entity_table *t, const char *k, size_t n, bool minor,
+                       char *out, size_t cap)
+{
+    size_t o = 0, i = 0;
+    while (i < n && o < cap) {
+        const char *sp = memchr(k + i, ' ', n - i);
+        size_t e = sp ? (size_t)(sp - k) : n;
+        uint32_t h;
+        bool skip = !minor && (ent_word_flags(t, k + i, e - i, &h) &
+                               (W_MINOR | W_PARTICLE | W_OF | W_FOR));
+        if (!skip && e > i)
+            out[o++] = k[i];
+        i = e + 1;
+    }
+    return o;
+}
+
+/* Note the pair when the initials of s spell out a. */
+void ent_acro_note(entity_table *t, const char *a, size_t an, const char *s,
+                   size_t n)
+{
+    char ak[16], ini[16];
+    size_t akn = ent_key(t, a, an);
+    if (akn < 2 || akn >= sizeof ak)
+        return;
+    memcpy(ak, t->kbuf, akn);
+    size_t kn = ent_key(t, s, n);
+    bool match = false;
+    for (int minor = 0; minor < 2 && !match; minor++) {
+        size_t m = initials(t, t->kbuf, kn, minor, ini, sizeof ini);
+        match = m == akn && memcmp(ini, ak, m) == 0;
+    }
+    if (!match)
+        return;
+    uint32_t fo = ent_arena_add(&t->strs, t->kbuf, kn);
+    uint32_t ao = ent_arena_add(&t->strs, ak, akn);
+    LEDE_GROW(t->acro, t->acrocap, t->nacro * 4 + 4);
+    uint32_t *q = t->acro + 4 * t->nacro++;
+    q[0] = ao;
+    q[1] = (uint32_t)akn;
+    q[2] = fo;
+    q[3] = (uint32_t)kn;
+}
+
+static int str_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+    int d = memcmp(a, b, an < bn ? an : bn);
+    return d ? d : (an > bn) - (an < bn);
+}
+
+static const entity_table *acro_table;
+
+static int by_acro(const void *a_, const void *b_)
+{
+    const uint32_t *a = a_, *b = b_;
+    const char *s = acro_table->strs.s;
+    int d = str_cmp(s + a[0], a[1], s + b[0], b[1]);
+    return d ? d : str_cmp(s + a[2], a[3], s + b[2], b[3]);
+}
+
+static long var_of(const entity_table *t, uint32_t off, uint32_t len)
+{
+    const char *k = t->strs.s + off;
+    long v = ent_map_get(&t->varmap, &t->strs, k, len, ent_hash(k, len));
+    return v >= 0 && t->vars[v].count ? v : -1;
+}
+
+/* Each acronym joins the name the set spells it out as most often (ties:
+ * the smaller name), unless the gazetteer says they are two. */
+static void merge_acronyms(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    if (!t->nacro)
+        return;
+    acro_table = t;
+    qsort(t->acro, t->nacro, 4 * sizeof *t->acro, by_acro);
+    const char *s = t->strs.s;
+    for (size_t i = 0; i < t->nacro;) {
+        const uint32_t *q = t->acro + 4 * i, *best = q;
+        size_t bestn = 0, j = i;
+        while (j < t->nacro && !str_cmp(s + q[0], q[1], s + t->acro[4 * j],
+                                        t->acro[4 * j + 1])) {
+            size_t k = j;
+            const uint32_t *r = t->acro + 4 * j;
+            while (k < t->nacro && !by_acro(r, t->acro + 4 * k))
+                k++;
+            if (k - j > bestn) {
+                bestn = k - j;
+                best = r;
+            }
+            j = k;
+        }
+        long a = var_of(t, best[0], best[1]), f = var_of(t, best[2], best[3]);
+        if (a >= 0 && f >= 0) {
+            int32_t ga = t->vars[a].gaz, gf = t->vars[f].gaz;
+            if (ga < 0 || gf < 0 || ga == gf)
+                unite(m, (uint32_t)a, (uint32_t)f);
+        }
+        i = j;
+    }
 }
 
 typedef struct pair {
@@ -79,7 +216,10 @@ static int by_short_ntok(const void *a_, const void *b_)
     uint8_t na = pair_table->vars[a->s].ntok, nb = pair_table->vars[b->s].ntok;
     if (na != nb)
         return na > nb ? -1 : 1;
-    return (a->s > b->s) - (a->s < b->s);
+    int d = a->s == b->s ? 0 : key_cmp(pair_table, a->s, b->s);
+    if (d)
+        return d;
+    return a->c == b->c ? 0 : key_cmp(pair_table, a->c, b->c);
 }
 
 /* Variant naming the last tokens of v from byte i of its key ("Kerry"
@@ -110,12 +250,27 @@ static bool all_org_words(entity_table *t, const char *key, size_t n)
     return true;
 }
 
+/* The words of v from byte i on name a place or a people ("USA",
+ * "Europe", "Asia Pacific"): "Yukos USA", "AOL Europe". */
+static bool place_tail(entity_table *t, const ent_variant *v, size_t i)
+{
+    if (i >= v->key_len)
+        return false;
+    const char *k = t->strs.s + v->key + i;
+    size_t n = v->key_len - i;
+    long g = ent_map_get(&t->gazmap, &t->strs, k, n, ent_hash(k, n));
+    return g >= 0 && (t->gaz[g].type == ENT_PLACE ||
+                      t->gaz[g].type == ENT_OTHER);
+}
+
 /* A gazetteer name keeps its identity: "Jordan" in "Michael Jordan"
  * stays the country unless the gazetteer says otherwise; a company
  * takes its legal suffixes along ("Apple" in "Apple Inc"). */
 static bool may_join(entity_table *t, uint32_t s, uint32_t c, bool first)
 {
     const ent_variant *vs = &t->vars[s], *vc = &t->vars[c];
+    if (first && vc->gaz < 0 && place_tail(t, vc, vs->key_len + 1))
+        return false; /* "Yukos USA" is not a longer "Yukos" */
     if (vs->gaz < 0)
         return vs->count > 0;
     if (vs->gaz == vc->gaz)
@@ -123,6 +278,18 @@ static bool may_join(entity_table *t, uint32_t s, uint32_t c, bool first)
     return first && vc->gaz < 0 && t->gaz[vs->gaz].type == ENT_ORG &&
            all_org_words(t, t->strs.s + vc->key + vs->key_len + 1,
                          vc->key_len - vs->key_len - 1);
+}
+
+/* A person's full name: two words or more, the first a given name. */
+static bool full_name(entity_table *t, uint32_t v)
+{
+    const ent_variant *vv = &t->vars[v];
+    if (vv->ntok < 2)
+        return false;
+    const char *k = t->strs.s + vv->key;
+    const char *sp = memchr(k, ' ', vv->key_len);
+    uint32_t h;
+    return sp && (ent_word_flags(t, k, (size_t)(sp - k), &h) & W_FIRST);
 }
 
 static pair *suffix_pairs(merge_ctx *m, size_t *np)
@@ -142,6 +309,8 @@ static pair *suffix_pairs(merge_ctx *m, size_t *np)
                 if (s >= 0 && may_join(t, (uint32_t)s, c, first)) {
                     LEDE_GROW(p, cap, n + 1);
                     p[n++] = (pair){(uint32_t)s, c};
+                    if (!first && vc->gaz < 0 && full_name(t, (uint32_t)s))
+                        m->modified[c] = 1;
                 }
             }
         }
@@ -220,8 +389,10 @@ static void resolve_mentions(merge_ctx *m)
 static bool city(const entity_table *t, uint32_t r)
 {
     const ent_variant *v = &t->vars[r];
-    return v->gaz >= 0 && t->gaz[v->gaz].type == ENT_PLACE &&
-           !t->gaz[v->gaz].country;
+    const gaz_entry *g = v->gaz >= 0    ? &t->gaz[v->gaz]
+                         : v->wgaz >= 0 ? &t->weak->gaz[v->wgaz]
+                                        : NULL;
+    return g && g->type == ENT_PLACE && !g->country;
 }
 
 /* "Chicago 4 Boston 2": where an article puts scores after a city in a
@@ -305,10 +476,72 @@ static void gather_votes(merge_ctx *m, uint32_t *votes, int32_t *gazv)
         for (int k = 0; k < ENT_NTYPES; k++)
             votes[e * ENT_NTYPES + k] += vv->votes[k];
         /* a score after a one-word name: a team, not "S. Law 34" */
-        if (t->vars[r].ntok == 1 || vv->ntok > 1)
+        /* a town's scores went to its team (split_teams) */
+        if ((t->vars[r].ntok == 1 || vv->ntok > 1) && !city(t, v))
             votes[e * ENT_NTYPES + ENT_ORG] += 2u * vv->team;
-        if (vv->gaz >= 0 && (gazv[e] < 0 || vv->ntok > t->vars[gazv[e]].ntok))
+
+        if (vv->gaz >= 0 &&
+            (gazv[e] < 0 || vv->ntok > t->vars[gazv[e]].ntok ||
+             (vv->ntok == t->vars[gazv[e]].ntok &&
+              better(t, v, (uint32_t)gazv[e]))))
             gazv[e] = (int32_t)v;
+    }
+}
+
+/* Articles of sports results: three mentions or more followed by a
+ * score. There a town's name is most often its team's. */
+static uint8_t *sports_variants(const entity_table *t)
+{
+    uint8_t *sp = lede_calloc(t->nvars + 1, 1);
+    for (size_t a = 0; a < t->narts; a++) {
+        const ent_article *ar = &t->arts[a];
+        uint32_t n = 0;
+        for (uint32_t i = ar->start; i < ar->start + ar->n; i++)
+            n += t->mteam[i] != 0;
+        if (ar->sports)
+            n = 3;
+        for (uint32_t i = ar->start; n >= 3 && i < ar->start + ar->n; i++)
+            sp[t->mvar[i]] = 1;
+    }
+    return sp;
+}
+
+/* The type the generated lists give each entity named by one of their
+ * names, or 0xff: used where no cue in the text voted. Not for a name
+ * seen in sports results ("Kent 250 all out" is the county's team). */
+static uint8_t *weak_types(merge_ctx *m, const uint32_t *bestv)
+{
+    entity_table *t = m->t;
+    uint8_t *wt = lede_malloc(t->nents + 1);
+    memset(wt, 0xff, t->nents + 1);
+    uint8_t *sp = sports_variants(t);
+    /* the name shown must itself be a listed name: "Duncan Ferguson"
+     * is no place because Ferguson is a town */
+    for (size_t e = 0; e < t->nents; e++) {
+        uint32_t b = bestv[e];
+        if (b != NONE && t->vars[b].gaz < 0 && t->vars[b].wgaz >= 0 && !sp[b])
+            wt[e] = t->weak->gaz[t->vars[b].wgaz].type;
+    }
+    free(sp);
+    return wt;
+}
+
+/* The canonical name of each group: its greatest variant that is not a
+ * modified form ("Blairite Alan Milburn"), else its greatest. */
+static void best_names(merge_ctx *m, uint32_t *bestv)
+{
+    entity_table *t = m->t;
+    uint32_t nv = (uint32_t)t->nvars;
+    for (size_t e = 0; e < t->nents; e++)
+        bestv[e] = NONE;
+    for (uint32_t v = 0; v < nv; v++) {
+        uint32_t r = find(m->parent, v), e = m->root_ent[r];
+        if (e == NONE || !t->vars[v].count)
+            continue;
+        uint32_t b = bestv[e];
+        if (b == NONE || (m->modified[b] && !m->modified[v]) ||
+            (m->modified[b] == m->modified[v] && better(t, v, b)))
+            bestv[e] = v;
     }
 }
 
@@ -324,20 +557,35 @@ static void name_and_type(merge_ctx *m)
     t->ent_name_len = lede_malloc((ne + 1) * sizeof *t->ent_name_len);
     t->ent_type = lede_malloc(ne + 1);
     gather_votes(m, votes, gazv);
+    uint32_t *bestv = lede_malloc((ne + 1) * sizeof *bestv);
+    best_names(m, bestv);
+    uint8_t *wtype = weak_types(m, bestv);
     for (uint32_t v = 0; v < 2 * nv; v++) {
         uint32_t e = m->root_ent[v];
         if (e == NONE)
             continue;
         const ent_variant *vv = &t->vars[v % nv];
-        t->ent_name[e] = vv->surf;
-        t->ent_name_len[e] = vv->surf_len;
+        const ent_variant *nm = v < nv && bestv[e] != NONE
+                                    ? &t->vars[bestv[e]] : vv;
+        t->ent_name[e] = nm->surf;
+        t->ent_name_len[e] = nm->surf_len;
+        if (wtype[e] != 0xff)
+            votes[e * ENT_NTYPES + wtype[e]] += WEAK_VOTE;
         int best = best_vote(votes + e * ENT_NTYPES);
-        t->ent_type[e] = (uint8_t)(best >= 0 ? best : default_type(vv));
+        t->ent_type[e] = (uint8_t)(best >= 0         ? best
+                                   : wtype[e] != 0xff ? wtype[e]
+                                                      : default_type(vv));
         if (v >= nv) {
             /* the city's team of split_teams, under the city's name */
-            const gaz_entry *g = &t->gaz[vv->gaz];
-            t->ent_name[e] = g->name;
-            t->ent_name_len[e] = g->name_len;
+            if (vv->gaz >= 0) {
+                t->ent_name[e] = t->gaz[vv->gaz].name;
+                t->ent_name_len[e] = t->gaz[vv->gaz].name_len;
+            } else { /* the shared lists' names live in their own arena */
+                const gaz_entry *g = &t->weak->gaz[vv->wgaz];
+                t->ent_name[e] = ent_arena_add(
+                    &t->strs, t->weak->strs.s + g->name, g->name_len);
+                t->ent_name_len[e] = g->name_len;
+            }
             t->ent_type[e] = ENT_ORG;
         } else if (gazv[e] >= 0) {
             const gaz_entry *g = &t->gaz[t->vars[gazv[e]].gaz];
@@ -349,6 +597,8 @@ static void name_and_type(merge_ctx *m)
     }
     free(votes);
     free(gazv);
+    free(bestv);
+    free(wtype);
 }
 
 /* Per entity, its articles with counts: a compressed row per entity. */
@@ -428,6 +678,7 @@ static void refresh_gazetteer(entity_table *t)
         const char *k = t->strs.s + vv->key;
         vv->gaz = (int32_t)ent_map_get(&t->gazmap, &t->strs, k, vv->key_len,
                                        ent_hash(k, vv->key_len));
+        vv->wgaz = ent_weak_find(t, k, vv->key_len, ent_hash(k, vv->key_len));
     }
 }
 
@@ -475,12 +726,14 @@ void entity_finish(entity_table *t)
     for (uint32_t i = 0; i < nv; i++)
         m.parent[i] = i;
     m.ambiguous = lede_calloc(nv, 1);
+    m.modified = lede_calloc(nv, 1);
     m.mroot = lede_malloc((t->nments + 1) * sizeof *m.mroot);
     m.root_ent = lede_malloc(2 * nv * sizeof *m.root_ent);
     m.gaz_ent = lede_malloc((t->ngaz + 1) * sizeof *m.gaz_ent);
     for (size_t g = 0; g < t->ngaz; g++)
         m.gaz_ent[g] = NONE;
     merge_gazetteer(&m);
+    merge_acronyms(&m);
     merge_suffixes(&m);
     resolve_mentions(&m);
     split_teams(&m);
@@ -491,6 +744,7 @@ void entity_finish(entity_table *t)
     t->finished = true;
     free(m.parent);
     free(m.ambiguous);
+    free(m.modified);
     free(m.mroot);
     free(m.root_ent);
     free(m.gaz_ent);

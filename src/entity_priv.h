@@ -29,6 +29,7 @@ enum {
     W_ABBR = 1u << 12,     /* abbreviation whose '.' ends no sentence */
     W_OF = 1u << 13,       /* "of": joins "Bank of England" */
     W_ARTICLE = 1u << 14,  /* "the": an org or place often follows */
+    W_FOR = 1u << 15,      /* "for": joins "Department for Transport" */
     W_PLACEPRE = 1u << 16, /* first word of a place: "Mount", "Lake" */
     W_GENERIC = 1u << 17,  /* Government, Army: after a demonym, not a name */
     W_MINOR = 1u << 18,    /* to, of, in: lowercase in title case */
@@ -42,6 +43,9 @@ enum {
     W_PLACENEXT = 1u << 26, /* after a place: "X's capital", "X's economy" */
     W_EVENTPRE = 1u << 27, /* first word of an event: "Hurricane" */
     W_SURNAME = 1u << 28,  /* last word of a gazetteer person: "Lavrov" */
+    W_NONAME = 1u << 29,   /* never a name alone: I'm, TV, MPs, Autumn */
+    W_WORKNEXT = 1u << 30, /* "film", "album": a title of a work is near */
+    W_ORGPREV = 1u << 31,  /* "firm X", "shares in X": a company follows */
 };
 
 /* Open-addressing hash from a string key (stored in an arena) to a
@@ -75,6 +79,7 @@ typedef struct ent_variant {
     uint32_t surf, surf_len;   /* best surface form in t->strs */
     uint32_t count;
     int32_t gaz;               /* gazetteer entry or -1 */
+    int32_t wgaz;              /* entry of the generated lists or -1 */
     uint16_t votes[ENT_NTYPES];
     uint16_t team;             /* mentions followed by a score */
     uint32_t tentative;        /* mentions kept for want of evidence */
@@ -88,6 +93,7 @@ enum { V_HASOF = 4 };  /* "Bank of England": an organisation by shape */
 typedef struct ent_article {
     uint32_t start, n;  /* range in t->ments */
     bool scanned;
+    bool sports;        /* sports words throughout: teams named as towns */
 } ent_article;
 
 /* A word of the article being scanned. */
@@ -140,6 +146,16 @@ struct entity_table {
     gaz_entry *gaz;
     size_t ngaz, gazcap;
     ent_map gazmap;      /* folded name or alias -> gazetteer entry */
+    /* The generated lists (data/gaz_places.tsv, gaz_clubs.tsv): many
+     * names, some of them also surnames or words, so they only vote a
+     * type and merge aliases; they cut no runs and name nothing. Built
+     * once a process into a table of their own (its gaz and weakmap),
+     * shared read-only by every table: vars[].wgaz index weak->gaz. */
+    const struct entity_table *weak;
+    ent_map weakmap;
+    bool loading_weak;
+    uint32_t sport_h[256]; /* hashes of the words of sports reports */
+    bool arts_sports;      /* the article just scanned is a sports report */
     /* variants and mentions */
     ent_variant *vars;
     size_t nvars, varcap;
@@ -150,6 +166,10 @@ struct entity_table {
     size_t nments, mentcap;
     ent_article *arts;
     size_t narts, artcap;
+    /* "Full Name (ACR)", "ACR, the Full Name": four words a pair, the
+     * folded acronym's and the full name's offset and length in strs */
+    uint32_t *acro;
+    size_t nacro, acrocap;
     /* after entity_finish */
     bool finished;
     uint32_t *var_ent;   /* variant -> entity id or UINT32_MAX */
@@ -191,10 +211,18 @@ void ent_map_put(ent_map *m, ent_arena *a, const char *k, size_t len,
                  uint32_t h, uint32_t val);
 void ent_map_fini(ent_map *m);
 uint32_t ent_arena_add(ent_arena *a, const char *s, size_t len);
+/* Entry of the generated lists (in t->weak->gaz) for folded key k. */
+int32_t ent_weak_find(const entity_table *t, const char *k, size_t n,
+                      uint32_t h);
 /* Gazetteer entry for s[0..len) (any case), or -1. */
 long ent_gaz_find(entity_table *t, const char *s, size_t len);
 /* Intern a mention of s[0..len) at off in the current article. */
 void ent_add_mention(entity_table *t, const ent_cand *c, const char *text);
+
+/* Note that the text s[0..n) spells out the acronym a[0..an) when its
+ * initials match (entity_merge.c unites them across the set). */
+void ent_acro_note(entity_table *t, const char *a, size_t an, const char *s,
+                   size_t n);
 
 /* Drop everything entity_finish built. */
 void ent_finish_reset(entity_table *t);
@@ -206,6 +234,9 @@ void ent_words_gaz_first(entity_table *t, const char *key, size_t n);
 void ent_words_add(entity_table *t, const char *w, size_t n, uint32_t flag);
 uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
                         uint32_t *hash);
+/* True when the folded word of hash h is a word of sports reports
+ * ("wickets", "striker", "half-time"). */
+bool ent_sport_word(const entity_table *t, uint32_t h);
 
 /* entity_tok.c: append the words of text[p, end) to t->w (title: the
  * headline block); then mark months and headline lines. */

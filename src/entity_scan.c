@@ -21,6 +21,19 @@ static bool namey(const ent_word *w)
            !(w->f & (S_DIGIT | S_HASDIGIT)) && !(w->wf & W_MONTH);
 }
 
+/* Word i may be part of a name: namey, or a month or day word that the
+ * gazetteer knows as a name and no number follows ("the Sun", not
+ * "Sun 12 May"). */
+static bool namey_at(const entity_table *t, size_t i)
+{
+    const ent_word *w = &t->w[i];
+    if (namey(w))
+        return true;
+    return (w->wf & W_MONTH) && (w->wf & W_GAZ1) && (w->f & S_CAP) &&
+           !(w->f & (S_DIGIT | S_HASDIGIT | S_ALLCAPS)) &&
+           !(i + 1 < t->nw && (t->w[i + 1].f & S_DIGIT));
+}
+
 static uint32_t w_end(const ent_word *w)
 {
     return w->off + w->len;
@@ -86,12 +99,36 @@ static bool age_after(const entity_table *t, size_t b)
     return *p == ',';
 }
 
+/* "Alexander, the film", "Catwoman, which starred": a work's title. */
+static bool work_after(const entity_table *t, size_t b)
+{
+    const ent_word *w = t->w;
+    if (b + 1 >= t->nw || !(w[b].f & S_BREAK) || !(w[b].f & S_LOWER))
+        return false;
+    const char *p = t->text + w[b - 1].off + w[b - 1].len;
+    while (*p == ' ')
+        p++;
+    if (*p != ',')
+        return false;
+    const ent_word *x = &w[b];
+    if (x->wf & (W_ARTICLE | W_MINOR))
+        x = &w[b + 1]; /* "the", "a" */
+    if ((x->wf & W_WORKNEXT) && (x->f & S_LOWER) && !(x->f & S_BREAK))
+        return true;
+    return x == &w[b] && x->len == 5 &&
+           strncmp(t->text + x->off, "which", 5) == 0 &&
+           (w[b + 1].f & S_LOWER) &&
+           strncmp(t->text + w[b + 1].off, "starr", 5) == 0;
+}
+
 /* The word after a name: "X said", "X shares", "X's wife". */
 static void next_votes(const entity_table *t, int16_t *v, size_t b)
 {
     const ent_word *w = t->w;
     if (age_after(t, b))
         v[ENT_PERSON] += 3;
+    if (work_after(t, b))
+        v[ENT_OTHER] += 6;
     if (b >= t->nw || (w[b].f & S_BREAK) || !(w[b].f & S_LOWER))
         return;
     if (w[b].wf & W_SAYS)
@@ -119,6 +156,15 @@ static void prev_votes(const entity_table *t, int16_t *v, size_t a)
         if (pf & W_ARTICLE)
             v[ENT_ORG] += 1;
     }
+    if ((w[a - 1].f & S_LOWER) && (pf & W_WORKNEXT) && !(w[a].f & S_BREAK))
+        v[ENT_OTHER] += 5; /* "the film Alexander" */
+    if ((w[a - 1].f & S_LOWER) && !(w[a].f & S_BREAK) && (pf & W_ORGPREV))
+        v[ENT_ORG] += 3; /* "oil firm Yukos" */
+    if (a > 1 && (w[a - 1].f & S_LOWER) && (pf & W_PREP_IN) &&
+        (w[a - 2].wf & W_ORGPREV) && (w[a - 2].f & S_LOWER)) {
+        v[ENT_ORG] += 3; /* "shares in Yukos": no place */
+        return;
+    }
     if (w[a - 1].f & S_LOWER) {
         if (pf & W_PREP_IN)
             v[ENT_PLACE] += 2;
@@ -140,8 +186,9 @@ static void inner_votes(const entity_table *t, int16_t *v, size_t a,
     for (size_t k = a + 1; k < b; k++) {
         if (k + 1 < b && (w[k].f & S_LOWER) && (w[k].wf & W_PARTICLE))
             v[ENT_PERSON] += 2;
-        if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_ORGOF))
-            v[ENT_ORG] += 4;
+        if (k + 1 < b && (w[k].wf & (W_OF | W_FOR)) &&
+            (w[k - 1].wf & W_ORGOF) && !(w[k - 1].wf & W_EVENTPRE))
+            v[ENT_ORG] += 4; /* not "Battle of Hastings" */
         else if (k + 1 < b && (w[k].wf & W_OF) && (w[k - 1].wf & W_PLACEKW))
             v[ENT_PLACE] += 3;
         if (w[k].f & S_AMP)
@@ -249,6 +296,36 @@ static bool all_stop(entity_table *t, size_t a, size_t b)
     return true;
 }
 
+/* "Blairite", "Gaullist": a capitalised word for a follower. */
+static bool ite_word(const entity_table *t, size_t a)
+{
+    const ent_word *w = &t->w[a];
+    const char *e = t->text + w->off + w->len;
+    return w->len > 5 && (w->f & S_CAP) && !(w->f & S_ALLCAPS) &&
+           !(w->wf & W_FIRST) &&
+           (memcmp(e - 3, "ite", 3) == 0 || memcmp(e - 3, "ist", 3) == 0);
+}
+
+/* A capitalised word before a given name and a surname, in a run with
+ * no organisation, place or event word: it qualifies the person. */
+static bool modifier_at(entity_table *t, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    if ((w[a].wf & (W_FIRST | W_PARTICLE | W_PLACEPRE | W_EVENTPRE |
+                    W_GAZ1)) ||
+        !(w[a].f & S_CAP) || (w[a].f & (S_ALLCAPS | S_INIT)) ||
+        !(w[a + 1].wf & W_FIRST) || w[a].len < 3 || b - a != 3 ||
+        (w[a + 2].wf & W_TITLE) ||
+        t->text[w[a].off + w[a].len] == '.')
+        return false;
+    for (size_t k = a; k < b; k++) {
+        if ((w[k].wf & (W_ORGKW | W_PLACEKW | W_EVENT | W_OF | W_FOR)) ||
+            (w[k].f & S_AMP))
+            return false;
+    }
+    return true;
+}
+
 /* An unknown stretch [a, b) of a run becomes a candidate. */
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
@@ -259,9 +336,19 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
         (t->w[a + 1].wf & W_FIRST) && (t->w[a].f & S_LOWER) == 0 &&
         gaz_range(t, t->text, a, a + 1) < 0)
         a++;
+    /* "Blairite Alan Milburn": a follower's word before a full name is
+     * a name of its own, not part of the person's; "the Maverick Tomas
+     * Brenner": another word is none */
+    if (b - a > 2 && modifier_at(t, a, b)) {
+        if (ite_word(t, a))
+            new_cand(t, a, a + 1)->votes[ENT_OTHER] += 5;
+        a++;
+    }
     if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1) ||
         b - a > 10)
         return; /* a run of eleven capitalised words is a heading */
+    if (b - a == 1 && (t->w[a].wf & W_NONAME))
+        return; /* "I'm", "TV", "MPs", "Autumn": no name alone */
     ent_cand *c = new_cand(t, a, b);
     cue_votes(t, c, a, b);
     if (cue >= 0)
@@ -285,6 +372,10 @@ static bool is_title_at(entity_table *t, size_t k, size_t b)
     const ent_word *w = t->w;
     if (!(w[k].wf & W_TITLE) || (w[k].f & S_ALLCAPS))
         return false;
+    /* "Department of Trade", "Department for Transport" */
+    if (k > 1 && (w[k - 1].f & S_LOWER) && (w[k - 1].wf & (W_OF | W_FOR)) &&
+        (w[k - 2].f & S_CAP) && (w[k - 2].wf & W_ORGOF))
+        return false;
     size_t j = k + 1;
     for (; j < b; j++) {
         if (w[j].wf & W_ORGKW)
@@ -294,8 +385,12 @@ static bool is_title_at(entity_table *t, size_t k, size_t b)
     }
     /* "John Major", "Billie Jean King": a title word ending the run
      * after a given name is a surname */
-    return !(j == b && k > 0 && (w[k - 1].wf & W_FIRST) &&
-             !(w[k].f & S_BREAK));
+    if (j == b && k > 0 && (w[k - 1].wf & W_FIRST) && !(w[k].f & S_BREAK))
+        return false;
+    /* "Labour will...": a known name that no title word or name
+     * follows is the name, not a title ("Labour Secretary" stays one) */
+    return !(j == b && j == k + 1 && (w[k].wf & W_GAZ1) &&
+             gaz_range(t, t->text, k, k + 1) >= 0);
 }
 
 static void segment(entity_table *t, const char *s, size_t a, size_t b,
@@ -375,7 +470,7 @@ static void join_votes(entity_table *t, ent_cand *c, long g, size_t last)
 static bool has_of(const entity_table *t, size_t a, size_t b)
 {
     for (size_t k = a + 1; k + 1 < b; k++) {
-        if ((t->w[k].wf & W_OF) && (t->w[k].f & S_LOWER))
+        if ((t->w[k].wf & (W_OF | W_FOR)) && (t->w[k].f & S_LOWER))
             return true;
     }
     return false;
@@ -522,9 +617,23 @@ static size_t particle_span(const ent_word *w, size_t j)
 
 static bool of_link(const ent_word *w, size_t j, size_t nw)
 {
-    return (w[j].wf & W_OF) && (w[j].f & S_LOWER) &&
-           (w[j - 1].wf & (W_ORGOF | W_PLACEKW)) && j + 1 < nw &&
-           !(w[j + 1].f & S_BREAK) && namey(&w[j + 1]);
+    return (w[j].f & S_LOWER) &&
+           (((w[j].wf & W_OF) && (w[j - 1].wf & (W_ORGOF | W_PLACEKW))) ||
+            ((w[j].wf & W_FOR) && (w[j - 1].wf & W_ORGOF))) &&
+           j + 1 < nw && !(w[j + 1].f & S_BREAK) && namey(&w[j + 1]);
+}
+
+/* "Department of Trade and Industry": after an "of" link, "and" joins
+ * two unknown words; "Bank of England and Barclays" stays two names. */
+static bool and_link(const entity_table *t, size_t j, bool linked)
+{
+    const ent_word *w = t->w;
+    return linked && j + 1 < t->nw && (w[j].f & S_LOWER) && w[j].len == 3 &&
+           strncmp(t->text + w[j].off, "and", 3) == 0 &&
+           !(w[j + 1].f & S_BREAK) && (w[j + 1].f & S_CAP) &&
+           namey(&w[j + 1]) && !(w[j - 1].wf & (W_GAZ1 | W_FIRST)) &&
+           !(w[j + 1].wf & (W_GAZ1 | W_FIRST | W_TITLE)) &&
+           !(w[j + 1].f & S_ALLCAPS);
 }
 
 /* End of the capitalised run starting at i. */
@@ -532,14 +641,17 @@ static size_t run_end(entity_table *t, size_t i)
 {
     const ent_word *w = t->w;
     size_t j = i + 1;
+    bool linked = false;
     while (j < t->nw && !(w[j].f & S_BREAK) &&
            !(w[j - 1].f & (S_POSS | S_CUT)) &&
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
-        if (namey(&w[j]) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
+        if (namey_at(t, j) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
             j++;
         else if (particle_link(w, j, t->nw))
             j += particle_span(w, j);
         else if (of_link(w, j, t->nw))
+            j += 2, linked = true;
+        else if (and_link(t, j, linked))
             j += 2;
         else
             break;
@@ -564,7 +676,7 @@ static void find_runs(entity_table *t, const char *s)
     size_t i = 0;
     while (i < t->nw) {
         const ent_word *w = &t->w[i];
-        bool start = namey(w) || (particle_link(t->w, i, t->nw) &&
+        bool start = namey_at(t, i) || (particle_link(t->w, i, t->nw) &&
                                   !(w->f & S_SENT));
         if (!start || (w->f & S_TC)) {
             i++;
@@ -718,6 +830,27 @@ static void sort_cands(ent_cand *c, size_t n)
     }
 }
 
+/* "Time Warner owns AOL": a common word that starts a sentence was cut
+ * from the name; where the article names "Time Warner" elsewhere, the
+ * word is the name's. */
+static void regain_first(entity_table *t, const char *s, ent_cand *c)
+{
+    size_t k = c->w0;
+    if (k == 0 || c->uncertain || c->off != t->w[k].off ||
+        (t->w[k].f & S_BREAK))
+        return;
+    const ent_word *p = &t->w[k - 1];
+    if (!(p->f & S_CAP) || !(p->f & (S_SENT | S_LINE)) ||
+        !(p->wf & (W_STOP | W_COMMON)) || (p->wf & W_TITLE))
+        return;
+    uint32_t end = c->off + c->len;
+    if (!known_text(t, s + p->off, end - p->off))
+        return;
+    c->w0 = (uint32_t)(k - 1);
+    c->off = p->off;
+    c->len = end - p->off;
+}
+
 static void decide(entity_table *t, const char *s)
 {
     size_t n = t->nc;
@@ -725,6 +858,8 @@ static void decide(entity_table *t, const char *s)
         if (!t->c[i].uncertain)
             note_known(t, s, &t->c[i]);
     }
+    for (size_t i = 0; i < n; i++)
+        regain_first(t, s, &t->c[i]);
     for (size_t i = 0; i < n; i++) {
         ent_cand *c = &t->c[i];
         int keep = c->uncertain ? keep_uncertain(t, s, c) : 2;
@@ -740,6 +875,48 @@ static void decide(entity_table *t, const char *s)
     }
 }
 
+/* Two to eight capitals: a possible acronym. */
+static bool acronym_shape(const char *s, size_t n)
+{
+    if (n < 2 || n > 8)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    }
+    return true;
+}
+
+/* Bytes s[p, q) are exactly sep, blanks aside. */
+static bool between(const char *s, uint32_t p, uint32_t q, const char *sep)
+{
+    for (; p < q; p++) {
+        if (s[p] == ' ')
+            continue;
+        if (*sep == ' ')
+            sep++;
+        if (s[p] != *sep)
+            return false;
+        sep++;
+    }
+    while (*sep == ' ')
+        sep++;
+    return *sep == '\0';
+}
+
+/* "Confederation of British Industry (CBI)", "CBI, the Confederation
+ * of British Industry": the acronym and the name are one entity. */
+static void acronym_pair(entity_table *t, const char *s, const ent_cand *p,
+                         const ent_cand *c)
+{
+    uint32_t pe = p->off + p->len;
+    if (acronym_shape(s + c->off, c->len) && s[c->off + c->len] == ')' &&
+        between(s, pe, c->off, " ("))
+        ent_acro_note(t, s + c->off, c->len, s + p->off, p->len);
+    else if (acronym_shape(s + p->off, p->len) && between(s, pe, c->off, ", the "))
+        ent_acro_note(t, s + p->off, p->len, s + c->off, c->len);
+}
+
 void ent_scan_article(entity_table *t, const article *a)
 {
     t->gen++;
@@ -752,16 +929,24 @@ void ent_scan_article(entity_table *t, const article *a)
                          bl->kind == BLOCK_TITLE);
     }
     ent_mark_lines(t);
+    size_t sport = 0;
+    for (size_t i = 0; i < t->nw && sport < 3; i++)
+        sport += (t->w[i].f & S_LOWER) && ent_sport_word(t, t->w[i].hash);
+    t->arts_sports = sport >= 3;
     find_runs(t, a->text);
     decide(t, a->text);
     title_line_names(t, a->text);
     sort_cands(t->c, t->nc);
     uint32_t last = 0;
+    const ent_cand *prev = NULL;
     for (size_t i = 0; i < t->nc; i++) {
         const ent_cand *c = &t->c[i];
         if (!c->len || c->off < last)
             continue;
         ent_add_mention(t, c, a->text);
+        if (prev)
+            acronym_pair(t, a->text, prev, c);
+        prev = c;
         last = c->off + c->len;
     }
 }

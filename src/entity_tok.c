@@ -210,6 +210,25 @@ static inline void word_char(word_state *w, unsigned cls, size_t n)
     w->p += n;
 }
 
+/* "Non-governmental", "Anti-Doping": a prefix, not a name, before the
+ * hyphen; the word stays whole. */
+static bool word_prefix(const char *s, size_t n)
+{
+    static const char *const pre[] = {"non", "anti", "pro", "co", "multi",
+                                      "inter", "post", "pre", "self",
+                                      "cross", "trans", "sub", "semi"};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+        if (strlen(pre[i]) != n)
+            continue;
+        size_t k = 0;
+        while (k < n && (s[k] | 0x20) == pre[i][k])
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
 /* "Russian-backed", "Kerry-led": the name is before the hyphen. */
 static void cut_lower_tail(word_state *w, const char *s, size_t p0,
                            size_t end)
@@ -218,7 +237,8 @@ static void cut_lower_tail(word_state *w, const char *s, size_t p0,
         !(w->f & S_CAP))
         return;
     size_t hy = p0 + w->hyph - 1;
-    if (hy < w->start || hy >= w->end)
+    if (hy < w->start || hy >= w->end || word_prefix(s + w->start,
+                                                     hy - w->start))
         return;
     if (!(cp_at(s, hy + 1, end).cls & CP_UPPER)) {
         w->end = hy;

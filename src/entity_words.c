@@ -76,6 +76,7 @@ static const char title_words[] =
     "premier governor senator sen rep representative congressman "
     "congresswoman mayor ambassador envoy spokesman spokeswoman "
     "spokesperson chairman chairwoman chairperson director judge justice "
+    "shadow "
     "general gen col colonel lt lieutenant sgt sergeant capt captain "
     "major maj commander cmdr admiral adm marshal king queen prince "
     "princess emperor empress pope cardinal bishop archbishop rabbi imam "
@@ -127,7 +128,7 @@ static const char org_words[] =
     "ministries councils unions leagues parties banks universities "
     "hospital clinic museum library orchestra ballet opera theatre "
     "theater band choir commandos militia regiment battalion division "
-    "fleet squadron police taliban mujahideen";
+    "fleet squadron police taliban mujahideen bros";
 
 /* First word of an organisation that takes "of": "Bank of England". */
 static const char org_of_words[] =
@@ -136,7 +137,11 @@ static const char org_of_words[] =
     "league association academy school society union office bureau "
     "agency party organisation organization committee parliament "
     "assembly congress senate cabinet federation confederation "
-    "corporation company fund conference order";
+    "corporation company fund conference order chambers chamber "
+    "coalition alliance councils commissioners campaign centre center "
+    "institution foundation trust network movement front department "
+    "departments ministries federations associations societies union "
+    "unions school schools faculty battle siege treaty hall";
 
 /* Last word of a place name. */
 static const char place_words[] =
@@ -155,6 +160,37 @@ static const char place_pre_words[] =
     "mount mt lake cape port fort point saint st san santa sao las los "
     "el la le new north south east west upper lower greater old great "
     "northern southern eastern western";
+
+/* Never a name by themselves, whatever their case or place: contractions,
+ * everyday acronyms and their plurals, title words that only qualify the
+ * next word ("Shadow Chancellor", "Trade and Industry Secretary"),
+ * seasons and adjectives. A gazetteer name outranks this list. */
+static const char noname_words[] =
+    "i'm i've i'd i'll we're we've we'd we'll you're you've you'd you'll "
+    "they're they've they'd they'll he'd he'll she'd she'll it'll that's "
+    "there's here's what's who's let's don't doesn't didn't can't "
+    "couldn't won't wouldn't shouldn't isn't aren't wasn't weren't "
+    "haven't hasn't hadn't mustn't ain't "
+    "tv tvs mp mps msp msps mep meps pc pcs dvd dvds cd cds cd-rom "
+    "ceo ceos cfo coo cto md gdp gnp vat ngo ngos ipo ipos sms pda pdas "
+    "gps dna atm atms suv suvs lcd hd hdtv vip vips ufo ufos diy dj djs "
+    "mba phd pr hr qc qcs gp gps mph kph ok "
+    "shadow industry spring summer autumn winter parliamentary "
+    "presidential ministerial governmental constitutional electoral "
+    "legislative judicial political economic financial";
+
+/* A title of a film, book or song is near: "the film Alexander",
+ * "Alexander, the film". */
+static const char work_words[] =
+    "film films movie movies album albums song songs single singles "
+    "novel novels book books play musical opera documentary sitcom "
+    "series show blockbuster biopic sequel thriller comedy game";
+
+/* Before a company's name: "oil firm Yukos", "shares in Yukos". */
+static const char org_prev_words[] =
+    "firm firms company companies giant maker makers carrier retailer "
+    "insurer lender rival conglomerate operator manufacturer supplier "
+    "broadcaster publisher shares stake stakes";
 
 /* Lowercase inside a name: "Staffan de Mistura", "bin Mohammad". */
 static const char particle_words[] =
@@ -309,8 +345,48 @@ static void add_text(entity_table *t, const char *s, size_t len,
     }
 }
 
+/* Words of sports reports: three in an article make it one. */
+static const char sport_words[] =
+    "match matches wicket wickets innings batsman batsmen bowler bowlers "
+    "all-rounder striker strikers midfielder goalkeeper defender "
+    "half-time penalty penalties unbeaten semi-final quarter-final "
+    "seeded birdie bogey laps championship league goals scorer squad "
+    "fixture fixtures relegation tournament overs beat";
+
+static void sport_load(entity_table *t)
+{
+    const char *p = sport_words;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        if (e > p) {
+            uint32_t h = ent_hash(p, (size_t)(e - p));
+            h = h ? h : 1;
+            size_t j = h & 255;
+            while (t->sport_h[j])
+                j = (j + 1) & 255;
+            t->sport_h[j] = h;
+        }
+        p = e;
+    }
+}
+
+bool ent_sport_word(const entity_table *t, uint32_t h)
+{
+    h = h ? h : 1;
+    for (size_t j = h & 255; t->sport_h[j]; j = (j + 1) & 255) {
+        if (t->sport_h[j] == h)
+            return true;
+    }
+    return false;
+}
+
 void ent_words_load(entity_table *t)
 {
+    sport_load(t);
     add_list(t, stop_words, W_STOP);
     add_list(t, common_words, W_COMMON);
     add_list(t, title_words, W_TITLE);
@@ -326,6 +402,10 @@ void ent_words_load(entity_table *t)
     add_list(t, place_of_words, W_PLACEOF);
     add_list(t, abbr_words, W_ABBR);
     add_list(t, "of", W_OF);
+    add_list(t, "for", W_FOR);
+    add_list(t, noname_words, W_NONAME);
+    add_list(t, work_words, W_WORKNEXT);
+    add_list(t, org_prev_words, W_ORGPREV);
     add_list(t, "the", W_ARTICLE);
     add_list(t, generic_words, W_GENERIC);
     add_list(t, "may", W_MAY);
@@ -333,7 +413,8 @@ void ent_words_load(entity_table *t)
     add_list(t, org_next_words, W_ORGNEXT);
     add_list(t, place_next_words, W_PLACENEXT);
     add_list(t, event_words, W_EVENT);
-    add_list(t, "hurricane typhoon cyclone storm tropical operation",
+    add_list(t, "hurricane typhoon cyclone storm tropical operation "
+                "battle siege treaty",
              W_EVENTPRE);
     add_list(t, "a an the and or but nor for of to in on at by with from as "
                 "vs via up off per into onto upon over",
