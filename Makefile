@@ -195,6 +195,7 @@ $(FUZZ_TARGETS:%=fuzz-%): fuzz-%: fuzz-build
 	@mkdir -p build-fuzz/corpus/$* tests/fuzz/corpus/$*
 	build-fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=$(FUZZ_MAX_LEN) -timeout=10 -dict=tests/fuzz/lede.dict \
+	    -artifact_prefix=build-fuzz/$*- \
 	    $(FUZZ_ARGS) \
 	    build-fuzz/corpus/$* tests/fuzz/corpus/$* data/articles \
 	    tests/fixtures
