@@ -131,7 +131,7 @@ done
 STEP=clone
 git -C "$SRC" bundle create "$ROOT/tmp/lede.bundle" HEAD >/dev/null 2>&1 ||
     die "git bundle of $SRC"
-in_root 'git clone -q /tmp/lede.bundle /src/lede && chmod -R a+rX /src' ||
+in_root 'git -c advice.detachedHead=false clone -q /tmp/lede.bundle /src/lede && chmod -R a+rX /src' ||
     die "git clone in the chroot"
 say "cloned $(git -C "$SRC" rev-parse --short HEAD) into /src/lede"
 

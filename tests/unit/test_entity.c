@@ -221,7 +221,7 @@ static void test_spans(void **state)
     entity_table *t = scan_set(a, texts, 1);
     size_t n;
     const entity_mention *m = entity_mentions(t, 0, &n);
-    const char *want[] = {"Syria", "O\xe2\x80\x99" "Brien", "Al-Attiyah",
+    const char *want[] = {"Syria", ("O\xe2\x80\x99" "Brien"), "Al-Attiyah",
                           "U.N.", "Kerry"};
     assert_int_equal(n, 5);
     for (size_t i = 0; i < n; i++) {
