@@ -187,7 +187,7 @@ fuzz:
 	    $(MAKE) --no-print-directory fuzz-$$t || exit 1; done
 
 fuzz-build:
-	@CC=clang PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh check
+	@CC=clang PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang SAN='$(FUZZ_SAN)' \
 	    CFLAGS='-O1 -g' $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 

@@ -1,10 +1,11 @@
 #!/bin/sh
-# deps.sh [build|test|check]: make sure what a make target needs is here.
+# deps.sh [build|test|check|fuzz]: make sure what a make target needs is here.
 #   build  compiler, libc headers, pkg-config and the four libraries
 #          (make, make run)
 #   test   build + cmocka, tmux (terminal tests), mandoc (man page lint)
 #   check  test + a compiler that links ASan and UBSan ($CC; for clang
 #          its runtime package)
+#   fuzz   build + that compiler (make fuzz, CC=clang)
 # Missing Debian packages are installed with one apt-get call (after an
 # update) when we are root; otherwise every one of them is named in one
 # "sudo apt-get install" line and we exit 1. A library is found through
@@ -75,16 +76,20 @@ probe() {
     lib libutf8proc libutf8proc-dev utf8proc.h
     lib libpcre2-8 libpcre2-dev pcre2.h
     lib sqlite3 libsqlite3-dev sqlite3.h
-    case $mode in test | check) ;; *) return ;; esac
-    lib cmocka libcmocka-dev cmocka.h
-    tool tmux tmux
-    tool mandoc mandoc
-    tool infocmp ncurses-bin
-    # the terminal tests' terminfo entry (ncurses-base has it on bookworm)
-    if have_cmd infocmp && ! infocmp tmux-256color >/dev/null 2>&1; then
-        add ncurses-term
-    fi
-    [ "$mode" = check ] || return
+    case $mode in
+    test | check)
+        lib cmocka libcmocka-dev cmocka.h
+        tool tmux tmux
+        tool mandoc mandoc
+        tool infocmp ncurses-bin
+        # the terminal tests' terminfo entry (ncurses-base has it on
+        # bookworm)
+        if have_cmd infocmp && ! infocmp tmux-256color >/dev/null 2>&1; then
+            add ncurses-term
+        fi
+        ;;
+    esac
+    case $mode in check | fuzz) ;; *) return ;; esac
     if [ "$(cc_package)" = clang ]; then
         if ! have_cmd "${CC%% *}" || ! san_links; then
             rt=$(clang_rt)
