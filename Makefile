@@ -45,7 +45,7 @@ TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
 .PHONY: all run test check test-fresh bench deps install uninstall clean lint fuzz FORCE \
-        build-all build-tests fuzz-build $(FUZZ_TARGETS:%=fuzz-%)
+        build-all build-tests fuzz-build
 
 all: deps
 	@$(MAKE) --no-print-directory $(B)/lede
@@ -79,7 +79,7 @@ bench:
 deps:
 	@CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh build
 
-# A fresh Debian (debootstrap, cached under FRESH_CACHE; FRESH=1 for a
+# A fresh Debian (debootstrap, cached in LEDE_FRESH_CACHE; FRESH=1 for a
 # new bootstrap) runs make test and make run from a clone of HEAD.
 test-fresh:
 	sh tests/fresh.sh
@@ -181,6 +181,8 @@ FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 # dictionary gives the mutator the tokens the parsers look for.
 FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined \
            -fno-sanitize-recover=undefined -fno-sanitize-coverage=trace-cmp
+
+.PHONY: $(FUZZ_TARGETS:%=fuzz-%)
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
