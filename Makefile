@@ -2,8 +2,12 @@
 #
 #   make run      build and open the sample set (installs missing Debian
 #                 build dependencies with apt-get when run as root)
-#   make test     build and run every test
-#   make check    the unit and CLI tests under ASan and UBSan
+#   make test     build and run every test (installs what the tests need)
+#   make check    the unit and CLI tests under ASan and UBSan (CC=clang
+#                 too: its build goes to build-san-clang)
+#   make test-fresh  make test and make run on a freshly bootstrapped
+#                 Debian (root, debootstrap; see tests/fresh.sh)
+#   make fuzz     libFuzzer over each parser and scanner (clang)
 #   make bench    load-time, memory and screen-update figures
 #   make install  PREFIX=/usr/local DESTDIR=
 
@@ -41,8 +45,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
-.PHONY: all run test check bench deps install uninstall clean lint fuzz FORCE \
-        build-all build-tests gazetteer
+.PHONY: all run test check test-fresh bench deps install uninstall clean lint fuzz FORCE \
+        build-all build-tests fuzz-build gazetteer
 
 all: deps
 	@$(MAKE) --no-print-directory $(B)/lede
@@ -50,25 +54,36 @@ all: deps
 run: all
 	./$(B)/lede
 
-test: deps
+test:
+	@CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh test
 	@$(MAKE) --no-print-directory build-tests
 	@LEDE=$(B)/lede B=$(B) sh tests/run.sh
 
-check: deps
-	@$(MAKE) --no-print-directory B=build-san \
+# gcc and clang objects must not mix: each compiler its own directory.
+SAN_B = build-san$(if $(findstring clang,$(CC)),-clang)
+
+check:
+	@CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh check
+	@$(MAKE) --no-print-directory B=$(SAN_B) \
 	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer' \
 	    CFLAGS='-O1 -g' build-tests
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	 LEDE=build-san/lede B=build-san LEDE_SLOW=10 LEDE_SUITES='unit cli' \
+	 LEDE=$(SAN_B)/lede B=$(SAN_B) LEDE_SLOW=10 LEDE_SUITES='unit cli' \
 	 sh tests/run.sh
 
-bench: all
+bench:
+	@CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh test
 	@$(MAKE) --no-print-directory build-tests
 	@B=$(B) sh tests/bench/run.sh
 
 deps:
-	@PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh
+	@CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh build
+
+# A fresh Debian (debootstrap, cached in LEDE_FRESH_CACHE; FRESH=1 for a
+# new bootstrap) runs make test and make run from a clone of HEAD.
+test-fresh:
+	sh tests/fresh.sh
 
 build-tests: $(UNIT_BIN) $(TOOL_BIN) $(B)/lede
 
@@ -106,6 +121,15 @@ $(B)/gen/config.h: FORCE
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 $(B)/src/cli.o: $(B)/gen/config.h
+
+# The compiler and flags a directory was built with: a change (another
+# CC, sanitizer or CFLAGS) rebuilds every object instead of mixing them.
+$(B)/gen/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(LEDE_CFLAGS)' >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(CORE_SRC:%.c=$(B)/%.o) $(UI_OBJ): $(B)/gen/flags
 
 $(B)/gen/data_%.o: $(B)/gen/data_%.c
 	$(CC) $(LEDE_CFLAGS) -c -o $@ $<
@@ -161,19 +185,41 @@ lint:
 	mandoc -Tlint -Wwarning man/lede.1
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-san-clang build-fuzz
 
-# Coverage-guided fuzzing of the text gate and everything behind it
-# (clang's libFuzzer). FUZZ_SECONDS=60 make fuzz
+# Coverage-guided fuzzing (clang's libFuzzer), one program per target in
+# tests/fuzz/fuzz_TARGET.c. 'make fuzz' runs each for FUZZ_SECONDS,
+# 'make fuzz-article' one. New inputs go to build-fuzz/corpus/TARGET; the
+# kept corpus is tests/fuzz/corpus/TARGET (see tests/fuzz/README).
 FUZZ_SECONDS ?= 60
-fuzz: deps
-	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
-	    SAN='-fsanitize=fuzzer-no-link,address,undefined' CFLAGS='-O1 -g' \
-	    build-fuzz/liblede.a
-	clang $(WARN) -Isrc -O1 -g -fsanitize=fuzzer,address,undefined \
-	    -o build-fuzz/fuzz_article tests/fuzz/fuzz_article.c \
-	    build-fuzz/liblede.a $(CORE_LIBS)
-	@mkdir -p build-fuzz/corpus
-	cp data/articles/* tests/fixtures/* build-fuzz/corpus/ 2>/dev/null || true
-	build-fuzz/fuzz_article -max_total_time=$(FUZZ_SECONDS) \
-	    -max_len=65536 build-fuzz/corpus
+FUZZ_MAX_LEN ?= 4096
+FUZZ_ARGS ?=
+FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+# Without comparison tracing: five times the executions a second; the
+# dictionary gives the mutator the tokens the parsers look for.
+FUZZ_SAN = -fsanitize=fuzzer-no-link,address,undefined \
+           -fno-sanitize-recover=undefined -fno-sanitize-coverage=trace-cmp
+
+.PHONY: $(FUZZ_TARGETS:%=fuzz-%)
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	    $(MAKE) --no-print-directory fuzz-$$t || exit 1; done
+
+fuzz-build:
+	@CC=clang PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang SAN='$(FUZZ_SAN)' \
+	    CFLAGS='-O1 -g' $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+
+$(FUZZ_TARGETS:%=fuzz-%): fuzz-%: fuzz-build
+	@mkdir -p build-fuzz/corpus/$* tests/fuzz/corpus/$*
+	build-fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=$(FUZZ_MAX_LEN) -timeout=10 -dict=tests/fuzz/lede.dict \
+	    -artifact_prefix=build-fuzz/$*- \
+	    $(FUZZ_ARGS) \
+	    build-fuzz/corpus/$* tests/fuzz/corpus/$* data/articles \
+	    tests/fixtures
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(B)/liblede.a
+	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	    $(B)/liblede.a $(CORE_LIBS)

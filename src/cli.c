@@ -247,11 +247,12 @@ const char *cli_default_set(const char *argv0)
         if (slash) {
             *slash = '\0';
             /* build/lede in a source tree: build/../data/articles */
-            snprintf(buf, sizeof buf, "%s/../data/articles", exe);
-            if (is_dir(buf))
+            /* a cut path is no path: skip it */
+            int w = snprintf(buf, sizeof buf, "%s/../data/articles", exe);
+            if (w > 0 && (size_t)w < sizeof buf && is_dir(buf))
                 return buf;
-            snprintf(buf, sizeof buf, "%s/data/articles", exe);
-            if (is_dir(buf))
+            w = snprintf(buf, sizeof buf, "%s/data/articles", exe);
+            if (w > 0 && (size_t)w < sizeof buf && is_dir(buf))
                 return buf;
         }
     }

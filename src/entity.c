@@ -97,8 +97,9 @@ void ent_map_put(ent_map *m, ent_arena *a, const char *k, size_t len,
         }
     }
     /* k may point into the arena itself, which the add may move. */
-    size_t koff = (k >= a->s && k < a->s + a->len) ? (size_t)(k - a->s)
-                                                    : SIZE_MAX;
+    size_t koff = a->s && k >= a->s && k < a->s + a->len
+                      ? (size_t)(k - a->s)
+                      : SIZE_MAX;
     m->slot[j].koff = koff != SIZE_MAX ? (uint32_t)koff
                                        : ent_arena_add(a, k, len);
     m->slot[j].klen = (uint32_t)len;
@@ -435,6 +436,22 @@ void entity_table_free(entity_table *t)
     free(t);
 }
 
+/* Forget every article scanned; keep the word lists and gazetteers. */
+void entity_table_reset(entity_table *t)
+{
+    ent_finish_reset(t);
+    ent_map_fini(&t->varmap);
+    t->nvars = t->nments = t->narts = 0;
+    if (t->lowall)
+        memset(t->lowall, 0, t->lowcap * sizeof *t->lowall);
+    t->nlow = 0;
+    /* A gazetteer added after the first scan has its names past the
+     * mark: then nothing is dropped from the arena. */
+    if (t->keep_set && t->ngaz == t->ngaz_keep)
+        t->strs.len = t->strs_keep;
+    t->keep_set = false;
+}
+
 /* Keep the surface written with the most trustworthy case: a headline
  * capitalises "De Mistura", the body writes "de Mistura". */
 static void variant_surface(entity_table *t, ent_variant *v, const char *s,
@@ -572,6 +589,11 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
 /* Find the mentions in article idx (each index scanned once). */
 void entity_scan(entity_table *t, uint32_t idx, const article *a)
 {
+    if (!t->keep_set) {
+        t->strs_keep = t->strs.len;
+        t->ngaz_keep = t->ngaz;
+        t->keep_set = true;
+    }
     if (idx >= t->narts) {
         LEDE_GROW(t->arts, t->artcap, (size_t)idx + 1);
         memset(t->arts + t->narts, 0,

@@ -46,6 +46,10 @@ typedef struct entity_table entity_table;
 /* New table with the bundled gazetteer loaded. */
 entity_table *entity_table_new(void);
 void entity_table_free(entity_table *t);
+/* Forget every article scanned (mentions, variants, merged entities),
+ * keeping the word lists and the gazetteers loaded: the table is then as
+ * new, without the cost of building it (long-lived processes, fuzzing). */
+void entity_table_reset(entity_table *t);
 
 /* Add gazetteer lines "name<TAB>type<TAB>alias|alias..." (type: person,
  * organisation/org, place/location, other; '#' comments). Returns the

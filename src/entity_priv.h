@@ -196,6 +196,10 @@ struct entity_table {
     char *kbuf;
     size_t kcap;
     text_fold_buf fold;
+    /* What the word lists and gazetteers hold when the first article is
+     * scanned: entity_table_reset keeps that much of strs. */
+    size_t strs_keep, ngaz_keep;
+    bool keep_set;
 };
 
 #define ENT_SETBITS 4096

@@ -146,6 +146,8 @@ static uint32_t ac_child(const ac_auto *ac, uint32_t node, uint8_t c)
 {
     if (node == 0)
         return ac->root[c];
+    if (!ac->node[node].nedges) /* and maybe no edge array at all */
+        return 0;
     const ac_edge *e = ac->edge + ac->node[node].edges;
     size_t lo = 0, hi = ac->node[node].nedges;
     while (lo < hi) {

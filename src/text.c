@@ -517,6 +517,10 @@ static bool is_pictographic(int32_t cp)
 /* Width of a cluster that holds more than one code point. */
 static int multi_width(const char *s, size_t len, int32_t first)
 {
+    /* A blank with marks, VS16 or a skin tone attached is still one
+     * blank: layout wraps at it and counts it so. */
+    if (first == ' ' || first == '\t')
+        return 1;
     int w = utf8proc_charwidth(first);
     int nri = is_regional(first);
     size_t n;

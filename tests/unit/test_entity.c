@@ -814,6 +814,70 @@ static void test_generated_towns(void **state)
     fake_free(&a[1]);
 }
 
+/* Everything a table says about article 0, as text. */
+static void describe0(const entity_table *t, char *buf, size_t cap)
+{
+    size_t n, k = 0;
+    const entity_mention *m = entity_mentions(t, 0, &n);
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && k < cap; i++)
+        k += (size_t)snprintf(buf + k, cap - k, "%u+%u %s %s;", m[i].off,
+                              m[i].len, entity_name(t, m[i].entity),
+                              entity_type_name(entity_type_of(t, m[i].entity)));
+    if (k < cap)
+        snprintf(buf + k, cap - k, "n=%zu", entity_count(t));
+}
+
+/* entity_table_reset (built once per fuzzing process) leaves a table
+ * that answers like a new one, user gazetteer entries kept. */
+static void test_table_reset(void **state)
+{
+    (void)state;
+    const char gaz[] = "Zorbania\tplace\tZR\n";
+    const char *one = "Kerry in Geneva\nJohn Kerry met the ZR envoy and "
+                      "Sergei Lavrov in Geneva.\nMr Kerry said so.\n";
+    const char *other = "Storm\nThe Bank of England and Angela Merkel "
+                        "spoke in Berlin.\n";
+    char fresh[2048], again[2048];
+
+    entity_table *t = entity_table_new();
+    entity_gazetteer_add(t, gaz, strlen(gaz), NULL, 0);
+    article a, b;
+    fake_article(&a, one);
+    fake_article(&b, other);
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    describe0(t, fresh, sizeof fresh);
+    assert_non_null(strstr(fresh, "Zorbania place"));
+
+    entity_table_reset(t);
+    assert_int_equal(entity_count(t), 0);
+    entity_scan(t, 0, &b);
+    entity_scan(t, 1, &a);
+    entity_finish(t);
+    assert_entity(t, "Angela Merkel", ENT_PERSON);
+    for (int round = 0; round < 3; round++) {
+        entity_table_reset(t);
+        entity_scan(t, 0, &a);
+        entity_finish(t);
+        describe0(t, again, sizeof again);
+        assert_string_equal(again, fresh);
+        assert_int_equal(entity_lookup(t, "Merkel", 6), -1);
+    }
+    /* a gazetteer added after a scan survives a reset too */
+    const char late[] = "Kelp Union\torg\n";
+    entity_gazetteer_add(t, late, strlen(late), NULL, 0);
+    entity_table_reset(t);
+    fake_free(&b);
+    fake_article(&b, "Head\nThe Kelp Union met.\n");
+    entity_scan(t, 0, &b);
+    entity_finish(t);
+    assert_entity(t, "Kelp Union", ENT_ORG);
+    fake_free(&a);
+    fake_free(&b);
+    entity_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -827,6 +891,7 @@ int main(void)
         cmocka_unit_test(test_type_cues),
         cmocka_unit_test(test_newswire),
         cmocka_unit_test(test_gazetteer_add),
+        cmocka_unit_test(test_table_reset),
         cmocka_unit_test(test_article_counts),
         cmocka_unit_test(test_city_teams),
         cmocka_unit_test(test_accents_lookup),

@@ -363,6 +363,28 @@ static void test_cells_sum_to_line_cols(void **state)
     cellcap = 0;
 }
 
+/* Found by fuzz_layout: a blank carrying VS16 or a skin tone drew one
+ * column more than its line counted. */
+static void test_cells_sum_blank_clusters(void **state)
+{
+    (void)state;
+    const char *s = "how they \xef\xb8\x8f. a wave \xf0\x9f\x8f\xbd of "
+                    "\xf0\x9f\x8f\xbd hands";
+    for (int w = 1; w <= 40; w++) {
+        wrap(s, w);
+        for (size_t i = 0; i < lay.nlines; i++) {
+            size_t n = layout_cells(&lay, i, s, NULL, 0, &cells, &cellcap);
+            int sum = 0;
+            for (size_t k = 0; k < n; k++)
+                sum += cells[k].cols;
+            assert_int_equal(sum, lay.lines[i].cols);
+        }
+    }
+    free(cells);
+    cells = NULL;
+    cellcap = 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -378,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_layout_article_without_header),
         cmocka_unit_test(test_line_of),
         cmocka_unit_test(test_cells_classes),
+        cmocka_unit_test(test_cells_sum_blank_clusters),
         cmocka_unit_test(test_cells_clusters_tabs_newlines),
         cmocka_unit_test(test_cells_sum_to_line_cols),
     };

@@ -256,6 +256,18 @@ static void test_clusters_and_widths(void **state)
     assert_int_equal(text_cluster_len("🇫🇷🇩🇪", 16), 8);
 }
 
+/* Found by fuzz_layout: a space with VS16 or a skin tone attached is
+ * one cluster; layout counts it as the blank it starts with, so its
+ * width must be 1 or a drawn line is wider than its layout. */
+static void test_blank_with_extenders_is_one_column(void **state)
+{
+    (void)state;
+    expect_cluster(" \xef\xb8\x8f", 4, 1);         /* space + VS16 */
+    expect_cluster(" \xf0\x9f\x8f\xbd", 5, 1);     /* space + skin tone */
+    expect_cluster(" \xcc\x81", 3, 1);              /* space + acute */
+    assert_int_equal(text_width("they \xef\xb8\x8f.", 10), 6);
+}
+
 static void test_width_and_fit(void **state)
 {
     (void)state;
@@ -387,6 +399,7 @@ int main(void)
     const struct CMUnitTest other_tests[] = {
         cmocka_unit_test(test_decode_encode),
         cmocka_unit_test(test_clusters_and_widths),
+        cmocka_unit_test(test_blank_with_extenders_is_one_column),
         cmocka_unit_test(test_width_and_fit),
         cmocka_unit_test(test_classes),
         cmocka_unit_test(test_fold_case),
