@@ -32,7 +32,7 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 CORE_SRC = $(wildcard src/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/data_boilerplate.o \
            $(B)/gen/data_entities.o $(B)/gen/data_names.o \
-           $(B)/gen/data_common.o
+           $(B)/gen/data_common.o $(B)/gen/data_tagger.o
 UI_SRC = $(wildcard ui/*.c)
 UI_OBJ = $(UI_SRC:%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -120,6 +120,9 @@ $(B)/gen/data_names.c: data/names.txt $(B)/embed
 
 $(B)/gen/data_common.c: data/common.txt $(B)/embed
 	$(B)/embed lede_data_common $< $@
+
+$(B)/gen/data_tagger.c: data/tagger.bin $(B)/embed
+	$(B)/embed lede_data_tagger $< $@
 
 # A build tool: runs here, so no sanitizer and no user CFLAGS surprises.
 $(B)/embed: tools/embed.c

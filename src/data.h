@@ -12,5 +12,7 @@ extern const char lede_data_names[];       /* data/names.txt */
 extern const size_t lede_data_names_len;
 extern const char lede_data_common[];      /* data/common.txt */
 extern const size_t lede_data_common_len;
+extern const char lede_data_tagger[];      /* data/tagger.bin */
+extern const size_t lede_data_tagger_len;
 
 #endif

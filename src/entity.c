@@ -294,6 +294,7 @@ entity_table *entity_table_new(void)
     ent_words_load(t);
     entity_gazetteer_add(t, lede_data_entities, lede_data_entities_len,
                          NULL, 0);
+    t->tagger = tagger_builtin();
     return t;
 }
 
@@ -340,6 +341,7 @@ void entity_table_free(entity_table *t)
     free(t->known_gen);
     free(t->lowers_gen);
     free(t->kbuf);
+    ent_tag_free(t);
     text_fold_fini(&t->fold);
     free(t);
 }

@@ -1,0 +1,481 @@
+/* tagger.c: features, the weight file and Viterbi decoding.
+ *
+ * Features are hashed: a word's own features (word, lowercase, shape,
+ * prefixes, suffixes, word-list bits) and its features as a neighbour
+ * depend on its bytes alone, so their summed weights are cached per word
+ * type; only the context features (position, punctuation, the rules'
+ * decision, gazetteer position, article-level evidence) are looked up
+ * per word. No locale calls: case is ASCII here, the caller's flags
+ * carry the Unicode facts. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "tagger.h"
+#include "util.h"
+
+enum { T = TAGGER_NTAGS, NPOS = 5, HDR = 24, NTRANS = (T + 1) * T };
+
+struct tagger {
+    uint32_t nbits, mask;
+    bool rules;
+    int16_t trans[NTRANS];
+    int16_t *w; /* (mask + 1) * T */
+};
+
+/* --- hashing --- */
+
+static uint32_t fmix(uint32_t h)
+{
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
+
+static uint32_t hbytes(uint32_t seed, const unsigned char *s, size_t n)
+{
+    uint32_t h = 2166136261u ^ fmix(seed);
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return fmix(h);
+}
+
+/* An integer feature: template and up to three small values. */
+static uint32_t hint(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
+{
+    return fmix(fmix(tmpl * 0x9e3779b1u ^ a) + b * 0x27d4eb2fu +
+                c * 0x165667b1u);
+}
+
+/* --- word features (per word type) --- */
+
+enum {
+    F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
+    F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_SC2L, F_SC2R, F_NBRK,
+    F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN
+};
+
+static unsigned char lower_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static size_t shape_of(const unsigned char *s, size_t n, unsigned char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 12; i++) {
+        unsigned char c = s[i], m;
+        if (c >= 'A' && c <= 'Z')
+            m = 'X';
+        else if (c >= 'a' && c <= 'z')
+            m = 'x';
+        else if (c >= '0' && c <= '9')
+            m = 'd';
+        else if (c >= 0xc0)
+            m = 'u';
+        else if (c >= 0x80)
+            continue;
+        else
+            m = c;
+        if (k == 0 || out[k - 1] != m)
+            out[k++] = m;
+    }
+    return k;
+}
+
+/* Feature hashes of word w as seen from d words away (d in -2..2). */
+static size_t word_feats(const tagger_tok *w, int d, uint32_t *out)
+{
+    unsigned char lw[64] = {0}, sh[12];
+    size_t n = w->len < sizeof lw ? w->len : sizeof lw, k = 0;
+    const unsigned char *s = (const unsigned char *)w->s;
+    uint32_t pd = (uint32_t)(d + 2) << 8;
+    for (size_t i = 0; i < n; i++)
+        lw[i] = lower_ascii(s[i]);
+    out[k++] = hbytes(F_LW | pd, lw, n);
+    out[k++] = hbytes(F_SH | pd, sh, shape_of(s, n, sh));
+    size_t maxlex = d == 0 ? 16 : (d == -1 || d == 1) ? 8 : 0;
+    for (uint32_t b = 0, c = 0; b < 32 && c < maxlex; b++) {
+        if (w->lex & (1u << b)) {
+            out[k++] = hint(F_LEX, b, (uint32_t)(d + 2), 0);
+            c++;
+        }
+    }
+    if (d != 0)
+        return k;
+    out[k++] = hbytes(F_W, s, n);
+    for (size_t p = 1; p <= 3 && p < n; p++)
+        out[k++] = hbytes(F_PRE | (uint32_t)p << 8, lw, p);
+    for (size_t p = 1; p <= 4 && p < n; p++)
+        out[k++] = hbytes(F_SUF | (uint32_t)p << 8, lw + n - p, p);
+    out[k++] = hint(F_LEN, n > 12 ? 12 : (uint32_t)n, 0, 0);
+    return k;
+}
+
+/* --- context features (per word) --- */
+
+static uint32_t sclass(uint32_t f)
+{
+    if (f & TGF_INIT)
+        return 4;
+    if (f & TGF_ALLCAPS)
+        return 2;
+    if (f & TGF_CAP)
+        return 1;
+    if (f & TGF_DIGIT)
+        return 3;
+    return f & TGF_LOWER ? 0 : 5;
+}
+
+static size_t ctx_feats(const tagger_tok *tok, size_t n, size_t i,
+                        bool rules, uint32_t *out)
+{
+    size_t k = 0;
+    const tagger_tok *w = &tok[i];
+    uint32_t f = w->flags, sc = sclass(f);
+    uint32_t scp = i > 0 ? sclass(tok[i - 1].flags) : 6;
+    uint32_t scn = i + 1 < n ? sclass(tok[i + 1].flags) : 6;
+    uint32_t gp = i > 0 ? tok[i - 1].gaz : 99, gn = i + 1 < n ? tok[i + 1].gaz : 99;
+    out[k++] = hint(F_BIAS, 0, 0, 0);
+    for (uint32_t b = 4; b < 12; b++) {
+        if (f & (1u << b))
+            out[k++] = hint(F_FLAG, b, sc, 0);
+    }
+    out[k++] = hint(F_DOC, (f >> 12) & 3, (f & (TGF_SENT | TGF_LINE)) != 0,
+                    sc);
+    for (int d = -2; d <= 2; d++) {
+        if ((d < 0 && (size_t)-d > i) || (d > 0 && i + (size_t)d >= n))
+            out[k++] = hint(F_BOUND, (uint32_t)(d + 2), 0, 0);
+    }
+    out[k++] = hint(F_SC3, scp, sc, scn);
+    out[k++] = hint(F_SC2L, scp, sc, 0);
+    out[k++] = hint(F_SC2R, sc, scn, 0);
+    out[k++] = hint(F_NBRK, i + 1 < n && (tok[i + 1].flags & TGF_BREAK), sc,
+                    i + 1 < n && (tok[i + 1].flags & TGF_SENT));
+    out[k++] = hint(F_GAZ, w->gaz, gp, 0);
+    out[k++] = hint(F_GAZ, w->gaz, gn, 1);
+    out[k++] = hint(F_GAZSC, w->gaz, sc, (f & TGF_SENT) != 0);
+    if (!rules)
+        return k;
+    uint32_t rp = i > 0 ? tok[i - 1].rule : 99, rn = i + 1 < n ? tok[i + 1].rule : 99;
+    out[k++] = hint(F_RULE, w->rule, 0, 0);
+    out[k++] = hint(F_RULE2, rp, w->rule, 0);
+    out[k++] = hint(F_RULE2, w->rule, rn, 1);
+    out[k++] = hint(F_RULESC, w->rule, sc, (f & TGF_SENT) != 0);
+    out[k++] = hint(F_RULEGAZ, w->rule, w->gaz, 0);
+    return k;
+}
+
+size_t tagger_features(const tagger_tok *tok, size_t n, size_t i,
+                       bool rules, uint32_t *out)
+{
+    size_t k = 0;
+    for (int d = -2; d <= 2; d++) {
+        if ((d < 0 && (size_t)-d > i) || (d > 0 && i + (size_t)d >= n))
+            continue;
+        k += word_feats(&tok[(size_t)((ptrdiff_t)i + d)], d, out + k);
+    }
+    return k + ctx_feats(tok, n, i, rules, out + k);
+}
+
+static bool capish(const tagger_tok *w)
+{
+    return (w->flags & (TGF_CAP | TGF_ALLCAPS | TGF_INIT)) != 0;
+}
+
+bool tagger_active(const tagger_tok *tok, size_t n, size_t i)
+{
+    if (tok[i].rule || tok[i].gaz || capish(&tok[i]))
+        return true;
+    return (i > 0 && capish(&tok[i - 1])) || (i + 1 < n && capish(&tok[i + 1]));
+}
+
+bool tagger_seg_start(const tagger_tok *tok, size_t n, size_t i)
+{
+    return i == 0 || (tok[i].flags & TGF_SENT) ||
+           !tagger_active(tok, n, i - 1);
+}
+
+/* --- the weight file --- */
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static uint32_t checksum(const unsigned char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
+static int16_t quant(float x, float scale)
+{
+    float q = x * scale;
+    q = q < 0 ? -(float)(int32_t)(-q + 0.5f) : (float)(int32_t)(q + 0.5f);
+    return (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+}
+
+unsigned char *tagger_serialise(const tagger_params *p, size_t *len)
+{
+    size_t nw = ((size_t)1 << p->nbits) * T;
+    float mx = 1e-9f;
+    for (size_t i = 0; i < nw; i++)
+        mx = p->w[i] > mx ? p->w[i] : -p->w[i] > mx ? -p->w[i] : mx;
+    for (size_t i = 0; i < NTRANS; i++)
+        mx = p->trans[i] > mx ? p->trans[i] : -p->trans[i] > mx ? -p->trans[i] : mx;
+    /* headroom: a word sums about 60 weights */
+    float scale = 8191.0f / mx;
+    *len = HDR + 2 * (NTRANS + nw) + 4;
+    unsigned char *b = lede_malloc(*len), *q = b + HDR;
+    memcpy(b, "LEDETAG1", 8);
+    put32(b + 8, p->rules ? 1 : 0);
+    put32(b + 12, p->nbits);
+    put32(b + 16, T);
+    uint32_t sbits;
+    memcpy(&sbits, &scale, 4);
+    put32(b + 20, sbits);
+    for (size_t i = 0; i < NTRANS + nw; i++, q += 2) {
+        float x = i < NTRANS ? p->trans[i] : p->w[i - NTRANS];
+        uint16_t v = (uint16_t)quant(x, scale);
+        q[0] = (unsigned char)v;
+        q[1] = (unsigned char)(v >> 8);
+    }
+    put32(q, checksum(b, *len - 4));
+    return b;
+}
+
+static tagger *refuse(char *err, size_t errlen, const char *why)
+{
+    if (err && errlen) {
+        strncpy(err, why, errlen - 1);
+        err[errlen - 1] = '\0';
+    }
+    return NULL;
+}
+
+tagger *tagger_load(const void *buf, size_t len, char *err, size_t errlen)
+{
+    const unsigned char *b = buf;
+    if (!b || len < HDR + 2 * NTRANS + 4)
+        return refuse(err, errlen, "tagger weights: file too short");
+    if (memcmp(b, "LEDETAG1", 8) != 0)
+        return refuse(err, errlen, "tagger weights: not a lede weight file");
+    uint32_t nbits = get32(b + 12);
+    if (get32(b + 16) != T || nbits < 8 || nbits > 24 || get32(b + 8) > 1)
+        return refuse(err, errlen, "tagger weights: unknown layout");
+    size_t nw = ((size_t)1 << nbits) * T;
+    if (len != HDR + 2 * (NTRANS + nw) + 4)
+        return refuse(err, errlen, "tagger weights: wrong size (truncated?)");
+    if (checksum(b, len - 4) != get32(b + len - 4))
+        return refuse(err, errlen, "tagger weights: checksum mismatch");
+    tagger *m = lede_calloc(1, sizeof *m);
+    m->nbits = nbits;
+    m->mask = (1u << nbits) - 1;
+    m->rules = get32(b + 8) == 1;
+    m->w = lede_malloc(nw * sizeof *m->w);
+    const unsigned char *q = b + HDR;
+    for (size_t i = 0; i < NTRANS + nw; i++, q += 2) {
+        int16_t v = (int16_t)(uint16_t)(q[0] | q[1] << 8);
+        if (i < NTRANS)
+            m->trans[i] = v;
+        else
+            m->w[i - NTRANS] = v;
+    }
+    return m;
+}
+
+void tagger_free(tagger *m)
+{
+    if (m) {
+        free(m->w);
+        free(m);
+    }
+}
+
+static tagger *builtin;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void load_builtin(void)
+{
+    builtin = tagger_load(lede_data_tagger, lede_data_tagger_len, NULL, 0);
+}
+
+const tagger *tagger_builtin(void)
+{
+    pthread_once(&builtin_once, load_builtin);
+    return builtin;
+}
+
+bool tagger_uses_rules(const tagger *m)
+{
+    return m && m->rules;
+}
+
+/* --- decoding --- */
+
+enum { CACHE = 2048 };
+
+typedef struct cache_ent {
+    uint64_t key; /* 0 = empty */
+    int32_t v[NPOS][T];
+} cache_ent;
+
+struct tagger_scratch {
+    const tagger *model; /* the cache holds this model's sums */
+    cache_ent *cache;
+    int32_t *em;   /* n * T emission scores */
+    uint8_t *bp;   /* n * T back pointers */
+    bool *act;
+    size_t cap, acap, bcap;
+};
+
+tagger_scratch *tagger_scratch_new(void)
+{
+    return lede_calloc(1, sizeof(tagger_scratch));
+}
+
+void tagger_scratch_free(tagger_scratch *s)
+{
+    if (s) {
+        free(s->cache);
+        free(s->em);
+        free(s->bp);
+        free(s->act);
+        free(s);
+    }
+}
+
+static void add_feats(const tagger *m, const uint32_t *f, size_t nf,
+                      int32_t *v)
+{
+    for (size_t k = 0; k < nf; k++) {
+        const int16_t *row = m->w + (size_t)(f[k] & m->mask) * T;
+        for (int j = 0; j < T; j++)
+            v[j] += row[j];
+    }
+}
+
+static const cache_ent *word_sums(const tagger *m, tagger_scratch *s,
+                                  const tagger_tok *w)
+{
+    uint64_t key = (lede_hash64(w->s, w->len) ^ ((uint64_t)w->lex << 1)) | 1;
+    cache_ent *e = &s->cache[key % CACHE];
+    if (e->key == key)
+        return e;
+    memset(e, 0, sizeof *e);
+    e->key = key;
+    uint32_t f[TAGGER_MAXFEATS];
+    for (int d = -2; d <= 2; d++)
+        add_feats(m, f, word_feats(w, d, f), e->v[d + 2]);
+    return e;
+}
+
+static void emission(const tagger *m, tagger_scratch *s,
+                     const tagger_tok *tok, size_t n, size_t i, int32_t *v)
+{
+    uint32_t f[TAGGER_MAXFEATS];
+    memset(v, 0, T * sizeof *v);
+    add_feats(m, f, ctx_feats(tok, n, i, m->rules, f), v);
+    for (int d = -2; d <= 2; d++) {
+        if ((d < 0 && (size_t)-d > i) || (d > 0 && i + (size_t)d >= n))
+            continue;
+        const cache_ent *e =
+            word_sums(m, s, &tok[(size_t)((ptrdiff_t)i + d)]);
+        const int32_t *y = e->v[d + 2];
+        for (int j = 0; j < T; j++)
+            v[j] += y[j];
+    }
+}
+
+static bool allowed(int prev, int cur)
+{
+    if (!TAGGER_IS_I(cur))
+        return true;
+    return prev >= 0 && prev && TAGGER_TYPE(prev) == TAGGER_TYPE(cur);
+}
+
+/* Viterbi over words [a, b), all active. */
+static void viterbi(const tagger *m, tagger_scratch *s, size_t a, size_t b,
+                    uint8_t *tags)
+{
+    int32_t prev[T], cur[T];
+    const int32_t *em = s->em;
+    for (int j = 0; j < T; j++)
+        prev[j] = allowed(-1, j) ? em[a * T + j] + m->trans[T * T + j]
+                                 : INT32_MIN / 2;
+    for (size_t i = a + 1; i < b; i++) {
+        for (int j = 0; j < T; j++) {
+            int best = 0;
+            int32_t bs = INT32_MIN;
+            for (int p = 0; p < T; p++) {
+                if (!allowed(p, j))
+                    continue;
+                int32_t x = prev[p] + m->trans[p * T + j];
+                if (x > bs) {
+                    bs = x;
+                    best = p;
+                }
+            }
+            cur[j] = bs + em[i * T + j];
+            s->bp[i * T + j] = (uint8_t)best;
+        }
+        memcpy(prev, cur, sizeof prev);
+    }
+    int best = 0;
+    for (int j = 1; j < T; j++) {
+        if (prev[j] > prev[best])
+            best = j;
+    }
+    for (size_t i = b; i-- > a;) {
+        tags[i] = (uint8_t)best;
+        if (i > a)
+            best = s->bp[i * T + best];
+    }
+}
+
+void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
+                size_t n, uint8_t *tags)
+{
+    if (!s->cache || s->model != m) {
+        if (!s->cache)
+            s->cache = lede_malloc(CACHE * sizeof *s->cache);
+        memset(s->cache, 0, CACHE * sizeof *s->cache);
+        s->model = m;
+    }
+    if (n > s->cap) {
+        s->cap = n + n / 2 + 64;
+        s->em = lede_realloc(s->em, s->cap * T * sizeof *s->em);
+        s->bp = lede_realloc(s->bp, s->cap * T);
+        s->act = lede_realloc(s->act, s->cap);
+    }
+    for (size_t i = 0; i < n; i++)
+        s->act[i] = tagger_active(tok, n, i);
+    size_t i = 0;
+    while (i < n) {
+        if (!s->act[i]) {
+            tags[i++] = 0;
+            continue;
+        }
+        size_t j = i;
+        do {
+            emission(m, s, tok, n, j, s->em + j * T);
+            j++;
+        } while (j < n && s->act[j] && !(tok[j].flags & TGF_SENT));
+        viterbi(m, s, i, j, tags);
+        i = j;
+    }
+}
