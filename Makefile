@@ -5,6 +5,7 @@
 #   make test     build and run every test
 #   make check    the unit and CLI tests under ASan and UBSan
 #   make bench    load-time, memory and screen-update figures
+#   make train    the tagger weights (data/tagger.bin) from NER_DATA
 #   make install  PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -41,6 +42,7 @@ TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
 .PHONY: all run test check bench deps install uninstall clean lint fuzz FORCE \
+        train \
         build-all build-tests
 
 all: deps
@@ -123,6 +125,17 @@ $(B)/gen/data_common.c: data/common.txt $(B)/embed
 
 $(B)/gen/data_tagger.c: data/tagger.bin $(B)/embed
 	$(B)/embed lede_data_tagger $< $@
+
+# The tagger's weights from the open training data (never CoNLL):
+# reproduces data/tagger.bin byte for byte. NER_DATA: the shared folder.
+NER_DATA ?= ../shared/ner/open
+train: deps
+	@$(MAKE) --no-print-directory $(B)/train
+	$(B)/train --data $(NER_DATA) --out data/tagger.bin
+
+$(B)/train: tools/train.c tools/newsgen.c tools/newsgen.h $(B)/liblede.a
+	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) -Itools $(LDFLAGS) -o $@ \
+	    tools/train.c tools/newsgen.c $(B)/liblede.a $(CORE_LIBS)
 
 # A build tool: runs here, so no sanitizer and no user CFLAGS surprises.
 $(B)/embed: tools/embed.c
