@@ -56,7 +56,8 @@ static void rule_marks(entity_table *t, tagger_tok *tt)
             k++;
         int type = vote_type(t, c);
         for (size_t j = k; j < t->nw && t->w[j].off < last; j++)
-            tt[j].rule = TAGGER_RULE(j > k, type);
+            tt[j].rule = (uint8_t)(TAGGER_RULE(j > k, type) +
+                                   (c->tentative ? TAGGER_TENTATIVE : 0));
     }
 }
 
@@ -161,9 +162,16 @@ static void add_span(entity_table *t, size_t a, size_t b, int type,
         c->off = off;
         c->len = len;
         c->rank = (w[a].f & S_TC) ? 0 : (w[a].f & S_SENT) ? 1 : 2;
+        /* as the rules do: the set's lowercase uses decide */
+        c->tentative = b == a + 1 && (w[a].f & S_SENT) &&
+                       !ent_set_has(t->capmid, t->capmid_gen, t->gen,
+                                    w[a].hash);
     }
-    memset(c->votes, 0, sizeof c->votes);
-    c->votes[type] = 4;
+    static int tv = -1;
+    if (tv < 0) tv = getenv("TV") ? atoi(getenv("TV")) : 4;
+    if (!rc || tv >= 100)
+        memset(c->votes, 0, sizeof c->votes);
+    c->votes[type] = (int16_t)(c->votes[type] + tv % 100);
     c->uncertain = 0;
 }
 

@@ -170,6 +170,11 @@ static size_t ctx_feats(const tagger_tok *tok, size_t n, size_t i,
     return k;
 }
 
+uint32_t tagger_rule_feature(uint8_t rule)
+{
+    return hint(F_RULE, rule, 0, 0);
+}
+
 size_t tagger_features(const tagger_tok *tok, size_t n, size_t i,
                        bool rules, uint32_t *out)
 {

@@ -60,6 +60,9 @@ typedef struct tagger_tok {
 
 /* Rule code of a word: see tagger_tok.rule. */
 #define TAGGER_RULE(inside, type) ((uint8_t)(1 + 5 * (inside) + (type)))
+/* Added to the rule code of a name the rules keep only tentatively (a
+ * lone word starting a sentence: the set's lowercase uses decide). */
+#define TAGGER_TENTATIVE 10
 
 typedef struct tagger tagger;
 
@@ -102,6 +105,10 @@ enum { TAGGER_MAXFEATS = 96 };
  * neighbours' and its context's. rules: include the rule features. */
 size_t tagger_features(const tagger_tok *tok, size_t n, size_t i,
                        bool rules, uint32_t *out);
+
+/* The hash of the feature "the rules said rule" (tagger_tok.rule): the
+ * trainer starts its weights where the rules' own decision wins. */
+uint32_t tagger_rule_feature(uint8_t rule);
 
 /* The weight file: header, transitions, table, checksum. The trainer
  * writes it with this layout; see tagger.c. */

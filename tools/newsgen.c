@@ -228,6 +228,12 @@ static void person(out *o, const pools *ps)
         name(o, pick(&ps->people), 0);
         return;
     }
+    if (rnd(3) == 0) { /* sports pages: "P. Simmons" */
+        snprintf(b, sizeof b, "%c. %s", 'A' + (int)rnd(26),
+                 surnames[rnd(sizeof surnames / sizeof surnames[0])]);
+        name(o, b, 0);
+        return;
+    }
     snprintf(b, sizeof b, "%s %s", pick(&ps->given),
              surnames[rnd(sizeof surnames / sizeof surnames[0])]);
     name(o, b, 0);
@@ -297,6 +303,43 @@ static void sports_story(out *o, const pools *ps)
     name(o, pick(&ps->cities), 2);
     say(o, "on");
     say(o, days[rnd(7)]);
+    say(o, ".");
+    end(o);
+}
+
+/* Scores by team and by player: "Derbyshire 302 and 120-3", "P. Simmons
+ * 45 not out", standings headed by an all-caps league name. */
+static void scores_story(out *o, const pools *ps)
+{
+    static const char *const leagues[] = {
+        "AMERICAN LEAGUE", "NATIONAL LEAGUE", "PREMIER LEAGUE",
+        "WORLD CUP", "DAVIS CUP", "TOUR DE FRANCE", "OLYMPIC GAMES"};
+    name(o, leagues[rnd(sizeof leagues / sizeof leagues[0])], 3);
+    upper_name(o, rnd(2) ? "results" : "standings", -1);
+    end(o);
+    for (int i = 0, n = 2 + (int)rnd(4); i < n; i++) {
+        const char *team = rnd(2) ? pick(&ps->clubs) : pick(&ps->cities);
+        if (rnd(4) == 0)
+            upper_name(o, team, 1);
+        else
+            name(o, team, 1);
+        num(o, 100, 450);
+        say(o, rnd(2) ? "and" : "(");
+        num(o, 50, 300);
+        end(o);
+        person(o, ps);
+        num(o, 0, 120);
+        say(o, rnd(2) ? "not out" : ",");
+        person(o, ps);
+        num(o, 1, 6);
+        say(o, "for");
+        num(o, 10, 90);
+        end(o);
+    }
+    say(o, "The");
+    name(o, pick(&ps->demonyms), 3);
+    say(o, rnd(2) ? "team won in" : "champion lost in");
+    name(o, pick(&ps->cities), 2);
     say(o, ".");
     end(o);
 }
@@ -372,7 +415,10 @@ void newsgen(const char *datadir, const char *lededata, int ndocs,
     for (int i = 0; i < ndocs; i++) {
         out o = {newdoc(ctx), emit};
         dateline(&o, &ps);
-        switch (rnd(3)) {
+        switch (rnd(4)) {
+        case 3:
+            scores_story(&o, &ps);
+            break;
         case 0:
             sports_story(&o, &ps);
             break;

@@ -186,7 +186,7 @@ static void gen_emit(void *doc, const char *tok, size_t n, int type,
 
 typedef struct gum_tok {
     char form[128];
-    char upos[8];
+    char upos[8], xpos[8];
     int head;
     int type;  /* the name this token is in, -1 none */
     bool begin;
@@ -244,6 +244,9 @@ static void gum_mention(gum_tok *s, int a, int b, int type)
         if (s[i].type >= 0)
             return;
     }
+    /* "Americans": a plural proper noun alone is a group, CoNLL's MISC */
+    if (x == y && !strcmp(s[x].xpos, "NNPS") && type == ENT_PERSON)
+        type = ENT_OTHER;
     for (int i = x; i <= y; i++) {
         s[i].type = type;
         s[i].begin = i == x;
@@ -292,7 +295,8 @@ static void gum_flush(gdoc *d, gum_tok *s, int n)
     for (int i = 0; i < n; i++) {
         /* demonyms: "Afghan", "American" are names in CoNLL's sense */
         if (s[i].type < 0 && i > 0 && !strcmp(s[i].upos, "ADJ") &&
-            s[i].form[0] >= 'A' && s[i].form[0] <= 'Z') {
+            s[i].form[0] >= 'A' && s[i].form[0] <= 'Z' &&
+            !(i + 1 < n && propn(&s[i + 1]))) {
             s[i].type = ENT_OTHER;
             s[i].begin = true;
         }
@@ -336,6 +340,7 @@ static void read_gum_file(const char *path, corpus *c)
         gum_tok *t = &s[n];
         snprintf(t->form, sizeof t->form, "%s", col[1]);
         snprintf(t->upos, sizeof t->upos, "%s", col[3]);
+        snprintf(t->xpos, sizeof t->xpos, "%s", col[4]);
         t->head = atoi(col[6]);
         t->type = -1;
         t->begin = false;
@@ -596,6 +601,26 @@ static void train_example(model *m, const example *ex)
     }
 }
 
+/* The rules' decision as the starting point: "the rules said B-PER" puts
+ * prior on B-PER, "O" on O; training moves away where the data disagrees.
+ * Added to the weights and the average alike (it is there from step 0). */
+static void rule_prior(model *m, float p)
+{
+    for (int inside = 0; inside < 4; inside++) {
+        for (int type = 0; type <= 4; type++) {
+            uint8_t r = (uint8_t)(TAGGER_RULE(inside & 1, type) +
+                                  (inside > 1 ? TAGGER_TENTATIVE : 0));
+            float *row = m->w + (size_t)(tagger_rule_feature(r) & m->mask) * T;
+            for (int t = 0; t < TAGGER_NTYPES; t++) {
+                if (type == 4 || type == t)
+                    row[(inside & 1) ? TAGGER_I(t) : TAGGER_B(t)] +=
+                        type == 4 ? p / 2 : p;
+            }
+        }
+    }
+    m->w[(size_t)(tagger_rule_feature(0) & m->mask) * T] += p;
+}
+
 static uint64_t rng_state = 0x2545F4914F6CDD1Dull;
 
 static uint32_t rng(void)
@@ -609,16 +634,18 @@ static uint32_t rng(void)
 /* --- main --- */
 
 typedef struct opts {
-    const char *data, *out;
+    const char *data, *out, *skip;
     bool rules;
     int epochs, fold, nfolds, gen;
     uint32_t nbits;
+    float prior;
 } opts;
 
 static int usage(void)
 {
     fprintf(stderr, "usage: train [--data DIR] [--out FILE] [--no-rules] "
-                    "[--epochs N] [--fold K/N] [--gen N] [--bits N]\n");
+                    "[--epochs N] [--fold K/N] [--gen N] [--bits N]\n"
+                    "             [--skip wikigold,uner,gum,gen]\n");
     return 2;
 }
 
@@ -635,12 +662,16 @@ static int parse(int argc, char **argv, opts *o)
         i++;
         if (!strcmp(a, "--data"))
             o->data = v;
+        else if (!strcmp(a, "--skip"))
+            o->skip = v;
         else if (!strcmp(a, "--out"))
             o->out = v;
         else if (!strcmp(a, "--epochs"))
             o->epochs = atoi(v);
         else if (!strcmp(a, "--gen"))
             o->gen = atoi(v);
+        else if (!strcmp(a, "--prior"))
+            o->prior = (float)atof(v);
         else if (!strcmp(a, "--bits"))
             o->nbits = (uint32_t)atoi(v);
         else if (!strcmp(a, "--fold")) {
@@ -657,19 +688,36 @@ static int parse(int argc, char **argv, opts *o)
 
 int main(int argc, char **argv)
 {
-    opts o = {"../shared/ner/open", "data/tagger.bin", true, 8, -1, 0,
-              400, 17};
+    opts o = {"../shared/ner/open", "data/tagger.bin", "", true, 8, -1, 0,
+              1500, 17, 4};
     int rc = parse(argc, argv, &o);
     if (rc)
         return rc;
     corpus c = {0};
     size_t nwg, nu1, nu2;
-    read_iob(o.data, "wikigold.conll", &c, false, o.fold, o.nfolds, &nwg);
-    read_iob(o.data, "uner-en-ewt-dev.iob2", &c, true, -1, 0, &nu1);
-    read_iob(o.data, "uner-en-ewt-test.iob2", &c, true, -1, 0, &nu2);
-    read_gum(o.data, &c);
+    if (!strstr(o.skip, "wikigold"))
+        read_iob(o.data, "wikigold.conll", &c, false, o.fold, o.nfolds, &nwg);
+    if (!strstr(o.skip, "uner")) {
+        read_iob(o.data, "uner-en-ewt-dev.iob2", &c, true, -1, 0, &nu1);
+        read_iob(o.data, "uner-en-ewt-test.iob2", &c, true, -1, 0, &nu2);
+    }
+    if (!strstr(o.skip, "gum"))
+        read_gum(o.data, &c);
     size_t nreal = c.n;
-    newsgen(o.data, "data", o.gen, gen_doc, gen_emit, &c);
+    if (getenv("TRAIN_DUMP")) {
+        size_t k = (size_t)atoi(getenv("TRAIN_DUMP"));
+        for (size_t i = 0; k < c.n && i < c.d[k].nt; i++) {
+            const gtok *g = &c.d[k].t[i];
+            if (g->type >= 0)
+                printf("%s%.*s/%d ", g->begin ? "[" : "", (int)g->len, c.d[k].text + g->off, g->type);
+            else
+                printf("%.*s ", (int)g->len, c.d[k].text + g->off);
+        }
+        printf("\n");
+        return 0;
+    }
+    if (!strstr(o.skip, "gen"))
+        newsgen(o.data, "data", o.gen, gen_doc, gen_emit, &c);
     entity_table *tab = entity_table_new();
     entity_table_set_tagger(tab, NULL);
     example *ex = lede_calloc(c.n + 1, sizeof *ex);
@@ -694,6 +742,8 @@ int main(int argc, char **argv)
     m.uw = lede_calloc(nw, sizeof *m.uw);
     m.trans = lede_calloc((T + 1) * T, sizeof *m.trans);
     m.utrans = lede_calloc((T + 1) * T, sizeof *m.utrans);
+    if (o.rules)
+        rule_prior(&m, o.prior);
     size_t *order = lede_malloc((nex + 1) * sizeof *order);
     for (size_t i = 0; i < nex; i++)
         order[i] = i;
@@ -712,6 +762,38 @@ int main(int argc, char **argv)
         m.w[i] -= (float)(m.uw[i] / m.c);
     for (size_t i = 0; i < (T + 1) * T; i++)
         m.trans[i] -= (float)(m.utrans[i] / m.c);
+    if (getenv("TRAIN_DEBUG")) {
+        size_t agree = 0, ent = 0, inact = 0, hit = 0;
+        for (size_t i = 0; i < nex; i++) {
+            example *x = &ex[i];
+            if (x->n > m.cap) {
+                m.cap = x->n;
+                m.em = lede_realloc(m.em, m.cap * T * sizeof *m.em);
+                m.bp = lede_realloc(m.bp, m.cap * T);
+                m.pred = lede_realloc(m.pred, m.cap);
+            }
+            memset(m.pred, 0, x->n);
+            size_t a = 0;
+            while (a < x->n) {
+                if (!x->active[a]) { a++; continue; }
+                size_t b = a + 1;
+                while (b < x->n && x->active[b] && !x->segstart[b]) b++;
+                for (size_t k = a; k < b; k++) {
+                    float *v = m.em + k * T;
+                    memset(v, 0, T * sizeof *v);
+                    for (uint32_t q = x->fstart[k]; q < x->fstart[k + 1]; q++)
+                        for (int j = 0; j < T; j++) v[j] += m.w[(size_t)(x->feats[q] & m.mask) * T + j];
+                }
+                viterbi(&m, a, b, m.pred);
+                a = b;
+            }
+            for (size_t k = 0; k < x->n; k++) {
+                agree += x->gold[k] == m.pred[k];
+                if (x->gold[k]) { ent++; inact += !x->active[k]; hit += x->gold[k] == m.pred[k]; }
+            }
+        }
+        fprintf(stderr, "debug: %zu entity words, %zu inactive, %zu right; %zu/%zu words agree\n", ent, inact, hit, agree, ntok);
+    }
     tagger_params p = {o.nbits, o.rules, m.trans, m.w};
     size_t len;
     unsigned char *buf = tagger_serialise(&p, &len);
