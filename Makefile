@@ -6,6 +6,7 @@
 #   make check    the unit and CLI tests under ASan and UBSan
 #   make bench    load-time, memory and screen-update figures
 #   make train    the tagger weights (data/tagger.bin) from NER_DATA
+#   make eval     the tagger's evaluation tables (CoNLL testa, WikiGold CV)
 #   make install  PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -42,7 +43,7 @@ TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
 .PHONY: all run test check bench deps install uninstall clean lint fuzz FORCE \
-        train \
+        train eval \
         build-all build-tests
 
 all: deps
@@ -132,6 +133,11 @@ NER_DATA ?= ../shared/ner/open
 train: deps
 	@$(MAKE) --no-print-directory $(B)/train
 	$(B)/train --data $(NER_DATA) --out data/tagger.bin
+
+# The evaluation tables: CoNLL eng.testa and WikiGold (5-fold CV).
+eval: deps
+	@$(MAKE) --no-print-directory $(B)/train build-tests
+	@B=$(B) NER_DATA=$(NER_DATA) sh tests/ner/evaluate.sh
 
 $(B)/train: tools/train.c tools/newsgen.c tools/newsgen.h $(B)/liblede.a
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) -Itools $(LDFLAGS) -o $@ \

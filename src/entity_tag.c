@@ -175,6 +175,40 @@ static void add_span(entity_table *t, size_t a, size_t b, int type,
     c->uncertain = 0;
 }
 
+/* Word i is where the tagger defers: the rules' candidates starting in
+ * it stay as the rules made them. */
+static void keep_rules(entity_table *t, size_t i, size_t *kr)
+{
+    uint32_t a = t->w[i].off, b = a + t->w[i].len;
+    while (*kr < t->nc && t->c[*kr].off < a)
+        (*kr)++;
+    for (; *kr < t->nc && t->c[*kr].off < b; (*kr)++) {
+        if (!t->c[*kr].len)
+            continue;
+        LEDE_GROW(t->c2, t->c2cap, t->nc2 + 1);
+        t->c2[t->nc2++] = t->c[*kr];
+    }
+}
+
+/* One word the rules cut in two known names ("Kerry-Lavrov"): their two
+ * candidates stand. */
+static bool split_by_rules(entity_table *t, size_t i, size_t *kr)
+{
+    if (!t->splits[i])
+        return false;
+    uint32_t a = t->w[i].off, b = a + t->w[i].len;
+    size_t k = *kr, inside = 0;
+    while (k < t->nc && t->c[k].off < a)
+        k++;
+    for (size_t j = k; j < t->nc && t->c[j].off < b; j++)
+        inside += t->c[j].len && t->c[j].len < t->w[i].len;
+    if (inside < 2)
+        return false;
+    *kr = k;
+    keep_rules(t, i, kr);
+    return true;
+}
+
 void ent_tag_article(entity_table *t)
 {
     size_t n;
@@ -184,17 +218,27 @@ void ent_tag_article(entity_table *t)
     LEDE_GROW(t->tags, t->tagcap, n + 1);
     tagger_tag(t->tagger, t->tgs, tt, n, t->tags);
     t->nc2 = 0;
-    size_t k = 0;
+    size_t k = 0, kr = 0;
     for (size_t i = 0; i < n;) {
         uint8_t g = t->tags[i];
+        if (g == TAGGER_RULES) {
+            keep_rules(t, i, &kr);
+            i++;
+            continue;
+        }
         if (!g) {
             i++;
             continue;
         }
         size_t j = i + 1;
-        while (j < n && t->tags[j] == TAGGER_I(TAGGER_TYPE(g)))
+        /* a name spans no punctuation: "Lavrov, Kerry" is two */
+        while (j < n && t->tags[j] == TAGGER_I(TAGGER_TYPE(g)) &&
+               !(t->w[j].f & S_BREAK))
             j++;
-        add_span(t, i, j, TAGGER_TYPE(g), &k);
+        if (j == i + 1 && split_by_rules(t, i, &kr))
+            ;
+        else
+            add_span(t, i, j, TAGGER_TYPE(g), &k);
         i = j;
     }
     ent_cand *c = t->c;

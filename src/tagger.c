@@ -20,6 +20,8 @@ enum { T = TAGGER_NTAGS, NPOS = 5, HDR = 24, NTRANS = (T + 1) * T };
 struct tagger {
     uint32_t nbits, mask;
     bool rules;
+    float scale;      /* quantised = real * scale */
+    int32_t defer;    /* TAGGER_DEFER margin in quantised units */
     int16_t trans[NTRANS];
     int16_t *w; /* (mask + 1) * T */
 };
@@ -291,6 +293,13 @@ tagger *tagger_load(const void *buf, size_t len, char *err, size_t errlen)
     m->nbits = nbits;
     m->mask = (1u << nbits) - 1;
     m->rules = get32(b + 8) == 1;
+    uint32_t sbits = get32(b + 20);
+    memcpy(&m->scale, &sbits, 4);
+    if (!(m->scale > 0 && m->scale < 1e9f)) {
+        free(m);
+        return refuse(err, errlen, "tagger weights: bad scale");
+    }
+    tagger_set_defer(m, TAGGER_DEFER_DEFAULT);
     m->w = lede_malloc(nw * sizeof *m->w);
     const unsigned char *q = b + HDR;
     for (size_t i = 0; i < NTRANS + nw; i++, q += 2) {
@@ -325,6 +334,12 @@ const tagger *tagger_builtin(void)
     return builtin;
 }
 
+void tagger_set_defer(tagger *m, float margin)
+{
+    float q = margin * m->scale;
+    m->defer = m->rules ? (int32_t)(q > 1e9f ? 1e9f : q) : 0;
+}
+
 bool tagger_uses_rules(const tagger *m)
 {
     return m && m->rules;
@@ -345,7 +360,8 @@ struct tagger_scratch {
     int32_t *em;   /* n * T emission scores */
     uint8_t *bp;   /* n * T back pointers */
     bool *act;
-    size_t cap, acap, bcap;
+    uint8_t *alt;  /* the rules' path */
+    size_t cap;
 };
 
 tagger_scratch *tagger_scratch_new(void)
@@ -360,6 +376,7 @@ void tagger_scratch_free(tagger_scratch *s)
         free(s->em);
         free(s->bp);
         free(s->act);
+        free(s->alt);
         free(s);
     }
 }
@@ -452,6 +469,68 @@ static void viterbi(const tagger *m, tagger_scratch *s, size_t a, size_t b,
     }
 }
 
+/* The rules' labelling of [a, b) as tags (a name of unknown type takes
+ * the type the model scores highest over its words). */
+static void rule_path(const tagger_scratch *s, const tagger_tok *tok,
+                      size_t a, size_t b, uint8_t *out)
+{
+    size_t i = a;
+    while (i < b) {
+        uint8_t r = tok[i].rule;
+        if (!r) {
+            out[i++] = 0;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < b && tok[j].rule && ((tok[j].rule - 1) % 10) >= 5)
+            j++;
+        int type = (r - 1) % 5;
+        if (type == 4) {
+            int64_t best = INT64_MIN;
+            for (int ty = 0; ty < TAGGER_NTYPES; ty++) {
+                int64_t sc = s->em[i * T + TAGGER_B(ty)];
+                for (size_t k = i + 1; k < j; k++)
+                    sc += s->em[k * T + TAGGER_I(ty)];
+                if (sc > best) {
+                    best = sc;
+                    type = ty;
+                }
+            }
+        }
+        for (size_t k = i; k < j; k++)
+            out[k] = (uint8_t)(k == i ? TAGGER_B(type) : TAGGER_I(type));
+        i = j;
+    }
+}
+
+static int64_t path_score(const tagger *m, const tagger_scratch *s,
+                          size_t a, size_t b, const uint8_t *tags)
+{
+    int64_t sc = 0;
+    for (size_t i = a; i < b; i++) {
+        int prev = i > a ? tags[i - 1] : T;
+        sc += s->em[i * T + tags[i]] + m->trans[prev * T + tags[i]];
+    }
+    return sc;
+}
+
+/* Keep the rules' decision on [a, b) unless the tagger's best path beats
+ * it by the defer margin: then every word is marked TAGGER_RULES. */
+static void maybe_defer(const tagger *m, tagger_scratch *s,
+                        const tagger_tok *tok, size_t a, size_t b,
+                        uint8_t *tags)
+{
+    if (m->defer <= 0)
+        return;
+    int64_t best = path_score(m, s, a, b, tags);
+    rule_path(s, tok, a, b, s->alt);
+    int64_t rules = path_score(m, s, a, b, s->alt);
+    if (best - rules < m->defer) {
+        for (size_t i = a; i < b; i++)
+            tags[i] = TAGGER_RULES;
+    }
+}
+
 void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
                 size_t n, uint8_t *tags)
 {
@@ -466,6 +545,7 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
         s->em = lede_realloc(s->em, s->cap * T * sizeof *s->em);
         s->bp = lede_realloc(s->bp, s->cap * T);
         s->act = lede_realloc(s->act, s->cap);
+        s->alt = lede_realloc(s->alt, s->cap);
     }
     for (size_t i = 0; i < n; i++)
         s->act[i] = tagger_active(tok, n, i);
@@ -481,6 +561,7 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
             j++;
         } while (j < n && s->act[j] && !(tok[j].flags & TGF_SENT));
         viterbi(m, s, i, j, tags);
+        maybe_defer(m, s, tok, i, j, tags);
         i = j;
     }
 }

@@ -76,6 +76,12 @@ void tagger_free(tagger *m);
  * first use and never freed; NULL when it is missing or damaged. */
 const tagger *tagger_builtin(void);
 
+/* The margin (in the trainer's weight units) by which the tagger must
+ * beat the rules' labelling of a stretch to override it; 0: the tagger
+ * always decides. Models start with TAGGER_DEFER_DEFAULT. */
+#define TAGGER_DEFER_DEFAULT 100.0f
+void tagger_set_defer(tagger *m, float margin);
+
 /* Whether the model was trained with the rules' decisions as features
  * (otherwise tagger_tok.rule is ignored). */
 bool tagger_uses_rules(const tagger *m);
@@ -87,7 +93,11 @@ tagger_scratch *tagger_scratch_new(void);
 void tagger_scratch_free(tagger_scratch *s);
 
 /* Tag the n words of tok into tags[n]. Linear in n: a word with no
- * capitalised word beside it is O without scoring. */
+ * capitalised word beside it is O without scoring. With a model trained
+ * with the rules, a stretch of words where the tagger's best labelling
+ * does not beat the rules' own by the defer margin comes back as
+ * TAGGER_RULES on every word: the caller keeps the rules' decision. */
+#define TAGGER_RULES 255
 void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
                 size_t n, uint8_t *tags);
 

@@ -34,6 +34,7 @@ typedef struct gtok {
     uint32_t off, len;
     int8_t type;  /* entity type or -1 */
     bool begin;   /* first token of a gold span */
+    bool unsure;  /* O by omission: a proper noun outside every name */
 } gtok;
 
 typedef struct gdoc {
@@ -82,6 +83,7 @@ static void doc_tok(gdoc *d, const char *tok, size_t n, int type, bool begin)
     g->type = (int8_t)type;
     bool prev_same = d->nt > 1 && !d->sent && d->t[d->nt - 2].type == type;
     g->begin = type >= 0 && (begin || !prev_same);
+    g->unsure = false;
     d->sent = false;
     doc_put(d, tok, n);
 }
@@ -126,7 +128,7 @@ static void read_iob(const char *dir, const char *name, corpus *c,
         line[strcspn(line, "\r\n")] = '\0';
         bool newdoc = uner ? strncmp(line, "# newdoc", 8) == 0
                            : strncmp(line, "-DOCSTART-", 10) == 0;
-        if (newdoc || !d) {
+        if (newdoc || (!d && !skip)) {
             skip = !uner && nfolds > 0 && (int)(idx % (size_t)nfolds) == fold;
             idx++;
             d = skip ? NULL : doc_new(c, uner);
@@ -209,9 +211,10 @@ typedef struct gum_open {
     int id, start, type;
 } gum_open;
 
+/* A proper noun by its Penn tag (GUM tags "United" VERB but NNP). */
 static bool propn(const gum_tok *t)
 {
-    return !strcmp(t->upos, "PROPN");
+    return !strncmp(t->xpos, "NNP", 3);
 }
 
 /* Mention [a, b] of type: if headed by a proper noun, its proper-noun
@@ -301,6 +304,7 @@ static void gum_flush(gdoc *d, gum_tok *s, int n)
             s[i].begin = true;
         }
         doc_tok(d, s[i].form, strlen(s[i].form), s[i].type, s[i].begin);
+        d->t[d->nt - 1].unsure = s[i].type < 0 && propn(&s[i]);
     }
     d->sent = true;
 }
@@ -358,6 +362,22 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Genres to read ("news,bio"): those whose names suit the tagger. */
+static const char *gum_genres = "news";
+
+static bool gum_wanted(const char *file)
+{
+    const char *g = file + 4; /* after "GUM_" */
+    size_t n = strcspn(g, "_");
+    for (const char *p = gum_genres; *p;) {
+        size_t m = strcspn(p, ",");
+        if (m == n && !strncmp(p, g, n))
+            return true;
+        p += m + (p[m] == ',');
+    }
+    return false;
+}
+
 static void read_gum(const char *dir, corpus *c)
 {
     char path[4096];
@@ -372,7 +392,8 @@ static void read_gum(const char *dir, corpus *c)
     struct dirent *e;
     while ((e = readdir(dp))) {
         size_t l = strlen(e->d_name);
-        if (l > 7 && !strcmp(e->d_name + l - 7, ".conllu")) {
+        if (l > 7 && !strcmp(e->d_name + l - 7, ".conllu") &&
+            !strncmp(e->d_name, "GUM_", 4) && gum_wanted(e->d_name)) {
             LEDE_GROW(names, cap, n + 1);
             names[n++] = lede_strndup(e->d_name, l);
         }
@@ -393,7 +414,7 @@ typedef struct example {
     uint32_t *fstart; /* per word: range in feats (n + 1) */
     uint32_t *feats;
     uint8_t *gold;
-    bool *segstart, *active;
+    bool *segstart, *active, *unsure;
     size_t n;
     bool nomisc;
 } example;
@@ -426,6 +447,7 @@ static void make_example(entity_table *tab, const gdoc *d, bool rules,
     ex->gold = lede_calloc(n + 1, 1);
     ex->segstart = lede_calloc(n + 1, sizeof(bool));
     ex->active = lede_calloc(n + 1, sizeof(bool));
+    ex->unsure = lede_calloc(n + 1, sizeof(bool));
     size_t cap = 0, nf = 0;
     uint32_t f[TAGGER_MAXFEATS];
     bool text_same = a.len == d->len && !memcmp(a.text, d->text, d->len);
@@ -436,6 +458,8 @@ static void make_example(entity_table *tab, const gdoc *d, bool rules,
         if (text_same) {
             uint32_t off = tab->w[i].off;
             size_t k = gtok_at(d, off);
+            if (k < d->nt && d->t[k].off <= off)
+                ex->unsure[i] = d->t[k].unsure;
             if (k < d->nt && d->t[k].off <= off && d->t[k].type >= 0) {
                 int ty = d->t[k].type;
                 bool b = d->t[k].begin && off == d->t[k].off;
@@ -461,6 +485,7 @@ static void free_example(example *ex)
     free(ex->gold);
     free(ex->segstart);
     free(ex->active);
+    free(ex->unsure);
 }
 
 /* --- the averaged perceptron --- */
@@ -557,6 +582,11 @@ static void train_seg(model *m, const example *ex, size_t a, size_t b)
         if (ex->nomisc && !g && m->pred[i] &&
             TAGGER_TYPE(m->pred[i]) == ENT_OTHER)
             g = m->pred[i];
+        /* a proper noun the annotation left out: any guess stands */
+        if (ex->unsure[i] && !g && m->pred[i])
+            g = m->pred[i];
+        if (!allowed(i > a ? gold[i - a - 1] : -1, g))
+            g = TAGGER_B(TAGGER_TYPE(g));
         gold[i - a] = g;
         same &= g == m->pred[i];
     }
@@ -662,6 +692,8 @@ static int parse(int argc, char **argv, opts *o)
         i++;
         if (!strcmp(a, "--data"))
             o->data = v;
+        else if (!strcmp(a, "--gum"))
+            gum_genres = v;
         else if (!strcmp(a, "--skip"))
             o->skip = v;
         else if (!strcmp(a, "--out"))
@@ -689,7 +721,7 @@ static int parse(int argc, char **argv, opts *o)
 int main(int argc, char **argv)
 {
     opts o = {"../shared/ner/open", "data/tagger.bin", "", true, 8, -1, 0,
-              1500, 17, 4};
+              300, 17, 4};
     int rc = parse(argc, argv, &o);
     if (rc)
         return rc;

@@ -378,7 +378,7 @@ static void speed(const docs *ds, int passes)
 typedef struct opts {
     bool set, errors, rules;
     int passes;
-    const char *path, *model, *cv;
+    const char *path, *model, *cv, *defer;
 } opts;
 
 static const char *mode_name(const opts *o);
@@ -396,6 +396,8 @@ static int parse_args(int argc, char **argv, opts *o)
             o->rules = true;
         else if (!strcmp(argv[i], "--model") && i + 1 < argc)
             o->model = argv[++i];
+        else if (!strcmp(argv[i], "--defer") && i + 1 < argc)
+            o->defer = argv[++i];
         else if (!strcmp(argv[i], "--cv") && i + 1 < argc)
             o->cv = argv[++i];
         else
@@ -437,6 +439,8 @@ static void evaluate(const docs *ds, const opts *o)
 }
 
 /* A weight file, or exit 1 with the reason. */
+static const char *defer_margin;
+
 static tagger *load_model(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -460,6 +464,8 @@ static tagger *load_model(const char *path)
         fprintf(stderr, "%s: %s\n", path, err);
         exit(1);
     }
+    if (defer_margin)
+        tagger_set_defer(m, (float)atof(defer_margin));
     return m;
 }
 
@@ -467,6 +473,7 @@ static void load_models(const opts *o)
 {
     if (o->rules)
         return;
+    defer_margin = o->defer;
     if (o->cv) {
         use_cv = true;
         for (int k = 0; k < CV_FOLDS; k++) {
