@@ -26,6 +26,8 @@ static uint32_t tg_flags(const ent_word *w)
         if (w->f & map[i][0])
             f |= map[i][1];
     }
+    if (w->wf & W_STOP)
+        f |= TGF_COMMON;
     return f;
 }
 
@@ -71,7 +73,10 @@ static void gaz_marks(entity_table *t, tagger_tok *tt)
         size_t best = 0;
         long bg = -1;
         for (size_t j = i + 1; j <= t->nw && j <= i + 6; j++) {
-            if (j > i + 1 && (w[j - 1].f & S_BREAK))
+            if (j > i + 1 && ((w[j - 1].f & (S_BREAK | S_DIGIT)) ||
+                              ((w[j - 1].f & S_LOWER) &&
+                               !(w[j - 1].wf & (W_OF | W_PARTICLE |
+                                                W_MINOR | W_ARTICLE)))))
                 break;
             long g = ent_gaz_find(t, t->text + w[i].off,
                                   w[j - 1].off + w[j - 1].len - w[i].off);

@@ -57,7 +57,7 @@ static uint32_t hint(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
 
 enum {
     F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
-    F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_SC2L, F_SC2R, F_NBRK,
+    F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
     F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN
 };
 
@@ -154,19 +154,15 @@ static size_t ctx_feats(const tagger_tok *tok, size_t n, size_t i,
             out[k++] = hint(F_BOUND, (uint32_t)(d + 2), 0, 0);
     }
     out[k++] = hint(F_SC3, scp, sc, scn);
-    out[k++] = hint(F_SC2L, scp, sc, 0);
-    out[k++] = hint(F_SC2R, sc, scn, 0);
     out[k++] = hint(F_NBRK, i + 1 < n && (tok[i + 1].flags & TGF_BREAK), sc,
                     i + 1 < n && (tok[i + 1].flags & TGF_SENT));
-    out[k++] = hint(F_GAZ, w->gaz, gp, 0);
-    out[k++] = hint(F_GAZ, w->gaz, gn, 1);
+    out[k++] = hint(F_GAZ, w->gaz, gp, gn);
     out[k++] = hint(F_GAZSC, w->gaz, sc, (f & TGF_SENT) != 0);
     if (!rules)
         return k;
     uint32_t rp = i > 0 ? tok[i - 1].rule : 99, rn = i + 1 < n ? tok[i + 1].rule : 99;
     out[k++] = hint(F_RULE, w->rule, 0, 0);
-    out[k++] = hint(F_RULE2, rp, w->rule, 0);
-    out[k++] = hint(F_RULE2, w->rule, rn, 1);
+    out[k++] = hint(F_RULE2, rp, w->rule, rn);
     out[k++] = hint(F_RULESC, w->rule, sc, (f & TGF_SENT) != 0);
     out[k++] = hint(F_RULEGAZ, w->rule, w->gaz, 0);
     return k;
@@ -191,7 +187,10 @@ size_t tagger_features(const tagger_tok *tok, size_t n, size_t i,
 
 static bool capish(const tagger_tok *w)
 {
-    return (w->flags & (TGF_CAP | TGF_ALLCAPS | TGF_INIT)) != 0;
+    uint32_t f = w->flags;
+    if ((f & TGF_COMMON) && (f & (TGF_SENT | TGF_LINE | TGF_TC)))
+        return false;
+    return (f & (TGF_CAP | TGF_ALLCAPS | TGF_INIT)) != 0;
 }
 
 bool tagger_active(const tagger_tok *tok, size_t n, size_t i)
@@ -347,7 +346,13 @@ bool tagger_uses_rules(const tagger *m)
 
 /* --- decoding --- */
 
-enum { CACHE = 2048 };
+enum { CACHE = 8192, CTXCACHE = 1024 };
+
+typedef struct ctx_ent {
+    uint64_t key;
+    bool used;
+    int32_t v[T];
+} ctx_ent;
 
 typedef struct cache_ent {
     uint64_t key; /* 0 = empty */
@@ -355,12 +360,14 @@ typedef struct cache_ent {
 } cache_ent;
 
 struct tagger_scratch {
-    const tagger *model; /* the cache holds this model's sums */
+    const tagger *model; /* the caches hold this model's sums */
     cache_ent *cache;
+    ctx_ent *ctx;
     int32_t *em;   /* n * T emission scores */
     uint8_t *bp;   /* n * T back pointers */
     bool *act;
     uint8_t *alt;  /* the rules' path */
+    uint64_t *key; /* per word: its cache key, 0 until needed */
     size_t cap;
 };
 
@@ -373,10 +380,12 @@ void tagger_scratch_free(tagger_scratch *s)
 {
     if (s) {
         free(s->cache);
+        free(s->ctx);
         free(s->em);
         free(s->bp);
         free(s->act);
         free(s->alt);
+        free(s->key);
         free(s);
     }
 }
@@ -391,10 +400,15 @@ static void add_feats(const tagger *m, const uint32_t *f, size_t nf,
     }
 }
 
-static const cache_ent *word_sums(const tagger *m, tagger_scratch *s,
-                                  const tagger_tok *w)
+static uint64_t word_key(const tagger_tok *w)
 {
-    uint64_t key = (lede_hash64(w->s, w->len) ^ ((uint64_t)w->lex << 1)) | 1;
+    return (lede_hash64(w->s, w->len) ^ ((uint64_t)w->lex << 1)) | 1;
+}
+
+/* The cached sums of word w (key: word_key) at every position. */
+static const cache_ent *word_sums(const tagger *m, tagger_scratch *s,
+                                  const tagger_tok *w, uint64_t key)
+{
     cache_ent *e = &s->cache[key % CACHE];
     if (e->key == key)
         return e;
@@ -406,18 +420,48 @@ static const cache_ent *word_sums(const tagger *m, tagger_scratch *s,
     return e;
 }
 
+/* Everything ctx_feats reads, packed: words in the same context share
+ * their context sums (the key is exact, not a hash). */
+static uint64_t ctx_key(const tagger_tok *tok, size_t n, size_t i)
+{
+    const tagger_tok *w = &tok[i];
+    uint64_t k = w->flags & 0x3fff;                 /* 14 bits */
+    k = k << 10 | (uint64_t)(w->gaz & 31) << 5 | (w->rule & 31);
+    if (i > 0)                                      /* 15 bits */
+        k = k << 15 | (uint64_t)(tok[i - 1].flags & 0x1f) << 10 |
+            (uint64_t)(tok[i - 1].gaz & 31) << 5 | (tok[i - 1].rule & 31);
+    else
+        k = k << 15 | 0x7fff;
+    if (i + 1 < n) {                                /* 17 bits */
+        uint32_t f = tok[i + 1].flags;
+        k = k << 17 | (uint64_t)((f & 0x1f) | (f >> 1 & 0x60)) << 10 |
+            (uint64_t)(tok[i + 1].gaz & 31) << 5 | (tok[i + 1].rule & 31);
+    } else {
+        k = k << 17 | 0x1ffff;
+    }
+    /* near an end: the boundary features (4 bits, 60 in all) */
+    k = k << 2 | (i >= 2 ? 0 : i + 1);
+    return k << 2 | (i + 2 < n ? 0 : n - i);
+}
+
 static void emission(const tagger *m, tagger_scratch *s,
                      const tagger_tok *tok, size_t n, size_t i, int32_t *v)
 {
-    uint32_t f[TAGGER_MAXFEATS];
-    memset(v, 0, T * sizeof *v);
-    add_feats(m, f, ctx_feats(tok, n, i, m->rules, f), v);
-    for (int d = -2; d <= 2; d++) {
-        if ((d < 0 && (size_t)-d > i) || (d > 0 && i + (size_t)d >= n))
-            continue;
-        const cache_ent *e =
-            word_sums(m, s, &tok[(size_t)((ptrdiff_t)i + d)]);
-        const int32_t *y = e->v[d + 2];
+    uint64_t ck = ctx_key(tok, n, i);
+    ctx_ent *ce = &s->ctx[(ck ^ ck >> 29 ^ ck >> 47) % CTXCACHE];
+    if (!ce->used || ce->key != ck) {
+        uint32_t f[TAGGER_MAXFEATS];
+        memset(ce->v, 0, sizeof ce->v);
+        add_feats(m, f, ctx_feats(tok, n, i, m->rules, f), ce->v);
+        ce->key = ck;
+        ce->used = true;
+    }
+    memcpy(v, ce->v, T * sizeof *v);
+    size_t lo = i >= 2 ? i - 2 : 0, hi = i + 3 < n ? i + 3 : n;
+    for (size_t k = lo; k < hi; k++) {
+        if (!s->key[k])
+            s->key[k] = word_key(&tok[k]);
+        const int32_t *y = word_sums(m, s, &tok[k], s->key[k])->v[k + 2 - i];
         for (int j = 0; j < T; j++)
             v[j] += y[j];
     }
@@ -443,8 +487,10 @@ static void viterbi(const tagger *m, tagger_scratch *s, size_t a, size_t b,
         for (int j = 0; j < T; j++) {
             int best = 0;
             int32_t bs = INT32_MIN;
-            for (int p = 0; p < T; p++) {
-                if (!allowed(p, j))
+            /* I-x follows only B-x or I-x */
+            int p0 = TAGGER_IS_I(j) ? j - 1 : 0, p1 = TAGGER_IS_I(j) ? j : T - 1;
+            for (int p = p0; p <= p1; p++) {
+                if (TAGGER_IS_I(j) && p != j - 1 && p != j)
                     continue;
                 int32_t x = prev[p] + m->trans[p * T + j];
                 if (x > bs) {
@@ -535,9 +581,12 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
                 size_t n, uint8_t *tags)
 {
     if (!s->cache || s->model != m) {
-        if (!s->cache)
+        if (!s->cache) {
             s->cache = lede_malloc(CACHE * sizeof *s->cache);
+            s->ctx = lede_malloc(CTXCACHE * sizeof *s->ctx);
+        }
         memset(s->cache, 0, CACHE * sizeof *s->cache);
+        memset(s->ctx, 0, CTXCACHE * sizeof *s->ctx);
         s->model = m;
     }
     if (n > s->cap) {
@@ -546,7 +595,9 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
         s->bp = lede_realloc(s->bp, s->cap * T);
         s->act = lede_realloc(s->act, s->cap);
         s->alt = lede_realloc(s->alt, s->cap);
+        s->key = lede_realloc(s->key, s->cap * sizeof *s->key);
     }
+    memset(s->key, 0, n * sizeof *s->key);
     for (size_t i = 0; i < n; i++)
         s->act[i] = tagger_active(tok, n, i);
     size_t i = 0;

@@ -41,7 +41,9 @@ enum {
     TGF_TITLE = 1u << 11,  /* in the headline block */
     TGF_CAPMID = 1u << 12, /* the article has it capitalised mid-sentence */
     TGF_LOWELSE = 1u << 13, /* the article has it in lowercase */
-    TGF_NFLAGS = 14
+    TGF_COMMON = 1u << 14,  /* a common word ("The", "He"): at a sentence
+                               start its capital wakes no scoring */
+    TGF_NFLAGS = 15
 };
 
 /* Gazetteer position of a word in the longest known name it starts or

@@ -721,7 +721,7 @@ static int parse(int argc, char **argv, opts *o)
 int main(int argc, char **argv)
 {
     opts o = {"../shared/ner/open", "data/tagger.bin", "", true, 8, -1, 0,
-              300, 17, 4};
+              300, 16, 4};
     int rc = parse(argc, argv, &o);
     if (rc)
         return rc;
