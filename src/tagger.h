@@ -81,7 +81,7 @@ const tagger *tagger_builtin(void);
 /* The margin (in the trainer's weight units) by which the tagger must
  * beat the rules' labelling of a stretch to override it; 0: the tagger
  * always decides. Models start with TAGGER_DEFER_DEFAULT. */
-#define TAGGER_DEFER_DEFAULT 100.0f
+#define TAGGER_DEFER_DEFAULT 50.0f
 void tagger_set_defer(tagger *m, float margin);
 
 /* Whether the model was trained with the rules' decisions as features
