@@ -1,7 +1,8 @@
 /* train: the tagger's weights from openly licensed data.
  *
  * usage: train [--data DIR] [--out FILE] [--no-rules] [--epochs N]
- *              [--fold K/N] [--gen N]
+ *              [--fold K/N] [--gen N] [--bits N] [--prior X]
+ *              [--gum GENRES] [--skip SOURCES]
  *
  * Reads DIR/wikigold.conll (CC BY 4.0), DIR/uner-en-ewt-{dev,test}.iob2
  * (CC BY-SA 4.0), DIR/gum/ *.conllu (names only: mentions headed by a
@@ -13,7 +14,10 @@
  * data gives the same weight file byte for byte.
  *
  * --fold K/N leaves out WikiGold documents i with i % N == K (for
- * cross-validation: ner_eval --cv scores exactly those). */
+ * cross-validation: ner_eval --cv scores exactly those). --skip leaves
+ * out whole sources, --gum names GUM's genres (default news), --prior
+ * the weight the rules' own decision starts with, --bits the table size
+ * (2^bits buckets), --gen the number of generated documents. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -675,7 +679,8 @@ static int usage(void)
 {
     fprintf(stderr, "usage: train [--data DIR] [--out FILE] [--no-rules] "
                     "[--epochs N] [--fold K/N] [--gen N] [--bits N]\n"
-                    "             [--skip wikigold,uner,gum,gen]\n");
+                    "             [--prior X] [--gum news,bio,...] "
+                    "[--skip wikigold,uner,gum,gen]\n");
     return 2;
 }
 
@@ -735,21 +740,10 @@ int main(int argc, char **argv)
     }
     if (!strstr(o.skip, "gum"))
         read_gum(o.data, &c);
-    size_t nreal = c.n;
-    if (getenv("TRAIN_DUMP")) {
-        size_t k = (size_t)atoi(getenv("TRAIN_DUMP"));
-        for (size_t i = 0; k < c.n && i < c.d[k].nt; i++) {
-            const gtok *g = &c.d[k].t[i];
-            if (g->type >= 0)
-                printf("%s%.*s/%d ", g->begin ? "[" : "", (int)g->len, c.d[k].text + g->off, g->type);
-            else
-                printf("%.*s ", (int)g->len, c.d[k].text + g->off);
-        }
-        printf("\n");
-        return 0;
-    }
+    size_t nreal = c.n, ngen;
     if (!strstr(o.skip, "gen"))
         newsgen(o.data, "data", o.gen, gen_doc, gen_emit, &c);
+    ngen = c.n - nreal;
     entity_table *tab = entity_table_new();
     entity_table_set_tagger(tab, NULL);
     example *ex = lede_calloc(c.n + 1, sizeof *ex);
@@ -765,7 +759,7 @@ int main(int argc, char **argv)
     free(c.d);
     entity_table_free(tab);
     fprintf(stderr, "train: %zu documents (%zu generated), %zu words\n", nex,
-            nex - nreal, ntok);
+            ngen, ntok);
     model m = {0};
     m.nbits = o.nbits;
     m.mask = (1u << o.nbits) - 1;
@@ -794,38 +788,6 @@ int main(int argc, char **argv)
         m.w[i] -= (float)(m.uw[i] / m.c);
     for (size_t i = 0; i < (T + 1) * T; i++)
         m.trans[i] -= (float)(m.utrans[i] / m.c);
-    if (getenv("TRAIN_DEBUG")) {
-        size_t agree = 0, ent = 0, inact = 0, hit = 0;
-        for (size_t i = 0; i < nex; i++) {
-            example *x = &ex[i];
-            if (x->n > m.cap) {
-                m.cap = x->n;
-                m.em = lede_realloc(m.em, m.cap * T * sizeof *m.em);
-                m.bp = lede_realloc(m.bp, m.cap * T);
-                m.pred = lede_realloc(m.pred, m.cap);
-            }
-            memset(m.pred, 0, x->n);
-            size_t a = 0;
-            while (a < x->n) {
-                if (!x->active[a]) { a++; continue; }
-                size_t b = a + 1;
-                while (b < x->n && x->active[b] && !x->segstart[b]) b++;
-                for (size_t k = a; k < b; k++) {
-                    float *v = m.em + k * T;
-                    memset(v, 0, T * sizeof *v);
-                    for (uint32_t q = x->fstart[k]; q < x->fstart[k + 1]; q++)
-                        for (int j = 0; j < T; j++) v[j] += m.w[(size_t)(x->feats[q] & m.mask) * T + j];
-                }
-                viterbi(&m, a, b, m.pred);
-                a = b;
-            }
-            for (size_t k = 0; k < x->n; k++) {
-                agree += x->gold[k] == m.pred[k];
-                if (x->gold[k]) { ent++; inact += !x->active[k]; hit += x->gold[k] == m.pred[k]; }
-            }
-        }
-        fprintf(stderr, "debug: %zu entity words, %zu inactive, %zu right; %zu/%zu words agree\n", ent, inact, hit, agree, ntok);
-    }
     tagger_params p = {o.nbits, o.rules, m.trans, m.w};
     size_t len;
     unsigned char *buf = tagger_serialise(&p, &len);
