@@ -474,25 +474,24 @@ static bool allowed(int prev, int cur)
     return prev >= 0 && prev && TAGGER_TYPE(prev) == TAGGER_TYPE(cur);
 }
 
-/* Viterbi over words [a, b), all active. */
+/* Viterbi over words [a, b), all active. Scores in 64 bits: a segment
+ * may be a whole 8 MB line with no sentence end. */
 static void viterbi(const tagger *m, tagger_scratch *s, size_t a, size_t b,
                     uint8_t *tags)
 {
-    int32_t prev[T], cur[T];
+    int64_t prev[T], cur[T];
     const int32_t *em = s->em;
     for (int j = 0; j < T; j++)
-        prev[j] = allowed(-1, j) ? em[a * T + j] + m->trans[T * T + j]
-                                 : INT32_MIN / 2;
+        prev[j] = allowed(-1, j) ? (int64_t)em[a * T + j] + m->trans[T * T + j]
+                                 : -((int64_t)1 << 60);
     for (size_t i = a + 1; i < b; i++) {
         for (int j = 0; j < T; j++) {
-            int best = 0;
-            int32_t bs = INT32_MIN;
             /* I-x follows only B-x or I-x */
             int p0 = TAGGER_IS_I(j) ? j - 1 : 0, p1 = TAGGER_IS_I(j) ? j : T - 1;
-            for (int p = p0; p <= p1; p++) {
-                if (TAGGER_IS_I(j) && p != j - 1 && p != j)
-                    continue;
-                int32_t x = prev[p] + m->trans[p * T + j];
+            int best = p0;
+            int64_t bs = prev[p0] + m->trans[p0 * T + j];
+            for (int p = p0 + 1; p <= p1; p++) {
+                int64_t x = prev[p] + m->trans[p * T + j];
                 if (x > bs) {
                     bs = x;
                     best = p;
