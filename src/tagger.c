@@ -400,9 +400,28 @@ static void add_feats(const tagger *m, const uint32_t *f, size_t nf,
     }
 }
 
+/* A word type's cache key: its bytes and word-list bits, eight bytes a
+ * step (words are short; this runs for every scored word). */
 static uint64_t word_key(const tagger_tok *w)
 {
-    return (lede_hash64(w->s, w->len) ^ ((uint64_t)w->lex << 1)) | 1;
+    const unsigned char *p = (const unsigned char *)w->s;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (w->len * 0xff51afd7ed558ccdull) ^
+                 ((uint64_t)w->lex << 17);
+    size_t n = w->len;
+    for (; n >= 8; n -= 8, p += 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+        h ^= h >> 29;
+    }
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++)
+        x |= (uint64_t)p[i] << (8 * i);
+    h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 32;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+    return h | 1;
 }
 
 /* The cached sums of word w (key: word_key) at every position. */
