@@ -13,19 +13,22 @@
 #include "entity_priv.h"
 #include "util.h"
 
+/* The scanner's shape bits are the tagger's, bit for bit, but the
+ * headline mark: one mask per word, checked here at build time. */
+#define SAME(a, b) ((unsigned)(a) == (unsigned)(b))
+_Static_assert(SAME(S_CAP, TGF_CAP) && SAME(S_ALLCAPS, TGF_ALLCAPS) &&
+                   SAME(S_LOWER, TGF_LOWER) && SAME(S_DIGIT, TGF_DIGIT) &&
+                   SAME(S_INIT, TGF_INIT) && SAME(S_POSS, TGF_POSS) &&
+                   SAME(S_SENT, TGF_SENT) && SAME(S_BREAK, TGF_BREAK) &&
+                   SAME(S_LINE, TGF_LINE) && SAME(S_TC, TGF_TC) &&
+                   SAME(S_HYPH, TGF_HYPH),
+               "entity_priv.h S_* and tagger.h TGF_* bits differ");
+
 static uint32_t tg_flags(const ent_word *w)
 {
-    static const uint32_t map[][2] = {
-        {S_CAP, TGF_CAP},     {S_ALLCAPS, TGF_ALLCAPS}, {S_LOWER, TGF_LOWER},
-        {S_DIGIT, TGF_DIGIT}, {S_INIT, TGF_INIT},       {S_POSS, TGF_POSS},
-        {S_SENT, TGF_SENT},   {S_BREAK, TGF_BREAK},     {S_LINE, TGF_LINE},
-        {S_TC, TGF_TC},       {S_HYPH, TGF_HYPH},       {S_TITLE, TGF_TITLE},
-    };
-    uint32_t f = 0;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-        if (w->f & map[i][0])
-            f |= map[i][1];
-    }
+    uint32_t f = w->f & (TGF_HYPH * 2 - 1);
+    if (w->f & S_TITLE)
+        f |= TGF_TITLE;
     if (w->wf & W_STOP)
         f |= TGF_COMMON;
     return f;
