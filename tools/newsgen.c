@@ -3,7 +3,8 @@
  * Encyclopaedic and web text lacks the shapes of wire news: datelines,
  * result lines, league tables, market reports. These templates make
  * them from name lists; a name's tokens carry its type. Deterministic:
- * a fixed xorshift seed and lists read in sorted order. */
+ * a fixed xorshift seed, lists read in sorted order, and never two rnd()
+ * calls in one expression (C leaves their order to the compiler). */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -229,13 +230,16 @@ static void person(out *o, const pools *ps)
         return;
     }
     if (rnd(3) == 0) { /* sports pages: "P. Simmons" */
-        snprintf(b, sizeof b, "%c. %s", 'A' + (int)rnd(26),
-                 surnames[rnd(sizeof surnames / sizeof surnames[0])]);
+        /* one rnd() a statement: argument order is unspecified in C */
+        int initial = 'A' + (int)rnd(26);
+        const char *sur = surnames[rnd(sizeof surnames / sizeof surnames[0])];
+        snprintf(b, sizeof b, "%c. %s", initial, sur);
         name(o, b, 0);
         return;
     }
-    snprintf(b, sizeof b, "%s %s", pick(&ps->given),
-             surnames[rnd(sizeof surnames / sizeof surnames[0])]);
+    const char *given = pick(&ps->given);
+    const char *sur = surnames[rnd(sizeof surnames / sizeof surnames[0])];
+    snprintf(b, sizeof b, "%s %s", given, sur);
     name(o, b, 0);
 }
 
@@ -255,8 +259,10 @@ static void dateline(out *o, const pools *ps)
         name(o, city, 2);
     if (rnd(2)) {
         char b[16];
-        snprintf(b, sizeof b, "%d-%02d-%02d", 1990 + (int)rnd(30),
-                 1 + (int)rnd(12), 1 + (int)rnd(28));
+        int y = 1990 + (int)rnd(30);
+        int mo = 1 + (int)rnd(12);
+        int d = 1 + (int)rnd(28);
+        snprintf(b, sizeof b, "%d-%02d-%02d", y, mo, d);
         o->emit(o->doc, b, strlen(b), -1, false);
     } else {
         say(o, months[rnd(12)]);
