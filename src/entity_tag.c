@@ -242,9 +242,7 @@ void ent_tag_article(entity_table *t)
         while (j < n && t->tags[j] == TAGGER_I(TAGGER_TYPE(g)) &&
                !(t->w[j].f & S_BREAK))
             j++;
-        if (j == i + 1 && split_by_rules(t, i, &kr))
-            ;
-        else
+        if (j > i + 1 || !split_by_rules(t, i, &kr))
             add_span(t, i, j, TAGGER_TYPE(g), &k);
         i = j;
     }
