@@ -216,6 +216,12 @@ static bool split_by_rules(entity_table *t, size_t i, size_t *kr)
     return true;
 }
 
+static bool lower_gap(const ent_word *w)
+{
+    return (w->f & S_LOWER) &&
+           !(w->wf & (W_PARTICLE | W_OF | W_MINOR | W_ARTICLE));
+}
+
 void ent_tag_article(entity_table *t)
 {
     size_t n;
@@ -233,15 +239,18 @@ void ent_tag_article(entity_table *t)
             i++;
             continue;
         }
-        if (!g) {
+        if (!g || lower_gap(&t->w[i])) {
             i++;
             continue;
         }
         size_t j = i + 1;
-        /* a name spans no punctuation: "Lavrov, Kerry" is two */
+        /* a name spans no punctuation ("Lavrov, Kerry" is two) and no
+         * lowercase word but "of", "de", "and" ("Xi meets Abe" is two) */
         while (j < n && t->tags[j] == TAGGER_I(TAGGER_TYPE(g)) &&
-               !(t->w[j].f & S_BREAK))
+               !(t->w[j].f & S_BREAK) && !lower_gap(&t->w[j]))
             j++;
+        while (j > i + 1 && (t->w[j - 1].f & S_LOWER))
+            j--;
         if (j > i + 1 || !split_by_rules(t, i, &kr))
             add_span(t, i, j, TAGGER_TYPE(g), &k);
         i = j;
