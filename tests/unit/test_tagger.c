@@ -175,10 +175,9 @@ static void test_crafted_article(void **state)
         "The first single reached number four.\n"
         "Studio\n"
         "They recorded in a barn near Trelling.\n";
-    article a1, a2;
-    entity_table *rules = scan_text(text, NULL, &a1);
-    assert_true(find(rules, "Songs") >= 0);   /* what goes wrong today */
-    assert_true(find(rules, "Studio") >= 0);
+    /* (the rules alone list "Songs" and "Studio" as organisations today;
+     * no assertion on that, so that better rules do not fail this test) */
+    article a2;
     tagger *m = tagger_load(lede_data_tagger, lede_data_tagger_len, NULL, 0);
     assert_non_null(m);
     tagger_set_defer(m, 0);
@@ -197,9 +196,7 @@ static void test_crafted_article(void **state)
     assert_int_equal(entity_type_of(t, (uint32_t)id), ENT_PLACE);
     assert_int_equal(entity_total(t, (uint32_t)id), 2);
     entity_table_free(t);
-    entity_table_free(rules);
     tagger_free(m);
-    article_fini(&a1);
     article_fini(&a2);
 }
 
