@@ -9,6 +9,8 @@
 #                 Debian (root, debootstrap; see tests/fresh.sh)
 #   make fuzz     libFuzzer over each parser and scanner (clang)
 #   make bench    load-time, memory and screen-update figures
+#   make train    the tagger weights (data/tagger.bin) from NER_DATA
+#   make eval     the tagger's evaluation tables (CoNLL testa, WikiGold CV)
 #   make install  PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -37,7 +39,8 @@ CORE_SRC = $(wildcard src/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/data_boilerplate.o \
            $(B)/gen/data_entities.o $(B)/gen/data_names.o \
            $(B)/gen/data_common.o $(B)/gen/data_gaz_places.o \
-           $(B)/gen/data_gaz_countries.o $(B)/gen/data_gaz_clubs.o
+           $(B)/gen/data_gaz_countries.o $(B)/gen/data_gaz_clubs.o \
+           $(B)/gen/data_tagger.o
 UI_SRC = $(wildcard ui/*.c)
 UI_OBJ = $(UI_SRC:%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -46,7 +49,8 @@ TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
 .PHONY: all run test check test-fresh bench deps install uninstall clean lint fuzz FORCE \
-        build-all build-tests fuzz-build gazetteer
+        build-all build-tests fuzz-build gazetteer \
+        train eval
 
 all: deps
 	@$(MAKE) --no-print-directory $(B)/lede
@@ -162,6 +166,25 @@ gazetteer: deps
 $(B)/gazetteer: tools/gazetteer.c $(B)/liblede.a
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(B)/liblede.a $(CORE_LIBS)
+
+$(B)/gen/data_tagger.c: data/tagger.bin $(B)/embed
+	$(B)/embed lede_data_tagger $< $@
+
+# The tagger's weights from the open training data (never CoNLL):
+# reproduces data/tagger.bin byte for byte. NER_DATA: the shared folder.
+NER_DATA ?= ../shared/ner/open
+train: deps
+	@$(MAKE) --no-print-directory $(B)/train
+	$(B)/train --data $(NER_DATA) --out data/tagger.bin
+
+# The evaluation tables: CoNLL eng.testa and WikiGold (5-fold CV).
+eval: deps
+	@$(MAKE) --no-print-directory $(B)/train build-tests
+	@B=$(B) NER_DATA=$(NER_DATA) sh tests/ner/evaluate.sh
+
+$(B)/train: tools/train.c tools/newsgen.c tools/newsgen.h $(B)/liblede.a
+	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) -Itools $(LDFLAGS) -o $@ \
+	    tools/train.c tools/newsgen.c $(B)/liblede.a $(CORE_LIBS)
 
 # A build tool: runs here, so no sanitizer and no user CFLAGS surprises.
 $(B)/embed: tools/embed.c

@@ -19,5 +19,7 @@ extern const char lede_data_gaz_countries[];  /* data/gaz_countries.tsv */
 extern const size_t lede_data_gaz_countries_len;
 extern const char lede_data_gaz_clubs[];      /* data/gaz_clubs.tsv */
 extern const size_t lede_data_gaz_clubs_len;
+extern const char lede_data_tagger[];      /* data/tagger.bin */
+extern const size_t lede_data_tagger_len;
 
 #endif

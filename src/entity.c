@@ -384,6 +384,7 @@ entity_table *entity_table_new(void)
                          lede_data_gaz_countries_len, NULL, 0);
     entity_gazetteer_add(t, lede_data_entities, lede_data_entities_len,
                          NULL, 0);
+    t->tagger = tagger_builtin();
     return t;
 }
 
@@ -432,6 +433,7 @@ void entity_table_free(entity_table *t)
     free(t->known_gen);
     free(t->lowers_gen);
     free(t->kbuf);
+    ent_tag_free(t);
     text_fold_fini(&t->fold);
     free(t);
 }

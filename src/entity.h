@@ -94,4 +94,9 @@ const entity_tally *entity_articles(const entity_table *t, uint32_t id,
  * variants ("UN" finds United Nations). -1 before entity_finish. */
 long entity_lookup(const entity_table *t, const char *name, size_t len);
 
+/* The learned tagger the table scans with (tagger.h): new tables use the
+ * built-in model; NULL leaves the rules alone. Set before scanning. */
+struct tagger;
+void entity_table_set_tagger(entity_table *t, const struct tagger *m);
+
 #endif

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "entity.h"
+#include "tagger.h"
 #include "text.h"
 
 /* Word-list flags (entity_words.c), looked up by folded word. */
@@ -200,6 +201,16 @@ struct entity_table {
      * scanned: entity_table_reset keeps that much of strs. */
     size_t strs_keep, ngaz_keep;
     bool keep_set;
+    /* the learned tagger (entity_tag.c); NULL: the rules decide alone */
+    const tagger *tagger;
+    tagger_scratch *tgs;
+    tagger_tok *tt;
+    size_t ttcap;
+    uint8_t *tags;
+    size_t tagcap;
+    ent_cand *c2;        /* the tagger's candidates, swapped with c */
+    size_t nc2, c2cap;
+    uint32_t *capmid, *capmid_gen; /* words capitalised mid-sentence */
 };
 
 #define ENT_SETBITS 4096
@@ -250,6 +261,17 @@ void ent_mark_lines(entity_table *t);
 
 /* entity_scan.c */
 void ent_scan_article(entity_table *t, const article *a);
+
+/* The rules' pass over one article: words cut, candidates found and
+ * sorted in t->c, nothing added to the table yet. */
+void ent_scan_rules(entity_table *t, const article *a);
+
+/* entity_tag.c: the words of the article scanned by ent_scan_rules as
+ * the tagger sees them (valid until the next scan); the tagger's spans
+ * in place of the rules' candidates; the tagger's scratch freed. */
+const tagger_tok *ent_tag_toks(entity_table *t, size_t *n);
+void ent_tag_article(entity_table *t);
+void ent_tag_free(entity_table *t);
 
 /* The set-wide hash set of lowercase words. */
 void ent_lower_add(entity_table *t, uint32_t h);

@@ -917,7 +917,7 @@ static void acronym_pair(entity_table *t, const char *s, const ent_cand *p,
         ent_acro_note(t, s + p->off, p->len, s + c->off, c->len);
 }
 
-void ent_scan_article(entity_table *t, const article *a)
+void ent_scan_rules(entity_table *t, const article *a)
 {
     t->gen++;
     t->nw = t->nc = 0;
@@ -937,6 +937,15 @@ void ent_scan_article(entity_table *t, const article *a)
     decide(t, a->text);
     title_line_names(t, a->text);
     sort_cands(t->c, t->nc);
+}
+
+void ent_scan_article(entity_table *t, const article *a)
+{
+    ent_scan_rules(t, a);
+    /* The learned tagger's hook (entity_tag.c): with a model, its spans
+     * and types replace the rules' candidates, which it used as features. */
+    if (t->tagger)
+        ent_tag_article(t);
     uint32_t last = 0;
     const ent_cand *prev = NULL;
     for (size_t i = 0; i < t->nc; i++) {

@@ -12,6 +12,8 @@ fi
 echo "== corpus: $(du -sh "$corpus" | cut -f1) in $N files"
 echo "== core load (store + entities): $B/tests/bench_load $corpus"
 "$B"/tests/bench_load "$corpus"
+echo "== the same, entities by the rules alone (no learned tagger)"
+"$B"/tests/bench_load --rules "$corpus" | grep '^entities'
 echo "== whole binary: lede --list $corpus > /dev/null"
 /usr/bin/env time -f "elapsed %e s, max RSS %M KB" "$B"/lede --list "$corpus" >/dev/null 2>"$B/bench-time.txt" \
     || true

@@ -34,3 +34,26 @@ contains "--errors names the miss" "$out" "$(printf 'miss\tORG\tministry of fish
 
 "$EVAL" /nonexistent.conll >/dev/null 2>&1
 check "ner_eval fails on a missing file" [ $? = 1 ]
+
+# Scanner modes: the rules alone, the built-in tagger, a weight file.
+out=$("$EVAL" --rules "$F")
+contains "--rules says so" "$out" "rules alone"
+check "--rules overall row" [ "$(row overall)" = "13 13 11 0.8462 0.8462 0.8462" ]
+out=$("$EVAL" --model data/tagger.bin "$F")
+contains "--model says so" "$out" "tagger from a weight file"
+model_row=$(row overall)
+out=$("$EVAL" "$F")
+check "--model with the shipped file scores as the built-in tagger" \
+    [ "$model_row" = "$(row overall)" ]
+tmp=${TMPDIR:-/tmp}/ner_eval.$$
+head -c 1000 data/tagger.bin >"$tmp"
+err=$("$EVAL" --model "$tmp" "$F" 2>&1)
+check "a truncated weight file is refused (exit 1)" [ $? = 1 ]
+contains "... with the reason" "$err" "wrong size"
+printf 'LEDETAG1' >"$tmp"
+err=$("$EVAL" --model "$tmp" "$F" 2>&1)
+check "a short weight file is refused (exit 1)" [ $? = 1 ]
+contains "... with the reason" "$err" "too short"
+rm -f "$tmp"
+"$EVAL" --cv /nonexistent/cv "$F" >/dev/null 2>&1
+check "--cv with missing fold models fails" [ $? = 1 ]

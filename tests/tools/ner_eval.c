@@ -1,6 +1,7 @@
 /* ner_eval: measure the entity extractor against gold annotations.
  *
- * usage: ner_eval [--set] [--errors] [--speed N] FILE.conll
+ * usage: ner_eval [--set] [--errors] [--speed N] [--rules | --model FILE |
+ *                 --cv PREFIX] FILE.conll
  *
  * FILE is in CoNLL-2003 column format: one token a line, the token first
  * and its tag last (IOB1 or IOB2: O, I-PER, B-LOC...), a blank line
@@ -11,7 +12,13 @@
  * compared entity-level, exact token span and type (PER = person,
  * ORG = organisation, LOC = place, MISC = other); untyped span figures
  * follow. --errors lists misses and false alarms; --speed N times N
- * passes of scanning the whole file and prints MB/s. */
+ * passes of scanning the whole file and prints MB/s.
+ *
+ * The scanner uses the built-in tagger model; --rules scans with the
+ * rules alone, --model with the weight file FILE (made by tools/train),
+ * --cv with PREFIX0.bin .. PREFIX4.bin, document i by PREFIX(i % 5).bin:
+ * five-fold cross-validation by document, each model trained without
+ * the documents it scores (train --fold K/5). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +27,18 @@
 
 #include "article.h"
 #include "entity.h"
+#include "tagger.h"
+
+enum { CV_FOLDS = 5 };
+
+/* The tagger each document is scanned with (NULL: the rules alone). */
+static const tagger *models[CV_FOLDS];
+static bool use_cv;
+
+static const tagger *model_for(size_t doc)
+{
+    return models[use_cv ? doc % CV_FOLDS : 0];
+}
 
 typedef struct tok {
     uint32_t off, len;
@@ -298,6 +317,7 @@ static void scan_all(const docs *ds, article *arts, entity_table **tabs,
         const doc *d = &ds->d[i];
         article_init(&arts[i], "conll", d->text, d->len);
         entity_table *t = set ? tabs[0] : (tabs[i] = entity_table_new());
+        entity_table_set_tagger(t, model_for(i));
         entity_scan(t, set ? (uint32_t)i : 0, &arts[i]);
         if (!set)
             entity_finish(t);
@@ -339,6 +359,7 @@ static void speed(const docs *ds, int passes)
     size_t ents = 0;
     for (int p = 0; p < passes; p++) {
         entity_table *t = entity_table_new();
+        entity_table_set_tagger(t, model_for(0));
         for (size_t i = 0; i < ds->n; i++)
             entity_scan(t, (uint32_t)i, &arts[i]);
         entity_finish(t);
@@ -355,10 +376,12 @@ static void speed(const docs *ds, int passes)
 }
 
 typedef struct opts {
-    bool set, errors;
+    bool set, errors, rules;
     int passes;
-    const char *path;
+    const char *path, *model, *cv, *defer;
 } opts;
+
+static const char *mode_name(const opts *o);
 
 static int parse_args(int argc, char **argv, opts *o)
 {
@@ -369,13 +392,21 @@ static int parse_args(int argc, char **argv, opts *o)
             o->errors = true;
         else if (!strcmp(argv[i], "--speed") && i + 1 < argc)
             o->passes = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--rules"))
+            o->rules = true;
+        else if (!strcmp(argv[i], "--model") && i + 1 < argc)
+            o->model = argv[++i];
+        else if (!strcmp(argv[i], "--defer") && i + 1 < argc)
+            o->defer = argv[++i];
+        else if (!strcmp(argv[i], "--cv") && i + 1 < argc)
+            o->cv = argv[++i];
         else
             o->path = argv[i];
     }
     if (o->path)
         return 0;
     fprintf(stderr, "usage: ner_eval [--set] [--errors] [--speed N] "
-                    "FILE.conll\n");
+                    "[--rules | --model FILE | --cv PREFIX] FILE.conll\n");
     return 2;
 }
 
@@ -398,12 +429,72 @@ static void evaluate(const docs *ds, const opts *o)
         free(g);
         free(p);
     }
-    printf("%s: %zu documents, %s\n", o->path, ds->n,
-           o->set ? "scanned as one set" : "each document alone");
+    printf("%s: %zu documents, %s, %s\n", o->path, ds->n,
+           o->set ? "scanned as one set" : "each document alone",
+           mode_name(o));
     report(&sc);
     free_all(ds, arts, tabs, o->set);
     free(arts);
     free(tabs);
+}
+
+/* A weight file, or exit 1 with the reason. */
+static const char *defer_margin;
+
+static tagger *load_model(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        perror(path);
+        exit(1);
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0, got;
+    do {
+        if (len == cap)
+            buf = xrealloc(buf, cap = cap ? cap * 2 : 1 << 20);
+        got = fread(buf + len, 1, cap - len, f);
+        len += got;
+    } while (got);
+    fclose(f);
+    char err[128];
+    tagger *m = tagger_load(buf, len, err, sizeof err);
+    free(buf);
+    if (!m) {
+        fprintf(stderr, "%s: %s\n", path, err);
+        exit(1);
+    }
+    if (defer_margin)
+        tagger_set_defer(m, (float)atof(defer_margin));
+    return m;
+}
+
+static void load_models(const opts *o)
+{
+    if (o->rules)
+        return;
+    defer_margin = o->defer;
+    if (o->cv) {
+        use_cv = true;
+        for (int k = 0; k < CV_FOLDS; k++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s%d.bin", o->cv, k);
+            models[k] = load_model(path);
+        }
+    } else {
+        models[0] = o->model ? load_model(o->model) : tagger_builtin();
+    }
+}
+
+static const char *mode_name(const opts *o)
+{
+    if (o->rules)
+        return "rules alone";
+    if (o->cv)
+        return "tagger, 5-fold cross-validation by document";
+    if (o->model)
+        return "tagger from a weight file";
+    return models[0] ? "built-in tagger" : "rules alone (no built-in tagger)";
 }
 
 int main(int argc, char **argv)
@@ -412,6 +503,7 @@ int main(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc)
         return rc;
+    load_models(&o);
     FILE *f = fopen(o.path, "r");
     if (!f) {
         perror(o.path);
@@ -428,5 +520,9 @@ int main(int argc, char **argv)
         free(ds.d[i].t);
     }
     free(ds.d);
+    for (int k = 0; k < CV_FOLDS; k++) {
+        if (models[k] != tagger_builtin())
+            tagger_free((tagger *)models[k]);
+    }
     return 0;
 }

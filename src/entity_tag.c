@@ -1,0 +1,280 @@
+/* entity_tag.c: the learned tagger's seat in the scanner.
+ *
+ * The rules run first (entity_scan.c) and leave their candidates; here
+ * the words of the article become tagger_tok (shape, word-list bits, the
+ * rules' decision with its type, the longest gazetteer name, what the
+ * article says about the word elsewhere), the tagger tags them, and its
+ * spans replace the rules' candidates. A span the rules also found keeps
+ * their surface rank, team and tentative marks; the tagger's type is the
+ * span's vote. Merging (entity_finish) is unchanged. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity_priv.h"
+#include "util.h"
+
+/* The scanner's shape bits are the tagger's, bit for bit, but the
+ * headline mark: one mask per word, checked here at build time. */
+#define SAME(a, b) ((unsigned)(a) == (unsigned)(b))
+_Static_assert(SAME(S_CAP, TGF_CAP) && SAME(S_ALLCAPS, TGF_ALLCAPS) &&
+                   SAME(S_LOWER, TGF_LOWER) && SAME(S_DIGIT, TGF_DIGIT) &&
+                   SAME(S_INIT, TGF_INIT) && SAME(S_POSS, TGF_POSS) &&
+                   SAME(S_SENT, TGF_SENT) && SAME(S_BREAK, TGF_BREAK) &&
+                   SAME(S_LINE, TGF_LINE) && SAME(S_TC, TGF_TC) &&
+                   SAME(S_HYPH, TGF_HYPH),
+               "entity_priv.h S_* and tagger.h TGF_* bits differ");
+
+static uint32_t tg_flags(const ent_word *w)
+{
+    uint32_t f = w->f & (TGF_HYPH * 2 - 1);
+    if (w->f & S_TITLE)
+        f |= TGF_TITLE;
+    if (w->wf & W_STOP)
+        f |= TGF_COMMON;
+    return f;
+}
+
+static int vote_type(const entity_table *t, const ent_cand *c)
+{
+    int best = -1;
+    for (int k = 0; k < ENT_NTYPES; k++) {
+        if (c->votes[k] > 0 && (best < 0 || c->votes[k] > c->votes[best]))
+            best = k;
+    }
+    if (best >= 0)
+        return best;
+    long g = ent_gaz_find((entity_table *)t, t->text + c->off, c->len);
+    return g >= 0 ? t->gaz[g].type : 4;
+}
+
+/* The rules' kept candidates, in text order, onto the words. */
+static void rule_marks(entity_table *t, tagger_tok *tt)
+{
+    uint32_t last = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (!c->len || c->off < last)
+            continue;
+        last = c->off + c->len;
+        while (k < t->nw && t->w[k].off + t->w[k].len <= c->off)
+            k++;
+        int type = vote_type(t, c);
+        for (size_t j = k; j < t->nw && t->w[j].off < last; j++)
+            tt[j].rule = (uint8_t)(TAGGER_RULE(j > k, type) +
+                                   (c->tentative ? TAGGER_TENTATIVE : 0));
+    }
+}
+
+/* The longest gazetteer name starting at each word: B I.. L or U. */
+static void gaz_marks(entity_table *t, tagger_tok *tt)
+{
+    const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nw; i++) {
+        if (!(w[i].wf & W_GAZ1) || (w[i].f & S_LOWER) || tt[i].gaz)
+            continue;
+        size_t best = 0;
+        long bg = -1;
+        for (size_t j = i + 1; j <= t->nw && j <= i + 6; j++) {
+            if (j > i + 1 && ((w[j - 1].f & (S_BREAK | S_DIGIT)) ||
+                              ((w[j - 1].f & S_LOWER) &&
+                               !(w[j - 1].wf & (W_OF | W_PARTICLE |
+                                                W_MINOR | W_ARTICLE)))))
+                break;
+            long g = ent_gaz_find(t, t->text + w[i].off,
+                                  w[j - 1].off + w[j - 1].len - w[i].off);
+            if (g >= 0) {
+                best = j;
+                bg = g;
+            }
+        }
+        if (bg < 0)
+            continue;
+        int type = t->gaz[bg].type;
+        if (best == i + 1) {
+            tt[i].gaz = TAGGER_GAZ(4, type);
+            continue;
+        }
+        for (size_t j = i; j < best; j++)
+            tt[j].gaz = TAGGER_GAZ(j == i ? 1 : j + 1 == best ? 3 : 2, type);
+        i = best - 1;
+    }
+}
+
+/* What the article says elsewhere: capitalised mid-sentence, lowercase. */
+static void doc_marks(entity_table *t, tagger_tok *tt)
+{
+    if (!t->capmid) {
+        t->capmid = lede_calloc(ENT_SETBITS, sizeof *t->capmid);
+        t->capmid_gen = lede_calloc(ENT_SETBITS, sizeof *t->capmid_gen);
+    }
+    for (size_t i = 0; i < t->nw; i++) {
+        const ent_word *w = &t->w[i];
+        if ((w->f & S_CAP) && !(w->f & (S_SENT | S_LINE | S_TC)))
+            ent_set_add(t->capmid, t->capmid_gen, t->gen, w->hash);
+    }
+    for (size_t i = 0; i < t->nw; i++) {
+        const ent_word *w = &t->w[i];
+        if (!w->hash)
+            continue;
+        if (ent_set_has(t->capmid, t->capmid_gen, t->gen, w->hash))
+            tt[i].flags |= TGF_CAPMID;
+        if (ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash))
+            tt[i].flags |= TGF_LOWELSE;
+    }
+}
+
+const tagger_tok *ent_tag_toks(entity_table *t, size_t *n)
+{
+    LEDE_GROW(t->tt, t->ttcap, t->nw + 1);
+    tagger_tok *tt = t->tt;
+    for (size_t i = 0; i < t->nw; i++) {
+        const ent_word *w = &t->w[i];
+        tt[i] = (tagger_tok){t->text + w->off, w->len, tg_flags(w), w->wf,
+                             0, 0};
+    }
+    rule_marks(t, tt);
+    gaz_marks(t, tt);
+    doc_marks(t, tt);
+    *n = t->nw;
+    return tt;
+}
+
+/* The rules' candidate for exactly [off, off+len), or NULL. */
+static const ent_cand *rule_cand(const entity_table *t, size_t *k,
+                                 uint32_t off, uint32_t len)
+{
+    while (*k < t->nc && t->c[*k].off < off)
+        (*k)++;
+    for (size_t i = *k; i < t->nc && t->c[i].off == off; i++) {
+        if (t->c[i].len == len)
+            return &t->c[i];
+    }
+    return NULL;
+}
+
+static void add_span(entity_table *t, size_t a, size_t b, int type,
+                     size_t *k)
+{
+    const ent_word *w = t->w;
+    uint32_t off = w[a].off, len = w[b - 1].off + w[b - 1].len - off;
+    const ent_cand *rc = rule_cand(t, k, off, len);
+    LEDE_GROW(t->c2, t->c2cap, t->nc2 + 1);
+    ent_cand *c = &t->c2[t->nc2++];
+    if (rc) {
+        *c = *rc;
+    } else {
+        memset(c, 0, sizeof *c);
+        c->w0 = (uint32_t)a;
+        c->w1 = (uint32_t)b;
+        c->off = off;
+        c->len = len;
+        c->rank = (w[a].f & S_TC) ? 0 : (w[a].f & S_SENT) ? 1 : 2;
+        /* as the rules do: the set's lowercase uses decide */
+        c->tentative = b == a + 1 && (w[a].f & S_SENT) &&
+                       !ent_set_has(t->capmid, t->capmid_gen, t->gen,
+                                    w[a].hash);
+    }
+    /* the tagger's type is one more cue beside the rules' own */
+    if (!rc)
+        memset(c->votes, 0, sizeof c->votes);
+    c->votes[type] = (int16_t)(c->votes[type] + 2);
+    c->uncertain = 0;
+}
+
+/* Word i is where the tagger defers: the rules' candidates starting in
+ * it stay as the rules made them. */
+static void keep_rules(entity_table *t, size_t i, size_t *kr)
+{
+    uint32_t a = t->w[i].off, b = a + t->w[i].len;
+    while (*kr < t->nc && t->c[*kr].off < a)
+        (*kr)++;
+    for (; *kr < t->nc && t->c[*kr].off < b; (*kr)++) {
+        if (!t->c[*kr].len)
+            continue;
+        LEDE_GROW(t->c2, t->c2cap, t->nc2 + 1);
+        t->c2[t->nc2++] = t->c[*kr];
+    }
+}
+
+/* One word the rules cut in two known names ("Kerry-Lavrov"): their two
+ * candidates stand. */
+static bool split_by_rules(entity_table *t, size_t i, size_t *kr)
+{
+    if (!t->splits[i])
+        return false;
+    uint32_t a = t->w[i].off, b = a + t->w[i].len;
+    size_t k = *kr, inside = 0;
+    while (k < t->nc && t->c[k].off < a)
+        k++;
+    for (size_t j = k; j < t->nc && t->c[j].off < b; j++)
+        inside += t->c[j].len && t->c[j].len < t->w[i].len;
+    if (inside < 2)
+        return false;
+    *kr = k;
+    keep_rules(t, i, kr);
+    return true;
+}
+
+static bool lower_gap(const ent_word *w)
+{
+    return (w->f & S_LOWER) &&
+           !(w->wf & (W_PARTICLE | W_OF | W_MINOR | W_ARTICLE));
+}
+
+void ent_tag_article(entity_table *t)
+{
+    size_t n;
+    const tagger_tok *tt = ent_tag_toks(t, &n);
+    if (!t->tgs)
+        t->tgs = tagger_scratch_new();
+    LEDE_GROW(t->tags, t->tagcap, n + 1);
+    tagger_tag(t->tagger, t->tgs, tt, n, t->tags);
+    t->nc2 = 0;
+    size_t k = 0, kr = 0;
+    for (size_t i = 0; i < n;) {
+        uint8_t g = t->tags[i];
+        if (g == TAGGER_RULES) {
+            keep_rules(t, i, &kr);
+            i++;
+            continue;
+        }
+        if (!g || lower_gap(&t->w[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        /* a name spans no punctuation ("Lavrov, Kerry" is two) and no
+         * lowercase word but "of", "de", "and" ("Xi meets Abe" is two) */
+        while (j < n && t->tags[j] == TAGGER_I(TAGGER_TYPE(g)) &&
+               !(t->w[j].f & S_BREAK) && !lower_gap(&t->w[j]))
+            j++;
+        while (j > i + 1 && (t->w[j - 1].f & S_LOWER))
+            j--;
+        if (j > i + 1 || !split_by_rules(t, i, &kr))
+            add_span(t, i, j, TAGGER_TYPE(g), &k);
+        i = j;
+    }
+    ent_cand *c = t->c;
+    size_t cap = t->ccap;
+    t->c = t->c2;
+    t->ccap = t->c2cap;
+    t->nc = t->nc2;
+    t->c2 = c;
+    t->c2cap = cap;
+}
+
+void entity_table_set_tagger(entity_table *t, const tagger *m)
+{
+    t->tagger = m;
+}
+
+void ent_tag_free(entity_table *t)
+{
+    tagger_scratch_free(t->tgs);
+    free(t->tt);
+    free(t->tags);
+    free(t->c2);
+    free(t->capmid);
+    free(t->capmid_gen);
+}

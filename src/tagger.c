@@ -1,0 +1,636 @@
+/* tagger.c: features, the weight file and Viterbi decoding.
+ *
+ * Features are hashed: a word's own features (word, lowercase, shape,
+ * prefixes, suffixes, word-list bits) and its features as a neighbour
+ * depend on its bytes alone, so their summed weights are cached per word
+ * type; only the context features (position, punctuation, the rules'
+ * decision, gazetteer position, article-level evidence) are looked up
+ * per word. No locale calls: case is ASCII here, the caller's flags
+ * carry the Unicode facts. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+#include "tagger.h"
+#include "util.h"
+
+enum { T = TAGGER_NTAGS, NPOS = 5, HDR = 24, NTRANS = (T + 1) * T };
+
+struct tagger {
+    uint32_t nbits, mask;
+    bool rules;
+    float scale;      /* quantised = real * scale */
+    int32_t defer;    /* TAGGER_DEFER margin in quantised units */
+    int16_t trans[NTRANS];
+    int16_t *w; /* (mask + 1) * T */
+};
+
+/* --- hashing --- */
+
+static uint32_t fmix(uint32_t h)
+{
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
+
+static uint32_t hbytes(uint32_t seed, const unsigned char *s, size_t n)
+{
+    uint32_t h = 2166136261u ^ fmix(seed);
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return fmix(h);
+}
+
+/* An integer feature: template and up to three small values. */
+static uint32_t hint(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
+{
+    return fmix(fmix(tmpl * 0x9e3779b1u ^ a) + b * 0x27d4eb2fu +
+                c * 0x165667b1u);
+}
+
+/* --- word features (per word type) --- */
+
+enum {
+    F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
+    F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
+    F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN
+};
+
+static unsigned char lower_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static size_t shape_of(const unsigned char *s, size_t n, unsigned char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < 12; i++) {
+        unsigned char c = s[i], m;
+        if (c >= 'A' && c <= 'Z')
+            m = 'X';
+        else if (c >= 'a' && c <= 'z')
+            m = 'x';
+        else if (c >= '0' && c <= '9')
+            m = 'd';
+        else if (c >= 0xc0)
+            m = 'u';
+        else if (c >= 0x80)
+            continue;
+        else
+            m = c;
+        if (k == 0 || out[k - 1] != m)
+            out[k++] = m;
+    }
+    return k;
+}
+
+/* Feature hashes of word w as seen from d words away (d in -2..2). */
+static size_t word_feats(const tagger_tok *w, int d, uint32_t *out)
+{
+    unsigned char lw[64] = {0}, sh[12];
+    size_t n = w->len < sizeof lw ? w->len : sizeof lw, k = 0;
+    const unsigned char *s = (const unsigned char *)w->s;
+    uint32_t pd = (uint32_t)(d + 2) << 8;
+    for (size_t i = 0; i < n; i++)
+        lw[i] = lower_ascii(s[i]);
+    out[k++] = hbytes(F_LW | pd, lw, n);
+    out[k++] = hbytes(F_SH | pd, sh, shape_of(s, n, sh));
+    size_t maxlex = d == 0 ? 16 : (d == -1 || d == 1) ? 8 : 0;
+    for (uint32_t b = 0, c = 0; b < 32 && c < maxlex; b++) {
+        if (w->lex & (1u << b)) {
+            out[k++] = hint(F_LEX, b, (uint32_t)(d + 2), 0);
+            c++;
+        }
+    }
+    if (d != 0)
+        return k;
+    out[k++] = hbytes(F_W, s, n);
+    for (size_t p = 1; p <= 3 && p < n; p++)
+        out[k++] = hbytes(F_PRE | (uint32_t)p << 8, lw, p);
+    for (size_t p = 1; p <= 4 && p < n; p++)
+        out[k++] = hbytes(F_SUF | (uint32_t)p << 8, lw + n - p, p);
+    out[k++] = hint(F_LEN, n > 12 ? 12 : (uint32_t)n, 0, 0);
+    return k;
+}
+
+/* --- context features (per word) --- */
+
+static uint32_t sclass(uint32_t f)
+{
+    if (f & TGF_INIT)
+        return 4;
+    if (f & TGF_ALLCAPS)
+        return 2;
+    if (f & TGF_CAP)
+        return 1;
+    if (f & TGF_DIGIT)
+        return 3;
+    return f & TGF_LOWER ? 0 : 5;
+}
+
+static size_t ctx_feats(const tagger_tok *tok, size_t n, size_t i,
+                        bool rules, uint32_t *out)
+{
+    size_t k = 0;
+    const tagger_tok *w = &tok[i];
+    uint32_t f = w->flags, sc = sclass(f);
+    uint32_t scp = i > 0 ? sclass(tok[i - 1].flags) : 6;
+    uint32_t scn = i + 1 < n ? sclass(tok[i + 1].flags) : 6;
+    uint32_t gp = i > 0 ? tok[i - 1].gaz : 99, gn = i + 1 < n ? tok[i + 1].gaz : 99;
+    out[k++] = hint(F_BIAS, 0, 0, 0);
+    for (uint32_t b = 4; b < 12; b++) {
+        if (f & (1u << b))
+            out[k++] = hint(F_FLAG, b, sc, 0);
+    }
+    out[k++] = hint(F_DOC, (f >> 12) & 3, (f & (TGF_SENT | TGF_LINE)) != 0,
+                    sc);
+    for (int d = -2; d <= 2; d++) {
+        if ((d < 0 && (size_t)-d > i) || (d > 0 && i + (size_t)d >= n))
+            out[k++] = hint(F_BOUND, (uint32_t)(d + 2), 0, 0);
+    }
+    out[k++] = hint(F_SC3, scp, sc, scn);
+    out[k++] = hint(F_NBRK, i + 1 < n && (tok[i + 1].flags & TGF_BREAK), sc,
+                    i + 1 < n && (tok[i + 1].flags & TGF_SENT));
+    out[k++] = hint(F_GAZ, w->gaz, gp, gn);
+    out[k++] = hint(F_GAZSC, w->gaz, sc, (f & TGF_SENT) != 0);
+    if (!rules)
+        return k;
+    uint32_t rp = i > 0 ? tok[i - 1].rule : 99, rn = i + 1 < n ? tok[i + 1].rule : 99;
+    out[k++] = hint(F_RULE, w->rule, 0, 0);
+    out[k++] = hint(F_RULE2, rp, w->rule, rn);
+    out[k++] = hint(F_RULESC, w->rule, sc, (f & TGF_SENT) != 0);
+    out[k++] = hint(F_RULEGAZ, w->rule, w->gaz, 0);
+    return k;
+}
+
+uint32_t tagger_rule_feature(uint8_t rule)
+{
+    return hint(F_RULE, rule, 0, 0);
+}
+
+size_t tagger_features(const tagger_tok *tok, size_t n, size_t i,
+                       bool rules, uint32_t *out)
+{
+    size_t k = 0;
+    for (int d = -2; d <= 2; d++) {
+        if ((d < 0 && (size_t)-d > i) || (d > 0 && i + (size_t)d >= n))
+            continue;
+        k += word_feats(&tok[(size_t)((ptrdiff_t)i + d)], d, out + k);
+    }
+    return k + ctx_feats(tok, n, i, rules, out + k);
+}
+
+static bool capish(const tagger_tok *w)
+{
+    uint32_t f = w->flags;
+    if ((f & TGF_COMMON) && (f & (TGF_SENT | TGF_LINE | TGF_TC)))
+        return false;
+    return (f & (TGF_CAP | TGF_ALLCAPS | TGF_INIT)) != 0;
+}
+
+bool tagger_active(const tagger_tok *tok, size_t n, size_t i)
+{
+    if (tok[i].rule || tok[i].gaz || capish(&tok[i]))
+        return true;
+    return (i > 0 && capish(&tok[i - 1])) || (i + 1 < n && capish(&tok[i + 1]));
+}
+
+bool tagger_seg_start(const tagger_tok *tok, size_t n, size_t i)
+{
+    return i == 0 || (tok[i].flags & TGF_SENT) ||
+           !tagger_active(tok, n, i - 1);
+}
+
+/* --- the weight file --- */
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static uint32_t checksum(const unsigned char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
+static int16_t quant(float x, float scale)
+{
+    float q = x * scale;
+    q = q < 0 ? -(float)(int32_t)(-q + 0.5f) : (float)(int32_t)(q + 0.5f);
+    return (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+}
+
+unsigned char *tagger_serialise(const tagger_params *p, size_t *len)
+{
+    size_t nw = ((size_t)1 << p->nbits) * T;
+    float mx = 1e-9f;
+    for (size_t i = 0; i < nw; i++)
+        mx = p->w[i] > mx ? p->w[i] : -p->w[i] > mx ? -p->w[i] : mx;
+    for (size_t i = 0; i < NTRANS; i++)
+        mx = p->trans[i] > mx ? p->trans[i] : -p->trans[i] > mx ? -p->trans[i] : mx;
+    /* headroom: a word sums about 60 weights */
+    float scale = 8191.0f / mx;
+    *len = HDR + 2 * (NTRANS + nw) + 4;
+    unsigned char *b = lede_malloc(*len), *q = b + HDR;
+    memcpy(b, "LEDETAG1", 8);
+    put32(b + 8, p->rules ? 1 : 0);
+    put32(b + 12, p->nbits);
+    put32(b + 16, T);
+    uint32_t sbits;
+    memcpy(&sbits, &scale, 4);
+    put32(b + 20, sbits);
+    for (size_t i = 0; i < NTRANS + nw; i++, q += 2) {
+        float x = i < NTRANS ? p->trans[i] : p->w[i - NTRANS];
+        uint16_t v = (uint16_t)quant(x, scale);
+        q[0] = (unsigned char)v;
+        q[1] = (unsigned char)(v >> 8);
+    }
+    put32(q, checksum(b, *len - 4));
+    return b;
+}
+
+static tagger *refuse(char *err, size_t errlen, const char *why)
+{
+    if (err && errlen) {
+        strncpy(err, why, errlen - 1);
+        err[errlen - 1] = '\0';
+    }
+    return NULL;
+}
+
+tagger *tagger_load(const void *buf, size_t len, char *err, size_t errlen)
+{
+    const unsigned char *b = buf;
+    if (!b || len < HDR + 2 * NTRANS + 4)
+        return refuse(err, errlen, "tagger weights: file too short");
+    if (memcmp(b, "LEDETAG1", 8) != 0)
+        return refuse(err, errlen, "tagger weights: not a lede weight file");
+    uint32_t nbits = get32(b + 12);
+    if (get32(b + 16) != T || nbits < 8 || nbits > 24 || get32(b + 8) > 1)
+        return refuse(err, errlen, "tagger weights: unknown layout");
+    size_t nw = ((size_t)1 << nbits) * T;
+    if (len != HDR + 2 * (NTRANS + nw) + 4)
+        return refuse(err, errlen, "tagger weights: wrong size (truncated?)");
+    if (checksum(b, len - 4) != get32(b + len - 4))
+        return refuse(err, errlen, "tagger weights: checksum mismatch");
+    tagger *m = lede_calloc(1, sizeof *m);
+    m->nbits = nbits;
+    m->mask = (1u << nbits) - 1;
+    m->rules = get32(b + 8) == 1;
+    uint32_t sbits = get32(b + 20);
+    memcpy(&m->scale, &sbits, 4);
+    if (!(m->scale > 0 && m->scale < 1e9f)) {
+        free(m);
+        return refuse(err, errlen, "tagger weights: bad scale");
+    }
+    tagger_set_defer(m, TAGGER_DEFER_DEFAULT);
+    m->w = lede_malloc(nw * sizeof *m->w);
+    const unsigned char *q = b + HDR;
+    for (size_t i = 0; i < NTRANS + nw; i++, q += 2) {
+        int16_t v = (int16_t)(uint16_t)(q[0] | q[1] << 8);
+        if (i < NTRANS)
+            m->trans[i] = v;
+        else
+            m->w[i - NTRANS] = v;
+    }
+    return m;
+}
+
+void tagger_free(tagger *m)
+{
+    if (m) {
+        free(m->w);
+        free(m);
+    }
+}
+
+static tagger *builtin;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void load_builtin(void)
+{
+    builtin = tagger_load(lede_data_tagger, lede_data_tagger_len, NULL, 0);
+}
+
+const tagger *tagger_builtin(void)
+{
+    pthread_once(&builtin_once, load_builtin);
+    return builtin;
+}
+
+void tagger_set_defer(tagger *m, float margin)
+{
+    float q = margin * m->scale;
+    m->defer = m->rules ? (int32_t)(q > 1e9f ? 1e9f : q) : 0;
+}
+
+bool tagger_uses_rules(const tagger *m)
+{
+    return m && m->rules;
+}
+
+/* --- decoding --- */
+
+enum { CACHE = 8192, CTXCACHE = 1024 };
+
+typedef struct ctx_ent {
+    uint64_t key;
+    bool used;
+    int32_t v[T];
+} ctx_ent;
+
+typedef struct cache_ent {
+    uint64_t key; /* 0 = empty */
+    int32_t v[NPOS][T];
+} cache_ent;
+
+struct tagger_scratch {
+    const tagger *model; /* the caches hold this model's sums */
+    cache_ent *cache;
+    ctx_ent *ctx;
+    int32_t *em;   /* n * T emission scores */
+    uint8_t *bp;   /* n * T back pointers */
+    bool *act;
+    uint8_t *alt;  /* the rules' path */
+    uint64_t *key; /* per word: its cache key, 0 until needed */
+    size_t cap;
+};
+
+tagger_scratch *tagger_scratch_new(void)
+{
+    return lede_calloc(1, sizeof(tagger_scratch));
+}
+
+void tagger_scratch_free(tagger_scratch *s)
+{
+    if (s) {
+        free(s->cache);
+        free(s->ctx);
+        free(s->em);
+        free(s->bp);
+        free(s->act);
+        free(s->alt);
+        free(s->key);
+        free(s);
+    }
+}
+
+static void add_feats(const tagger *m, const uint32_t *f, size_t nf,
+                      int32_t *v)
+{
+    for (size_t k = 0; k < nf; k++) {
+        const int16_t *row = m->w + (size_t)(f[k] & m->mask) * T;
+        for (int j = 0; j < T; j++)
+            v[j] += row[j];
+    }
+}
+
+/* A word type's cache key: its bytes and word-list bits, eight bytes a
+ * step (words are short; this runs for every scored word). */
+static uint64_t word_key(const tagger_tok *w)
+{
+    const unsigned char *p = (const unsigned char *)w->s;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (w->len * 0xff51afd7ed558ccdull) ^
+                 ((uint64_t)w->lex << 17);
+    size_t n = w->len;
+    for (; n >= 8; n -= 8, p += 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+        h ^= h >> 29;
+    }
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++)
+        x |= (uint64_t)p[i] << (8 * i);
+    h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 32;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+    return h | 1;
+}
+
+/* The cached sums of word w (key: word_key) at every position. */
+static const cache_ent *word_sums(const tagger *m, tagger_scratch *s,
+                                  const tagger_tok *w, uint64_t key)
+{
+    cache_ent *e = &s->cache[key % CACHE];
+    if (e->key == key)
+        return e;
+    memset(e, 0, sizeof *e);
+    e->key = key;
+    uint32_t f[TAGGER_MAXFEATS];
+    for (int d = -2; d <= 2; d++)
+        add_feats(m, f, word_feats(w, d, f), e->v[d + 2]);
+    return e;
+}
+
+/* Everything ctx_feats reads, packed: words in the same context share
+ * their context sums (the key is exact, not a hash). */
+static uint64_t ctx_key(const tagger_tok *tok, size_t n, size_t i)
+{
+    const tagger_tok *w = &tok[i];
+    uint64_t k = w->flags & 0x3fff;                 /* 14 bits */
+    k = k << 10 | (uint64_t)(w->gaz & 31) << 5 | (w->rule & 31);
+    if (i > 0)                                      /* 15 bits */
+        k = k << 15 | (uint64_t)(tok[i - 1].flags & 0x1f) << 10 |
+            (uint64_t)(tok[i - 1].gaz & 31) << 5 | (tok[i - 1].rule & 31);
+    else
+        k = k << 15 | 0x7fff;
+    if (i + 1 < n) {                                /* 17 bits */
+        uint32_t f = tok[i + 1].flags;
+        k = k << 17 | (uint64_t)((f & 0x1f) | (f >> 1 & 0x60)) << 10 |
+            (uint64_t)(tok[i + 1].gaz & 31) << 5 | (tok[i + 1].rule & 31);
+    } else {
+        k = k << 17 | 0x1ffff;
+    }
+    /* near an end: the boundary features (4 bits, 60 in all) */
+    k = k << 2 | (i >= 2 ? 0 : i + 1);
+    return k << 2 | (i + 2 < n ? 0 : n - i);
+}
+
+static void emission(const tagger *m, tagger_scratch *s,
+                     const tagger_tok *tok, size_t n, size_t i, int32_t *v)
+{
+    uint64_t ck = ctx_key(tok, n, i);
+    ctx_ent *ce = &s->ctx[(ck ^ ck >> 29 ^ ck >> 47) % CTXCACHE];
+    if (!ce->used || ce->key != ck) {
+        uint32_t f[TAGGER_MAXFEATS];
+        memset(ce->v, 0, sizeof ce->v);
+        add_feats(m, f, ctx_feats(tok, n, i, m->rules, f), ce->v);
+        ce->key = ck;
+        ce->used = true;
+    }
+    memcpy(v, ce->v, T * sizeof *v);
+    size_t lo = i >= 2 ? i - 2 : 0, hi = i + 3 < n ? i + 3 : n;
+    for (size_t k = lo; k < hi; k++) {
+        if (!s->key[k])
+            s->key[k] = word_key(&tok[k]);
+        const int32_t *y = word_sums(m, s, &tok[k], s->key[k])->v[k + 2 - i];
+        for (int j = 0; j < T; j++)
+            v[j] += y[j];
+    }
+}
+
+static bool allowed(int prev, int cur)
+{
+    if (!TAGGER_IS_I(cur))
+        return true;
+    return prev >= 0 && prev && TAGGER_TYPE(prev) == TAGGER_TYPE(cur);
+}
+
+/* Viterbi over words [a, b), all active. Scores in 64 bits: a segment
+ * may be a whole 8 MB line with no sentence end. */
+static void viterbi(const tagger *m, tagger_scratch *s, size_t a, size_t b,
+                    uint8_t *tags)
+{
+    int64_t prev[T], cur[T];
+    const int32_t *em = s->em;
+    for (int j = 0; j < T; j++)
+        prev[j] = allowed(-1, j) ? (int64_t)em[a * T + j] + m->trans[T * T + j]
+                                 : -((int64_t)1 << 60);
+    for (size_t i = a + 1; i < b; i++) {
+        for (int j = 0; j < T; j++) {
+            /* I-x follows only B-x or I-x */
+            int p0 = TAGGER_IS_I(j) ? j - 1 : 0, p1 = TAGGER_IS_I(j) ? j : T - 1;
+            int best = p0;
+            int64_t bs = prev[p0] + m->trans[p0 * T + j];
+            for (int p = p0 + 1; p <= p1; p++) {
+                int64_t x = prev[p] + m->trans[p * T + j];
+                if (x > bs) {
+                    bs = x;
+                    best = p;
+                }
+            }
+            cur[j] = bs + em[i * T + j];
+            s->bp[i * T + j] = (uint8_t)best;
+        }
+        memcpy(prev, cur, sizeof prev);
+    }
+    int best = 0;
+    for (int j = 1; j < T; j++) {
+        if (prev[j] > prev[best])
+            best = j;
+    }
+    for (size_t i = b; i-- > a;) {
+        tags[i] = (uint8_t)best;
+        if (i > a)
+            best = s->bp[i * T + best];
+    }
+}
+
+/* The rules' labelling of [a, b) as tags (a name of unknown type takes
+ * the type the model scores highest over its words). */
+static void rule_path(const tagger_scratch *s, const tagger_tok *tok,
+                      size_t a, size_t b, uint8_t *out)
+{
+    size_t i = a;
+    while (i < b) {
+        uint8_t r = tok[i].rule;
+        if (!r) {
+            out[i++] = 0;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < b && tok[j].rule && ((tok[j].rule - 1) % 10) >= 5)
+            j++;
+        int type = (r - 1) % 5;
+        if (type == 4) {
+            int64_t best = INT64_MIN;
+            for (int ty = 0; ty < TAGGER_NTYPES; ty++) {
+                int64_t sc = s->em[i * T + TAGGER_B(ty)];
+                for (size_t k = i + 1; k < j; k++)
+                    sc += s->em[k * T + TAGGER_I(ty)];
+                if (sc > best) {
+                    best = sc;
+                    type = ty;
+                }
+            }
+        }
+        for (size_t k = i; k < j; k++)
+            out[k] = (uint8_t)(k == i ? TAGGER_B(type) : TAGGER_I(type));
+        i = j;
+    }
+}
+
+static int64_t path_score(const tagger *m, const tagger_scratch *s,
+                          size_t a, size_t b, const uint8_t *tags)
+{
+    int64_t sc = 0;
+    for (size_t i = a; i < b; i++) {
+        int prev = i > a ? tags[i - 1] : T;
+        sc += s->em[i * T + tags[i]] + m->trans[prev * T + tags[i]];
+    }
+    return sc;
+}
+
+/* Keep the rules' decision on [a, b) unless the tagger's best path beats
+ * it by the defer margin: then every word is marked TAGGER_RULES. */
+static void maybe_defer(const tagger *m, tagger_scratch *s,
+                        const tagger_tok *tok, size_t a, size_t b,
+                        uint8_t *tags)
+{
+    if (m->defer <= 0)
+        return;
+    int64_t best = path_score(m, s, a, b, tags);
+    rule_path(s, tok, a, b, s->alt);
+    int64_t rules = path_score(m, s, a, b, s->alt);
+    if (best - rules < m->defer) {
+        for (size_t i = a; i < b; i++)
+            tags[i] = TAGGER_RULES;
+    }
+}
+
+void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
+                size_t n, uint8_t *tags)
+{
+    if (!s->cache || s->model != m) {
+        if (!s->cache) {
+            s->cache = lede_malloc(CACHE * sizeof *s->cache);
+            s->ctx = lede_malloc(CTXCACHE * sizeof *s->ctx);
+        }
+        memset(s->cache, 0, CACHE * sizeof *s->cache);
+        memset(s->ctx, 0, CTXCACHE * sizeof *s->ctx);
+        s->model = m;
+    }
+    if (n > s->cap) {
+        s->cap = n + n / 2 + 64;
+        s->em = lede_realloc(s->em, s->cap * T * sizeof *s->em);
+        s->bp = lede_realloc(s->bp, s->cap * T);
+        s->act = lede_realloc(s->act, s->cap);
+        s->alt = lede_realloc(s->alt, s->cap);
+        s->key = lede_realloc(s->key, s->cap * sizeof *s->key);
+    }
+    memset(s->key, 0, n * sizeof *s->key);
+    for (size_t i = 0; i < n; i++)
+        s->act[i] = tagger_active(tok, n, i);
+    size_t i = 0;
+    while (i < n) {
+        if (!s->act[i]) {
+            tags[i++] = 0;
+            continue;
+        }
+        size_t j = i;
+        do {
+            emission(m, s, tok, n, j, s->em + j * T);
+            j++;
+        } while (j < n && s->act[j] && !(tok[j].flags & TGF_SENT));
+        viterbi(m, s, i, j, tags);
+        maybe_defer(m, s, tok, i, j, tags);
+        i = j;
+    }
+}

@@ -1,0 +1,212 @@
+/* Unit tests for the tagger: a hand-made model decodes as built, the
+ * weight file round-trips and refuses damage, the built-in model loads
+ * the same every time, and on crafted articles the tagger (deciding
+ * alone, margin 0) drops the heading words the rules take for names. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "data.h"
+#include "entity.h"
+#include "tagger.h"
+
+enum { NB = 10, NT = TAGGER_NTAGS };
+
+/* A model whose only knowledge is "follow the rules' decision": the
+ * feature for each rule code weighs on the tag it names. */
+static unsigned char *rule_follower(size_t *len)
+{
+    static float w[((size_t)1 << NB) * NT], trans[(NT + 1) * NT];
+    memset(w, 0, sizeof w);
+    memset(trans, 0, sizeof trans);
+    for (int inside = 0; inside < 2; inside++) {
+        for (int type = 0; type < TAGGER_NTYPES; type++) {
+            uint32_t f = tagger_rule_feature(TAGGER_RULE(inside, type));
+            w[(f & ((1u << NB) - 1)) * NT +
+              (inside ? TAGGER_I(type) : TAGGER_B(type))] += 100;
+        }
+    }
+    w[(tagger_rule_feature(0) & ((1u << NB) - 1)) * NT] += 100;
+    tagger_params p = {NB, true, trans, w};
+    return tagger_serialise(&p, len);
+}
+
+static void toks_of(tagger_tok *t, const char *const *words,
+                    const uint8_t *rule, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = words[i];
+        t[i] = (tagger_tok){s, (uint32_t)strlen(s),
+                            s[0] >= 'A' && s[0] <= 'Z' ? TGF_CAP : TGF_LOWER,
+                            0, rule[i], 0};
+    }
+    t[0].flags |= TGF_SENT;
+}
+
+static void test_decodes_a_built_model(void **state)
+{
+    (void)state;
+    size_t len;
+    unsigned char *buf = rule_follower(&len);
+    char err[128];
+    tagger *m = tagger_load(buf, len, err, sizeof err);
+    assert_non_null(m);
+    assert_true(tagger_uses_rules(m));
+    tagger_set_defer(m, 0);
+    static const char *const words[] = {"Yesterday", "Mara", "Delgrave",
+                                        "visited", "Ostrava", "and",
+                                        "the", "Kelvane", "Alliance"};
+    const uint8_t rule[] = {0,
+                            TAGGER_RULE(0, 0), TAGGER_RULE(1, 0),
+                            0,
+                            TAGGER_RULE(0, 2),
+                            0, 0,
+                            TAGGER_RULE(0, 1), TAGGER_RULE(1, 1)};
+    tagger_tok t[9];
+    toks_of(t, words, rule, 9);
+    uint8_t tags[9];
+    tagger_scratch *s = tagger_scratch_new();
+    tagger_tag(m, s, t, 9, tags);
+    const uint8_t want[] = {0, TAGGER_B(0), TAGGER_I(0), 0, TAGGER_B(2),
+                            0, 0, TAGGER_B(1), TAGGER_I(1)};
+    assert_memory_equal(tags, want, 9);
+    /* the same again from the cache */
+    memset(tags, 0xff, sizeof tags);
+    tagger_tag(m, s, t, 9, tags);
+    assert_memory_equal(tags, want, 9);
+    tagger_scratch_free(s);
+    tagger_free(m);
+    free(buf);
+}
+
+static void test_refuses_damaged_files(void **state)
+{
+    (void)state;
+    size_t len;
+    unsigned char *buf = rule_follower(&len);
+    char err[128] = "";
+    assert_null(tagger_load(buf, 10, err, sizeof err));
+    assert_non_null(strstr(err, "too short"));
+    assert_null(tagger_load(buf, len - 1, err, sizeof err));
+    assert_non_null(strstr(err, "size"));
+    assert_null(tagger_load(NULL, 0, err, sizeof err));
+    buf[len / 2] ^= 0x40;
+    assert_null(tagger_load(buf, len, err, sizeof err));
+    assert_non_null(strstr(err, "checksum"));
+    buf[len / 2] ^= 0x40;
+    buf[0] = 'X';
+    assert_null(tagger_load(buf, len, err, sizeof err));
+    assert_non_null(strstr(err, "not a lede weight file"));
+    buf[0] = 'L';
+    tagger *m = tagger_load(buf, len, NULL, 0);
+    assert_non_null(m);
+    tagger_free(m);
+    free(buf);
+}
+
+/* The built-in model is the shipped file, loaded once, the same bytes
+ * decoding the same way each time. */
+static void test_builtin_loads_deterministically(void **state)
+{
+    (void)state;
+    const tagger *b = tagger_builtin();
+    assert_non_null(b);
+    assert_ptr_equal(b, tagger_builtin());
+    assert_true(tagger_uses_rules(b));
+    tagger *m1 = tagger_load(lede_data_tagger, lede_data_tagger_len, NULL, 0);
+    tagger *m2 = tagger_load(lede_data_tagger, lede_data_tagger_len, NULL, 0);
+    assert_non_null(m1);
+    assert_non_null(m2);
+    static const char *const words[] = {"Sergei", "Lavrov", "met", "Staffan",
+                                        "de", "Mistura", "in", "Geneva"};
+    const uint8_t rule[8] = {0};
+    tagger_tok t[8];
+    toks_of(t, words, rule, 8);
+    uint8_t a[8], c[8];
+    tagger_scratch *s1 = tagger_scratch_new(), *s2 = tagger_scratch_new();
+    tagger_tag(m1, s1, t, 8, a);
+    tagger_tag(m2, s2, t, 8, c);
+    assert_memory_equal(a, c, 8);
+    tagger_scratch_free(s1);
+    tagger_scratch_free(s2);
+    tagger_free(m1);
+    tagger_free(m2);
+}
+
+static long find(const entity_table *t, const char *name)
+{
+    for (size_t i = 0; i < entity_count(t); i++) {
+        if (!strcmp(entity_name(t, (uint32_t)i), name))
+            return (long)i;
+    }
+    return -1;
+}
+
+static entity_table *scan_text(const char *text, const tagger *m,
+                               article *a)
+{
+    article_init(a, "crafted", text, strlen(text));
+    entity_table *t = entity_table_new();
+    entity_table_set_tagger(t, m);
+    entity_scan(t, 0, a);
+    entity_finish(t);
+    return t;
+}
+
+/* Headings of a biography ("Songs", "Studio") and "Co-founder" are no
+ * names; the rules list them as organisations, the tagger does not, and
+ * it keeps the real names around them with their types. */
+static void test_crafted_article(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "A band from the north\n"
+        "Co-founder Ilse Varga left the band in 2004.\n"
+        "Alexander Litvinenko met officials in Ostrava on Monday.\n"
+        "Member states of the Kelvane Alliance met in Trelling.\n"
+        "Songs\n"
+        "The first single reached number four.\n"
+        "Studio\n"
+        "They recorded in a barn near Trelling.\n";
+    /* (the rules alone list "Songs" and "Studio" as organisations today;
+     * no assertion on that, so that better rules do not fail this test) */
+    article a2;
+    tagger *m = tagger_load(lede_data_tagger, lede_data_tagger_len, NULL, 0);
+    assert_non_null(m);
+    tagger_set_defer(m, 0);
+    entity_table *t = scan_text(text, m, &a2);
+    assert_int_equal(find(t, "Songs"), -1);
+    assert_int_equal(find(t, "Studio"), -1);
+    assert_int_equal(find(t, "Co"), -1);
+    long id = find(t, "Alexander Litvinenko");
+    assert_true(id >= 0);
+    assert_int_equal(entity_type_of(t, (uint32_t)id), ENT_PERSON);
+    id = find(t, "Kelvane Alliance");
+    assert_true(id >= 0);
+    assert_int_equal(entity_type_of(t, (uint32_t)id), ENT_ORG);
+    id = find(t, "Trelling");
+    assert_true(id >= 0);
+    assert_int_equal(entity_type_of(t, (uint32_t)id), ENT_PLACE);
+    assert_int_equal(entity_total(t, (uint32_t)id), 2);
+    entity_table_free(t);
+    tagger_free(m);
+    article_fini(&a2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decodes_a_built_model),
+        cmocka_unit_test(test_refuses_damaged_files),
+        cmocka_unit_test(test_builtin_loads_deterministically),
+        cmocka_unit_test(test_crafted_article),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,446 @@
+/* newsgen.c: news-shaped training documents (see newsgen.h).
+ *
+ * Encyclopaedic and web text lacks the shapes of wire news: datelines,
+ * result lines, league tables, market reports. These templates make
+ * them from name lists; a name's tokens carry its type. Deterministic:
+ * a fixed xorshift seed, lists read in sorted order, and never two rnd()
+ * calls in one expression (C leaves their order to the compiler). */
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsgen.h"
+#include "util.h"
+
+typedef struct pool {
+    char **s;
+    size_t n, cap;
+} pool;
+
+static void pool_add(pool *p, const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    if (!n || n > 60)
+        return;
+    LEDE_GROW(p->s, p->cap, p->n + 1);
+    p->s[p->n++] = lede_strndup(s, n);
+}
+
+static void pool_free(pool *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->s[i]);
+    free(p->s);
+}
+
+static uint64_t st = 0x9E3779B97F4A7C15ull;
+
+static uint32_t rnd(uint32_t n)
+{
+    st ^= st << 13;
+    st ^= st >> 7;
+    st ^= st << 17;
+    return n ? (uint32_t)((st >> 33) % n) : 0;
+}
+
+static const char *pick(const pool *p)
+{
+    return p->n ? p->s[rnd((uint32_t)p->n)] : "Nowhere";
+}
+
+/* Surnames common in news, written here. */
+static const char *const surnames[] = {
+    "Smith", "Jones", "Brown", "Taylor", "Wilson", "Evans", "Thomas",
+    "Roberts", "Walker", "Wright", "Hughes", "Green", "Hall", "Wood",
+    "Clarke", "Turner", "Hill", "Moore", "Cooper", "Ward", "Morris",
+    "King", "Baker", "Harris", "Lewis", "Young", "Allen", "Mitchell",
+    "Kelly", "Murphy", "Walsh", "Byrne", "Muller", "Schmidt", "Schneider",
+    "Fischer", "Weber", "Becker", "Hoffmann", "Dupont", "Martin", "Bernard",
+    "Durand", "Lefevre", "Moreau", "Rossi", "Russo", "Ferrari", "Esposito",
+    "Bianchi", "Romano", "Garcia", "Fernandez", "Lopez", "Martinez",
+    "Sanchez", "Perez", "Gonzalez", "Rodriguez", "Silva", "Santos",
+    "Oliveira", "Costa", "Pereira", "Ivanov", "Petrov", "Sidorov",
+    "Volkov", "Kuznetsov", "Popov", "Nowak", "Kowalski", "Novak",
+    "Horvat", "Jansen", "de Vries", "van Dijk", "Bakker", "Visser",
+    "Andersson", "Johansson", "Nielsen", "Hansen", "Larsen", "Berg",
+    "Virtanen", "Korhonen", "Papadopoulos", "Yilmaz", "Kaya", "Demir",
+    "Cohen", "Levi", "Haddad", "Khalil", "Hassan", "Mansour", "Nasser",
+    "Khan", "Ahmed", "Hussain", "Singh", "Sharma", "Patel", "Gupta",
+    "Chen", "Wang", "Li", "Zhang", "Liu", "Tanaka", "Suzuki", "Sato",
+    "Watanabe", "Kim", "Park", "Lee", "Nguyen", "Tran", "Okafor",
+    "Mensah", "Mwangi", "Otieno", "Diallo", "Traore", "Ndiaye", "Zuma",
+    "Dlamini", "Sousa", "Ramos", "Torres", "Castillo", "Vargas",
+};
+
+typedef struct pools {
+    pool given, cities, clubs, countries, orgs, demonyms, people;
+} pools;
+
+static void read_lines(const char *path, void (*fn)(pools *, char *),
+                       pools *ps)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[1024];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        fn(ps, line);
+    }
+    fclose(f);
+}
+
+static void given_line(pools *ps, char *l)
+{
+    if (l[0] && l[0] != '#')
+        pool_add(&ps->given, l, strlen(l));
+}
+
+static void city_line(pools *ps, char *l)
+{
+    char *c = strchr(l, ',');
+    if (c && strncmp(l, "name,", 5) != 0 && !strchr(l, '"'))
+        pool_add(&ps->cities, l, (size_t)(c - l));
+}
+
+static void club_line(pools *ps, char *l)
+{
+    if (!l[0] || strchr("=# |", l[0]))
+        return;
+    size_t n = strcspn(l, ",#(");
+    pool_add(&ps->clubs, l, n);
+}
+
+static void entity_line(pools *ps, char *l)
+{
+    if (!l[0] || l[0] == '#')
+        return;
+    char *tab = strchr(l, '\t');
+    if (!tab)
+        return;
+    *tab = '\0';
+    char *type = tab + 1;
+    type[strcspn(type, "\t")] = '\0';
+    size_t n = strlen(l);
+    if (!strcmp(type, "country"))
+        pool_add(&ps->countries, l, n);
+    else if (!strcmp(type, "organisation"))
+        pool_add(&ps->orgs, l, n);
+    else if (!strcmp(type, "person"))
+        pool_add(&ps->people, l, n);
+    else if (!strcmp(type, "other") && n > 3 &&
+             (!strcmp(l + n - 2, "an") || !strcmp(l + n - 3, "ese") ||
+              !strcmp(l + n - 2, "sh") || !strcmp(l + n - 1, "i")))
+        pool_add(&ps->demonyms, l, n);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.clubs.txt under dir, in sorted path order. */
+static void walk_clubs(const char *dir, pools *ps)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    pool names = {0};
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.')
+            pool_add(&names, e->d_name, strlen(e->d_name));
+    closedir(d);
+    qsort(names.s, names.n, sizeof *names.s, cmp_str);
+    for (size_t i = 0; i < names.n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names.s[i]);
+        size_t l = strlen(names.s[i]);
+        if (l > 10 && !strcmp(names.s[i] + l - 10, ".clubs.txt"))
+            read_lines(path, club_line, ps);
+        else if (!strchr(names.s[i], '.'))
+            walk_clubs(path, ps);
+    }
+    pool_free(&names);
+}
+
+/* --- emitting --- */
+
+typedef struct out {
+    void *doc;
+    newsgen_emit emit;
+} out;
+
+/* The words of s, each a token of type (begin on the first). */
+static void name(out *o, const char *s, int type)
+{
+    bool first = true;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        size_t n = strcspn(s, " ");
+        if (!n)
+            break;
+        o->emit(o->doc, s, n, type, first);
+        first = false;
+        s += n;
+    }
+}
+
+/* Plain words, space-separated; "%" takes the next name from the list. */
+static void say(out *o, const char *words)
+{
+    name(o, words, -1);
+}
+
+static void end(out *o)
+{
+    o->emit(o->doc, NULL, 0, -1, false);
+}
+
+static void num(out *o, int lo, int hi)
+{
+    char b[16];
+    snprintf(b, sizeof b, "%d", lo + (int)rnd((uint32_t)(hi - lo + 1)));
+    o->emit(o->doc, b, strlen(b), -1, false);
+}
+
+static void upper_name(out *o, const char *s, int type)
+{
+    char b[128];
+    size_t i = 0;
+    for (; s[i] && i + 1 < sizeof b; i++)
+        b[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+    b[i] = '\0';
+    name(o, b, type);
+}
+
+static void person(out *o, const pools *ps)
+{
+    char b[160];
+    if (rnd(4) == 0) {
+        name(o, pick(&ps->people), 0);
+        return;
+    }
+    if (rnd(3) == 0) { /* sports pages: "P. Simmons" */
+        /* one rnd() a statement: argument order is unspecified in C */
+        int initial = 'A' + (int)rnd(26);
+        const char *sur = surnames[rnd(sizeof surnames / sizeof surnames[0])];
+        snprintf(b, sizeof b, "%c. %s", initial, sur);
+        name(o, b, 0);
+        return;
+    }
+    const char *given = pick(&ps->given);
+    const char *sur = surnames[rnd(sizeof surnames / sizeof surnames[0])];
+    snprintf(b, sizeof b, "%s %s", given, sur);
+    name(o, b, 0);
+}
+
+static const char *const months[] = {"Jan", "Feb", "March", "April", "May",
+                                     "June", "July", "Aug", "Sept", "Oct",
+                                     "Nov", "Dec"};
+static const char *const days[] = {"Monday", "Tuesday", "Wednesday",
+                                   "Thursday", "Friday", "Saturday",
+                                   "Sunday"};
+
+static void dateline(out *o, const pools *ps)
+{
+    const char *city = pick(&ps->cities);
+    if (rnd(2))
+        upper_name(o, city, 2);
+    else
+        name(o, city, 2);
+    if (rnd(2)) {
+        char b[16];
+        int y = 1990 + (int)rnd(30);
+        int mo = 1 + (int)rnd(12);
+        int d = 1 + (int)rnd(28);
+        snprintf(b, sizeof b, "%d-%02d-%02d", y, mo, d);
+        o->emit(o->doc, b, strlen(b), -1, false);
+    } else {
+        say(o, months[rnd(12)]);
+        num(o, 1, 28);
+    }
+    end(o);
+}
+
+static void result_line(out *o, const pools *ps)
+{
+    name(o, pick(&ps->clubs), 1);
+    num(o, 0, 4);
+    name(o, pick(&ps->clubs), 1);
+    num(o, 0, 4);
+    end(o);
+}
+
+static void standing_line(out *o, const pools *ps)
+{
+    name(o, pick(&ps->clubs), 1);
+    for (int i = 0; i < 7; i++)
+        num(o, 0, 30);
+    end(o);
+}
+
+static void sports_story(out *o, const pools *ps)
+{
+    upper_name(o, "soccer", -1);
+    say(o, "-");
+    if (rnd(2))
+        upper_name(o, pick(&ps->demonyms), 3);
+    upper_name(o, rnd(2) ? "league results" : "league standings", -1);
+    say(o, ".");
+    end(o);
+    int n = 3 + (int)rnd(6);
+    for (int i = 0; i < n; i++)
+        (rnd(2) ? result_line : standing_line)(o, ps);
+    person(o, ps);
+    say(o, rnd(2) ? "scored twice as" : "headed the winner as");
+    name(o, pick(&ps->clubs), 1);
+    say(o, "beat");
+    name(o, pick(&ps->clubs), 1);
+    say(o, "in");
+    name(o, pick(&ps->cities), 2);
+    say(o, "on");
+    say(o, days[rnd(7)]);
+    say(o, ".");
+    end(o);
+}
+
+/* Scores by team and by player: "Derbyshire 302 and 120-3", "P. Simmons
+ * 45 not out", standings headed by an all-caps league name. */
+static void scores_story(out *o, const pools *ps)
+{
+    static const char *const leagues[] = {
+        "AMERICAN LEAGUE", "NATIONAL LEAGUE", "PREMIER LEAGUE",
+        "WORLD CUP", "DAVIS CUP", "TOUR DE FRANCE", "OLYMPIC GAMES"};
+    name(o, leagues[rnd(sizeof leagues / sizeof leagues[0])], 3);
+    upper_name(o, rnd(2) ? "results" : "standings", -1);
+    end(o);
+    for (int i = 0, n = 2 + (int)rnd(4); i < n; i++) {
+        const char *team = rnd(2) ? pick(&ps->clubs) : pick(&ps->cities);
+        if (rnd(4) == 0)
+            upper_name(o, team, 1);
+        else
+            name(o, team, 1);
+        num(o, 100, 450);
+        say(o, rnd(2) ? "and" : "(");
+        num(o, 50, 300);
+        end(o);
+        person(o, ps);
+        num(o, 0, 120);
+        say(o, rnd(2) ? "not out" : ",");
+        person(o, ps);
+        num(o, 1, 6);
+        say(o, "for");
+        num(o, 10, 90);
+        end(o);
+    }
+    say(o, "The");
+    name(o, pick(&ps->demonyms), 3);
+    say(o, rnd(2) ? "team won in" : "champion lost in");
+    name(o, pick(&ps->cities), 2);
+    say(o, ".");
+    end(o);
+}
+
+static void market_story(out *o, const pools *ps)
+{
+    say(o, "Shares in");
+    name(o, pick(&ps->orgs), 1);
+    say(o, rnd(2) ? "rose" : "fell");
+    num(o, 1, 9);
+    say(o, "percent in");
+    name(o, pick(&ps->cities), 2);
+    say(o, "on");
+    say(o, days[rnd(5)]);
+    say(o, "after the company said profits would");
+    say(o, rnd(2) ? "rise ." : "fall .");
+    end(o);
+    say(o, "\"");
+    say(o, rnd(2) ? "The market was nervous ,\"" : "We expect more ,\"");
+    say(o, "said");
+    person(o, ps);
+    say(o, ", an analyst at");
+    name(o, pick(&ps->orgs), 1);
+    say(o, ".");
+    end(o);
+    name(o, pick(&ps->countries), 2);
+    say(o, "'s");
+    say(o, rnd(2) ? "central bank held rates at" : "inflation rose to");
+    num(o, 1, 9);
+    say(o, "percent .");
+    end(o);
+}
+
+static void politics_story(out *o, const pools *ps)
+{
+    person(o, ps);
+    say(o, ", the");
+    name(o, pick(&ps->demonyms), 3);
+    say(o, rnd(2) ? "foreign minister ," : "prime minister ,");
+    say(o, "met");
+    person(o, ps);
+    say(o, "in");
+    name(o, pick(&ps->cities), 2);
+    say(o, "on");
+    say(o, days[rnd(7)]);
+    say(o, ".");
+    end(o);
+    say(o, "Talks between");
+    name(o, pick(&ps->countries), 2);
+    say(o, "and");
+    name(o, pick(&ps->countries), 2);
+    say(o, "will resume in");
+    name(o, pick(&ps->cities), 2);
+    say(o, ", a spokesman for");
+    name(o, pick(&ps->orgs), 1);
+    say(o, "said .");
+    end(o);
+}
+
+void newsgen(const char *datadir, const char *lededata, int ndocs,
+             newsgen_doc newdoc, newsgen_emit emit, void *ctx)
+{
+    pools ps = {0};
+    char path[4096];
+    snprintf(path, sizeof path, "%s/names.txt", lededata);
+    read_lines(path, given_line, &ps);
+    snprintf(path, sizeof path, "%s/entities.tsv", lededata);
+    read_lines(path, entity_line, &ps);
+    snprintf(path, sizeof path, "%s/world-cities.csv", datadir);
+    read_lines(path, city_line, &ps);
+    snprintf(path, sizeof path, "%s/clubs", datadir);
+    walk_clubs(path, &ps);
+    for (int i = 0; i < ndocs; i++) {
+        out o = {newdoc(ctx), emit};
+        dateline(&o, &ps);
+        switch (rnd(4)) {
+        case 3:
+            scores_story(&o, &ps);
+            break;
+        case 0:
+            sports_story(&o, &ps);
+            break;
+        case 1:
+            market_story(&o, &ps);
+            break;
+        default:
+            politics_story(&o, &ps);
+            break;
+        }
+    }
+    pool_free(&ps.given);
+    pool_free(&ps.cities);
+    pool_free(&ps.clubs);
+    pool_free(&ps.countries);
+    pool_free(&ps.orgs);
+    pool_free(&ps.demonyms);
+    pool_free(&ps.people);
+}
