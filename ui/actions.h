@@ -30,6 +30,8 @@
     X(CORPUS, "s", "search-set", "Search the whole set: filter the list to the matching articles, best first") \
     X(CLEAR, "Esc", "clear", "Clear the list filter, the selected entity and the search") \
     X(BOILER, "B", "boilerplate", "Hide or show scraper boilerplate (shown dimmed)") \
+    X(NEXT_COPY, "c", "next-copy", "Open the next copy of a duplicated article (shown once in the list, with its count)") \
+    X(HIDE_READ, "R", "hide-read", "Hide or show the paragraphs already read in another article (shown dimmed, with where they were read)") \
     X(REDRAW, "^L", "redraw", "Redraw the screen")
 
 #define UI_ACTION_ENUM(id, keys, name, help) ACT_##id,

@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "search.h"
 #include "store.h"
+#include "story.h"
 #include "ui.h"
 
 typedef enum ui_pane { PANE_LIST, PANE_READER, PANE_SIDEBAR, PANE_N } ui_pane;
@@ -135,6 +136,34 @@ typedef struct ui_bench {
     size_t n, cap;
 } ui_bench;
 
+/* story.c: duplicates, paragraphs read elsewhere, new share. */
+typedef struct ui_story_note {
+    int kind;
+    int32_t art;
+    uint32_t n;
+} ui_story_note;
+
+typedef struct ui_story {
+    story_seen *seen;     /* the paragraphs of the articles read */
+    uint32_t *rep, *next; /* duplicate groups (story_dup_groups) */
+    uint32_t *ncopies;    /* per representative: articles in its group */
+    int16_t *share;       /* cached new share per article */
+    uint32_t *share_gen;  /* 1 + seen count it was computed at */
+    uint32_t *stamp, gen; /* collapse: group already in the view */
+    story_hit *hits;
+    size_t hcap;
+    long deco_art;        /* article the notes and blk_src are for */
+    int32_t *blk_src;     /* per block: article it was read in, -1 */
+    size_t bcap;
+    ui_story_note *notes; /* note line k has block -2 - k */
+    size_t nnotes, ncap;
+    layout_line *lines;   /* scratch for story_ui_decorate */
+    size_t lcap;
+} ui_story;
+
+/* Reader flag beside LAYOUT_HIDE_BOILER: hide paragraphs read elsewhere. */
+#define UI_HIDE_READ 0x100u
+
 typedef struct ui {
     store *s;
     const entity_table *et;
@@ -164,6 +193,7 @@ typedef struct ui {
     ui_style cls[HL_NCLASSES];
     ui_style role[ROLE_N];
     ui_bench bench;
+    ui_story story;
 } ui;
 
 /* geom.c: compute the panes for the current screen size (marks all dirty). */
@@ -282,6 +312,31 @@ void prompt_fini(ui *u);
 void help_draw(ui *u);
 /* A key's action while the help is shown (scroll or close). */
 void help_key(ui *u, ui_action a);
+
+/* story.c */
+void story_ui_init(ui *u);
+void story_ui_fini(ui *u);
+/* Mark article art read (u->read and the read-in map). */
+void story_ui_read(ui *u, long art);
+/* Articles in art's duplicate group (1 when unique). */
+uint32_t story_ui_copies(const ui *u, uint32_t art);
+/* Share of art's words not read elsewhere, 0-100 (cached). */
+int story_ui_share(ui *u, uint32_t art);
+/* Keep the first row of each duplicate group; returns the new count. */
+size_t story_ui_collapse(ui *u, uint32_t *view, uint32_t *counts, size_t n);
+/* Draw a list row's "x3" and "new 30%" right-aligned before end;
+ * returns the new end. */
+int story_ui_row(ui *u, uint32_t art, int y, int x, int end, ui_style st);
+/* After layout: add note lines (copies, read in), drop hidden ones. */
+void story_ui_decorate(ui *u, layout *lay, long art, unsigned flags);
+/* True when block of the decorated article was read elsewhere. */
+bool story_ui_dimmed(const ui *u, long art, int32_t block);
+/* Draw note line (block <= -2) at (y, x) in w columns. */
+void story_ui_note(ui *u, int32_t block, int y, int x, int w);
+/* c: open the next copy of the shown article. */
+void story_ui_next_copy(ui *u);
+/* R: hide or show paragraphs read elsewhere. */
+void story_ui_hide_read(ui *u);
 
 /* ui.c */
 /* Put a message on the status line until the next key. */

@@ -214,8 +214,7 @@ static void ui_open_current(ui *u)
     if (a < 0)
         return;
     reader_open(u, a);
-    u->read[a] = true;
-    u->dirty |= DIRTY_LIST;
+    story_ui_read(u, a);
     if (u->find.q && u->nav == NAV_SEARCH)
         find_first(u, false, true);
     else if (u->nav == NAV_ENTITY && u->entity >= 0)
@@ -318,6 +317,8 @@ void ui_do(ui *u, ui_action a)
     case ACT_CORPUS: ui_search(u, PROMPT_CORPUS); break;
     case ACT_CLEAR: ui_clear(u); break;
     case ACT_BOILER: ui_boiler(u); break;
+    case ACT_NEXT_COPY: story_ui_next_copy(u); break;
+    case ACT_HIDE_READ: story_ui_hide_read(u); break;
     case ACT_REDRAW: clearok(curscr, TRUE); u->dirty |= DIRTY_ALL | DIRTY_CLEAR; break;
     default: break;
     }
@@ -430,13 +431,14 @@ static void ui_start(ui *u)
     if (u->bench.on)
         typeahead(-1); /* time whole frames, not ones cut short by input */
     keys_init();
+    story_ui_init(u);
     list_init(u);
     reader_init(u);
     u->focus = opens_one_file(u->o, u->s) ? PANE_READER : PANE_LIST;
     geom_layout(u);
     list_set_sel(u, 0);
     if (u->focus == PANE_READER && u->rd.art >= 0)
-        u->read[u->rd.art] = true;
+        story_ui_read(u, u->rd.art);
     if (u->o->pattern && find_set(u, u->o->pattern, u->o->search_flags, true))
         find_first(u, false, true);
 }
@@ -449,6 +451,7 @@ static void ui_stop(ui *u)
     side_fini(u);
     reader_fini(u);
     list_fini(u);
+    story_ui_fini(u);
     free(u->read);
 }
 
