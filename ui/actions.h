@@ -7,7 +7,8 @@
  * (checked by tests/static/keys.sh) all come from this table, so keep one
  * X(...) per line and no double quote inside the strings. */
 #define UI_ACTIONS(X) \
-    X(QUIT, "q", "quit", "Close the help or the sidebar overlay; quit from the main screen") \
+    X(QUIT, "q", "quit", "Go back one level: close the help or an overlay, leave the reader for the list, clear a filtered list; quit from the top level") \
+    X(QUIT_ALL, "Q", "quit-all", "Quit from anywhere") \
     X(HELP, "h F1", "help", "Show this help, generated from the key table") \
     X(DOWN, "j Down ^N ^E", "down", "Scroll down a line (reader) or select the next entry (list, sidebar)") \
     X(UP, "k Up ^P ^Y", "up", "Scroll up a line or select the previous entry") \
@@ -32,6 +33,8 @@
     X(BOILER, "B", "boilerplate", "Hide or show scraper boilerplate (shown dimmed)") \
     X(NEXT_COPY, "c", "next-copy", "Open the next copy of a duplicated article (shown once in the list, with its count)") \
     X(HIDE_READ, "R", "hide-read", "Hide or show the paragraphs already read in another article (shown dimmed, with where they were read)") \
+    X(NAMES, "E", "names", "The names view: every name of the current list with mention and article counts and the names seen with it. In it: s sorts (count, name, first appearance), t picks a type, / filters by typing, Tab moves to the with: line, Enter pivots the list (on two names from the with: line), T shows the name over time") \
+    X(TIMELINE, "T", "timeline", "The timeline of the current list by day, week or month, the shown article's date marked; of the selected name's mentions in the names view") \
     X(REDRAW, "^L", "redraw", "Redraw the screen")
 
 #define UI_ACTION_ENUM(id, keys, name, help) ACT_##id,

@@ -161,6 +161,35 @@ typedef struct ui_story {
     size_t lcap;
 } ui_story;
 
+/* names.c: the names view overlay. */
+typedef struct ui_names {
+    bool on;
+    story_name *v;        /* every name of the list it was opened on */
+    size_t n;
+    uint32_t *rows;       /* indexes into v passing the filters */
+    size_t nrows, rcap;
+    size_t sel, top;
+    int sort;             /* story_sort */
+    int type;             /* entity_type shown, -1 all */
+    bool typing;          /* '/' typed: keys go to filt */
+    char filt[128];
+    size_t flen;
+    text_fold_buf fold;
+    entity_tally *with;   /* names seen with the selected one */
+    size_t nwith, wsel;
+    long with_for;        /* entity `with` is for, -1 */
+    bool in_with;         /* Tab: the selection is in the with: line */
+} ui_names;
+
+/* timeline.c: the timeline overlay. */
+typedef struct ui_timeline {
+    bool on;
+    story_timeline tl;
+    long mark;            /* bucket of the shown article, -1 */
+    size_t top;
+    char what[160];
+} ui_timeline;
+
 /* Reader flag beside LAYOUT_HIDE_BOILER: hide paragraphs read elsewhere. */
 #define UI_HIDE_READ 0x100u
 
@@ -194,6 +223,8 @@ typedef struct ui {
     ui_style role[ROLE_N];
     ui_bench bench;
     ui_story story;
+    ui_names names;
+    ui_timeline tl;
 } ui;
 
 /* geom.c: compute the panes for the current screen size (marks all dirty). */
@@ -337,6 +368,22 @@ void story_ui_note(ui *u, int32_t block, int y, int x, int w);
 void story_ui_next_copy(ui *u);
 /* R: hide or show paragraphs read elsewhere. */
 void story_ui_hide_read(ui *u);
+
+/* names.c */
+/* Open the names view on the current list. */
+void names_open(ui *u);
+void names_fini(ui *u);
+void names_draw(ui *u);
+/* A raw key while the names view is open (it takes typed text). */
+void names_key(ui *u, int is_key, wint_t ch);
+
+/* timeline.c */
+/* Open the timeline of the current list; of an entity's mentions when
+ * entity >= 0. */
+void timeline_open(ui *u, long entity);
+void timeline_fini(ui *u);
+void timeline_draw(ui *u);
+void timeline_key(ui *u, ui_action a);
 
 /* ui.c */
 /* Put a message on the status line until the next key. */

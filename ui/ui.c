@@ -153,6 +153,12 @@ static void ui_draw(ui *u)
     } else if (u->help) {
         help_draw(u);
         status_draw(u);
+    } else if (u->tl.on) {
+        timeline_draw(u);
+        status_draw(u);
+    } else if (u->names.on) {
+        names_draw(u);
+        status_draw(u);
     } else {
         if (u->dirty & DIRTY_CLEAR) {
             erase();
@@ -198,6 +204,8 @@ static void ui_focus(ui *u, ui_pane p)
     geom_fix_focus(u);
     u->dirty |= DIRTY_ALL | (u->mode == MODE_NARROW ? DIRTY_CLEAR : 0);
 }
+
+static bool opens_one_file(const cli_opts *o, const store *s);
 
 static void ui_cycle(ui *u, int dir)
 {
@@ -281,16 +289,27 @@ static void ui_step_article(ui *u, long d)
     ui_open_current(u);
 }
 
+/* q: back one level (as in mutt and tig); quit at the top. */
+static void ui_back(ui *u)
+{
+    if (u->overlay)
+        ui_sidebar(u);
+    else if (u->focus != PANE_LIST && !opens_one_file(u->o, u->s))
+        ui_focus(u, PANE_LIST);
+    else if (u->list.filtered)
+        ui_clear(u);
+    else
+        u->quit = true;
+}
+
 void ui_do(ui *u, ui_action a)
 {
     long half = (long)pane_height(u, u->focus) / 2, page = half * 2;
     switch (a) {
-    case ACT_QUIT:
-        if (u->overlay)
-            ui_sidebar(u);
-        else
-            u->quit = true;
-        break;
+    case ACT_QUIT: ui_back(u); break;
+    case ACT_QUIT_ALL: u->quit = true; break;
+    case ACT_NAMES: names_open(u); break;
+    case ACT_TIMELINE: timeline_open(u, -1); break;
     case ACT_HELP: u->help = true; u->help_top = 0; u->dirty |= DIRTY_ALL; break;
     case ACT_DOWN: ui_move(u, 1); break;
     case ACT_UP: ui_move(u, -1); break;
@@ -369,7 +388,13 @@ static void ui_key(ui *u, int is_key, wint_t ch)
     }
     if (u->help)
         help_key(u, a);
-    else if (u->mode != MODE_TINY || a == ACT_QUIT)
+    else if (u->tl.on && u->mode != MODE_TINY)
+        timeline_key(u, a);
+    else if (u->names.on && u->mode != MODE_TINY)
+        names_key(u, is_key, ch);
+    else if (a == ACT_NONE && u->mode != MODE_TINY)
+        ui_msg(u, false, "that key does nothing here (h for help)");
+    else if (u->mode != MODE_TINY || a == ACT_QUIT || a == ACT_QUIT_ALL)
         ui_do(u, a);
 }
 
@@ -424,6 +449,8 @@ static void ui_start(ui *u)
     u->entity = -1;
     u->ent_cur = -1;
     u->side.art = -1;
+    u->names.type = -1;
+    u->names.with_for = -1;
     u->find.m_art = -1;
     u->find.cur = -1;
     u->read = lede_calloc(store_count(u->s), sizeof *u->read);
@@ -452,6 +479,8 @@ static void ui_stop(ui *u)
     reader_fini(u);
     list_fini(u);
     story_ui_fini(u);
+    names_fini(u);
+    timeline_fini(u);
     free(u->read);
 }
 

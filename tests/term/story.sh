@@ -35,5 +35,5 @@ keys R
 check "R again shows it" wait_for "resumed on Tuesday"
 keys c
 check "c on a unique article says there is no copy" wait_for "no other copy of this article"
-keys q
-check "q exits 0" [ "$(wait_exit)" = 0 ]
+keys Q
+check "Q quits from the reader" [ "$(wait_exit)" = 0 ]
