@@ -81,7 +81,7 @@ void timeline_draw(ui *u)
     size_t page = h > 2 ? (size_t)h - 2 : 1;
     if (t->top + page > tl->nbuckets)
         t->top = tl->nbuckets > page ? tl->nbuckets - page : 0;
-    int barw = COLS - 12 - 10 - 3;
+    int barw = COLS - 12 - 24; /* room for " 12345 ◀ this article" */
     for (size_t i = 0; i < page && t->top + i < tl->nbuckets; i++) {
         size_t k = t->top + i;
         int y = 2 + (int)i;
