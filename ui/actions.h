@@ -24,7 +24,7 @@
     X(NEXT_ARTICLE, "]", "next-article", "Open the next article of the list") \
     X(PREV_ARTICLE, "[", "prev-article", "Open the previous article of the list") \
     X(SIDEBAR, "e", "entities", "Show or hide the entity sidebar (an overlay when the screen is narrow)") \
-    X(SEARCH_FWD, "/", "search", "Search forward in the article; ^R in the prompt toggles regular expressions, Up and Down walk the history") \
+    X(SEARCH_FWD, "/", "search", "Search forward in the article; ^R in the prompt toggles regular expressions, Up and Down walk the history. In the list: search the headlines as you type, n and N repeat") \
     X(SEARCH_BACK, "?", "search-back", "Search backward in the article") \
     X(NEXT, "n", "next", "Next search match, or next mention of the selected entity") \
     X(PREV, "N", "previous", "Previous search match, or previous mention of the selected entity") \
@@ -35,6 +35,11 @@
     X(HIDE_READ, "R", "hide-read", "Hide or show the paragraphs already read in another article (shown dimmed, with where they were read)") \
     X(NAMES, "E", "names", "The names view: every name of the current list with mention and article counts and the names seen with it. In it: s sorts (count, name, first appearance), t picks a type, / filters by typing, Tab moves to the with: line, Enter pivots the list (on two names from the with: line), T shows the name over time") \
     X(TIMELINE, "T", "timeline", "The timeline of the current list by day, week or month, the shown article's date marked; of the selected name's mentions in the names view") \
+    X(SORT, "S", "sort", "Cycle the order of the list: date, source, headline, path, new share, relevance (of a filtered list); the status line shows it") \
+    X(COMMAND, ":", "command", "Command line, Tab completes: sort ORDER, goto N, filter QUERY, export FILE (.jsonl or .csv), set OPTION (hide-boilerplate, show-boilerplate, hide-read, show-read); a number alone goes to that row") \
+    X(PIPE, "|", "pipe", "Pipe the article, as --dump prints it without colour, to a shell command; the terminal is the command's until it ends") \
+    X(OPEN_URL, "o", "open-url", "Open the article's URL (its URL field, or one found in the text, chosen by number) with $BROWSER or xdg-open") \
+    X(WRITE, "w", "write", "Write the article, as --dump prints it without colour, to a new file") \
     X(REDRAW, "^L", "redraw", "Redraw the screen")
 
 #define UI_ACTION_ENUM(id, keys, name, help) ACT_##id,

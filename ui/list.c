@@ -85,6 +85,7 @@ static void list_adopt(ui *u, size_t n, const char *what)
     l->n = story_ui_collapse(u, l->view, l->counts, n);
     n = l->n;
     l->filtered = true;
+    u->cmd.fsort = UI_SORT_RELEVANCE; /* filters come best first */
     snprintf(l->what, sizeof l->what, "%s", what);
     size_t sel = 0;
     l->top = 0;

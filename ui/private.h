@@ -109,7 +109,9 @@ typedef struct ui_side {
     size_t sel, top;
 } ui_side;
 
-typedef enum ui_prompt_kind { PROMPT_NONE, PROMPT_FWD, PROMPT_BACK, PROMPT_CORPUS } ui_prompt_kind;
+typedef enum ui_prompt_kind { PROMPT_NONE, PROMPT_FWD, PROMPT_BACK, PROMPT_CORPUS,
+    /* cmdline.c and export.c: */
+    PROMPT_LIST, PROMPT_CMD, PROMPT_PIPE, PROMPT_WRITE, PROMPT_OPEN } ui_prompt_kind;
 
 #define UI_HIST 64
 typedef struct ui_prompt {
@@ -190,6 +192,26 @@ typedef struct ui_timeline {
     char what[160];
 } ui_timeline;
 
+/* cmdline.c: list search, order, the : command line. */
+enum { UI_SORT_DATE, UI_SORT_SOURCE, UI_SORT_HEADLINE, UI_SORT_PATH,
+       UI_SORT_NEW, UI_SORT_RELEVANCE, UI_SORT_N };
+
+typedef struct ui_cmd {
+    char lpat[512];       /* folded headline search pattern */
+    size_t lpat_len;
+    size_t save_sel;      /* selection when the / prompt opened */
+    int sort;             /* UI_SORT_* of the whole list */
+    int fsort;            /* UI_SORT_* of a filtered list */
+    text_fold_buf fold;
+} ui_cmd;
+
+/* export.c: URLs of the shown article for o. */
+#define UI_MAX_URLS 32
+typedef struct ui_export {
+    char *urls[UI_MAX_URLS];
+    size_t nurls;
+} ui_export;
+
 /* Reader flag beside LAYOUT_HIDE_BOILER: hide paragraphs read elsewhere. */
 #define UI_HIDE_READ 0x100u
 
@@ -225,6 +247,8 @@ typedef struct ui {
     ui_story story;
     ui_names names;
     ui_timeline tl;
+    ui_cmd cmd;
+    ui_export xp;
 } ui;
 
 /* geom.c: compute the panes for the current screen size (marks all dirty). */
@@ -384,6 +408,32 @@ void timeline_open(ui *u, long entity);
 void timeline_fini(ui *u);
 void timeline_draw(ui *u);
 void timeline_key(ui *u, ui_action a);
+
+/* cmdline.c */
+/* The / prompt in the list: select the first matching headline. */
+void cmd_list_search_live(ui *u);
+/* n/N in the list after a headline search; false when not in one. */
+bool cmd_list_step(ui *u, bool forward);
+/* Sort the list (UI_SORT_*), or cycle to the next order (S). */
+void cmd_sort(ui *u, int by);
+void cmd_sort_next(ui *u);
+const char *cmd_sort_name(int s);
+/* The order the list is shown in. */
+int cmd_sort_current(const ui *u);
+/* Run a : command line (modified in place). */
+void cmd_run(ui *u, char *line);
+/* Tab in the : prompt. */
+void cmd_complete(ui *u);
+void cmd_fini(ui *u);
+
+/* export.c */
+void export_write(ui *u, const char *path);
+void export_pipe(ui *u, const char *cmd);
+void export_open_url(ui *u);
+void export_choose_url(ui *u, const char *num);
+void export_draw_urls(ui *u);
+void export_list(ui *u, const char *path);
+void export_fini(ui *u);
 
 /* ui.c */
 /* Put a message on the status line until the next key. */

@@ -106,7 +106,9 @@ static void status_draw(ui *u)
     ui_style st = u->role[ROLE_STATUS];
     char left[320], right[200], pos[16];
     draw_fill(r->y, 0, r->w, st);
-    find_status(u, right, sizeof right - 8);
+    find_status(u, right, sizeof right - 40);
+    snprintf(right + strlen(right), 32, "%sby %s", right[0] ? "  " : "",
+             cmd_sort_name(cmd_sort_current(u)));
     snprintf(pos, sizeof pos, "%s%3d%%", right[0] ? "  " : "", reader_percent(u));
     strncat(right, pos, sizeof right - strlen(right) - 1);
     int rw = (int)text_width(right, strlen(right));
@@ -175,6 +177,8 @@ static void ui_draw(ui *u)
         status_draw(u);
     }
     bool typing = u->pr.kind != PROMPT_NONE && u->mode != MODE_TINY;
+    if (typing && u->pr.kind == PROMPT_OPEN)
+        export_draw_urls(u);
     if (typing)
         prompt_draw(u);
     curs_set(typing ? 1 : 0);
@@ -270,6 +274,10 @@ static void ui_enter(ui *u)
 
 static void ui_search(ui *u, ui_prompt_kind k)
 {
+    if (k == PROMPT_FWD && u->focus == PANE_LIST) {
+        prompt_open(u, PROMPT_LIST); /* headlines, as in mutt's index */
+        return;
+    }
     if (u->mode == MODE_NARROW && u->focus == PANE_LIST && k != PROMPT_CORPUS)
         ui_focus(u, PANE_READER);
     prompt_open(u, k);
@@ -331,8 +339,13 @@ void ui_do(ui *u, ui_action a)
     case ACT_SIDEBAR: ui_sidebar(u); break;
     case ACT_SEARCH_FWD: ui_search(u, PROMPT_FWD); break;
     case ACT_SEARCH_BACK: ui_search(u, PROMPT_BACK); break;
-    case ACT_NEXT: find_step(u, true); break;
-    case ACT_PREV: find_step(u, false); break;
+    case ACT_NEXT: if (!cmd_list_step(u, true)) find_step(u, true); break;
+    case ACT_PREV: if (!cmd_list_step(u, false)) find_step(u, false); break;
+    case ACT_SORT: cmd_sort_next(u); break;
+    case ACT_COMMAND: prompt_open(u, PROMPT_CMD); break;
+    case ACT_PIPE: prompt_open(u, PROMPT_PIPE); break;
+    case ACT_OPEN_URL: export_open_url(u); break;
+    case ACT_WRITE: prompt_open(u, PROMPT_WRITE); break;
     case ACT_CORPUS: ui_search(u, PROMPT_CORPUS); break;
     case ACT_CLEAR: ui_clear(u); break;
     case ACT_BOILER: ui_boiler(u); break;
@@ -450,6 +463,7 @@ static void ui_start(ui *u)
     u->ent_cur = -1;
     u->side.art = -1;
     u->names.type = -1;
+    u->cmd.sort = u->o->sort_date ? UI_SORT_DATE : UI_SORT_PATH;
     u->names.with_for = -1;
     u->find.m_art = -1;
     u->find.cur = -1;
@@ -481,6 +495,8 @@ static void ui_stop(ui *u)
     story_ui_fini(u);
     names_fini(u);
     timeline_fini(u);
+    cmd_fini(u);
+    export_fini(u);
     free(u->read);
 }
 
