@@ -11,22 +11,34 @@
 
 /* ---- fingerprints ------------------------------------------------------- */
 
-/* Hash of a word sequence given as word hashes, independent of the
- * machine's byte order. */
+static uint64_t mix64(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ULL;
+    k ^= k >> 33;
+    return k;
+}
+
+/* Hash of a word sequence given as word hashes: each word's hash is
+ * mixed with its position, so the order counts. Arithmetic on the
+ * values only, so the result is the same on every machine. */
+static inline uint64_t rotl(uint64_t x, int r)
+{
+    return x << r | x >> (64 - r);
+}
+
 static uint64_t hash_words(const uint64_t *w, size_t n)
 {
-    unsigned char b[8 * STORY_SHINGLE];
-    uint64_t h = 0;
-    size_t done = 0;
-    while (done < n) {
-        size_t k = n - done < STORY_SHINGLE ? n - done : STORY_SHINGLE;
-        for (size_t i = 0; i < k; i++)
-            for (int j = 0; j < 8; j++)
-                b[8 * i + (size_t)j] = (unsigned char)(w[done + i] >> (8 * j));
-        uint64_t part = lede_hash64(b, 8 * k);
-        h = done ? lede_hash64((uint64_t[]){h, part}, 16) : part;
-        done += k;
+    if (n == STORY_SHINGLE) { /* the common case: one mix */
+        uint64_t h = mix64(w[0] ^ rotl(w[1], 21) ^ rotl(w[2], 42) ^
+                           0x2545f4914f6cdd1dULL);
+        return h ? h : 1;
     }
+    uint64_t h = 0x9e3779b97f4a7c15ULL * (n + 1);
+    for (size_t i = 0; i < n; i++)
+        h = mix64(h ^ (w[i] + 0x9e3779b97f4a7c15ULL * (i + 1)));
     return h ? h : 1; /* 0 means empty in the maps below */
 }
 
@@ -35,30 +47,70 @@ static bool is_word_cp(int32_t cp)
     return (cp >= '0' && cp <= '9') || text_is_letter(cp);
 }
 
-/* Word hashes of a folded paragraph, appended to *w. */
-static size_t para_words(const char *s, size_t len, uint64_t **w, size_t *cap)
+static bool ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/* The hash of one word s[0..n) as normalised: ASCII lowercased inline,
+ * anything else folded (case and accents) by text_fold. */
+static uint64_t word_hash(const char *s, size_t n, bool ascii,
+                          text_fold_buf *f)
+{
+    char small[64];
+    if (!ascii) {
+        text_fold(s, n, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, f);
+        return lede_hash64(f->s, f->len);
+    }
+    char *d = n <= sizeof small ? small : lede_malloc(n);
+    for (size_t i = 0; i < n; i++)
+        d[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+    uint64_t h = lede_hash64(d, n);
+    if (d != small)
+        free(d);
+    return h;
+}
+
+/* Word hashes of a paragraph, appended to *w: runs of letters and digits
+ * (each CJK ideograph a word of its own); everything else separates.
+ * ASCII is classified inline; only other characters ask the Unicode
+ * tables. */
+static size_t para_words(const char *s, size_t len, uint64_t **w, size_t *cap,
+                         text_fold_buf *f)
 {
     size_t nw = 0, i = 0;
+    LEDE_GROW(*w, *cap, len / 2 + 1); /* words are >= 1 byte, 1 apart */
     while (i < len) {
-        size_t n;
-        int32_t cp = text_decode(s + i, len - i, &n);
-        if (!is_word_cp(cp)) {
+        size_t n = 1;
+        int32_t cp = (unsigned char)s[i];
+        if (cp >= 0x80)
+            cp = text_decode(s + i, len - i, &n);
+        if (cp < 0x80 ? !ascii_word((unsigned char)cp) : !is_word_cp(cp)) {
             i += n;
             continue;
         }
         size_t start = i;
-        if (text_is_cjk_break(cp)) {
-            i += n; /* each ideograph a word */
+        bool ascii = cp < 0x80;
+        if (!ascii && text_is_cjk_break(cp)) {
+            i += n;
         } else {
             while (i < len) {
+                unsigned char c = (unsigned char)s[i];
+                if (c < 0x80) {
+                    if (!ascii_word(c))
+                        break;
+                    i++;
+                    continue;
+                }
                 cp = text_decode(s + i, len - i, &n);
                 if (!is_word_cp(cp) || text_is_cjk_break(cp))
                     break;
+                ascii = false;
                 i += n;
             }
         }
-        LEDE_GROW(*w, *cap, nw + 1);
-        (*w)[nw++] = lede_hash64(s + start, i - start);
+        (*w)[nw++] = word_hash(s + start, i - start, ascii, f);
     }
     return nw;
 }
@@ -95,9 +147,7 @@ void story_print_article(story_print *p, const article *a)
         const article_block *bl = &a->blocks[b];
         if (bl->kind != BLOCK_BODY)
             continue;
-        text_fold(a->text + bl->off, bl->len,
-                  TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &f);
-        size_t nw = para_words(f.s, f.len, &w, &wcap);
+        size_t nw = para_words(a->text + bl->off, bl->len, &w, &wcap, &f);
         if (!nw)
             continue;
         LEDE_GROW(p->para, pcap, p->npara + 1);
