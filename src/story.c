@@ -564,6 +564,8 @@ story_name *story_names(const entity_table *t, const uint32_t *arts,
     uint32_t *slot = lede_calloc(ne ? ne : 1, sizeof *slot);
     story_name *out = NULL;
     size_t cap = 0;
+    /* stamp[e] = 1 + the last article counted for e */
+    uint32_t *stamp = lede_calloc(ne ? ne : 1, sizeof *stamp);
     for (size_t i = 0; i < cnt; i++) {
         uint32_t a = arts ? arts[i] : (uint32_t)i;
         int64_t d = date_key ? date_key[a] : -1;
@@ -578,27 +580,15 @@ story_name *story_names(const entity_table *t, const uint32_t *arts,
                 out[*n] = (story_name){e, 0, 0, d, a};
                 slot[e] = (uint32_t)++*n;
             }
-            out[slot[e] - 1].mentions++;
-        }
-    }
-    /* Article counts and first appearances: a second linear pass with a
-     * per-entity stamp of the last article counted. */
-    uint32_t *stamp = lede_calloc(ne ? ne : 1, sizeof *stamp);
-    for (size_t i = 0; i < cnt; i++) {
-        uint32_t a = arts ? arts[i] : (uint32_t)i;
-        int64_t d = date_key ? date_key[a] : -1;
-        size_t nm;
-        const entity_mention *m = entity_mentions(t, a, &nm);
-        for (size_t k = 0; k < nm; k++) {
-            uint32_t e = m[k].entity;
-            if (e >= ne || stamp[e] == a + 1)
-                continue;
-            stamp[e] = a + 1;
             story_name *r = &out[slot[e] - 1];
-            r->articles++;
-            if (earlier(d, a, r)) {
-                r->first = d;
-                r->first_art = a;
+            r->mentions++;
+            if (stamp[e] != a + 1) {
+                stamp[e] = a + 1;
+                r->articles++;
+                if (earlier(d, a, r)) {
+                    r->first = d;
+                    r->first_art = a;
+                }
             }
         }
     }

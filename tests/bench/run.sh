@@ -16,6 +16,8 @@ echo "== whole binary: lede --list $corpus > /dev/null"
 /usr/bin/env time -f "elapsed %e s, max RSS %M KB" "$B"/lede --list "$corpus" >/dev/null 2>"$B/bench-time.txt" \
     || true
 tail -1 "$B/bench-time.txt"
+echo "== following a story: $B/tests/bench_story $corpus"
+"$B"/tests/bench_story "$corpus"
 for s in tests/bench/ui*.sh; do
     [ -f "$s" ] && B=$B BENCH_CORPUS=$corpus sh "$s"
 done

@@ -1,0 +1,1 @@
+#define LEDE_DATADIR "/usr/local/share/lede"
