@@ -84,6 +84,13 @@ void export_pipe(ui *u, const char *cmd)
     endwin();
     fflush(stdout);
     FILE *p = popen(cmd, "w");
+    /* ^C stops the command, not lede (as in less and mutt); set after
+     * popen, so the command keeps the default */
+    struct sigaction ign, old;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGINT, &ign, &old);
     int st = -1;
     if (p) {
         signal(SIGPIPE, SIG_IGN); /* a command that stops reading early */
@@ -99,6 +106,7 @@ void export_pipe(ui *u, const char *cmd)
             ;
         close(fd);
     }
+    sigaction(SIGINT, &old, NULL);
     reset_prog_mode();
     clearok(curscr, TRUE);
     u->dirty |= DIRTY_ALL | DIRTY_CLEAR;

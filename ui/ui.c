@@ -359,7 +359,8 @@ void ui_do(ui *u, ui_action a)
 static void ui_mouse(ui *u)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || u->mode == MODE_TINY || u->help || u->pr.kind)
+    if (getmouse(&ev) != OK || u->mode == MODE_TINY || u->help || u->pr.kind ||
+        u->names.on || u->tl.on)
         return;
     ui_pane p = geom_pane_at(u, ev.y, ev.x);
     if (p == PANE_N)
