@@ -122,6 +122,14 @@ void story_print_fini(story_print *p)
     memset(p, 0, sizeof *p);
 }
 
+/* A shingle keeps 32 bits of its hash (never 0): half the memory; a
+ * collision adds one hit to one paragraph, far from the threshold. */
+static uint32_t shingle_of(uint64_t h)
+{
+    uint32_t v = (uint32_t)(h >> 32);
+    return v ? v : 1;
+}
+
 /* Shingles of one paragraph's words appended to p->sh. */
 static void add_shingles(story_print *p, size_t *shcap, const uint64_t *w,
                          size_t nw)
@@ -129,11 +137,11 @@ static void add_shingles(story_print *p, size_t *shcap, const uint64_t *w,
     size_t ns = nw < STORY_SHINGLE ? 1 : nw - STORY_SHINGLE + 1;
     LEDE_GROW(p->sh, *shcap, p->nsh + ns);
     if (nw < STORY_SHINGLE) {
-        p->sh[p->nsh++] = hash_words(w, nw);
+        p->sh[p->nsh++] = shingle_of(hash_words(w, nw));
         return;
     }
     for (size_t i = 0; i + STORY_SHINGLE <= nw; i++)
-        p->sh[p->nsh++] = hash_words(w + i, STORY_SHINGLE);
+        p->sh[p->nsh++] = shingle_of(hash_words(w + i, STORY_SHINGLE));
 }
 
 void story_print_article(story_print *p, const article *a)
@@ -252,7 +260,7 @@ void story_dup_groups(const uint64_t *body, size_t n, uint32_t *rep,
 enum { SEEN_PER_KEY = 4 };
 
 typedef struct seen_ent {
-    uint64_t key; /* 0: empty */
+    uint32_t key; /* a shingle; 0: empty */
     uint32_t art, para, seq;
 } seen_ent;
 
@@ -344,7 +352,7 @@ void story_seen_add(story_seen *m, uint32_t art, const story_print *p)
 /* The first occurrence of shingle k read before `seq` outside article
  * art, or NULL. Re-growing moves entries but keeps a key's entries in
  * probe order, so the first found is the earliest kept. */
-static const seen_ent *seen_find(const story_seen *m, uint64_t k, uint32_t art,
+static const seen_ent *seen_find(const story_seen *m, uint32_t k, uint32_t art,
                                  uint32_t seq)
 {
     size_t i = mix(k) & (m->cap - 1);

@@ -5,7 +5,9 @@
  *
  * - Fingerprints (story_print): per article, a hash of the cleaned body
  *   after boilerplate (equal for duplicates) and, per body paragraph,
- *   hashed word shingles of its normalised text. Normalising folds case
+ *   hashed word shingles of its normalised text (each word hashed with
+ *   lede_hash64, three word hashes mixed into a shingle, of which 32 bits
+ *   are kept). Normalising folds case
  *   and accents (text_fold), keeps letters and digits as words (each CJK
  *   ideograph a word of its own) and drops everything else, so spacing
  *   and punctuation never matter.
@@ -50,7 +52,7 @@ typedef struct story_print {
                              article has no body text */
     story_para *para;
     uint32_t npara;
-    uint64_t *sh;
+    uint32_t *sh;         /* 32 bits of each shingle's hash, never 0 */
     uint32_t nsh;
     uint32_t words;       /* sum of para[].words */
 } story_print;
