@@ -33,7 +33,7 @@
     X(BOILER, "B", "boilerplate", "Hide or show scraper boilerplate (shown dimmed)") \
     X(NEXT_COPY, "c", "next-copy", "Open the next copy of a duplicated article (shown once in the list, with its count)") \
     X(HIDE_READ, "R", "hide-read", "Hide or show the paragraphs already read in another article (shown dimmed, with where they were read)") \
-    X(NAMES, "E", "names", "The names view: every name of the current list with mention and article counts and the names seen with it. In it: s sorts (count, name, first appearance), t picks a type, / filters by typing, Tab moves to the with: line, Enter pivots the list (on two names from the with: line), T shows the name over time") \
+    X(NAMES, "E", "names", "The names view: every name of the current list with mention and article counts and the names seen with it. In it: s sorts (count, name, first appearance), t picks a type, / filters by typing, Tab moves to the with: line, Enter pivots the list on the selected name, + on the articles naming both the name and the one chosen on the with: line, T shows the name over time") \
     X(TIMELINE, "T", "timeline", "The timeline of the current list by day, week or month, the shown article's date marked; of the selected name's mentions in the names view") \
     X(SORT, "S", "sort", "Cycle the order of the list: date, source, headline, path, new share, relevance (of a filtered list); the status line shows it") \
     X(COMMAND, ":", "command", "Command line, Tab completes: sort ORDER, goto N, filter QUERY, export FILE (.jsonl or .csv), set OPTION (hide-boilerplate, show-boilerplate, hide-read, show-read); a number alone goes to that row") \

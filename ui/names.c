@@ -1,7 +1,7 @@
 /* names.c: the names view, an overlay over the panes: every entity named
  * in the current list with its mention and article counts, sortable,
  * filterable by type and by typing; the names seen with the selected one;
- * Enter pivots the list on a name, or on two names at once. */
+ * Enter pivots the list on a name, + on two names at once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,15 +208,23 @@ void names_draw(ui *u)
     draw_with(u, h - 1);
 }
 
-/* Enter: pivot the list on the name, or on it and the chosen "with". */
-static void names_pivot(ui *u)
+/* Enter: pivot the list on the name, or on the chosen "with" name;
+ * + (both): on the articles naming the name and the chosen "with". */
+static void names_pivot(ui *u, bool both)
 {
     ui_names *v = &u->names;
     long id = names_current(u);
     if (id < 0)
         return;
+    if (both && !(v->in_with && v->wsel < v->nwith)) {
+        ui_msg(u, true, "+ pivots on two names: Tab to the with: line first");
+        return;
+    }
     v->on = false;
-    if (v->in_with && v->wsel < v->nwith) {
+    if (v->in_with && v->wsel < v->nwith && !both) {
+        id = v->with[v->wsel].id;
+        list_filter_entity(u, (uint32_t)id);
+    } else if (both) {
         uint32_t b = v->with[v->wsel].id;
         size_t n;
         entity_tally *t = story_both(u->et, (uint32_t)id, b, &n);
@@ -286,6 +294,10 @@ void names_key(ui *u, int is_key, wint_t ch)
         names_rows(u);
         return;
     }
+    if (!is_key && ch == '+') {
+        names_pivot(u, true);
+        return;
+    }
     if (!is_key && (ch == 's' || ch == 't')) {
         if (ch == 's') {
             v->sort = (v->sort + 1) % 3;
@@ -313,7 +325,7 @@ void names_key(ui *u, int is_key, wint_t ch)
         }
         return;
     case ACT_QUIT_ALL: u->quit = true; return;
-    case ACT_OPEN: names_pivot(u); return;
+    case ACT_OPEN: names_pivot(u, false); return;
     case ACT_FOCUS_NEXT: case ACT_FOCUS_PREV:
         v->in_with = !v->in_with && v->nwith;
         return;

@@ -39,8 +39,13 @@ keys E
 wait_for "Names in 2 articles"
 keys / 
 type_text "kerry"
-keys Enter Tab Enter
-check "Tab then Enter pivots on two names" wait_match "\[John Kerry \+ "
+keys Enter Tab
+type_text "+"
+check "Tab then + pivots on two names" wait_match "\[John Kerry \+ "
+keys q E
+wait_for "Names in"
+keys Tab Enter
+check "Tab then Enter pivots on the with: name alone" wait_match "^ *[12]/2 \\[[A-Z][^+]*\\] "
 keys q E
 wait_for "Names in"
 keys x
