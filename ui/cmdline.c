@@ -329,7 +329,7 @@ void cmd_complete(ui *u)
                  c == commands ? " " : "");
         p->len = strlen(p->buf);
     } else if (nmatch > 1) {
-        snprintf(p->err, sizeof p->err, "%s", all);
+        snprintf(p->err, sizeof p->err, "%.150s", all);
     } else {
         snprintf(p->err, sizeof p->err, "no completion");
     }

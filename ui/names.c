@@ -49,7 +49,7 @@ static void names_rows(ui *u)
     text_fold_fini(&pf);
     if (v->sel >= v->nrows)
         v->sel = v->nrows ? v->nrows - 1 : 0;
-    v->with_for = -1;
+    v->with_for = -2; /* stale: names_with recomputes */
     u->dirty |= DIRTY_ALL;
 }
 
@@ -136,7 +136,7 @@ static void draw_row(ui *u, size_t r, int y, bool sel)
     int x = 1 + draw_text(y, 1, b, (size_t)n, COLS - 1, meta);
     if (nm->first >= 0) {
         long long k = nm->first / 1000000;
-        n = snprintf(b, sizeof b, "%04lld-%02lld-%02lld  ", k / 10000,
+        n = snprintf(b, sizeof b, "%04lld-%02lld-%02lld  ", k / 10000 % 10000,
                      k / 100 % 100, k % 100);
     } else {
         n = snprintf(b, sizeof b, "%-10s  ", "-");
@@ -144,10 +144,11 @@ static void draw_row(ui *u, size_t r, int y, bool sel)
     x += draw_text(y, x, b, (size_t)n, COLS - x, meta);
     const char *name = entity_name(u->et, nm->id);
     const char *ty = entity_type_name(entity_type_of(u->et, nm->id));
-    int tw = (int)strlen(ty) + 2;
+    int tw = COLS - x > 40 ? (int)strlen(ty) + 2 : 0; /* type when room */
     ui_style ns = sel && !v->in_with ? st : u->cls[hl_class_for(entity_type_of(u->et, nm->id))];
     draw_text_ellipsis(y, x, name, strlen(name), COLS - x - tw, ns);
-    draw_text(y, COLS - tw + 1, ty, strlen(ty), tw - 1, meta);
+    if (tw)
+        draw_text(y, COLS - tw + 1, ty, strlen(ty), tw - 1, meta);
 }
 
 /* "with: Sergei Lavrov 14, Staffan de Mistura 9, ..." on row y. */
@@ -188,8 +189,11 @@ void names_draw(ui *u)
     draw_fill(1, 0, COLS, u->role[ROLE_HEADER]);
     const char *hd = "mentions articles  first       name";
     draw_text(1, 1, hd, strlen(hd), COLS - 1, u->role[ROLE_HEADER]);
-    if (body < 1)
+    if (body < 1) {
+        for (int y = 2; y < h; y++)
+            draw_fill(y, 0, COLS, u->role[ROLE_TEXT]);
         return;
+    }
     size_t page = (size_t)body;
     if (v->sel < v->top)
         v->top = v->sel;
