@@ -41,6 +41,11 @@ keys Tab Enter
 check ": completes and runs sort headline" wait_match "by headline"
 check "by headline, Aid convoy comes first" wait_match "^  Aid convoy reaches"
 keys :
+type_text "s"
+keys Tab
+check "Tab with several completions lists them" wait_for "sort set"
+keys Escape
+keys :
 type_text "3"
 keys Enter
 check ":3 goes to the third row" wait_match "^ *3/4 "
