@@ -1,5 +1,6 @@
 /* cli.c: argv, loading with messages, and the batch modes. */
 #include "cli.h"
+#include "cli_story.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -34,8 +35,13 @@ static const char usage_text[] =
     "      --summary          with --entities: one line per entity\n"
     "  -S, --search QUERY     matching lines, like grep -n (exit 1: none)\n"
     "  -d, --dump             articles laid out as the reader shows them\n"
+    "      --timeline         articles per day, week or month (a chart on a\n"
+    "                         terminal); with --with NAME, its mentions\n"
+    "      --with NAME        the names seen in the same articles as NAME;\n"
+    "                         given twice, the articles naming both\n"
+    "      --duplicates       groups of articles with the same body text\n"
     "  -j, --json             JSON Lines for --list, --entities, --search,\n"
-    "                         --dump (one object per article)\n"
+    "                         --dump and the modes above\n"
     "  -w, --width N          layout width for --dump (default: terminal)\n"
     "      --color[=WHEN]     auto, always or never (NO_COLOR: never)\n"
     "\n"
@@ -47,7 +53,8 @@ static const char usage_text[] =
     "  -H, --highlight NAME   mark NAME wherever it appears (repeatable)\n"
     "      --highlight-file F one name per line\n"
     "      --gazetteer FILE   more known names: name<TAB>type<TAB>aliases\n"
-    "      --sort=ORDER       path (default) or date (newest first)\n"
+    "      --sort=ORDER       path (default) or date (newest first); for\n"
+    "                         --entities --summary: count, name or first\n"
     "  -b, --hide-boilerplate leave scraper lines out of the reader\n"
     "\n"
     "  -h, --help             this help\n"
@@ -59,6 +66,9 @@ enum {
     OPT_HL_FILE,
     OPT_GAZ,
     OPT_SORT,
+    OPT_TIMELINE,
+    OPT_WITH,
+    OPT_DUPS,
 };
 
 static const struct option long_opts[] = {
@@ -78,6 +88,9 @@ static const struct option long_opts[] = {
     {"highlight-file", required_argument, NULL, OPT_HL_FILE},
     {"gazetteer", required_argument, NULL, OPT_GAZ},
     {"sort", required_argument, NULL, OPT_SORT},
+    {"timeline", no_argument, NULL, OPT_TIMELINE},
+    {"with", required_argument, NULL, OPT_WITH},
+    {"duplicates", no_argument, NULL, OPT_DUPS},
     {"hide-boilerplate", no_argument, NULL, 'b'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -102,7 +115,8 @@ static int set_mode(cli_opts *o, cli_mode m)
 {
     if (o->mode != CLI_UI && o->mode != m)
         return usage_error("%s", "choose one of --list, --entities, "
-                                 "--search and --dump");
+                                 "--search, --dump, --timeline, --with "
+                                 "and --duplicates");
     o->mode = m;
     return -1;
 }
@@ -157,9 +171,26 @@ static int take_opt(cli_opts *o, int c, const char *arg)
             o->sort_date = true;
         else if (!strcmp(arg, "path"))
             o->sort_date = false;
+        else if (!strcmp(arg, "count"))
+            o->name_sort = CLI_NAMES_COUNT;
+        else if (!strcmp(arg, "name"))
+            o->name_sort = CLI_NAMES_NAME;
+        else if (!strcmp(arg, "first"))
+            o->name_sort = CLI_NAMES_FIRST;
         else
-            return usage_error("--sort wants path or date, not '%s'", arg);
+            return usage_error("--sort wants path, date, count, name or "
+                               "first, not '%s'", arg);
         return -1;
+    case OPT_TIMELINE:
+        if (o->mode == CLI_WITH) /* --with NAME --timeline */
+            o->mode = CLI_UI;
+        return set_mode(o, CLI_TIMELINE);
+    case OPT_DUPS: return set_mode(o, CLI_DUPLICATES);
+    case OPT_WITH:
+        if (o->nwith == 2)
+            return usage_error("%s", "--with goes at most twice");
+        push(&o->with, &o->nwith, arg);
+        return o->mode == CLI_TIMELINE ? -1 : set_mode(o, CLI_WITH);
     case 'b': o->hide_boiler = true; return -1;
     case 'h': fputs(usage_text, stdout); return 0;
     case 'V': printf("lede %s\n", LEDE_VERSION); return 0;
@@ -202,6 +233,9 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         o->color = CLI_COLOR_NEVER; /* NO_COLOR beats --color=always */
     if (rc < 0 && o->summary && o->mode != CLI_ENTITIES)
         rc = usage_error("%s", "--summary goes with --entities");
+    if (rc < 0 && o->name_sort && !(o->mode == CLI_ENTITIES && o->summary))
+        rc = usage_error("%s", "--sort=count, name or first goes with "
+                               "--entities --summary");
     for (int i = optind; rc < 0 && i < n; i++)
         push(&o->paths, &o->npaths, args[i]);
     free(args);
@@ -216,7 +250,9 @@ void cli_opts_fini(cli_opts *o)
     free((void *)o->highlights);
     free((void *)o->highlight_files);
     free((void *)o->gazetteers);
+    free((void *)o->with);
     o->paths = o->highlights = o->highlight_files = o->gazetteers = NULL;
+    o->with = NULL;
 }
 
 /* True when p is a directory; then canonicalise it in place (buf holds
@@ -517,6 +553,16 @@ static int run_list(const cli_opts *o, const store *s)
             put_json_str(stdout, date, dlen);
             printf(",\"entities\":%zu,\"headline\":", nent);
             put_json_str(stdout, head, hlen);
+            const int32_t more[] = {a->source, a->url, a->author};
+            static const char *const key[] = {"source", "url", "author"};
+            for (size_t m = 0; m < 3; m++) {
+                printf(",\"%s\":", key[m]);
+                if (more[m] < 0)
+                    fputs("null", stdout);
+                else
+                    put_json_str(stdout, a->text + a->blocks[more[m]].off,
+                                 a->blocks[more[m]].len);
+            }
             fputs("}\n", stdout);
         } else {
             put_field(stdout, a->label, strlen(a->label));
@@ -617,6 +663,8 @@ static int run_summary(const cli_opts *o, const entity_table *t)
 static int run_entities(const cli_opts *o, const store *s)
 {
     const entity_table *t = store_entities(s);
+    if (o->summary && o->name_sort)
+        return cli_story_summary(o, s);
     if (o->summary)
         return run_summary(o, t);
     uint32_t *order = ordered(o, s);
@@ -964,6 +1012,9 @@ int cli_batch(const cli_opts *o, store *s, const hl_keywords *kw)
     case CLI_SEARCH: return run_search(o, s);
     case CLI_DUMP:
     case CLI_UI: return run_dump(o, s, kw);
+    case CLI_TIMELINE: return cli_story_timeline(o, s);
+    case CLI_WITH: return cli_story_with(o, s);
+    case CLI_DUPLICATES: return cli_story_duplicates(o, s);
     }
     return 2;
 }

@@ -19,7 +19,13 @@ typedef enum cli_mode {
     CLI_ENTITIES, /* --entities (with --summary: one line per entity) */
     CLI_SEARCH,   /* --search QUERY */
     CLI_DUMP,     /* --dump */
+    CLI_TIMELINE, /* --timeline (of --with NAME's mentions) */
+    CLI_WITH,     /* --with NAME: names seen with it; twice: both */
+    CLI_DUPLICATES, /* --duplicates */
 } cli_mode;
+
+/* --sort for --entities --summary. */
+enum { CLI_NAMES_DEFAULT, CLI_NAMES_COUNT, CLI_NAMES_NAME, CLI_NAMES_FIRST };
 
 typedef enum cli_color { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER }
     cli_color;
@@ -44,6 +50,9 @@ typedef struct cli_opts {
     size_t nhighlight_files;
     const char **gazetteers;      /* --gazetteer FILE */
     size_t ngazetteers;
+    const char **with;            /* --with NAME, at most twice */
+    size_t nwith;
+    int name_sort;                /* CLI_NAMES_*: --sort=count|name|first */
 } cli_opts;
 
 /* Parse argv into *o. Returns -1 to go on, or an exit status when done

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "story.h"
 #include "util.h"
 
 struct store {
@@ -32,6 +33,8 @@ struct store {
     text_buf scratch;    /* the cleaning buffer, reused likewise */
     store_progress_fn progress;
     void *pctx;
+    story_print *prints; /* per article, made in store_index */
+    size_t nprints, pcap;
 };
 
 /* A directory's identity. */
@@ -76,6 +79,9 @@ void store_free(store *s)
         return;
     for (size_t i = 0; i < s->n; i++)
         article_fini(&s->arts[i]);
+    for (size_t i = 0; i < s->nprints; i++)
+        story_print_fini(&s->prints[i]);
+    free(s->prints);
     free(s->arts);
     free(s->buf);
     text_buf_fini(&s->scratch);
@@ -503,6 +509,16 @@ void store_index(store *s)
     }
     entity_finish(t);
     s->finished = true;
+    LEDE_GROW(s->prints, s->pcap, s->n);
+    for (; s->nprints < s->n; s->nprints++) {
+        memset(&s->prints[s->nprints], 0, sizeof *s->prints);
+        story_print_article(&s->prints[s->nprints], &s->arts[s->nprints]);
+    }
+}
+
+const story_print *store_print(const store *s, size_t i)
+{
+    return i < s->nprints ? &s->prints[i] : NULL;
 }
 
 size_t store_count(const store *s) { return s->n; }

@@ -13,6 +13,7 @@
 
 #include "article.h"
 #include "entity.h"
+#include "story.h"
 
 typedef struct store store;
 
@@ -58,6 +59,9 @@ const article *store_get(const store *s, size_t i);
 
 /* The set's entity table (valid after store_index). */
 const entity_table *store_entities(const store *s);
+/* Fingerprints of article i (story.h), made by store_index; NULL
+ * before. Valid until store_free or the next store_index. */
+const story_print *store_print(const store *s, size_t i);
 /* Mutable table, to load a user gazetteer before store_index. */
 entity_table *store_entities_mut(store *s);
 

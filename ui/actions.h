@@ -7,7 +7,8 @@
  * (checked by tests/static/keys.sh) all come from this table, so keep one
  * X(...) per line and no double quote inside the strings. */
 #define UI_ACTIONS(X) \
-    X(QUIT, "q", "quit", "Close the help or the sidebar overlay; quit from the main screen") \
+    X(QUIT, "q", "quit", "Go back one level: close the help or an overlay, leave the reader for the list, clear a filtered list; quit from the top level") \
+    X(QUIT_ALL, "Q", "quit-all", "Quit from anywhere") \
     X(HELP, "h F1", "help", "Show this help, generated from the key table") \
     X(DOWN, "j Down ^N ^E", "down", "Scroll down a line (reader) or select the next entry (list, sidebar)") \
     X(UP, "k Up ^P ^Y", "up", "Scroll up a line or select the previous entry") \
@@ -23,13 +24,22 @@
     X(NEXT_ARTICLE, "]", "next-article", "Open the next article of the list") \
     X(PREV_ARTICLE, "[", "prev-article", "Open the previous article of the list") \
     X(SIDEBAR, "e", "entities", "Show or hide the entity sidebar (an overlay when the screen is narrow)") \
-    X(SEARCH_FWD, "/", "search", "Search forward in the article; ^R in the prompt toggles regular expressions, Up and Down walk the history") \
+    X(SEARCH_FWD, "/", "search", "Search forward in the article; ^R in the prompt toggles regular expressions, Up and Down walk the history. In the list: search the headlines as you type, n and N repeat") \
     X(SEARCH_BACK, "?", "search-back", "Search backward in the article") \
     X(NEXT, "n", "next", "Next search match, or next mention of the selected entity") \
     X(PREV, "N", "previous", "Previous search match, or previous mention of the selected entity") \
     X(CORPUS, "s", "search-set", "Search the whole set: filter the list to the matching articles, best first") \
     X(CLEAR, "Esc", "clear", "Clear the list filter, the selected entity and the search") \
     X(BOILER, "B", "boilerplate", "Hide or show scraper boilerplate (shown dimmed)") \
+    X(NEXT_COPY, "c", "next-copy", "Open the next copy of a duplicated article (shown once in the list, with its count)") \
+    X(HIDE_READ, "R", "hide-read", "Hide or show the paragraphs already read in another article (shown dimmed, with where they were read)") \
+    X(NAMES, "E", "names", "The names view: every name of the current list with mention and article counts and the names seen with it. In it: s sorts (count, name, first appearance), t picks a type, / filters by typing, Tab moves to the with: line, Enter pivots the list on the selected name, + on the articles naming both the name and the one chosen on the with: line, T shows the name over time") \
+    X(TIMELINE, "T", "timeline", "The timeline of the current list by day, week or month, the shown article's date marked; of the selected name's mentions in the names view") \
+    X(SORT, "S", "sort", "Cycle the order of the list: date, source, headline, path, new share, relevance (of a filtered list); the status line shows it") \
+    X(COMMAND, ":", "command", "Command line, Tab completes: sort ORDER, goto N, filter QUERY, export FILE (.jsonl or .csv), set OPTION (hide-boilerplate, show-boilerplate, hide-read, show-read); a number alone goes to that row") \
+    X(PIPE, "|", "pipe", "Pipe the article, as --dump prints it without colour, to a shell command; the terminal is the command's until it ends") \
+    X(OPEN_URL, "o", "open-url", "Open the article's URL (its URL field, or one found in the text, chosen by number) with $BROWSER or xdg-open") \
+    X(WRITE, "w", "write", "Write the article, as --dump prints it without colour, to a new file") \
     X(REDRAW, "^L", "redraw", "Redraw the screen")
 
 #define UI_ACTION_ENUM(id, keys, name, help) ACT_##id,

@@ -15,6 +15,7 @@ void list_init(ui *u)
     l->base = lede_malloc(l->nbase * sizeof *l->base);
     store_order_by(u->s, u->o->sort_date ? STORE_ORDER_DATE : STORE_ORDER_PATH,
                    l->base);
+    l->nbase = story_ui_collapse(u, l->base, NULL, l->nbase);
     l->view = l->base;
     l->n = l->nbase;
     l->counts = NULL;
@@ -81,8 +82,10 @@ void list_click(ui *u, int row)
 static void list_adopt(ui *u, size_t n, const char *what)
 {
     ui_list *l = &u->list;
-    l->n = n;
+    l->n = story_ui_collapse(u, l->view, l->counts, n);
+    n = l->n;
     l->filtered = true;
+    u->cmd.fsort = UI_SORT_RELEVANCE; /* filters come best first */
     snprintf(l->what, sizeof l->what, "%s", what);
     size_t sel = 0;
     l->top = 0;
@@ -205,6 +208,7 @@ static void list_row(ui *u, size_t row, int y)
         end -= n + 1;
         draw_text(y, end + 1, c, (size_t)n, n, style_with(meta, A_BOLD));
     }
+    end = story_ui_row(u, ai, y, x, end, meta);
     if (end - x >= 56 && a->source >= 0) {
         end -= 15;
         draw_block_at(a, a->source, y, end + 1, 14, meta);

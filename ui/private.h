@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "search.h"
 #include "store.h"
+#include "story.h"
 #include "ui.h"
 
 typedef enum ui_pane { PANE_LIST, PANE_READER, PANE_SIDEBAR, PANE_N } ui_pane;
@@ -117,7 +118,9 @@ typedef struct ui_side {
     size_t sel, top;
 } ui_side;
 
-typedef enum ui_prompt_kind { PROMPT_NONE, PROMPT_FWD, PROMPT_BACK, PROMPT_CORPUS } ui_prompt_kind;
+typedef enum ui_prompt_kind { PROMPT_NONE, PROMPT_FWD, PROMPT_BACK, PROMPT_CORPUS,
+    /* cmdline.c and export.c: */
+    PROMPT_LIST, PROMPT_CMD, PROMPT_PIPE, PROMPT_WRITE, PROMPT_OPEN } ui_prompt_kind;
 
 #define UI_HIST 64
 typedef struct ui_prompt {
@@ -143,6 +146,83 @@ typedef struct ui_bench {
     double *ms;
     size_t n, cap;
 } ui_bench;
+
+/* story.c: duplicates, paragraphs read elsewhere, new share. */
+typedef struct ui_story_note {
+    int kind;
+    int32_t art;
+    uint32_t n;
+} ui_story_note;
+
+typedef struct ui_story {
+    story_seen *seen;     /* the paragraphs of the articles read */
+    uint32_t *rep, *next; /* duplicate groups (story_dup_groups) */
+    uint32_t *ncopies;    /* per representative: articles in its group */
+    int16_t *share;       /* cached new share per article */
+    uint32_t *share_gen;  /* 1 + seen count it was computed at */
+    uint32_t *stamp, gen; /* collapse: group already in the view */
+    story_hit *hits;
+    size_t hcap;
+    long deco_art;        /* article the notes and blk_src are for */
+    int32_t *blk_src;     /* per block: article it was read in, -1 */
+    size_t bcap;
+    ui_story_note *notes; /* note line k has block -2 - k */
+    size_t nnotes, ncap;
+    layout_line *lines;   /* scratch for story_ui_decorate */
+    size_t lcap;
+} ui_story;
+
+/* names.c: the names view overlay. */
+typedef struct ui_names {
+    bool on;
+    story_name *v;        /* every name of the list it was opened on */
+    size_t n;
+    uint32_t *rows;       /* indexes into v passing the filters */
+    size_t nrows, rcap;
+    size_t sel, top;
+    int sort;             /* story_sort */
+    int type;             /* entity_type shown, -1 all */
+    bool typing;          /* '/' typed: keys go to filt */
+    char filt[128];
+    size_t flen;
+    text_fold_buf fold;
+    entity_tally *with;   /* names seen with the selected one */
+    size_t nwith, wsel;
+    long with_for;        /* entity `with` is for, -1 */
+    bool in_with;         /* Tab: the selection is in the with: line */
+} ui_names;
+
+/* timeline.c: the timeline overlay. */
+typedef struct ui_timeline {
+    bool on;
+    story_timeline tl;
+    long mark;            /* bucket of the shown article, -1 */
+    size_t top;
+    char what[160];
+} ui_timeline;
+
+/* cmdline.c: list search, order, the : command line. */
+enum { UI_SORT_DATE, UI_SORT_SOURCE, UI_SORT_HEADLINE, UI_SORT_PATH,
+       UI_SORT_NEW, UI_SORT_RELEVANCE, UI_SORT_N };
+
+typedef struct ui_cmd {
+    char lpat[512];       /* folded headline search pattern */
+    size_t lpat_len;
+    size_t save_sel;      /* selection when the / prompt opened */
+    int sort;             /* UI_SORT_* of the whole list */
+    int fsort;            /* UI_SORT_* of a filtered list */
+    text_fold_buf fold;
+} ui_cmd;
+
+/* export.c: URLs of the shown article for o. */
+#define UI_MAX_URLS 32
+typedef struct ui_export {
+    char *urls[UI_MAX_URLS];
+    size_t nurls;
+} ui_export;
+
+/* Reader flag beside LAYOUT_HIDE_BOILER: hide paragraphs read elsewhere. */
+#define UI_HIDE_READ 0x100u
 
 typedef struct ui {
     store *s;
@@ -173,6 +253,11 @@ typedef struct ui {
     ui_style cls[HL_NCLASSES];
     ui_style role[ROLE_N];
     ui_bench bench;
+    ui_story story;
+    ui_names names;
+    ui_timeline tl;
+    ui_cmd cmd;
+    ui_export xp;
 } ui;
 
 /* geom.c: compute the panes for the current screen size (marks all dirty). */
@@ -299,6 +384,73 @@ void prompt_fini(ui *u);
 void help_draw(ui *u);
 /* A key's action while the help is shown (scroll or close). */
 void help_key(ui *u, ui_action a);
+
+/* story.c */
+void story_ui_init(ui *u);
+void story_ui_fini(ui *u);
+/* Mark article art read (u->read and the read-in map). */
+void story_ui_read(ui *u, long art);
+/* Articles in art's duplicate group (1 when unique). */
+uint32_t story_ui_copies(const ui *u, uint32_t art);
+/* Share of art's words not read elsewhere, 0-100 (cached). */
+int story_ui_share(ui *u, uint32_t art);
+/* Keep the first row of each duplicate group; returns the new count. */
+size_t story_ui_collapse(ui *u, uint32_t *view, uint32_t *counts, size_t n);
+/* Draw a list row's "x3" and "new 30%" right-aligned before end;
+ * returns the new end. */
+int story_ui_row(ui *u, uint32_t art, int y, int x, int end, ui_style st);
+/* After layout: add note lines (copies, read in), drop hidden ones. */
+void story_ui_decorate(ui *u, layout *lay, long art, unsigned flags);
+/* True when block of the decorated article was read elsewhere. */
+bool story_ui_dimmed(const ui *u, long art, int32_t block);
+/* Draw note line (block <= -2) at (y, x) in w columns. */
+void story_ui_note(ui *u, int32_t block, int y, int x, int w);
+/* c: open the next copy of the shown article. */
+void story_ui_next_copy(ui *u);
+/* R: hide or show paragraphs read elsewhere. */
+void story_ui_hide_read(ui *u);
+
+/* names.c */
+/* Open the names view on the current list. */
+void names_open(ui *u);
+void names_fini(ui *u);
+void names_draw(ui *u);
+/* A raw key while the names view is open (it takes typed text). */
+void names_key(ui *u, int is_key, wint_t ch);
+
+/* timeline.c */
+/* Open the timeline of the current list; of an entity's mentions when
+ * entity >= 0. */
+void timeline_open(ui *u, long entity);
+void timeline_fini(ui *u);
+void timeline_draw(ui *u);
+void timeline_key(ui *u, ui_action a);
+
+/* cmdline.c */
+/* The / prompt in the list: select the first matching headline. */
+void cmd_list_search_live(ui *u);
+/* n/N in the list after a headline search; false when not in one. */
+bool cmd_list_step(ui *u, bool forward);
+/* Sort the list (UI_SORT_*), or cycle to the next order (S). */
+void cmd_sort(ui *u, int by);
+void cmd_sort_next(ui *u);
+const char *cmd_sort_name(int s);
+/* The order the list is shown in. */
+int cmd_sort_current(const ui *u);
+/* Run a : command line (modified in place). */
+void cmd_run(ui *u, char *line);
+/* Tab in the : prompt. */
+void cmd_complete(ui *u);
+void cmd_fini(ui *u);
+
+/* export.c */
+void export_write(ui *u, const char *path);
+void export_pipe(ui *u, const char *cmd);
+void export_open_url(ui *u);
+void export_choose_url(ui *u, const char *num);
+void export_draw_urls(ui *u);
+void export_list(ui *u, const char *path);
+void export_fini(ui *u);
 
 /* ui.c */
 /* Put a message on the status line until the next key. */

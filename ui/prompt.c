@@ -29,6 +29,7 @@ void prompt_open(ui *u, ui_prompt_kind k)
     p->save_cur = u->find.cur;
     snprintf(p->save_pat, sizeof p->save_pat, "%s", u->find.pat);
     p->save_flags = u->find.flags;
+    u->cmd.save_sel = u->list.sel;
     u->msg[0] = '\0';
     u->dirty |= DIRTY_STATUS;
 }
@@ -70,7 +71,9 @@ static void prompt_live(ui *u)
     ui_prompt *p = &u->pr;
     char err[160] = "";
     p->err[0] = '\0';
-    if (p->kind == PROMPT_CORPUS)
+    if (p->kind == PROMPT_LIST)
+        cmd_list_search_live(u);
+    if (p->kind == PROMPT_CORPUS || p->kind >= PROMPT_LIST)
         return;
     if (!p->len) {
         prompt_restore(u);
@@ -114,12 +117,36 @@ static void prompt_corpus(ui *u)
     free(h);
 }
 
+/* The prompts of cmdline.c and export.c. */
+static void prompt_accept_more(ui *u, ui_prompt_kind k)
+{
+    ui_prompt *p = &u->pr;
+    if (k == PROMPT_LIST) {
+        if (!p->len) /* repeat the last headline search */
+            cmd_list_step(u, true);
+        return;
+    }
+    if (k == PROMPT_CMD)
+        hist_add(p);
+    switch (k) {
+    case PROMPT_CMD: cmd_run(u, p->buf); break;
+    case PROMPT_PIPE: export_pipe(u, p->buf); break;
+    case PROMPT_WRITE: export_write(u, p->buf); break;
+    case PROMPT_OPEN: export_choose_url(u, p->buf); break;
+    default: break;
+    }
+}
+
 static void prompt_accept(ui *u)
 {
     ui_prompt *p = &u->pr;
     ui_prompt_kind k = p->kind;
     p->kind = PROMPT_NONE;
     u->dirty |= DIRTY_STATUS | DIRTY_READER;
+    if (k >= PROMPT_LIST) {
+        prompt_accept_more(u, k);
+        return;
+    }
     if (!p->len) { /* as in less: an empty pattern repeats the last one */
         if (k != PROMPT_CORPUS && p->save_pat[0]) {
             prompt_restore(u);
@@ -194,9 +221,16 @@ void prompt_key(ui *u, int is_key, wint_t ch)
     }
     switch (ch) {
     case 27: /* Esc */
-        p->kind = PROMPT_NONE;
-        if (p->len)
+        if (p->kind == PROMPT_LIST)
+            list_set_sel(u, u->cmd.save_sel);
+        else if (p->len && p->kind < PROMPT_LIST)
             prompt_restore(u);
+        p->kind = PROMPT_NONE;
+        u->dirty |= DIRTY_ALL;
+        return;
+    case '\t':
+        if (p->kind == PROMPT_CMD)
+            cmd_complete(u);
         return;
     case '\r': case '\n': prompt_accept(u); return;
     case 127: case 8: prompt_erase(p, false); break;
@@ -213,6 +247,11 @@ static const char *prompt_prefix(const ui_prompt *p)
     switch (p->kind) {
     case PROMPT_FWD: return p->regex ? "Regex /" : "/";
     case PROMPT_BACK: return p->regex ? "Regex ?" : "?";
+    case PROMPT_LIST: return "Headline /";
+    case PROMPT_CMD: return ":";
+    case PROMPT_PIPE: return "Pipe the article to: ";
+    case PROMPT_WRITE: return "Write the article to: ";
+    case PROMPT_OPEN: return "Open which URL? ";
     default: return p->regex ? "Search the set (regex): " : "Search the set: ";
     }
 }

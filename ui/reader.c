@@ -56,6 +56,7 @@ void reader_ensure(ui *u)
         return;
     bool keep = r->lay_art == r->art && r->anchored;
     layout_article(&r->lay, store_get(u->s, (size_t)r->art), w, r->flags);
+    story_ui_decorate(u, &r->lay, r->art, r->flags);
     r->lay_art = r->art;
     r->lay_width = w;
     r->lay_flags = r->flags;
@@ -260,6 +261,12 @@ static void reader_line(ui *u, size_t ln, int y, uint32_t coff, uint32_t clen)
     const layout_line *L = &r->lay.lines[ln];
     ui_style base = line_style(u, a, L->block);
     int x = rc->x + reader_margin(u), end = rc->x + rc->w;
+    if (L->block <= -2) {
+        story_ui_note(u, L->block, y, x, end - x);
+        return;
+    }
+    if (story_ui_dimmed(u, r->art, L->block))
+        base = u->role[ROLE_BOILER];
     size_t s0 = span_from(r, L->off);
     const hl_span *sp = r->spans ? r->spans + s0 : NULL;
     size_t nc = layout_cells(&r->lay, ln, a->text, sp, r->nspans - s0,

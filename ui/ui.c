@@ -207,17 +207,30 @@ static bool screen_start(ui *u, FILE **tty)
 /* The right part of the status line: the search or mention counter and
  * the position. When the room is short the position goes first, then the
  * pattern is cut; the counter itself always shows. */
-static int status_right(ui *u, char *right, size_t n, int room)
+/* The right part of the status line: the search counter always, then
+ * the position, then (first in the line) the list's order, only where
+ * the left part (lneed columns) still fits whole. */
+static int status_right(ui *u, char *right, size_t n, int room, int lneed)
 {
-    char pos[16];
+    char pos[16], by[48];
     int rw = 0;
     for (int patcols = 40; patcols >= 1; patcols--) {
-        find_status(u, right, n - sizeof pos, patcols);
-        snprintf(pos, sizeof pos, "%s%3d%%", right[0] ? "  " : "",
-                 reader_percent(u));
+        find_status(u, right, n - sizeof pos - sizeof by, patcols);
         size_t k = strlen(right);
+        snprintf(by, sizeof by, "%sby %s", k ? "  " : "",
+                 cmd_sort_name(cmd_sort_current(u)));
+        snprintf(pos, sizeof pos, "%s%3d%%", k ? "  " : "", reader_percent(u));
         rw = (int)text_width(right, k);
+        int bw = (int)text_width(by, strlen(by));
         int pw = (int)text_width(pos, strlen(pos));
+        if (rw + bw + pw + lneed + 1 <= room) {
+            /* order, counter, position */
+            char tmp[200];
+            snprintf(tmp, sizeof tmp, "by %s%s%s%s", cmd_sort_name(cmd_sort_current(u)),
+                     k ? "  " : "", right, pos);
+            snprintf(right, n, "%s", tmp);
+            return (int)text_width(right, strlen(right));
+        }
         if (rw + pw <= room || !right[0]) {
             strncat(right, pos, n - k - 1);
             return rw + pw;
@@ -234,7 +247,15 @@ static void status_draw(ui *u)
     ui_style st = u->role[ROLE_STATUS];
     char left[320], right[200], where[64];
     draw_fill(r->y, 0, r->w, st);
-    int rw = status_right(u, right, sizeof right, r->w - 2);
+    int lneed = 0;
+    if (u->msg[0]) {
+        lneed = (int)text_width(u->msg, strlen(u->msg));
+    } else if (u->list.n && u->rd.art >= 0) {
+        const article *la = store_get(u->s, (size_t)u->rd.art);
+        lneed = 12 + (u->list.filtered ? 44 : 0) +
+                (la ? (int)text_width(la->label, strlen(la->label)) : 0);
+    }
+    int rw = status_right(u, right, sizeof right, r->w - 2, lneed);
     /* the left part ends one column before the right one, at least */
     int lw = r->w - rw - 3, x = 1;
     ui_style ls = u->msg[0] && u->msg_err ? style_with(u->role[ROLE_ERROR], A_REVERSE) : st;
@@ -284,6 +305,12 @@ static void ui_draw(ui *u)
     } else if (u->help) {
         help_draw(u);
         status_draw(u);
+    } else if (u->tl.on) {
+        timeline_draw(u);
+        status_draw(u);
+    } else if (u->names.on) {
+        names_draw(u);
+        status_draw(u);
     } else {
         if (u->dirty & DIRTY_CLEAR) {
             erase();
@@ -300,6 +327,8 @@ static void ui_draw(ui *u)
         status_draw(u);
     }
     bool typing = u->pr.kind != PROMPT_NONE && u->mode != MODE_TINY;
+    if (typing && u->pr.kind == PROMPT_OPEN)
+        export_draw_urls(u);
     if (typing)
         prompt_draw(u);
     curs_set(typing ? 1 : 0);
@@ -330,6 +359,8 @@ static void ui_focus(ui *u, ui_pane p)
     u->dirty |= DIRTY_ALL | (u->mode == MODE_NARROW ? DIRTY_CLEAR : 0);
 }
 
+static bool opens_one_file(const cli_opts *o, const store *s);
+
 static void ui_cycle(ui *u, int dir)
 {
     bool side = u->mode == MODE_WIDE || u->overlay;
@@ -345,8 +376,7 @@ static void ui_open_current(ui *u)
     if (a < 0)
         return;
     reader_open(u, a);
-    u->read[a] = true;
-    u->dirty |= DIRTY_LIST;
+    story_ui_read(u, a);
     if (u->find.q && u->nav == NAV_SEARCH)
         find_first(u, false, true);
     else if (u->nav == NAV_ENTITY && u->entity >= 0)
@@ -394,6 +424,10 @@ static void ui_enter(ui *u)
 
 static void ui_search(ui *u, ui_prompt_kind k)
 {
+    if (k == PROMPT_FWD && u->focus == PANE_LIST) {
+        prompt_open(u, PROMPT_LIST); /* headlines, as in mutt's index */
+        return;
+    }
     if (u->mode == MODE_NARROW && u->focus == PANE_LIST && k != PROMPT_CORPUS)
         ui_focus(u, PANE_READER);
     prompt_open(u, k);
@@ -413,16 +447,27 @@ static void ui_step_article(ui *u, long d)
     ui_open_current(u);
 }
 
+/* q: back one level (as in mutt and tig); quit at the top. */
+static void ui_back(ui *u)
+{
+    if (u->overlay)
+        ui_sidebar(u);
+    else if (u->focus != PANE_LIST && !opens_one_file(u->o, u->s))
+        ui_focus(u, PANE_LIST);
+    else if (u->list.filtered)
+        ui_clear(u);
+    else
+        u->quit = true;
+}
+
 void ui_do(ui *u, ui_action a)
 {
     long half = (long)pane_height(u, u->focus) / 2, page = half * 2;
     switch (a) {
-    case ACT_QUIT:
-        if (u->overlay)
-            ui_sidebar(u);
-        else
-            u->quit = true;
-        break;
+    case ACT_QUIT: ui_back(u); break;
+    case ACT_QUIT_ALL: u->quit = true; break;
+    case ACT_NAMES: names_open(u); break;
+    case ACT_TIMELINE: timeline_open(u, -1); break;
     case ACT_HELP: u->help = true; u->help_top = 0; u->dirty |= DIRTY_ALL; break;
     case ACT_DOWN: ui_move(u, 1); break;
     case ACT_UP: ui_move(u, -1); break;
@@ -444,11 +489,18 @@ void ui_do(ui *u, ui_action a)
     case ACT_SIDEBAR: ui_sidebar(u); break;
     case ACT_SEARCH_FWD: ui_search(u, PROMPT_FWD); break;
     case ACT_SEARCH_BACK: ui_search(u, PROMPT_BACK); break;
-    case ACT_NEXT: find_step(u, true); break;
-    case ACT_PREV: find_step(u, false); break;
+    case ACT_NEXT: if (!cmd_list_step(u, true)) find_step(u, true); break;
+    case ACT_PREV: if (!cmd_list_step(u, false)) find_step(u, false); break;
+    case ACT_SORT: cmd_sort_next(u); break;
+    case ACT_COMMAND: prompt_open(u, PROMPT_CMD); break;
+    case ACT_PIPE: prompt_open(u, PROMPT_PIPE); break;
+    case ACT_OPEN_URL: export_open_url(u); break;
+    case ACT_WRITE: prompt_open(u, PROMPT_WRITE); break;
     case ACT_CORPUS: ui_search(u, PROMPT_CORPUS); break;
     case ACT_CLEAR: ui_clear(u); break;
     case ACT_BOILER: ui_boiler(u); break;
+    case ACT_NEXT_COPY: story_ui_next_copy(u); break;
+    case ACT_HIDE_READ: story_ui_hide_read(u); break;
     case ACT_REDRAW: clearok(curscr, TRUE); u->dirty |= DIRTY_ALL | DIRTY_CLEAR; break;
     default: break;
     }
@@ -457,7 +509,8 @@ void ui_do(ui *u, ui_action a)
 static void ui_mouse(ui *u)
 {
     MEVENT ev;
-    if (getmouse(&ev) != OK || u->mode == MODE_TINY || u->help || u->pr.kind)
+    if (getmouse(&ev) != OK || u->mode == MODE_TINY || u->help || u->pr.kind ||
+        u->names.on || u->tl.on)
         return;
     ui_pane p = geom_pane_at(u, ev.y, ev.x);
     if (p == PANE_N)
@@ -499,7 +552,13 @@ static void ui_key(ui *u, int is_key, wint_t ch)
     }
     if (u->help)
         help_key(u, a);
-    else if (u->mode != MODE_TINY || a == ACT_QUIT)
+    else if (u->tl.on && u->mode != MODE_TINY)
+        timeline_key(u, a);
+    else if (u->names.on && u->mode != MODE_TINY)
+        names_key(u, is_key, ch);
+    else if (a == ACT_NONE && u->mode != MODE_TINY)
+        ui_msg(u, false, "that key does nothing here (h for help)");
+    else if (u->mode != MODE_TINY || a == ACT_QUIT || a == ACT_QUIT_ALL)
         ui_do(u, a);
 }
 
@@ -554,6 +613,9 @@ static void ui_start(ui *u)
     u->entity = -1;
     u->ent_cur = -1;
     u->side.art = -1;
+    u->names.type = -1;
+    u->cmd.sort = u->o->sort_date ? UI_SORT_DATE : UI_SORT_PATH;
+    u->names.with_for = -1;
     u->find.m_art = -1;
     u->find.cur = -1;
     u->read = lede_calloc(store_count(u->s), sizeof *u->read);
@@ -561,13 +623,14 @@ static void ui_start(ui *u)
     if (u->bench.on)
         typeahead(-1); /* time whole frames, not ones cut short by input */
     keys_init();
+    story_ui_init(u);
     list_init(u);
     reader_init(u);
     u->focus = opens_one_file(u->o, u->s) ? PANE_READER : PANE_LIST;
     geom_layout(u);
     list_set_sel(u, 0);
     if (u->focus == PANE_READER && u->rd.art >= 0)
-        u->read[u->rd.art] = true;
+        story_ui_read(u, u->rd.art);
     if (u->o->pattern && find_set(u, u->o->pattern, u->o->search_flags, true))
         find_first(u, false, true);
 }
@@ -580,6 +643,11 @@ static void ui_stop(ui *u)
     side_fini(u);
     reader_fini(u);
     list_fini(u);
+    story_ui_fini(u);
+    names_fini(u);
+    timeline_fini(u);
+    cmd_fini(u);
+    export_fini(u);
     free(u->read);
 }
 

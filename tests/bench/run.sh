@@ -19,6 +19,8 @@ echo "== whole binary: lede --list $corpus > /dev/null"
     || true
 tail -1 "$B/bench-time.txt"
 B=$B sh tests/bench/longline.sh
+echo "== following a story: $B/tests/bench_story $corpus"
+"$B"/tests/bench_story "$corpus"
 for s in tests/bench/ui*.sh; do
     [ -f "$s" ] && B=$B BENCH_CORPUS=$corpus sh "$s"
 done

@@ -49,8 +49,12 @@ check "q closes the help" wait_gone "lede: keys"
 check "the reader is back after help" wait_for "$H3"
 
 keys q
+keys k
+check "q in the reader goes back to the list: k selects the first article" \
+    wait_match "^ *1/2 "
+keys q
 rc=$(wait_exit)
-check "q exits with status 0 (got $rc)" [ "$rc" = 0 ]
+check "q in the list quits with status 0 (got $rc)" [ "$rc" = 0 ]
 check "the alternate screen is left on exit" \
     [ "$(tm display -p -t t '#{alternate_on}')" = 0 ]
 lacks "no reader text is left on the normal screen" "$(screen)" "$H0"
@@ -81,8 +85,8 @@ wheel a 60 5
 check "the wheel scrolls the reader under the pointer" wait_gone "│ De Mistura to Have Separate Syria Talks"
 wheel '`' 60 5
 check "the wheel scrolls back up" wait_match "│ De Mistura to Have Separate Syria Talks"
-keys q
-check "q exits from the reader" [ "$(wait_exit)" = 0 ]
+keys Q
+check "Q quits from the reader" [ "$(wait_exit)" = 0 ]
 
 # --highlight names stand out more strongly than entity colours.
 start 120 40 -- --highlight Geneva --highlight "de Mistura" "$S0"

@@ -53,5 +53,5 @@ resize 100 30
 check "help redrawn after a resize" wait_for "lede: keys"
 keys q
 check "q closes the help" wait_gone "lede: keys"
-keys q
-check "q exits 0 after all that" [ "$(wait_exit)" = 0 ]
+keys Q
+check "Q exits 0 after all that" [ "$(wait_exit)" = 0 ]

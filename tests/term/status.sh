@@ -8,6 +8,7 @@ S0=$A/000_83fae2bbef3ffe03.txt
 
 start 30 12 -- "$A"
 wait_for "Lavrov" || fail "did not open at 30 columns"
+keys Tab # to the reader: / in the list searches headlines
 keys / ; type_text lavrov ; keys Enter
 check "at 30 columns the counter shows" wait_match "/lavrov 1/3 +[0-9]+%$"
 st=$(status)
@@ -28,7 +29,8 @@ check "the status line still fits ($(printf '%s' "$st" | wc -m))" [ "$(printf '%
 # at 100 columns nothing is cut
 start 100 30 -- "$A"
 wait_for "Lavrov" || fail "did not open at 100 columns"
+keys Tab
 keys / ; type_text lavrov ; keys Enter
 check "at 100 columns the whole path shows" wait_match " 1/2 $S0 .*/lavrov 1/3 +[0-9]+%$"
-keys q
+keys Q
 wait_exit >/dev/null

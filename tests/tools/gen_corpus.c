@@ -3,8 +3,13 @@
  * Articles go in DIR/NNN/ folders of 1000. Each has a headline, sometimes
  * a header block, scraper lines (Share, Advertisement), names of people,
  * organisations and places in varied spellings, accented and CJK text,
- * emoji, about 2.5 KB. Deterministic for a given seed. */
+ * emoji, about 2.5 KB. As in real scraped sets, some articles are
+ * another outlet's copy of an earlier one: one in 20 an exact copy of
+ * the body under another headline and source, one in 20 a re-edited copy
+ * (a word changed, a paragraph dropped, a paragraph added). Deterministic
+ * for a given seed. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,19 +91,12 @@ static void sentence(FILE *f)
     }
 }
 
-static void article(FILE *f, unsigned i)
+/* The body of the last original article, for the copies. */
+static char *last_body;
+static size_t last_len;
+
+static void article_body(FILE *f)
 {
-    if (rnd(3) == 0)
-        fprintf(f, "Title: %s meets %s in %s\nDate: 2016-%02u-%02u\n"
-                   "Source: Wire %u\n\n",
-                PICK(surnames), PICK(surnames), PICK(places), 1 + rnd(12),
-                1 + rnd(28), i % 17);
-    else {
-        if (rnd(2))
-            fputs("Share\n\n", f);
-        fprintf(f, "%s and %s to hold talks on %s%s\n\n", PICK(surnames),
-                PICK(surnames), PICK(places), PICK(extras));
-    }
     int paras = 7 + rnd(5);
     for (int p = 0; p < paras; p++) {
         int n = 2 + rnd(2);
@@ -110,6 +108,75 @@ static void article(FILE *f, unsigned i)
         fputs("\n\n", f);
         if (rnd(5) == 0)
             fputs("Advertisement\n\n", f);
+    }
+}
+
+/* A copy of last_body: exact, or re-edited (the first "the" of the
+ * second paragraph becomes "a", the third paragraph dropped, a new one
+ * added at the end). */
+static void copy_body(FILE *f, bool edit)
+{
+    if (!edit) {
+        fwrite(last_body, 1, last_len, f);
+        return;
+    }
+    const char *p = last_body, *end = last_body + last_len;
+    int para = 0;
+    bool changed = false;
+    while (p < end) {
+        const char *q = strstr(p, "\n\n");
+        q = q ? q + 2 : end;
+        if (para == 1 && !changed) {
+            const char *w = strstr(p, " the ");
+            if (w && w < q) {
+                fwrite(p, 1, (size_t)(w - p), f);
+                fputs(" a ", f);
+                fwrite(w + 5, 1, (size_t)(q - w - 5), f);
+                changed = true;
+            } else {
+                fwrite(p, 1, (size_t)(q - p), f);
+            }
+        } else if (para != 2) {
+            fwrite(p, 1, (size_t)(q - p), f);
+        }
+        para++;
+        p = q;
+    }
+    sentence(f);
+    fputs("\n\n", f);
+}
+
+static void article(FILE *f, unsigned i)
+{
+    bool copy = last_body && (i % 20 == 7 || i % 20 == 13);
+    if (copy) {
+        fprintf(f, "Title: %s %s\nDate: 2016-%02u-%02u\nSource: Copy Wire %u\n\n",
+                i % 20 == 7 ? "Copied:" : "Updated:", PICK(places),
+                1 + rnd(12), 1 + rnd(28), i % 13);
+        copy_body(f, i % 20 == 13);
+        return;
+    }
+    if (rnd(3) == 0)
+        fprintf(f, "Title: %s meets %s in %s\nDate: 2016-%02u-%02u\n"
+                   "Source: Wire %u\n\n",
+                PICK(surnames), PICK(surnames), PICK(places), 1 + rnd(12),
+                1 + rnd(28), i % 17);
+    else {
+        if (rnd(2))
+            fputs("Share\n\n", f);
+        fprintf(f, "%s and %s to hold talks on %s%s\n\n", PICK(surnames),
+                PICK(surnames), PICK(places), PICK(extras));
+    }
+    /* the body goes to memory first, kept for the copies */
+    free(last_body);
+    last_body = NULL;
+    FILE *m = open_memstream(&last_body, &last_len);
+    if (m) {
+        article_body(m);
+        fclose(m);
+        fwrite(last_body, 1, last_len, f);
+    } else {
+        article_body(f);
     }
     fprintf(f, "Related: %s backs aid plan for %s", PICK(orgs), PICK(places));
 }
@@ -147,5 +214,6 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    free(last_body);
     return 0;
 }
