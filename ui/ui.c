@@ -107,8 +107,8 @@ static void status_draw(ui *u)
     char left[320], right[200], pos[16];
     draw_fill(r->y, 0, r->w, st);
     find_status(u, right, sizeof right - 40);
-    snprintf(right + strlen(right), 32, "%sby %s", right[0] ? "  " : "",
-             cmd_sort_name(cmd_sort_current(u)));
+    snprintf(right + strlen(right), 40, "%sby %s%s", right[0] ? "  " : "",
+             cmd_sort_name(cmd_sort_current(u)), group_status(u));
     snprintf(pos, sizeof pos, "%s%3d%%", right[0] ? "  " : "", reader_percent(u));
     strncat(right, pos, sizeof right - strlen(right) - 1);
     int rw = (int)text_width(right, strlen(right));
@@ -262,6 +262,8 @@ static void ui_clear(ui *u)
 static void ui_enter(ui *u)
 {
     if (u->focus == PANE_LIST) {
+        if (group_enter(u))
+            return; /* a header folds or unfolds */
         ui_open_current(u);
         ui_focus(u, PANE_READER);
     } else if (u->focus == PANE_SIDEBAR) {
@@ -293,7 +295,8 @@ static void ui_boiler(ui *u)
 
 static void ui_step_article(ui *u, long d)
 {
-    list_move(u, d);
+    if (!group_step(u, d))
+        list_move(u, d);
     ui_open_current(u);
 }
 
@@ -342,6 +345,9 @@ void ui_do(ui *u, ui_action a)
     case ACT_NEXT: if (!cmd_list_step(u, true)) find_step(u, true); break;
     case ACT_PREV: if (!cmd_list_step(u, false)) find_step(u, false); break;
     case ACT_SORT: cmd_sort_next(u); break;
+    case ACT_GROUP: group_set_by(u, -1); break;
+    case ACT_FOLD: group_fold(u); break;
+    case ACT_FOLD_ALL: group_fold_all(u); break;
     case ACT_COMMAND: prompt_open(u, PROMPT_CMD); break;
     case ACT_PIPE: prompt_open(u, PROMPT_PIPE); break;
     case ACT_OPEN_URL: export_open_url(u); break;
@@ -476,6 +482,8 @@ static void ui_start(ui *u)
     story_ui_init(u);
     list_init(u);
     reader_init(u);
+    if (u->o->group)
+        group_set_by(u, u->o->group);
     u->focus = opens_one_file(u->o, u->s) ? PANE_READER : PANE_LIST;
     geom_layout(u);
     list_set_sel(u, 0);
@@ -498,6 +506,7 @@ static void ui_stop(ui *u)
     timeline_fini(u);
     cmd_fini(u);
     export_fini(u);
+    group_fini(u);
     free(u->read);
 }
 
