@@ -98,9 +98,9 @@ wait_for "group source" || exit 0
 keys_n 300 j
 tm send-keys -t t Z Z
 keys_n 50 ]
-tm send-keys -t t S = =
+tm send-keys -t t = =
 sleep 1
-finish group "list: = = (folder, source), 300 j, Z Z, 50 ], S, = ="
+finish group "list: = = (folder, source), 300 j, Z Z, 50 ], = ="
 
 big=$W/big.txt
 {
