@@ -6,8 +6,9 @@
 . tests/term/harness
 G=$WORK/set
 mkdir -p "$G/north" "$G/south"
-art() { # file title source body
-    { printf 'Title: %s\nDate: 2016-08-0%s\n' "$2" "${#1}"
+art() { # file title source body (dated August, the day the file's number)
+    d=${1##*/}
+    { printf 'Title: %s\nDate: 2016-08-0%s\n' "$2" "${d%.txt}"
       [ -n "$3" ] && printf 'Source: %s\n' "$3"
       printf '\n%s\n' "$4"; } >"$G/$1"
 }
@@ -65,8 +66,20 @@ check "the match is selected" wait_match "^ *3/5 .*north/2\.txt"
 keys Z
 check "Z folds every group" wait_match "^▸ south"
 lacks "no article rows are left" "$(screen | cut -c1-38)" "Alpha"
-keys Z
-check "Z again unfolds them all" wait_match "^  Gamma four"
+keys /
+type_text "alpha"
+keys Enter
+check "/ with every group folded finds a match from the selected group on and opens it" \
+    wait_match "^ *2/5 .*north/1\.txt"
+check "north is unfolded" wait_match "^▾ north"
+keys n
+check "n goes on to the next match, in another folded group" \
+    wait_match "^ *4/5 .*south/3\.txt"
+check "south is unfolded too" wait_match "^▾ south"
+check "the top folder stays folded" wait_match "^▸ \. "
+keys Z Z
+check "Z folds them all again, and Z unfolds them all" wait_match "^  Gamma four"
+check "every header open" wait_match "^▾ \. "
 
 keys :
 type_text "gr"
@@ -96,5 +109,23 @@ lacks "the headers are gone" "$(screen)" "▾"
 check "and the plain order is back" wait_match "^. Lonely five "
 keys z
 check "z on a list that is not grouped says so" wait_for "the list is not grouped"
+keys h G
+check "the help lists the grouping keys from the key table" \
+    wait_for "Cycle the grouping of the list"
+keys q Q
+check "quits" [ "$(wait_exit)" = 0 ]
+
+# --group at start, on a narrow screen (one pane at a time)
+start 50 16 -- --group=source "$G"
+check "--group=source starts grouped" wait_match "^▾ Alpha Wire +2 articles"
+contains "the status line says so" "$(status)" "group source"
+keys g
+check "g goes to the first header" styled "▾ Alpha Wire" '48;5;24'
+keys Enter
+check "Enter on a header folds it, even where Enter would open the reader" \
+    wait_match "^▸ Alpha Wire"
+lacks "and its rows are gone" "$(screen)" "Alpha one"
+keys j j Enter
+check "Enter on an article row still opens it" wait_for "The beta story"
 keys Q
 check "quits" [ "$(wait_exit)" = 0 ]
