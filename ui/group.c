@@ -2,8 +2,9 @@
  * list.view is reordered by group_rows so that each group is contiguous;
  * the screen shows display rows: a header per group, then its rows
  * unless it is folded. list.sel stays an index into the view (the first
- * row of the group while a header is selected), so search, goto, export
- * and the status line keep working on articles. */
+ * row of the group, or the article already selected in it, while a
+ * header is selected), so search, goto, export and the status line keep
+ * working on articles. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,12 +69,17 @@ static void keep_visible(ui *u)
         G->dtop = G->nd - h;
 }
 
-/* The display selection moved: list.sel and the reader follow. */
+/* The display selection moved: list.sel and the reader follow. On a
+ * header, an article of that group stays selected (folding does not
+ * change what is read); else its first row is. */
 static void select_display(ui *u, size_t d)
 {
     ui_group *G = &u->grp;
+    bool header;
     G->dsel = d < G->nd ? d : G->nd - 1;
-    u->list.sel = row_of(u, G->dsel);
+    size_t g = group_at(u, G->dsel, &header);
+    if (!header || G->gs.of[u->list.sel] != g)
+        u->list.sel = row_of(u, G->dsel);
     keep_visible(u);
     u->dirty |= DIRTY_LIST | DIRTY_STATUS;
     if (list_current(u) != u->rd.art)

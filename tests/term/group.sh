@@ -49,6 +49,8 @@ keys z
 check "z folds the selected row's group" wait_match "^▸ north +2 articles"
 lacks "north's rows are hidden" "$(screen | cut -c1-38)" "Beta two"
 check "the folded header is selected" styled "▸ north" '48;5;24'
+check "folding leaves the article read as it was" wait_match "^ *2/5 .*north/1\.txt"
+check "and the reader on it" wait_match "│ Alpha one +│"
 keys ]
 check "] skips headers and folded groups to the next article" \
     wait_match "^ *4/5 .*south/3\.txt"
@@ -69,13 +71,14 @@ lacks "no article rows are left" "$(screen | cut -c1-38)" "Alpha"
 keys /
 type_text "alpha"
 keys Enter
-check "/ with every group folded finds a match from the selected group on and opens it" \
-    wait_match "^ *2/5 .*north/1\.txt"
-check "north is unfolded" wait_match "^▾ north"
-keys n
-check "n goes on to the next match, in another folded group" \
+check "/ with every group folded finds the next match and opens its group" \
     wait_match "^ *4/5 .*south/3\.txt"
-check "south is unfolded too" wait_match "^▾ south"
+check "south is unfolded" wait_match "^▾ south"
+keys n
+check "n goes on to the next match, wrapping" wait_for "search wrapped"
+check "into north, unfolded, the match selected and read" \
+    styled "Alpha one  " '48;5;24'
+check "the reader follows" wait_match "│ Alpha one +│"
 check "the top folder stays folded" wait_match "^▸ \. "
 keys Z Z
 check "Z folds them all again, and Z unfolds them all" wait_match "^  Gamma four"
