@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "group.h"
 #include "layout.h"
 #include "search.h"
 #include "text.h"
@@ -55,6 +56,9 @@ static const char usage_text[] =
     "      --gazetteer FILE   more known names: name<TAB>type<TAB>aliases\n"
     "      --sort=ORDER       path (default) or date (newest first); for\n"
     "                         --entities --summary: count, name or first\n"
+    "      --group=BY         folder or source: --list prints a header line\n"
+    "                         (# NAME, count) before each group, --json a\n"
+    "                         group key per row; the reader starts grouped\n"
     "  -b, --hide-boilerplate leave scraper lines out of the reader\n"
     "\n"
     "  -h, --help             this help\n"
@@ -69,6 +73,7 @@ enum {
     OPT_TIMELINE,
     OPT_WITH,
     OPT_DUPS,
+    OPT_GROUP,
 };
 
 static const struct option long_opts[] = {
@@ -91,6 +96,7 @@ static const struct option long_opts[] = {
     {"timeline", no_argument, NULL, OPT_TIMELINE},
     {"with", required_argument, NULL, OPT_WITH},
     {"duplicates", no_argument, NULL, OPT_DUPS},
+    {"group", required_argument, NULL, OPT_GROUP},
     {"hide-boilerplate", no_argument, NULL, 'b'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -186,6 +192,12 @@ static int take_opt(cli_opts *o, int c, const char *arg)
             o->mode = CLI_UI;
         return set_mode(o, CLI_TIMELINE);
     case OPT_DUPS: return set_mode(o, CLI_DUPLICATES);
+    case OPT_GROUP:
+        o->group = group_by_parse(arg);
+        if (o->group < 0)
+            return usage_error("--group wants folder, source or none, not "
+                               "'%s'", arg);
+        return -1;
     case OPT_WITH:
         if (o->nwith == 2)
             return usage_error("%s", "--with goes at most twice");
@@ -236,6 +248,8 @@ int cli_parse(int argc, char **argv, cli_opts *o)
     if (rc < 0 && o->name_sort && !(o->mode == CLI_ENTITIES && o->summary))
         rc = usage_error("%s", "--sort=count, name or first goes with "
                                "--entities --summary");
+    if (rc < 0 && o->group && o->mode != CLI_LIST && o->mode != CLI_UI)
+        rc = usage_error("%s", "--group goes with --list or the reader");
     for (int i = optind; rc < 0 && i < n; i++)
         push(&o->paths, &o->npaths, args[i]);
     free(args);
@@ -536,11 +550,24 @@ static void list_date(const article *a, char *buf, size_t n,
     }
 }
 
+/* The header line of group g of a --list --group (not with --json). */
+static void list_group_header(const group_set *gs, size_t g)
+{
+    fputs("# ", stdout);
+    put_field(stdout, gs->g[g].name, gs->g[g].len);
+    printf("\t%u\n", gs->g[g].n);
+}
+
 static int run_list(const cli_opts *o, const store *s)
 {
     uint32_t *order = ordered(o, s);
+    group_set gs = {0};
+    group_rows(s, (group_by)o->group, order, NULL, store_count(s), &gs);
     for (size_t k = 0; k < store_count(s); k++) {
         const article *a = store_get(s, order[k]);
+        const group_info *gi = gs.ng ? &gs.g[gs.of[k]] : NULL;
+        if (gi && gi->first == k && !o->json)
+            list_group_header(&gs, gs.of[k]);
         size_t nent, hlen, dlen;
         free(entity_article_counts(store_entities(s), order[k], &nent));
         const char *head = article_headline(a, &hlen), *date;
@@ -553,6 +580,10 @@ static int run_list(const cli_opts *o, const store *s)
             put_json_str(stdout, date, dlen);
             printf(",\"entities\":%zu,\"headline\":", nent);
             put_json_str(stdout, head, hlen);
+            if (gi) {
+                fputs(",\"group\":", stdout);
+                put_json_str(stdout, gi->name, gi->len);
+            }
             const int32_t more[] = {a->source, a->url, a->author};
             static const char *const key[] = {"source", "url", "author"};
             for (size_t m = 0; m < 3; m++) {
@@ -573,6 +604,7 @@ static int run_list(const cli_opts *o, const store *s)
             putchar('\n');
         }
     }
+    group_set_fini(&gs);
     free(order);
     return 0;
 }

@@ -53,6 +53,7 @@ typedef struct cli_opts {
     const char **with;            /* --with NAME, at most twice */
     size_t nwith;
     int name_sort;                /* CLI_NAMES_*: --sort=count|name|first */
+    int group;                    /* group_by: --group=folder|source */
 } cli_opts;
 
 /* Parse argv into *o. Returns -1 to go on, or an exit status when done

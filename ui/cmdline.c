@@ -163,6 +163,7 @@ void cmd_sort(ui *u, int by)
             l->sel = i;
     }
     free(r);
+    group_refresh(u); /* sorted within each group */
     u->dirty |= DIRTY_LIST | DIRTY_STATUS;
     ui_msg(u, false, "sorted by %s", sort_names[by]);
 }
@@ -183,7 +184,8 @@ void cmd_sort_next(ui *u)
 /* ---- the command line ------------------------------------------------ */
 
 static const char *const commands[] = {"sort", "goto", "filter", "export",
-                                       "set", NULL};
+                                       "set", "group", NULL};
+static const char *const groupings[] = {"folder", "source", "none", NULL};
 static const char *const options[] = {"hide-boilerplate", "show-boilerplate",
                                       "hide-read", "show-read", NULL};
 
@@ -281,10 +283,16 @@ void cmd_run(ui *u, char *line)
         export_list(u, arg);
     } else if (!strcmp(line, "set")) {
         cmd_set(u, arg);
+    } else if (!strcmp(line, "group")) {
+        int g = group_by_parse(arg);
+        if (g < 0)
+            ui_msg(u, true, "group: folder, source or none");
+        else
+            group_set_by(u, g);
     } else if (!strcmp(line, "q") || !strcmp(line, "quit")) {
         u->quit = true;
     } else {
-        ui_msg(u, true, "unknown command '%s' (sort goto filter export set; "
+        ui_msg(u, true, "unknown command '%s' (sort goto filter export set group; "
                "Tab completes)", line);
     }
 }
@@ -302,6 +310,8 @@ static const char *const *candidates(const char *buf, size_t *word_at)
         return sort_names;
     if (!strncmp(buf, "set ", 4))
         return options;
+    if (!strncmp(buf, "group ", 6))
+        return groupings;
     return NULL;
 }
 

@@ -58,7 +58,10 @@ void list_set_sel(ui *u, size_t sel)
     if (!l->n)
         return;
     l->sel = sel >= l->n ? l->n - 1 : sel;
-    list_keep_visible(u);
+    if (group_on(u))
+        group_follow(u, true); /* a folded group opens to show it */
+    else
+        list_keep_visible(u);
     u->dirty |= DIRTY_LIST;
     if (list_current(u) != u->rd.art)
         reader_open(u, list_current(u));
@@ -66,6 +69,10 @@ void list_set_sel(ui *u, size_t sel)
 
 void list_move(ui *u, long delta)
 {
+    if (group_on(u)) {
+        group_move(u, delta);
+        return;
+    }
     long s = (long)u->list.sel + delta;
     list_set_sel(u, s < 0 ? 0 : (size_t)s);
 }
@@ -73,7 +80,9 @@ void list_move(ui *u, long delta)
 void list_click(ui *u, int row)
 {
     size_t r = u->list.top + (size_t)row;
-    if (r < u->list.n)
+    if (group_on(u))
+        group_click(u, row);
+    else if (r < u->list.n)
         list_set_sel(u, r);
 }
 
@@ -86,6 +95,7 @@ static void list_adopt(ui *u, size_t n, const char *what)
     n = l->n;
     l->filtered = true;
     u->cmd.fsort = UI_SORT_RELEVANCE; /* filters come best first */
+    group_refresh(u);
     snprintf(l->what, sizeof l->what, "%s", what);
     size_t sel = 0;
     l->top = 0;
@@ -157,10 +167,14 @@ void list_unfilter(ui *u)
     l->n = l->nbase;
     l->filtered = false;
     l->sel = 0;
+    group_refresh(u);
     for (size_t i = 0; i < l->n; i++)
         if ((long)l->view[i] == u->rd.art)
             l->sel = i;
-    list_keep_visible(u);
+    if (group_on(u))
+        group_follow(u, false);
+    else
+        list_keep_visible(u);
     u->dirty |= DIRTY_LIST | DIRTY_STATUS;
 }
 
@@ -185,13 +199,12 @@ static void draw_date(const article *a, int y, int x, ui_style st)
     draw_text(y, x, d, strlen(d), 10, st);
 }
 
-static void list_row(ui *u, size_t row, int y)
+void list_draw_row(ui *u, size_t row, int y, bool sel)
 {
     const ui_rect *r = &u->r[PANE_LIST];
     ui_list *l = &u->list;
     uint32_t ai = l->view[row];
     const article *a = store_get(u->s, ai);
-    bool sel = row == l->sel;
     ui_style st = sel ? u->role[u->focus == PANE_LIST ? ROLE_SEL : ROLE_SEL_DIM]
                       : u->role[ROLE_TEXT];
     ui_style meta = sel ? st : u->role[ROLE_META];
@@ -226,11 +239,15 @@ void list_draw(ui *u)
 {
     const ui_rect *r = &u->r[PANE_LIST];
     ui_list *l = &u->list;
+    if (group_on(u)) {
+        group_draw(u);
+        return;
+    }
     list_keep_visible(u);
     for (int i = 0; i < r->h; i++) {
         size_t row = l->top + (size_t)i;
         if (row < l->n)
-            list_row(u, row, r->y + i);
+            list_draw_row(u, row, r->y + i, row == l->sel);
         else
             draw_fill(r->y + i, r->x, r->w, u->role[ROLE_TEXT]);
     }

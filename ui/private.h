@@ -11,6 +11,7 @@
 
 #include "actions.h"
 #include "entity.h"
+#include "group.h"
 #include "highlight.h"
 #include "layout.h"
 #include "search.h"
@@ -221,6 +222,21 @@ typedef struct ui_export {
     size_t nurls;
 } ui_export;
 
+/* group.c: the list grouped by folder or source under header rows that
+ * fold. The view is reordered so each group is contiguous; the display
+ * rows are the headers and the rows of unfolded groups. */
+typedef struct ui_group {
+    int by;               /* group_by */
+    group_set gs;         /* the groups of list.view */
+    bool *folded;         /* per group */
+    size_t *hpos;         /* per group: display row of its header */
+    uint32_t *unread;     /* per group, counted when drawn */
+    size_t fcap;
+    size_t nd;            /* display rows */
+    size_t dsel, dtop;    /* selected and first shown display row */
+    bool base_dirty;      /* list.base is in grouped order */
+} ui_group;
+
 /* Reader flag beside LAYOUT_HIDE_BOILER: hide paragraphs read elsewhere. */
 #define UI_HIDE_READ 0x100u
 
@@ -258,6 +274,7 @@ typedef struct ui {
     ui_timeline tl;
     ui_cmd cmd;
     ui_export xp;
+    ui_group grp;
 } ui;
 
 /* geom.c: compute the panes for the current screen size (marks all dirty). */
@@ -451,6 +468,34 @@ void export_choose_url(ui *u, const char *num);
 void export_draw_urls(ui *u);
 void export_list(ui *u, const char *path);
 void export_fini(ui *u);
+
+/* group.c */
+/* True when the list is shown grouped (a grouping and some rows). */
+bool group_on(const ui *u);
+/* After the list's rows or order changed: regroup them (the shown
+ * article stays selected); with no grouping, undo an earlier one. */
+void group_refresh(ui *u);
+/* Group by GROUP_* (from = or :group); cycle to the next with -1. */
+void group_set_by(ui *u, int by);
+/* The display row follows list.sel; reveal unfolds its group. */
+void group_follow(ui *u, bool reveal);
+/* Grouped list: draw, move by display rows, click. */
+void group_draw(ui *u);
+void group_move(ui *u, long delta);
+void group_click(ui *u, int row);
+/* ] and [: the next or previous shown article row; false when not grouped. */
+bool group_step(ui *u, long d);
+/* Enter in the list: fold or unfold when a header is selected. */
+bool group_enter(ui *u);
+/* z: fold or unfold the selected group; Z: all of them. */
+void group_fold(ui *u);
+void group_fold_all(ui *u);
+/* ", group source" for the status line, or "". */
+const char *group_status(const ui *u);
+void group_fini(ui *u);
+
+/* list.c, for group.c: draw view row `row` at screen line y. */
+void list_draw_row(ui *u, size_t row, int y, bool sel);
 
 /* ui.c */
 /* Put a message on the status line until the next key. */

@@ -208,8 +208,8 @@ static bool screen_start(ui *u, FILE **tty)
  * the position. When the room is short the position goes first, then the
  * pattern is cut; the counter itself always shows. */
 /* The right part of the status line: the search counter always, then
- * the position, then (first in the line) the list's order, only where
- * the left part (lneed columns) still fits whole. */
+ * the position, then (first in the line) the list's order and grouping,
+ * only where the left part (lneed columns) keeps 20 columns or its whole. */
 static int status_right(ui *u, char *right, size_t n, int room, int lneed)
 {
     char pos[16], by[48];
@@ -217,16 +217,17 @@ static int status_right(ui *u, char *right, size_t n, int room, int lneed)
     for (int patcols = 40; patcols >= 1; patcols--) {
         find_status(u, right, n - sizeof pos - sizeof by, patcols);
         size_t k = strlen(right);
-        snprintf(by, sizeof by, "%sby %s", k ? "  " : "",
-                 cmd_sort_name(cmd_sort_current(u)));
+        snprintf(by, sizeof by, "%sby %s%s", k ? "  " : "",
+                 cmd_sort_name(cmd_sort_current(u)), group_status(u));
         snprintf(pos, sizeof pos, "%s%3d%%", k ? "  " : "", reader_percent(u));
         rw = (int)text_width(right, k);
         int bw = (int)text_width(by, strlen(by));
         int pw = (int)text_width(pos, strlen(pos));
-        if (rw + bw + pw + lneed + 1 <= room) {
+        if (rw + bw + pw + (lneed < 20 ? lneed : 20) + 1 <= room) {
             /* order, counter, position */
             char tmp[200];
-            snprintf(tmp, sizeof tmp, "by %s%s%s%s", cmd_sort_name(cmd_sort_current(u)),
+            snprintf(tmp, sizeof tmp, "by %s%s%s%s%s",
+                     cmd_sort_name(cmd_sort_current(u)), group_status(u),
                      k ? "  " : "", right, pos);
             snprintf(right, n, "%s", tmp);
             return (int)text_width(right, strlen(right));
@@ -412,6 +413,8 @@ static void ui_clear(ui *u)
 static void ui_enter(ui *u)
 {
     if (u->focus == PANE_LIST) {
+        if (group_enter(u))
+            return; /* a header folds or unfolds */
         ui_open_current(u);
         ui_focus(u, PANE_READER);
     } else if (u->focus == PANE_SIDEBAR) {
@@ -443,7 +446,8 @@ static void ui_boiler(ui *u)
 
 static void ui_step_article(ui *u, long d)
 {
-    list_move(u, d);
+    if (!group_step(u, d))
+        list_move(u, d);
     ui_open_current(u);
 }
 
@@ -492,6 +496,9 @@ void ui_do(ui *u, ui_action a)
     case ACT_NEXT: if (!cmd_list_step(u, true)) find_step(u, true); break;
     case ACT_PREV: if (!cmd_list_step(u, false)) find_step(u, false); break;
     case ACT_SORT: cmd_sort_next(u); break;
+    case ACT_GROUP: group_set_by(u, -1); break;
+    case ACT_FOLD: group_fold(u); break;
+    case ACT_FOLD_ALL: group_fold_all(u); break;
     case ACT_COMMAND: prompt_open(u, PROMPT_CMD); break;
     case ACT_PIPE: prompt_open(u, PROMPT_PIPE); break;
     case ACT_OPEN_URL: export_open_url(u); break;
@@ -626,6 +633,8 @@ static void ui_start(ui *u)
     story_ui_init(u);
     list_init(u);
     reader_init(u);
+    if (u->o->group)
+        group_set_by(u, u->o->group);
     u->focus = opens_one_file(u->o, u->s) ? PANE_READER : PANE_LIST;
     geom_layout(u);
     list_set_sel(u, 0);
@@ -648,6 +657,7 @@ static void ui_stop(ui *u)
     timeline_fini(u);
     cmd_fini(u);
     export_fini(u);
+    group_fini(u);
     free(u->read);
 }
 

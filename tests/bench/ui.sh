@@ -89,6 +89,19 @@ tm send-keys -t t q ] ]
 sleep 1
 finish names "story: E names view, 3 s, 5 t, q, T, q, 2 ]"
 
+session group 120 40 "$CORPUS"
+wait_for " 1/" || exit 0
+tm send-keys -t t =
+wait_for "group folder" || exit 0
+tm send-keys -t t =
+wait_for "group source" || exit 0
+keys_n 300 j
+tm send-keys -t t Z Z
+keys_n 50 ]
+tm send-keys -t t = =
+sleep 1
+finish group "list: = = (folder, source), 300 j, Z Z, 50 ], = ="
+
 big=$W/big.txt
 {
     echo "A one-megabyte article about Kerry and Lavrov"
