@@ -14,6 +14,7 @@
 
 #include "layout.h"
 #include "search.h"
+#include "state.h"
 #include "text.h"
 #include "util.h"
 
@@ -49,6 +50,12 @@ static const char usage_text[] =
     "      --sort=ORDER       path (default) or date (newest first)\n"
     "  -b, --hide-boilerplate leave scraper lines out of the reader\n"
     "\n"
+    "Remembered state (for scripts; PATH... required):\n"
+    "      --mark-read, --mark-unread, --star, --unstar\n"
+    "      --tag NAME, --untag NAME   (repeatable, may be combined)\n"
+    "      --config FILE      read this configuration file\n"
+    "      --no-config        read none (default ~/.config/lede/config)\n"
+    "\n"
     "  -h, --help             this help\n"
     "  -V, --version          the version\n";
 
@@ -58,6 +65,14 @@ enum {
     OPT_HL_FILE,
     OPT_GAZ,
     OPT_SORT,
+    OPT_MARK_READ,
+    OPT_MARK_UNREAD,
+    OPT_STAR,
+    OPT_UNSTAR,
+    OPT_TAG,
+    OPT_UNTAG,
+    OPT_CONFIG,
+    OPT_NO_CONFIG,
 };
 
 static const struct option long_opts[] = {
@@ -78,6 +93,14 @@ static const struct option long_opts[] = {
     {"gazetteer", required_argument, NULL, OPT_GAZ},
     {"sort", required_argument, NULL, OPT_SORT},
     {"hide-boilerplate", no_argument, NULL, 'b'},
+    {"mark-read", no_argument, NULL, OPT_MARK_READ},
+    {"mark-unread", no_argument, NULL, OPT_MARK_UNREAD},
+    {"star", no_argument, NULL, OPT_STAR},
+    {"unstar", no_argument, NULL, OPT_UNSTAR},
+    {"tag", required_argument, NULL, OPT_TAG},
+    {"untag", required_argument, NULL, OPT_UNTAG},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -101,7 +124,7 @@ static int set_mode(cli_opts *o, cli_mode m)
 {
     if (o->mode != CLI_UI && o->mode != m)
         return usage_error("%s", "choose one of --list, --entities, "
-                                 "--search and --dump");
+                                 "--search, --dump and the marks");
     o->mode = m;
     return -1;
 }
@@ -158,12 +181,48 @@ static int take_opt(cli_opts *o, int c, const char *arg)
             o->sort_date = false;
         else
             return usage_error("--sort wants path or date, not '%s'", arg);
+        o->sort_given = true;
         return -1;
+    case OPT_MARK_READ: case OPT_MARK_UNREAD:
+        o->mark_read = c == OPT_MARK_READ ? 1 : -1;
+        return set_mode(o, CLI_MARK);
+    case OPT_STAR: case OPT_UNSTAR:
+        o->mark_star = c == OPT_STAR ? 1 : -1;
+        return set_mode(o, CLI_MARK);
+    case OPT_TAG: case OPT_UNTAG:
+        if (!*arg || strchr(arg, ','))
+            return usage_error("a tag is a non-empty name without commas, "
+                               "not '%s'", arg);
+        if (c == OPT_TAG)
+            push(&o->tag_add, &o->ntag_add, arg);
+        else
+            push(&o->tag_del, &o->ntag_del, arg);
+        return set_mode(o, CLI_MARK);
+    case OPT_CONFIG: o->config_path = arg; o->no_config = false; return -1;
+    case OPT_NO_CONFIG: o->no_config = true; o->config_path = NULL; return -1;
     case 'b': o->hide_boiler = true; return -1;
     case 'h': fputs(usage_text, stdout); return 0;
     case 'V': printf("lede %s\n", LEDE_VERSION); return 0;
     default: return usage_error("%s", "unknown option");
     }
+}
+
+/* The configuration file (unless --no-config): its errors on stderr as
+ * config:LINE: message, the defaults kept for those lines. */
+static void read_config(cli_opts *o)
+{
+    char path[PATH_MAX];
+    o->config = config_new();
+    if (o->no_config)
+        return;
+    if (o->config_path)
+        config_load(o->config, o->config_path, true);
+    else if (config_default_path(path, sizeof path) == 0)
+        config_load(o->config, path, false);
+    for (size_t i = 0; i < o->config->nerrors; i++)
+        fprintf(stderr, "lede: %s\n", o->config->errors[i].msg);
+    if (!o->sort_given && o->config->sort != CFG_SORT_UNSET)
+        o->sort_date = o->config->sort == CFG_SORT_DATE;
 }
 
 int cli_parse(int argc, char **argv, cli_opts *o)
@@ -203,7 +262,11 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         rc = usage_error("%s", "--summary goes with --entities");
     for (int i = optind; rc < 0 && i < n; i++)
         push(&o->paths, &o->npaths, args[i]);
+    if (rc < 0 && o->mode == CLI_MARK && o->npaths == 0)
+        rc = usage_error("%s", "the marks want the PATH of each article");
     free(args);
+    if (rc < 0)
+        read_config(o);
     if (rc >= 0)
         cli_opts_fini(o);
     return rc;
@@ -211,6 +274,11 @@ int cli_parse(int argc, char **argv, cli_opts *o)
 
 void cli_opts_fini(cli_opts *o)
 {
+    config_free(o->config);
+    o->config = NULL;
+    free((void *)o->tag_add);
+    free((void *)o->tag_del);
+    o->tag_add = o->tag_del = NULL;
     free((void *)o->paths);
     free((void *)o->highlights);
     free((void *)o->highlight_files);
@@ -292,8 +360,40 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* What the configuration adds to the load: boilerplate lines,
+ * gazetteers (a bad one is reported and skipped: the configuration never
+ * stops lede), highlight rules and watched names as keywords. */
+static void load_config_extras(const lede_config *c, store *s,
+                               hl_keywords *kw)
+{
+    if (c->boiler_len)
+        article_boiler_add(c->boiler, c->boiler_len);
+    for (size_t i = 0; i < c->ngazetteers; i++) {
+        size_t len;
+        char *tsv = slurp(c->gazetteers[i], &len), err[256];
+        if (!tsv)
+            continue;
+        long r = entity_gazetteer_add(store_entities_mut(s), tsv, len, err,
+                                      sizeof err);
+        free(tsv);
+        if (r < 0) {
+            char *label = text_clean_label(c->gazetteers[i],
+                                           strlen(c->gazetteers[i]));
+            fprintf(stderr, "lede: %s: %s (from the configuration)\n", label,
+                    err);
+            free(label);
+        }
+    }
+    for (size_t i = 0; i < c->nrules; i++)
+        hl_keywords_add(kw, c->rules[i].name, strlen(c->rules[i].name));
+    for (size_t i = 0; i < c->nwatch; i++)
+        hl_keywords_add(kw, c->watch[i], strlen(c->watch[i]));
+}
+
 static int load_extras(const cli_opts *o, store *s, hl_keywords *kw)
 {
+    if (o->config)
+        load_config_extras(o->config, s, kw);
     for (size_t i = 0; i < o->ngazetteers; i++) {
         size_t len;
         char *tsv = slurp(o->gazetteers[i], &len), err[256];
@@ -482,11 +582,71 @@ static void list_date(const article *a, char *buf, size_t n,
     }
 }
 
+/* Open the state database: created when `create` (the marks), else only
+ * read when it exists. Messages on stderr; NULL when there is none. */
+static lede_state *open_state(bool create)
+{
+    char path[PATH_MAX], msg[PATH_MAX * 2 + 200];
+    if (state_default_path(path, sizeof path) != 0) {
+        if (create)
+            fputs("lede: no place for the state: set HOME or "
+                  "XDG_STATE_HOME\n", stderr);
+        return NULL;
+    }
+    lede_state *st = state_open(path, create, msg, sizeof msg);
+    if (msg[0])
+        fprintf(stderr, "lede: state: %s\n", msg);
+    return st;
+}
+
+/* The user's marks for every article of s (all unmarked without a state
+ * database). Free with state_marks_free and free. */
+static state_marks *load_marks(const store *s)
+{
+    size_t n = store_count(s);
+    state_marks *m = lede_calloc(n ? n : 1, sizeof *m);
+    lede_state *st = open_state(false);
+    if (!st)
+        return m;
+    uint64_t *h = lede_malloc((n ? n : 1) * sizeof *h);
+    char **p = lede_malloc((n ? n : 1) * sizeof *p);
+    for (size_t i = 0; i < n; i++) {
+        h[i] = store_get(s, i)->hash;
+        p[i] = state_key_path(store_get(s, i)->path);
+    }
+    if (state_load(st, n, h, (const char *const *)p, m) != 0)
+        fputs("lede: state: could not read the marks\n", stderr);
+    for (size_t i = 0; i < n; i++)
+        free(p[i]);
+    free(p);
+    free(h);
+    state_close(st);
+    return m;
+}
+
+static void list_json_marks(const state_marks *m)
+{
+    printf(",\"read\":%s,\"starred\":%s,\"tags\":[",
+           m->flags & STATE_READ ? "true" : "false",
+           m->flags & STATE_STAR ? "true" : "false");
+    const char *t = m->tags;
+    while (t && *t) {
+        size_t l = strcspn(t, ",");
+        if (t != m->tags)
+            putchar(',');
+        put_json_str(stdout, t, l);
+        t += l + (t[l] == ',');
+    }
+    putchar(']');
+}
+
 static int run_list(const cli_opts *o, const store *s)
 {
     uint32_t *order = ordered(o, s);
+    state_marks *marks = load_marks(s);
     for (size_t k = 0; k < store_count(s); k++) {
         const article *a = store_get(s, order[k]);
+        const state_marks *m = &marks[order[k]];
         size_t nent, hlen, dlen;
         free(entity_article_counts(store_entities(s), order[k], &nent));
         const char *head = article_headline(a, &hlen), *date;
@@ -499,6 +659,7 @@ static int run_list(const cli_opts *o, const store *s)
             put_json_str(stdout, date, dlen);
             printf(",\"entities\":%zu,\"headline\":", nent);
             put_json_str(stdout, head, hlen);
+            list_json_marks(m);
             fputs("}\n", stdout);
         } else {
             put_field(stdout, a->label, strlen(a->label));
@@ -506,11 +667,67 @@ static int run_list(const cli_opts *o, const store *s)
             put_field(stdout, date, dlen);
             printf("\t%zu\t", nent);
             put_field(stdout, head, hlen);
+            printf("\t%d\t%d\t", m->flags & STATE_READ ? 1 : 0,
+                   m->flags & STATE_STAR ? 1 : 0);
+            if (m->tags)
+                put_field(stdout, m->tags, strlen(m->tags));
             putchar('\n');
         }
     }
+    state_marks_free(marks, store_count(s));
+    free(marks);
     free(order);
     return 0;
+}
+
+/* ---- the marks (--star, --tag NAME, ...) ------------------------------- */
+
+/* Every change the options ask for, on one article. */
+static int mark_one(const cli_opts *o, lede_state *st, const article *a)
+{
+    char *key = state_key_path(a->path);
+    int bad = 0;
+    if (o->mark_read)
+        bad |= state_set_flag(st, a->hash, key, STATE_READ, o->mark_read > 0);
+    if (o->mark_star)
+        bad |= state_set_flag(st, a->hash, key, STATE_STAR, o->mark_star > 0);
+    for (size_t i = 0; i < o->ntag_add; i++)
+        bad |= state_tag(st, a->hash, key, o->tag_add[i], true);
+    for (size_t i = 0; i < o->ntag_del; i++)
+        bad |= state_tag(st, a->hash, key, o->tag_del[i], false);
+    free(key);
+    return bad;
+}
+
+int cli_mark(const cli_opts *o)
+{
+    lede_state *st = open_state(true);
+    if (!st)
+        return 2;
+    store *s = store_new(print_msg, NULL);
+    for (size_t i = 0; i < o->npaths; i++)
+        store_add_path(s, o->paths[i]);
+    int rc = 0;
+    size_t n = store_count(s);
+    /* one transaction for the whole command: all of it or none */
+    if (n == 0) {
+        fputs("lede: no articles to mark\n", stderr);
+        rc = 2;
+    } else if (state_batch_begin(st) != 0) {
+        fputs("lede: state: the database is busy or read-only\n", stderr);
+        rc = 2;
+    } else {
+        bool bad = false;
+        for (size_t i = 0; i < n && !bad; i++)
+            bad = mark_one(o, st, store_get(s, i)) != 0;
+        if (state_batch_end(st) != 0 || bad) {
+            fputs("lede: state: the marks could not be saved\n", stderr);
+            rc = 2;
+        }
+    }
+    store_free(s);
+    state_close(st);
+    return rc;
 }
 
 /* ---- --entities -------------------------------------------------------- */
@@ -832,6 +1049,7 @@ int cli_batch(const cli_opts *o, store *s, const hl_keywords *kw)
     case CLI_SEARCH: return run_search(o, s);
     case CLI_DUMP:
     case CLI_UI: return run_dump(o, s, kw);
+    case CLI_MARK: return cli_mark(o);
     }
     return 2;
 }

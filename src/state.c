@@ -81,6 +81,8 @@ static const char schema[] =
 struct lede_state {
     sqlite3 *db;
     sqlite3_stmt *q[Q_N];
+    bool batch;   /* inside state_batch_begin: changes join its transaction */
+    bool failed;  /* a change in the batch failed: roll it all back */
 };
 
 int state_default_path(char *buf, size_t n)
@@ -261,16 +263,37 @@ static int run(sqlite3_stmt *q)
 
 static int begin(lede_state *st)
 {
-    return run(stmt(st, Q_BEGIN));
+    return st->batch ? SQLITE_OK : run(stmt(st, Q_BEGIN));
 }
 
 /* Commit when rc is OK, else roll back; returns 0 or -1. */
 static int finish(lede_state *st, int rc)
 {
+    if (st->batch) {
+        st->failed |= rc != SQLITE_OK;
+        return rc == SQLITE_OK ? 0 : -1;
+    }
     if (rc == SQLITE_OK && run(stmt(st, Q_COMMIT)) == SQLITE_OK)
         return 0;
     run(stmt(st, Q_ROLLBACK));
     return -1;
+}
+
+int state_batch_begin(lede_state *st)
+{
+    if (!st || st->batch || run(stmt(st, Q_BEGIN)) != SQLITE_OK)
+        return -1;
+    st->batch = true;
+    st->failed = false;
+    return 0;
+}
+
+int state_batch_end(lede_state *st)
+{
+    if (!st || !st->batch)
+        return -1;
+    st->batch = false;
+    return finish(st, st->failed ? SQLITE_ERROR : SQLITE_OK);
 }
 
 /* Inside a transaction: make sure the row (hash, path) exists, adopting

@@ -65,6 +65,12 @@ void state_marks_free(state_marks *m, size_t n);
 int state_set_flag(lede_state *st, uint64_t hash, const char *path,
                    unsigned flag, bool on);
 
+/* Group the changes made until state_batch_end into one transaction
+ * (the CLI marking a whole folder: one commit, not one per file). When
+ * one change fails, state_batch_end rolls all back and returns -1. */
+int state_batch_begin(lede_state *st);
+int state_batch_end(lede_state *st);
+
 /* Add (on) or remove a tag of an article. A tag is trimmed; empty tags,
  * and tags with a comma or a control character, are refused (-2). One
  * transaction. Returns 0, -1 on a database error, -2 for a bad tag. */
