@@ -609,11 +609,13 @@ static state_marks *load_marks(const store *s)
     if (!st)
         return m;
     uint64_t *h = lede_malloc((n ? n : 1) * sizeof *h);
-    char **p = lede_malloc((n ? n : 1) * sizeof *p);
+    const char **paths = lede_malloc((n ? n : 1) * sizeof *paths);
     for (size_t i = 0; i < n; i++) {
         h[i] = store_get(s, i)->hash;
-        p[i] = state_key_path(store_get(s, i)->path);
+        paths[i] = store_get(s, i)->path;
     }
+    char **p = state_key_paths(paths, n);
+    free(paths);
     if (state_load(st, n, h, (const char *const *)p, m) != 0)
         fputs("lede: state: could not read the marks\n", stderr);
     for (size_t i = 0; i < n; i++)
@@ -683,9 +685,9 @@ static int run_list(const cli_opts *o, const store *s)
 /* ---- the marks (--star, --tag NAME, ...) ------------------------------- */
 
 /* Every change the options ask for, on one article. */
-static int mark_one(const cli_opts *o, lede_state *st, const article *a)
+static int mark_one(const cli_opts *o, lede_state *st, const article *a,
+                    const char *key)
 {
-    char *key = state_key_path(a->path);
     int bad = 0;
     if (o->mark_read)
         bad |= state_set_flag(st, a->hash, key, STATE_READ, o->mark_read > 0);
@@ -695,7 +697,6 @@ static int mark_one(const cli_opts *o, lede_state *st, const article *a)
         bad |= state_tag(st, a->hash, key, o->tag_add[i], true);
     for (size_t i = 0; i < o->ntag_del; i++)
         bad |= state_tag(st, a->hash, key, o->tag_del[i], false);
-    free(key);
     return bad;
 }
 
@@ -718,8 +719,16 @@ int cli_mark(const cli_opts *o)
         rc = 2;
     } else {
         bool bad = false;
+        const char **paths = lede_malloc(n * sizeof *paths);
+        for (size_t i = 0; i < n; i++)
+            paths[i] = store_get(s, i)->path;
+        char **keys = state_key_paths(paths, n);
         for (size_t i = 0; i < n && !bad; i++)
-            bad = mark_one(o, st, store_get(s, i)) != 0;
+            bad = mark_one(o, st, store_get(s, i), keys[i]) != 0;
+        for (size_t i = 0; i < n; i++)
+            free(keys[i]);
+        free(keys);
+        free(paths);
         if (state_batch_end(st) != 0 || bad) {
             fputs("lede: state: the marks could not be saved\n", stderr);
             rc = 2;

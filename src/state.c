@@ -163,7 +163,7 @@ static int open_db(lede_state *st, const char *path, bool create)
         rc = sqlite3_busy_timeout(st->db, BUSY_MS);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(st->db, "PRAGMA journal_mode=WAL;"
-                                  "PRAGMA synchronous=FULL;", NULL, NULL, NULL);
+                                  "PRAGMA synchronous=NORMAL;", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = check_db(st->db);
     if (rc == SQLITE_OK)
@@ -236,6 +236,39 @@ char *state_key_path(const char *path)
     if (strcmp(path, "-") != 0 && realpath(path, real))
         return lede_strndup(real, strlen(real));
     return lede_strndup(path, strlen(path));
+}
+
+char **state_key_paths(const char *const *paths, size_t n)
+{
+    char **out = lede_malloc((n ? n : 1) * sizeof *out);
+    char *last_dir = NULL, *last_real = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *p = paths[i], *slash = strrchr(p, '/');
+        if (!slash || slash == p || !strcmp(p, "-")) {
+            out[i] = state_key_path(p);
+            continue;
+        }
+        size_t dl = (size_t)(slash - p);
+        if (!last_dir || strlen(last_dir) != dl || memcmp(last_dir, p, dl)) {
+            free(last_dir);
+            free(last_real);
+            last_dir = lede_strndup(p, dl);
+            char real[PATH_MAX];
+            last_real = realpath(last_dir, real)
+                            ? lede_strndup(real, strlen(real)) : NULL;
+        }
+        if (!last_real) {
+            out[i] = state_key_path(p);
+            continue;
+        }
+        size_t rl = strlen(last_real), bl = strlen(slash);
+        out[i] = lede_malloc(rl + bl + 1);
+        memcpy(out[i], last_real, rl);
+        memcpy(out[i] + rl, slash, bl + 1);
+    }
+    free(last_dir);
+    free(last_real);
+    return out;
 }
 
 /* ---- statements -------------------------------------------------------- */

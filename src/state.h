@@ -52,6 +52,12 @@ void state_close(lede_state *st);
  * else path as given ("-" for standard input). Returns a new string. */
 char *state_key_path(const char *path);
 
+/* state_key_path for n paths at once: the real path of each directory
+ * is looked up once for the files in it (a set of 100,000 files costs a
+ * few hundred realpath calls, not 100,000). Returns a new array of new
+ * strings (free each and the array). */
+char **state_key_paths(const char *const *paths, size_t n);
+
 /* Marks of n articles (hash[i], key path[i]) into out[0..n) (zeroed
  * first). One pass over the stored rows: linear in n plus the rows.
  * Returns 0 or -1 (out then all unmarked). Free with state_marks_free. */

@@ -29,6 +29,11 @@
     X(PREV, "N", "previous", "Previous search match, or previous mention of the selected entity") \
     X(CORPUS, "s", "search-set", "Search the whole set: filter the list to the matching articles, best first") \
     X(CLEAR, "Esc", "clear", "Clear the list filter, the selected entity and the search") \
+    X(TOGGLE_READ, "u", "toggle-read", "Mark the article read or unread (opening one marks it read; unread ones are bold in the list)") \
+    X(STAR, "*", "star", "Star the article or take the star away") \
+    X(TAGS, "t", "tags", "Edit the article's tags, comma-separated (a -name removes one)") \
+    X(TAG_FILTER, "T", "tag-filter", "Filter the list to the articles with a tag (Tab completes the name)") \
+    X(WATCH_FILTER, "w", "watch-filter", "Filter the list to the articles naming a watched name (watch in the configuration)") \
     X(BOILER, "B", "boilerplate", "Hide or show scraper boilerplate (shown dimmed)") \
     X(REDRAW, "^L", "redraw", "Redraw the screen")
 

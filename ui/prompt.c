@@ -33,10 +33,12 @@ void prompt_open(ui *u, ui_prompt_kind k)
     u->dirty |= DIRTY_STATUS;
 }
 
-static void hist_add(ui_prompt *p)
+static void hist_add(ui *u)
 {
+    ui_prompt *p = &u->pr;
     if (!p->len || (p->nhist && !strcmp(p->hist[p->nhist - 1], p->buf)))
         return;
+    marks_history_add(u, p->buf); /* kept across runs */
     if (p->nhist == UI_HIST) {
         free(p->hist[0]);
         memmove(p->hist, p->hist + 1, (UI_HIST - 1) * sizeof *p->hist);
@@ -70,7 +72,7 @@ static void prompt_live(ui *u)
     ui_prompt *p = &u->pr;
     char err[160] = "";
     p->err[0] = '\0';
-    if (p->kind == PROMPT_CORPUS)
+    if (p->kind >= PROMPT_CORPUS) /* no live search: set search, tags */
         return;
     if (!p->len) {
         prompt_restore(u);
@@ -120,6 +122,10 @@ static void prompt_accept(ui *u)
     ui_prompt_kind k = p->kind;
     p->kind = PROMPT_NONE;
     u->dirty |= DIRTY_STATUS | DIRTY_READER;
+    if (k == PROMPT_TAGS || k == PROMPT_TAG_FILTER) {
+        marks_prompt_accept(u, k, p->buf);
+        return;
+    }
     if (!p->len) { /* as in less: an empty pattern repeats the last one */
         if (k != PROMPT_CORPUS && p->save_pat[0]) {
             prompt_restore(u);
@@ -128,7 +134,7 @@ static void prompt_accept(ui *u)
         }
         return;
     }
-    hist_add(p);
+    hist_add(u);
     if (k == PROMPT_CORPUS) {
         prompt_corpus(u);
         return;
@@ -203,6 +209,10 @@ void prompt_key(ui *u, int is_key, wint_t ch)
     case 'W' & 0x1f: prompt_erase(p, true); break;
     case 'U' & 0x1f: p->len = 0; p->buf[0] = '\0'; break;
     case 'R' & 0x1f: p->regex = !p->regex; break;
+    case '\t':
+        if (p->kind == PROMPT_TAGS || p->kind == PROMPT_TAG_FILTER)
+            marks_complete(u);
+        return;
     default: prompt_insert(p, ch); break;
     }
     prompt_live(u);
@@ -213,6 +223,8 @@ static const char *prompt_prefix(const ui_prompt *p)
     switch (p->kind) {
     case PROMPT_FWD: return p->regex ? "Regex /" : "/";
     case PROMPT_BACK: return p->regex ? "Regex ?" : "?";
+    case PROMPT_TAGS: return "Tags: ";
+    case PROMPT_TAG_FILTER: return "Filter by tag: ";
     default: return p->regex ? "Search the set (regex): " : "Search the set: ";
     }
 }

@@ -214,8 +214,7 @@ static void ui_open_current(ui *u)
     if (a < 0)
         return;
     reader_open(u, a);
-    u->read[a] = true;
-    u->dirty |= DIRTY_LIST;
+    marks_opened(u, a);
     if (u->find.q && u->nav == NAV_SEARCH)
         find_first(u, false, true);
     else if (u->nav == NAV_ENTITY && u->entity >= 0)
@@ -318,6 +317,11 @@ void ui_do(ui *u, ui_action a)
     case ACT_CORPUS: ui_search(u, PROMPT_CORPUS); break;
     case ACT_CLEAR: ui_clear(u); break;
     case ACT_BOILER: ui_boiler(u); break;
+    case ACT_TOGGLE_READ: marks_toggle_read(u); break;
+    case ACT_STAR: marks_toggle_star(u); break;
+    case ACT_TAGS: marks_tags(u); break;
+    case ACT_TAG_FILTER: marks_tag_filter(u); break;
+    case ACT_WATCH_FILTER: marks_watch_filter(u); break;
     case ACT_REDRAW: clearok(curscr, TRUE); u->dirty |= DIRTY_ALL | DIRTY_CLEAR; break;
     default: break;
     }
@@ -418,6 +422,34 @@ static bool opens_one_file(const cli_opts *o, const store *s)
     return o->npaths == 1 && store_count(s) == 1;
 }
 
+/* The configuration's errors stay on the status line at start (they
+ * went to stderr too, before the screen started). */
+static void config_status(ui *u)
+{
+    const lede_config *c = u->o->config;
+    if (!c || !c->nerrors)
+        return;
+    if (c->nerrors == 1)
+        ui_msg(u, true, "%s", c->errors[0].msg);
+    else
+        ui_msg(u, true, "%s (%zu more errors: see stderr)", c->errors[0].msg,
+               c->nerrors - 1);
+}
+
+/* Check the names only the screen knows (colours, actions, keys) and
+ * report what is wrong on stderr, before the screen hides it. */
+static void config_check(const cli_opts *o)
+{
+    lede_config *c = o->config;
+    if (!c)
+        return;
+    size_t before = c->nerrors;
+    color_check(c);
+    keys_check(c);
+    for (size_t i = before; i < c->nerrors; i++)
+        fprintf(stderr, "lede: %s\n", c->errors[i].msg);
+}
+
 static void ui_start(ui *u)
 {
     u->entity = -1;
@@ -429,21 +461,27 @@ static void ui_start(ui *u)
     u->bench.on = getenv("LEDE_BENCH") != NULL;
     if (u->bench.on)
         typeahead(-1); /* time whole frames, not ones cut short by input */
-    keys_init();
+    keys_init(u->o->config);
+    marks_init(u);
     list_init(u);
     reader_init(u);
     u->focus = opens_one_file(u->o, u->s) ? PANE_READER : PANE_LIST;
     geom_layout(u);
     list_set_sel(u, 0);
+    if (!u->o->pattern && !opens_one_file(u->o, u->s))
+        marks_restore(u); /* back where the reader was in this set */
     if (u->focus == PANE_READER && u->rd.art >= 0)
-        u->read[u->rd.art] = true;
+        marks_opened(u, u->rd.art);
     if (u->o->pattern && find_set(u, u->o->pattern, u->o->search_flags, true))
         find_first(u, false, true);
+    config_status(u);
 }
 
 static void ui_stop(ui *u)
 {
     bench_write(u);
+    marks_fini(u);
+    keys_fini();
     prompt_fini(u);
     find_fini(u);
     side_fini(u);
@@ -481,6 +519,7 @@ int ui_run(store *s, const hl_keywords *kw, const cli_opts *o)
     u.o = o;
     lede_set_fatal_hook(on_fatal);
     install_signals();
+    config_check(o);
     FILE *tty;
     if (!screen_start(&u, &tty))
         return 2;
