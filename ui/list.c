@@ -203,13 +203,13 @@ static int list_tags(ui *u, uint32_t ai, int y, int x, int end, ui_style st,
                      bool sel)
 {
     const char *t = u->mk.tags ? u->mk.tags[ai] : NULL;
-    if (!t || end - x < 40)
+    if (!t || end - x < 24)
         return 0;
     char buf[64];
     snprintf(buf, sizeof buf, "[%s]", t);
-    int w = (int)text_width(buf, strlen(buf));
-    if (w > 20)
-        w = 20;
+    int w = (int)text_width(buf, strlen(buf)), room = (end - x) / 2;
+    if (w > room)
+        w = room;
     draw_text_ellipsis(y, end - w, buf, strlen(buf), w,
                        sel ? st : u->role[ROLE_TAGS]);
     return w + 1;
