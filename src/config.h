@@ -14,7 +14,8 @@
  *                        256-colour then the 8-colour form); ATTR: bold,
  *                        underline, reverse, italic, dim, blink, normal
  *   bind ACTION KEY...   the keys of an action (replaces its defaults)
- *   highlight NAME [COLOR-SPEC]  a name to mark wherever it appears
+ *   highlight NAME       a name to mark wherever it appears;
+ *   highlight "NAME" SPEC   the same in a look of its own (SPEC as color)
  *   watch NAME           a watched name: highlighted, marked in the list
  *   sort path|date       the default order of the list
  *   boilerplate LINE     one more scraper line to recognise

@@ -1,6 +1,7 @@
 /* color.c: what each highlight class and screen role looks like. Every
  * class keeps a distinct attribute (bold, underline, reverse), so with
  * NO_COLOR, --color=never or a monochrome terminal highlights still show. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "private.h"
@@ -87,25 +88,29 @@ static attr_t cfg_attrs(unsigned a)
            (a & CFG_DIM ? A_DIM : 0) | (a & CFG_BLINK ? A_BLINK : 0);
 }
 
+/* A configured style over a look: what it sets replaces lede's. */
+static void apply_style(class_look *l, const cfg_style *st)
+{
+    if (st->fg256 != CFG_UNSET)
+        l->fg256 = st->fg256;
+    if (st->bg256 != CFG_UNSET)
+        l->bg256 = st->bg256;
+    if (st->fg8 != CFG_UNSET)
+        l->fg8 = st->fg8;
+    if (st->bg8 != CFG_UNSET)
+        l->bg8 = st->bg8;
+    if (st->has_attrs)
+        l->mono = cfg_attrs(st->attrs);
+}
+
 /* The configuration over lede's looks: later lines win. */
 static void apply_config(const lede_config *c, class_look *cls,
                          class_look *rol)
 {
     for (size_t i = 0; c && i < c->ncolors; i++) {
         class_look *l = look_named(c->colors[i].name, cls, rol);
-        const cfg_style *st = &c->colors[i].style;
-        if (!l)
-            continue;
-        if (st->fg256 != CFG_UNSET)
-            l->fg256 = st->fg256;
-        if (st->bg256 != CFG_UNSET)
-            l->bg256 = st->bg256;
-        if (st->fg8 != CFG_UNSET)
-            l->fg8 = st->fg8;
-        if (st->bg8 != CFG_UNSET)
-            l->bg8 = st->bg8;
-        if (st->has_attrs)
-            l->mono = cfg_attrs(st->attrs);
+        if (l)
+            apply_style(l, &c->colors[i].style);
     }
 }
 
@@ -132,6 +137,54 @@ static ui_style make_style(const class_look *l, short *next_pair, bool color,
     return st;
 }
 
+/* Styles for the highlight rules that have a colour: the keyword look
+ * with the rule's colour over it, and a keyword list per rule. */
+static void rules_init(ui *u, const class_look *kw, short *next, bool color,
+                       bool many)
+{
+    const lede_config *c = u->o->config;
+    size_t n = 0;
+    for (size_t i = 0; c && i < c->nrules; i++)
+        n += c->rules[i].has_style;
+    if (n > 255 - HL_NCLASSES)
+        n = 255 - HL_NCLASSES; /* a span class is a byte */
+    if (!n)
+        return;
+    u->rule_style = calloc(n, sizeof *u->rule_style);
+    u->rule_kw = calloc(n, sizeof *u->rule_kw);
+    if (!u->rule_style || !u->rule_kw)
+        return;
+    for (size_t i = 0; u->nrules < n && i < c->nrules; i++) {
+        const cfg_rule *r = &c->rules[i];
+        if (!r->has_style)
+            continue;
+        class_look l = *kw;
+        apply_style(&l, &r->style);
+        u->rule_style[u->nrules] = make_style(&l, next, color, many);
+        u->rule_kw[u->nrules] = hl_keywords_new();
+        hl_keywords_add(u->rule_kw[u->nrules], r->name, strlen(r->name));
+        u->nrules++;
+    }
+}
+
+ui_style color_of(const ui *u, unsigned cls)
+{
+    if (cls >= HL_NCLASSES && cls - HL_NCLASSES < u->nrules)
+        return u->rule_style[cls - HL_NCLASSES];
+    return u->cls[cls < HL_NCLASSES ? cls : HL_KEYWORD];
+}
+
+void color_fini(ui *u)
+{
+    for (size_t i = 0; i < u->nrules; i++)
+        hl_keywords_free(u->rule_kw[i]);
+    free(u->rule_kw);
+    free(u->rule_style);
+    u->rule_kw = NULL;
+    u->rule_style = NULL;
+    u->nrules = 0;
+}
+
 void color_init(ui *u, bool want_color)
 {
     bool color = want_color && has_colors() && start_color() == OK;
@@ -147,4 +200,5 @@ void color_init(ui *u, bool want_color)
         u->cls[c] = make_style(&cls[c], &next, color, many);
     for (int r = 0; r < ROLE_N; r++)
         u->role[r] = make_style(&rol[r], &next, color, many);
+    rules_init(u, &cls[HL_KEYWORD], &next, color, many);
 }

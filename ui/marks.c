@@ -488,3 +488,23 @@ void marks_history_add(ui *u, const char *line)
     if (u->mk.st && state_history_add(u->mk.st, line) != 0)
         ui_msg(u, true, "state: the search history could not be saved");
 }
+
+/* ---- highlight rules with a colour ------------------------------------- */
+
+void rules_recolor(ui *u, const article *a, hl_span *spans, size_t n)
+{
+    search_match *m = NULL;
+    size_t cap = 0;
+    for (size_t r = 0; r < u->nrules; r++) {
+        size_t k = hl_keywords_find(u->rule_kw[r], a->text, a->len, &m, &cap);
+        size_t s = 0;
+        /* both lists are sorted by offset: one merge pass */
+        for (size_t i = 0; i < k; i++) {
+            while (s < n && spans[s].off < m[i].off)
+                s++;
+            if (s < n && spans[s].off == m[i].off && spans[s].cls == HL_KEYWORD)
+                spans[s].cls = (uint8_t)(HL_NCLASSES + r);
+        }
+    }
+    free(m);
+}

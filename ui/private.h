@@ -181,6 +181,11 @@ typedef struct ui {
     bool quit;
     ui_style cls[HL_NCLASSES];
     ui_style role[ROLE_N];
+    /* highlight rules with a colour of their own (color.c): their spans
+     * get class HL_NCLASSES + i (marks.c, rules_recolor) */
+    ui_style *rule_style;
+    hl_keywords **rule_kw;
+    size_t nrules;
     ui_bench bench;
 } ui;
 
@@ -333,6 +338,11 @@ void marks_restore(ui *u);
 
 /* color.c: check the configuration's colour names (errors added to c). */
 void color_check(lede_config *c);
+/* The style of a span class, highlight rules' classes included. */
+ui_style color_of(const ui *u, unsigned cls);
+void color_fini(ui *u);
+/* marks.c: give the keyword spans of rules with a colour their class. */
+void rules_recolor(ui *u, const article *a, hl_span *spans, size_t n);
 
 /* ui.c */
 /* Put a message on the status line until the next key. */

@@ -154,8 +154,9 @@ static void reader_spans(ui *u)
         .nmatches = m ? u->find.nm : 0,
         .current_match = -1, /* drawn over the spans, see cell_style */
     };
-    r->nspans = hl_spans(store_get(u->s, (size_t)r->art), &hl, &r->spans,
-                         &r->spcap);
+    const article *a = store_get(u->s, (size_t)r->art);
+    r->nspans = hl_spans(a, &hl, &r->spans, &r->spcap);
+    rules_recolor(u, a, r->spans, r->nspans);
     r->spans_ok = true;
 }
 
@@ -202,7 +203,7 @@ static ui_style cell_style(const ui *u, ui_style base, const layout_cell *c,
         return u->cls[HL_MATCH_CURRENT];
     if (c->cls == HL_NONE)
         return base;
-    ui_style st = u->cls[c->cls];
+    ui_style st = color_of(u, c->cls);
     return base.attr & A_DIM ? style_with(st, A_DIM) : st;
 }
 

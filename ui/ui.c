@@ -482,6 +482,7 @@ static void ui_stop(ui *u)
     bench_write(u);
     marks_fini(u);
     keys_fini();
+    color_fini(u);
     prompt_fini(u);
     find_fini(u);
     side_fini(u);

@@ -14,6 +14,8 @@ color star 46
 bind star x
 frobnicate yes
 watch Doha
+highlight "Staffan de Mistura" 160 on default underline
+highlight technical teams
 EOF
 
 start 120 40 -- "$A"
@@ -22,6 +24,8 @@ check "the bad line is named in the status line" \
     wait_match "config:5: unknown setting 'frobnicate'"
 check "color person 196: Kerry drawn in colour 196" styled "John Kerry" '38;5;196'
 check "the default person colour is gone" unstyled "John Kerry" '38;5;39'
+check "a highlight rule with a colour of its own" styled "Staffan de Mistura" '38;5;160'
+check "a highlight rule without one: the keyword look" styled "technical" '48;5;226'
 check "watch Doha: the article naming it is marked" wait_match "^ ◆Lavrov visits"
 lacks "an article not naming it is not" "$(screen | sed -n 1p)" "◆"
 keys j
