@@ -190,9 +190,9 @@ static int take_opt(cli_opts *o, int c, const char *arg)
         o->mark_star = c == OPT_STAR ? 1 : -1;
         return set_mode(o, CLI_MARK);
     case OPT_TAG: case OPT_UNTAG:
-        if (!*arg || strchr(arg, ','))
-            return usage_error("a tag is a non-empty name without commas, "
-                               "not '%s'", arg);
+        if (!state_tag_ok(arg)) /* not echoed: it may hold escapes */
+            return usage_error("%s", "a tag is UTF-8 text, not empty, "
+                               "without commas or control characters");
         if (c == OPT_TAG)
             push(&o->tag_add, &o->ntag_add, arg);
         else

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "text.h"
 #include "util.h"
 
 #define STATE_SCHEMA 1
@@ -403,14 +404,24 @@ static bool clean_tag(const char *tag, char *buf, size_t n)
         len--;
     if (!len || len >= n)
         return false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)tag[i];
-        if (c < 0x20 || c == 0x7f || c == ',')
+    /* UTF-8 text only, no control character (C0, DEL, C1) and no comma:
+     * tags are printed by --list and drawn in the list */
+    for (size_t i = 0, k; i < len; i += k) {
+        int32_t cp = text_decode(tag + i, len - i, &k);
+        if (cp == 0xFFFD && (k != 3 || memcmp(tag + i, "\xef\xbf\xbd", 3)))
+            return false;
+        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == ',')
             return false;
     }
     memcpy(buf, tag, len);
     buf[len] = '\0';
     return true;
+}
+
+bool state_tag_ok(const char *tag)
+{
+    char t[256];
+    return clean_tag(tag, t, sizeof t);
 }
 
 int state_tag(lede_state *st, uint64_t hash, const char *path,

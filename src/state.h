@@ -78,10 +78,13 @@ int state_batch_begin(lede_state *st);
 int state_batch_end(lede_state *st);
 
 /* Add (on) or remove a tag of an article. A tag is trimmed; empty tags,
- * and tags with a comma or a control character, are refused (-2). One
+ * tags with a comma or a control character and tags that are not UTF-8
+ * are refused (-2). One
  * transaction. Returns 0, -1 on a database error, -2 for a bad tag. */
 int state_tag(lede_state *st, uint64_t hash, const char *path,
               const char *tag, bool on);
+/* True when state_tag would take tag (under 256 bytes once trimmed). */
+bool state_tag_ok(const char *tag);
 
 /* Every tag in use, sorted, as a NULL-terminated array (free each and the
  * array). NULL on error. */

@@ -61,6 +61,10 @@ check "--star with no PATH is a usage error (2)" [ $? = 2 ]
 contains "and says why" "$(cat "$T/err")" "PATH"
 "$LEDE" --tag "a,b" "$A1" 2>"$T/err"
 check "a tag with a comma is refused (2)" [ $? = 2 ]
+"$LEDE" --tag "$(printf 'x\033]0;pwned\007')" "$A1" 2>"$T/err"
+check "a tag with an escape sequence is refused (2)" [ $? = 2 ]
+contains "with a message" "$(cat "$T/err")" "control characters"
+lacks "that does not echo it to the terminal" "$(cat "$T/err")" "pwned"
 "$LEDE" --star --list "$A1" 2>/dev/null
 check "--star with --list is a usage error" [ $? = 2 ]
 "$LEDE" --star "$T/nonexistent.txt" 2>"$T/err"

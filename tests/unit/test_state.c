@@ -121,6 +121,8 @@ static void test_tags(void **unused)
     assert_int_equal(state_tag(s, 1, "/x", "a,b", true), -2);
     assert_int_equal(state_tag(s, 1, "/x", "   ", true), -2);
     assert_int_equal(state_tag(s, 1, "/x", "bad\x1b[31m", true), -2);
+    assert_int_equal(state_tag(s, 1, "/x", "c1\xc2\x9b" "31m", true), -2);
+    assert_int_equal(state_tag(s, 1, "/x", "latin1 \xe9t\xe9", true), -2);
     state_marks m = load1(s, 1, "/x");
     assert_string_equal(m.tags, "alpha,zeta");
     state_marks_free(&m, 1);
