@@ -173,8 +173,15 @@ static void set_flag(ui *u, long art, unsigned flag, bool on)
 
 void marks_opened(ui *u, long art)
 {
-    if (art >= 0 && !(u->mk.flags[art] & STATE_READ))
+    if (art < 0)
+        return;
+    if (!(u->mk.flags[art] & STATE_READ))
         set_flag(u, art, STATE_READ, true);
+    /* the article shown, kept now too: a killed lede still comes back to
+     * it (the place within it is saved at the end) */
+    if (u->mk.st)
+        state_pos_save(u->mk.st, u->mk.setkey, store_get(u->s, (size_t)art)->hash,
+                       u->mk.keys[art], 0);
 }
 
 void marks_toggle_read(ui *u)

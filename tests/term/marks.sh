@@ -76,7 +76,39 @@ check "an article opened last time is no longer bold" unstyled "★ Lavrov visit
 keys /
 keys Up
 check "the search history survives the restart" wait_for "/kerry"
-keys Escape q
+keys Escape
+# A second lede on the same state while this one runs: both work, and
+# each sees the other's marks when it next opens the set.
+XDG_STATE_HOME="$TEST_STATE_HOME" "$LEDE" --star --tag other "$A/000_83fae2bbef3ffe03.txt"
+check "a second process writes while the reader runs" [ $? = 0 ]
+keys g t
+type_text "mine"
+keys Enter
+check "the reader still saves its own marks" wait_match "De Mistura.*\[mine\]"
+keys q
+check "q exits 0" [ "$(wait_exit)" = 0 ]
+start 120 40 -- "$A"
+check "the next start shows the other process's star" wait_match "^★ De Mistura"
+keys q
+wait_exit >/dev/null
+out=$(XDG_STATE_HOME="$TEST_STATE_HOME" "$LEDE" --list "$A/000_83fae2bbef3ffe03.txt")
+check "both processes' tags are kept" [ "$(printf '%s\n' "$out" | cut -f7)" = "mine,other" ]
+
+# kill -9: the last article opened comes back.
+start 120 40 -- "$A"
+wait_for "Lavrov visits" >/dev/null
+keys g Enter q
+wait_exit >/dev/null
+start 120 40 -- "$A"
+check "the first article was the last shown" wait_match "^ 1/2"
+keys j Enter
+check "the second article is opened" wait_match "^ 2/2"
+kill -9 "$(lede_pid)"
+wait_exit >/dev/null
+start 120 40 -- "$A"
+check "after kill -9 the reader comes back to the article opened last" wait_match "^ 2/2"
+check "and its marks are all there" wait_match "^★ Lavrov visits"
+keys q
 wait_exit >/dev/null
 
 # The same marks from the command line.
