@@ -16,7 +16,7 @@
 #include "text.h"
 #include "util.h"
 
-#define STATE_SCHEMA 1
+#define STATE_SCHEMA 1 /* PRAGMA user_version of the file */
 #define BUSY_MS 10000
 
 enum {
@@ -63,8 +63,10 @@ static const char *const sql[Q_N] = {
     [Q_POS_LOAD] = "SELECT hash, path, off FROM positions WHERE setkey=?1",
 };
 
+/* Made once, when user_version is still 0; user_version then says which
+ * schema the file has, so reading never writes. */
 static const char schema[] =
-    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);"
+    "BEGIN IMMEDIATE;"
     "CREATE TABLE IF NOT EXISTS marks(hash INTEGER NOT NULL,"
     " path TEXT NOT NULL, read INTEGER NOT NULL DEFAULT 0,"
     " star INTEGER NOT NULL DEFAULT 0, at INTEGER NOT NULL DEFAULT 0,"
@@ -77,7 +79,8 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS positions(setkey TEXT PRIMARY KEY,"
     " hash INTEGER NOT NULL, path TEXT NOT NULL, off INTEGER NOT NULL,"
     " at INTEGER NOT NULL);"
-    "INSERT OR IGNORE INTO meta VALUES('schema', 1);";
+    "PRAGMA user_version=1;"
+    "COMMIT;";
 
 struct lede_state {
     sqlite3 *db;
@@ -155,6 +158,19 @@ static int check_db(sqlite3 *db)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* PRAGMA user_version, or -1 on error. */
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *q;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
 /* Open, check and prepare. Returns an SQLite code; msg on failure. */
 static int open_db(lede_state *st, const char *path, bool create)
 {
@@ -167,8 +183,13 @@ static int open_db(lede_state *st, const char *path, bool create)
                                   "PRAGMA synchronous=NORMAL;", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = check_db(st->db);
-    if (rc == SQLITE_OK)
+    int version = rc == SQLITE_OK ? user_version(st->db) : 0;
+    if (version < 0)
+        rc = SQLITE_ERROR;
+    else if (version == 0 && rc == SQLITE_OK)
         rc = sqlite3_exec(st->db, schema, NULL, NULL, NULL);
+    else if (version > STATE_SCHEMA)
+        return SQLITE_FORMAT; /* a newer lede's: leave it alone */
     for (int i = 0; rc == SQLITE_OK && i < Q_N; i++)
         rc = sqlite3_prepare_v3(st->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
                                 &st->q[i], NULL);
@@ -220,6 +241,11 @@ lede_state *state_open(const char *path, bool create, char *msg, size_t n)
         snprintf(msg, n, "%s was damaged: kept as %s, a new one started",
                  path, aside);
         rc = open_db(st, path, create);
+    }
+    if (rc == SQLITE_FORMAT) {
+        snprintf(msg, n, "%s was made by a newer lede: left as it is", path);
+        state_close(st);
+        return NULL;
     }
     if (rc != SQLITE_OK) {
         size_t l = strlen(msg);

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "state.h"
 
 static char dir[256], db[300];
@@ -35,6 +37,11 @@ static int teardown(void **st)
     char cmd[700];
     snprintf(cmd, sizeof cmd, "chmod -R u+w '%s'; rm -rf '%s'", dir, dir);
     return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *db_path(void)
+{
+    return db;
 }
 
 static lede_state *open_ok(void)
@@ -269,6 +276,28 @@ static void test_missing_and_unwritable(void **unused)
     assert_non_null(strstr(msg, "cannot create"));
 }
 
+static void test_newer_schema_left_alone(void **unused)
+{
+    (void)unused;
+    lede_state *s = open_ok();
+    assert_int_equal(state_set_flag(s, 5, "/p", STATE_STAR, true), 0);
+    state_close(s);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db_path(), &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "PRAGMA user_version=7", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    sqlite3_close(h);
+    char msg[512];
+    assert_null(state_open(db_path(), true, msg, sizeof msg));
+    assert_non_null(strstr(msg, "newer lede"));
+    assert_int_equal(count_aside(), 0); /* not taken for damage */
+    /* and its data is still there for that newer lede */
+    assert_int_equal(sqlite3_open(db_path(), &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "SELECT star FROM marks", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    sqlite3_close(h);
+}
+
 static void test_set_key(void **unused)
 {
     (void)unused;
@@ -306,6 +335,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_positions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_corrupt_kept_aside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_and_unwritable, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_newer_schema_left_alone, setup,
                                         teardown),
         cmocka_unit_test(test_set_key),
         cmocka_unit_test(test_default_path),
