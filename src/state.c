@@ -23,7 +23,7 @@ enum {
     Q_BEGIN, Q_COMMIT, Q_ROLLBACK,
     Q_HAS, Q_NEWEST, Q_COPY_MARK, Q_COPY_TAGS, Q_NEW_MARK,
     Q_SET_READ, Q_SET_STAR, Q_ADD_TAG, Q_DEL_TAG, Q_TOUCH,
-    Q_ALL, Q_TAGS, Q_HIST_LAST, Q_HIST_ADD, Q_HIST_TRIM, Q_HIST,
+    Q_ALL, Q_ALL_TAGS, Q_TAGS, Q_HIST_LAST, Q_HIST_ADD, Q_HIST_TRIM, Q_HIST,
     Q_POS_SAVE, Q_POS_LOAD,
     Q_N
 };
@@ -47,10 +47,8 @@ static const char *const sql[Q_N] = {
     [Q_ADD_TAG] = "INSERT OR IGNORE INTO tags(hash,path,tag) VALUES(?1,?2,?3)",
     [Q_DEL_TAG] = "DELETE FROM tags WHERE hash=?1 AND path=?2 AND tag=?3",
     [Q_TOUCH] = "UPDATE marks SET at=?3 WHERE hash=?1 AND path=?2",
-    [Q_ALL] = "SELECT m.hash, m.path, m.read, m.star, "
-              "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM tags t "
-              "WHERE t.hash=m.hash AND t.path=m.path ORDER BY tag)) "
-              "FROM marks m ORDER BY m.at, m.rowid",
+    [Q_ALL] = "SELECT hash, path, read, star, at FROM marks",
+    [Q_ALL_TAGS] = "SELECT hash, path, tag FROM tags ORDER BY hash, path, tag",
     [Q_TAGS] = "SELECT DISTINCT tag FROM tags ORDER BY tag",
     [Q_HIST_LAST] = "SELECT line FROM history ORDER BY id DESC LIMIT 1",
     [Q_HIST_ADD] = "INSERT INTO history(line) VALUES(?1)",
@@ -180,7 +178,8 @@ static int open_db(lede_state *st, const char *path, bool create)
         rc = sqlite3_busy_timeout(st->db, BUSY_MS);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(st->db, "PRAGMA journal_mode=WAL;"
-                                  "PRAGMA synchronous=NORMAL;", NULL, NULL, NULL);
+                                  "PRAGMA synchronous=NORMAL;"
+                                  "PRAGMA mmap_size=268435456;", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = check_db(st->db);
     int version = rc == SQLITE_OK ? user_version(st->db) : 0;
@@ -510,13 +509,70 @@ static int64_t map_find(const hash_map *m, const uint64_t *hash, uint64_t h)
     return m->slot[s];
 }
 
-static void assign(state_marks *m, sqlite3_stmt *q)
+/* What state_load keeps per article while it reads the rows. */
+typedef struct load_pick {
+    uint8_t prio;       /* 0 no row, 1 a row of the same hash, 2 its own */
+    int64_t at;         /* when the picked row last changed */
+    char *from;         /* the picked row's path when prio is 1 */
+} load_pick;
+
+/* Pass 1: the flags. An article takes the row of its own path, else the
+ * newest row of the same hash elsewhere. No ORDER BY: one table scan. */
+static int load_flags(lede_state *st, const hash_map *m, const uint64_t *hash,
+                      const char *const *path, state_marks *out,
+                      load_pick *pick)
 {
-    const char *t = (const char *)sqlite3_column_text(q, 4);
-    m->flags = (uint8_t)((sqlite3_column_int(q, 2) ? STATE_READ : 0) |
-                         (sqlite3_column_int(q, 3) ? STATE_STAR : 0));
-    free(m->tags);
-    m->tags = t && *t ? lede_strndup(t, strlen(t)) : NULL;
+    sqlite3_stmt *q = stmt(st, Q_ALL);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        uint64_t h = (uint64_t)sqlite3_column_int64(q, 0);
+        const char *p = (const char *)sqlite3_column_text(q, 1);
+        int64_t at = sqlite3_column_int64(q, 4);
+        for (int64_t i = map_find(m, hash, h); i >= 0; i = m->next[i]) {
+            load_pick *k = &pick[i];
+            bool own = p && !strcmp(p, path[i]);
+            if (k->prio == 2 || (!own && k->prio == 1 && at < k->at))
+                continue;
+            free(k->from);
+            k->from = own || !p ? NULL : lede_strndup(p, strlen(p));
+            k->prio = own ? 2 : 1;
+            k->at = at;
+            out[i].flags = (uint8_t)((sqlite3_column_int(q, 2) ? STATE_READ : 0) |
+                                     (sqlite3_column_int(q, 3) ? STATE_STAR : 0));
+        }
+    }
+    sqlite3_reset(q);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void append_tag(state_marks *m, const char *t)
+{
+    size_t old = m->tags ? strlen(m->tags) : 0, l = strlen(t);
+    m->tags = lede_realloc(m->tags, old + l + 2);
+    if (old)
+        m->tags[old++] = ',';
+    memcpy(m->tags + old, t, l + 1);
+}
+
+/* Pass 2: the tags of each picked row, in key order (so sorted). */
+static int load_tags(lede_state *st, const hash_map *m, const uint64_t *hash,
+                     const char *const *path, state_marks *out,
+                     const load_pick *pick)
+{
+    sqlite3_stmt *q = stmt(st, Q_ALL_TAGS);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        uint64_t h = (uint64_t)sqlite3_column_int64(q, 0);
+        const char *p = (const char *)sqlite3_column_text(q, 1);
+        const char *t = (const char *)sqlite3_column_text(q, 2);
+        for (int64_t i = map_find(m, hash, h); p && t && i >= 0; i = m->next[i]) {
+            const char *want = pick[i].prio == 2 ? path[i] : pick[i].from;
+            if (want && !strcmp(want, p))
+                append_tag(&out[i], t);
+        }
+    }
+    sqlite3_reset(q);
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int state_load(lede_state *st, size_t n, const uint64_t *hash,
@@ -527,31 +583,18 @@ int state_load(lede_state *st, size_t n, const uint64_t *hash,
         return st ? 0 : -1;
     hash_map m;
     map_build(&m, n, hash);
-    uint8_t *exact = lede_calloc(n, 1);
-    sqlite3_stmt *q = stmt(st, Q_ALL);
-    int rc;
-    /* rows come oldest first: a later row of the same hash wins, and a
-     * row of the article's own path wins over all */
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        uint64_t h = (uint64_t)sqlite3_column_int64(q, 0);
-        const char *p = (const char *)sqlite3_column_text(q, 1);
-        for (int64_t i = map_find(&m, hash, h); i >= 0; i = m.next[i]) {
-            bool same = p && !strcmp(p, path[i]);
-            if (exact[i] && !same)
-                continue;
-            assign(&out[i], q);
-            exact[i] |= same;
-        }
-    }
-    sqlite3_reset(q);
-    free(exact);
+    load_pick *pick = lede_calloc(n, sizeof *pick);
+    int r = load_flags(st, &m, hash, path, out, pick);
+    if (r == 0)
+        r = load_tags(st, &m, hash, path, out, pick);
+    for (size_t i = 0; i < n; i++)
+        free(pick[i].from);
+    free(pick);
     free(m.slot);
     free(m.next);
-    if (rc != SQLITE_DONE) {
+    if (r != 0)
         state_marks_free(out, n);
-        return -1;
-    }
-    return 0;
+    return r;
 }
 
 void state_marks_free(state_marks *m, size_t n)
