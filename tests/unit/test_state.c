@@ -106,6 +106,11 @@ static void test_moved_and_edited(void **unused)
     m = load1(s, 42, "/old/a.txt");
     assert_int_equal(m.flags, STATE_STAR); /* its own row is unchanged */
     state_marks_free(&m, 1);
+    /* a third place takes the newest of the two */
+    m = load1(s, 42, "/third/a.txt");
+    assert_int_equal(m.flags, STATE_READ | STATE_STAR);
+    assert_string_equal(m.tags, "syria");
+    state_marks_free(&m, 1);
     /* two copies of one file in a set: each gets its own row */
     uint64_t h[2] = {42, 42};
     const char *p[2] = {"/old/a.txt", "/new/a.txt"};
