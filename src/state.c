@@ -180,7 +180,10 @@ static int open_db(lede_state *st, const char *path, bool create)
         rc = sqlite3_exec(st->db, "PRAGMA journal_mode=WAL;"
                                   "PRAGMA synchronous=NORMAL;"
                                   "PRAGMA mmap_size=268435456;", NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
+    /* a writer checks the whole file, so damage is found (and the file
+     * kept aside) before anything is added to it; a reader (--list)
+     * skips the scan and reports damage when it reads */
+    if (rc == SQLITE_OK && create)
         rc = check_db(st->db);
     int version = rc == SQLITE_OK ? user_version(st->db) : 0;
     if (version < 0)

@@ -40,7 +40,9 @@ typedef struct state_marks {
 int state_default_path(char *buf, size_t n);
 
 /* Open the database at path. With create, missing parent directories and
- * the file are made; without it a missing file gives NULL and no message.
+ * the file are made and the whole file is checked (PRAGMA quick_check);
+ * without it a missing file gives NULL and no message, and damage shows
+ * as an error of state_load.
  * A file that is not a sound SQLite database is renamed to
  * PATH.corrupt-YYYYMMDD-HHMMSS and a new one started (create only); msg
  * then says so (also on success). On failure returns NULL with the

@@ -85,6 +85,11 @@ contains "unwritable state: --list prints the article" "$out" "Headline number 1
 mkdir -p "$T/bad/lede"
 head -c 8192 /dev/urandom >"$T/bad/lede/state.db"
 sum=$(cksum <"$T/bad/lede/state.db")
+out=$(XDG_STATE_HOME="$T/bad" "$LEDE" --list "$A1" 2>"$T/err")
+check "damaged state: --list still works" [ $? = 0 ]
+contains "damaged state: --list prints the articles" "$out" "Headline number 1"
+contains "damaged state: --list says so" "$(cat "$T/err")" "lede: state:"
+check "damaged state: a reader leaves the file as it is" [ "$(cksum <"$T/bad/lede/state.db")" = "$sum" ]
 XDG_STATE_HOME="$T/bad" "$LEDE" --star "$A1" 2>"$T/err"
 check "damaged state: --star still works" [ $? = 0 ]
 contains "damaged state: a message names the copy" "$(cat "$T/err")" "state.db.corrupt-"
