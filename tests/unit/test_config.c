@@ -168,6 +168,46 @@ static void test_load_files(void **unused)
     unlink(path);
 }
 
+/* Random bytes: never a crash, every error a clean config:LINE: line. */
+static void test_random_bytes(void **unused)
+{
+    (void)unused;
+    uint32_t seed = 12345;
+    static char buf[1 << 16];
+    const char *words[] = {"color ", "bind ", "watch ", "sort ", "\"", " on ",
+                           "highlight ", "index ", "\n", "# ", "196/red "};
+    for (int round = 0; round < 20; round++) {
+        size_t n = 0;
+        while (n + 16 < sizeof buf) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t r = seed >> 8;
+            if (r % 4 == 0) {
+                const char *w = words[r / 4 % (sizeof words / sizeof *words)];
+                memcpy(buf + n, w, strlen(w));
+                n += strlen(w);
+            } else {
+                buf[n++] = (char)(r >> 4);
+            }
+        }
+        lede_config *c = config_new();
+        config_parse(c, buf, n);
+        for (size_t i = 0; i < c->nerrors; i++) {
+            assert_memory_equal(c->errors[i].msg, "config:", 7);
+            for (const char *p = c->errors[i].msg; *p; p++)
+                assert_true((unsigned char)*p >= 0x20 && *p != 0x7f);
+        }
+        config_free(c);
+    }
+    /* one very long line */
+    memset(buf, 'x', sizeof buf - 1);
+    memcpy(buf, "watch ", 6);
+    lede_config *c = config_new();
+    config_parse(c, buf, sizeof buf - 1);
+    assert_int_equal(c->nerrors, 1);
+    assert_non_null(strstr(c->errors[0].msg, "too long"));
+    config_free(c);
+}
+
 static void test_default_path(void **unused)
 {
     (void)unused;
@@ -189,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_bad_lines),
         cmocka_unit_test(test_settings),
         cmocka_unit_test(test_load_files),
+        cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_default_path),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
