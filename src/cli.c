@@ -387,8 +387,9 @@ static void load_config_extras(const lede_config *c, store *s,
             free(label);
         }
     }
-    for (size_t i = 0; i < c->nrules; i++)
-        hl_keywords_add(kw, c->rules[i].name, strlen(c->rules[i].name));
+    for (size_t i = 0; i < c->nrules; i++) /* regex rules: the reader's */
+        if (!c->rules[i].regex)
+            hl_keywords_add(kw, c->rules[i].name, strlen(c->rules[i].name));
     for (size_t i = 0; i < c->nwatch; i++)
         hl_keywords_add(kw, c->watch[i], strlen(c->watch[i]));
 }

@@ -288,17 +288,24 @@ static void do_bind(lede_config *c, int ln, char **w, int n)
     c->binds[c->nbinds++] = (cfg_bind){ln, dup(w[1]), join(w, 2, n)};
 }
 
-/* highlight "A Name" [colour...], or highlight A Name (no colour). */
+/* highlight "A Name" [colour...], highlight /regex/ [colour...], or
+ * highlight A Name (no colour). */
 static void do_highlight(lede_config *c, int ln, char **w, int n,
                          bool quoted)
 {
-    cfg_rule r = {ln, NULL, false, {0}};
+    cfg_rule r = {ln, NULL, false, false, {0}};
     char err[200];
     if (n < 2) {
         config_error(c, ln, "highlight wants a name");
         return;
     }
-    if (quoted && n > 2) {
+    size_t l = strlen(w[1]);
+    r.regex = l >= 3 && w[1][0] == '/' && w[1][l - 1] == '/';
+    if (r.regex) {
+        w[1][l - 1] = '\0';
+        w[1]++;
+    }
+    if ((quoted || r.regex) && n > 2) {
         if (!config_style((const char *const *)w + 2, (size_t)n - 2, &r.style,
                           err, sizeof err)) {
             config_error(c, ln, "%s", err);

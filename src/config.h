@@ -16,6 +16,7 @@
  *   bind ACTION KEY...   the keys of an action (replaces its defaults)
  *   highlight NAME       a name to mark wherever it appears;
  *   highlight "NAME" SPEC   the same in a look of its own (SPEC as color)
+ *   highlight /REGEX/ [SPEC]  what a regular expression matches
  *   watch NAME           a watched name: highlighted, marked in the list
  *   sort path|date       the default order of the list
  *   boilerplate LINE     one more scraper line to recognise
@@ -62,7 +63,8 @@ typedef struct cfg_bind {
 
 typedef struct cfg_rule {
     int line;
-    char *name;
+    char *name;        /* a name, or the pattern of a regex rule */
+    bool regex;        /* written /PATTERN/: a regular expression */
     bool has_style;
     cfg_style style;
 } cfg_rule;

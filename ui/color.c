@@ -145,25 +145,49 @@ static void rules_init(ui *u, const class_look *kw, short *next, bool color,
     const lede_config *c = u->o->config;
     size_t n = 0;
     for (size_t i = 0; c && i < c->nrules; i++)
-        n += c->rules[i].has_style;
+        n += c->rules[i].has_style || c->rules[i].regex;
     if (n > 255 - HL_NCLASSES)
         n = 255 - HL_NCLASSES; /* a span class is a byte */
     if (!n)
         return;
     u->rule_style = calloc(n, sizeof *u->rule_style);
     u->rule_kw = calloc(n, sizeof *u->rule_kw);
-    if (!u->rule_style || !u->rule_kw)
+    u->rule_re = calloc(n, sizeof *u->rule_re);
+    if (!u->rule_style || !u->rule_kw || !u->rule_re)
         return;
     for (size_t i = 0; u->nrules < n && i < c->nrules; i++) {
         const cfg_rule *r = &c->rules[i];
-        if (!r->has_style)
+        char err[200];
+        if (!r->has_style && !r->regex)
             continue;
         class_look l = *kw;
-        apply_style(&l, &r->style);
-        u->rule_style[u->nrules] = make_style(&l, next, color, many);
-        u->rule_kw[u->nrules] = hl_keywords_new();
-        hl_keywords_add(u->rule_kw[u->nrules], r->name, strlen(r->name));
+        if (r->has_style)
+            apply_style(&l, &r->style);
+        size_t k = u->nrules;
+        if (r->regex) {
+            u->rule_re[k] = search_compile(r->name, SEARCH_REGEX, err, sizeof err);
+            if (!u->rule_re[k])
+                continue; /* reported by rules_check */
+        } else {
+            u->rule_kw[k] = hl_keywords_new();
+            hl_keywords_add(u->rule_kw[k], r->name, strlen(r->name));
+        }
+        u->rule_style[k] = make_style(&l, next, color, many);
         u->nrules++;
+    }
+}
+
+void rules_check(lede_config *c)
+{
+    for (size_t i = 0; c && i < c->nrules; i++) {
+        char err[200];
+        if (!c->rules[i].regex)
+            continue;
+        search_query *q = search_compile(c->rules[i].name, SEARCH_REGEX, err,
+                                         sizeof err);
+        if (!q)
+            config_error(c, c->rules[i].line, "bad pattern: %.150s", err);
+        search_free(q);
     }
 }
 
@@ -176,13 +200,19 @@ ui_style color_of(const ui *u, unsigned cls)
 
 void color_fini(ui *u)
 {
-    for (size_t i = 0; i < u->nrules; i++)
+    for (size_t i = 0; i < u->nrules; i++) {
         hl_keywords_free(u->rule_kw[i]);
+        search_free(u->rule_re[i]);
+    }
     free(u->rule_kw);
+    free(u->rule_re);
     free(u->rule_style);
+    free(u->rule_hits);
     u->rule_kw = NULL;
+    u->rule_re = NULL;
     u->rule_style = NULL;
-    u->nrules = 0;
+    u->rule_hits = NULL;
+    u->nrules = u->nrule_hits = u->rule_hits_cap = 0;
 }
 
 void color_init(ui *u, bool want_color)

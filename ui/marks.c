@@ -498,11 +498,47 @@ void marks_history_add(ui *u, const char *line)
 
 /* ---- highlight rules with a colour ------------------------------------- */
 
+static int by_off(const void *x, const void *y)
+{
+    const hl_span *a = x, *b = y;
+    if (a->off != b->off)
+        return a->off < b->off ? -1 : 1;
+    return a->cls < b->cls ? -1 : a->cls > b->cls; /* the earlier rule */
+}
+
+/* The matches of the /regex/ rules in a, sorted, overlaps dropped. */
+static void regex_hits(ui *u, const article *a)
+{
+    search_match *m = NULL;
+    size_t cap = 0;
+    u->nrule_hits = 0;
+    for (size_t r = 0; r < u->nrules; r++) {
+        if (!u->rule_re[r])
+            continue;
+        size_t k = search_article(u->rule_re[r], a, &m, &cap);
+        LEDE_GROW(u->rule_hits, u->rule_hits_cap, u->nrule_hits + k);
+        for (size_t i = 0; i < k; i++)
+            u->rule_hits[u->nrule_hits++] =
+                (hl_span){m[i].off, m[i].len, (uint8_t)(HL_NCLASSES + r)};
+    }
+    free(m);
+    qsort(u->rule_hits, u->nrule_hits, sizeof *u->rule_hits, by_off);
+    size_t keep = 0;
+    for (size_t i = 0; i < u->nrule_hits; i++) {
+        const hl_span *p = keep ? &u->rule_hits[keep - 1] : NULL;
+        if (!p || u->rule_hits[i].off >= p->off + p->len)
+            u->rule_hits[keep++] = u->rule_hits[i];
+    }
+    u->nrule_hits = keep;
+}
+
 void rules_recolor(ui *u, const article *a, hl_span *spans, size_t n)
 {
     search_match *m = NULL;
     size_t cap = 0;
     for (size_t r = 0; r < u->nrules; r++) {
+        if (!u->rule_kw[r])
+            continue;
         size_t k = hl_keywords_find(u->rule_kw[r], a->text, a->len, &m, &cap);
         size_t s = 0;
         /* both lists are sorted by offset: one merge pass */
@@ -514,4 +550,22 @@ void rules_recolor(ui *u, const article *a, hl_span *spans, size_t n)
         }
     }
     free(m);
+    regex_hits(u, a);
+}
+
+bool rules_style_at(const ui *u, uint32_t off, ui_style *st)
+{
+    size_t lo = 0, hi = u->nrule_hits;
+    while (lo < hi) { /* the first hit ending after off */
+        size_t mid = (lo + hi) / 2;
+        const hl_span *h = &u->rule_hits[mid];
+        if (h->off + h->len <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == u->nrule_hits || u->rule_hits[lo].off > off)
+        return false;
+    *st = color_of(u, u->rule_hits[lo].cls);
+    return true;
 }

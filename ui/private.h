@@ -184,8 +184,12 @@ typedef struct ui {
     /* highlight rules with a colour of their own (color.c): their spans
      * get class HL_NCLASSES + i (marks.c, rules_recolor) */
     ui_style *rule_style;
-    hl_keywords **rule_kw;
+    hl_keywords **rule_kw;  /* a name rule's keyword, or NULL */
+    search_query **rule_re; /* a /regex/ rule's query, or NULL */
     size_t nrules;
+    hl_span *rule_hits;     /* regex rule matches in the reader's article:
+                               sorted, not overlapping */
+    size_t nrule_hits, rule_hits_cap;
     ui_bench bench;
 } ui;
 
@@ -341,8 +345,13 @@ void color_check(lede_config *c);
 /* The style of a span class, highlight rules' classes included. */
 ui_style color_of(const ui *u, unsigned cls);
 void color_fini(ui *u);
-/* marks.c: give the keyword spans of rules with a colour their class. */
+/* marks.c: give the keyword spans of rules with a colour their class,
+ * and find the matches of /regex/ rules in the article. */
 void rules_recolor(ui *u, const article *a, hl_span *spans, size_t n);
+/* The style of a /regex/ rule matching at text offset off, if any. */
+bool rules_style_at(const ui *u, uint32_t off, ui_style *st);
+/* color.c: check the /regex/ rules' patterns (errors added to c). */
+void rules_check(lede_config *c);
 
 /* ui.c */
 /* Put a message on the status line until the next key. */

@@ -201,9 +201,13 @@ static ui_style cell_style(const ui *u, ui_style base, const layout_cell *c,
 {
     if (c->len && c->off >= coff && c->off < coff + clen)
         return u->cls[HL_MATCH_CURRENT];
-    if (c->cls == HL_NONE)
+    ui_style st;
+    /* a /regex/ rule of the configuration: over names, under the rest */
+    bool rule = c->len && c->cls < HL_SELECTED && rules_style_at(u, c->off, &st);
+    if (c->cls == HL_NONE && !rule)
         return base;
-    ui_style st = color_of(u, c->cls);
+    if (!rule)
+        st = color_of(u, c->cls);
     return base.attr & A_DIM ? style_with(st, A_DIM) : st;
 }
 

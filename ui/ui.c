@@ -446,6 +446,7 @@ static void config_check(const cli_opts *o)
     size_t before = c->nerrors;
     color_check(c);
     keys_check(c);
+    rules_check(c);
     for (size_t i = before; i < c->nerrors; i++)
         fprintf(stderr, "lede: %s\n", c->errors[i].msg);
 }

@@ -16,6 +16,7 @@ frobnicate yes
 watch Doha
 highlight "Staffan de Mistura" 160 on default underline
 highlight technical teams
+highlight /intra-[A-Z][a-z]+/ 201
 EOF
 
 start 120 40 -- "$A"
@@ -26,6 +27,7 @@ check "color person 196: Kerry drawn in colour 196" styled "John Kerry" '38;5;19
 check "the default person colour is gone" unstyled "John Kerry" '38;5;39'
 check "a highlight rule with a colour of its own" styled "Staffan de Mistura" '38;5;160'
 check "a highlight rule without one: the keyword look" styled "technical" '48;5;226'
+check "a /regex/ highlight rule in its colour" styled "intra-Syrian" '38;5;201'
 check "watch Doha: the article naming it is marked" wait_match "^ ◆Lavrov visits"
 lacks "an article not naming it is not" "$(screen | sed -n 1p)" "◆"
 keys j
@@ -64,12 +66,17 @@ color nosuchclass red
 bind nosuchaction z
 bind quit NotAKey
 color place 160
+highlight /(unclosed/
 EOF
 start 120 40 -- --config "$WORK/other" "$A"
 check "--config FILE: its colour applies" styled "Geneva" '38;5;160'
 check "an unknown colour name is reported" wait_match "config:1: no colour is called 'nosuchclass'"
+contains "more errors are counted" "$(status)" "more errors: see stderr"
 keys q
 check "a bad key name leaves the default key (q quits)" [ "$(wait_exit)" = 0 ]
+scr=$(screen)
+contains "stderr names the bad key" "$scr" "config:3: 'NotAKey' is not a key name"
+contains "stderr names the bad pattern" "$scr" "config:5: bad pattern"
 err=$("$LEDE" --config "$WORK/other" --list "$A" 2>&1 >/dev/null)
 lacks "batch modes do not check screen names" "$err" "nosuchclass"
 err=$("$LEDE" --config "$WORK/missing" --list "$A" 2>&1 >/dev/null)

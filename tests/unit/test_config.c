@@ -111,6 +111,8 @@ static void test_settings(void **unused)
                            "bind quit Q\n"
                            "highlight Tony Blair\n"
                            "highlight \"Vladimir Putin\" 196 bold\n"
+                           "highlight /Lav[a-z]+/ 201\n"
+                           "highlight \"/a b+/\"\n"
                            "watch Sergei Lavrov\n"
                            "watch \"John Kerry\"\n"
                            "sort path\n"
@@ -124,7 +126,14 @@ static void test_settings(void **unused)
     assert_string_equal(c->binds[0].action, "star");
     assert_string_equal(c->binds[0].keys, "x F");
     assert_int_equal(c->binds[1].line, 2);
-    assert_int_equal(c->nrules, 2);
+    assert_int_equal(c->nrules, 4);
+    assert_false(c->rules[0].regex);
+    assert_true(c->rules[2].regex);
+    assert_string_equal(c->rules[2].name, "Lav[a-z]+");
+    assert_int_equal(c->rules[2].style.fg256, 201);
+    assert_true(c->rules[3].regex);
+    assert_false(c->rules[3].has_style);
+    assert_string_equal(c->rules[3].name, "a b+");
     assert_string_equal(c->rules[0].name, "Tony Blair");
     assert_false(c->rules[0].has_style);
     assert_string_equal(c->rules[1].name, "Vladimir Putin");
