@@ -337,7 +337,10 @@ static const char *rest_of(const char *line, const char *kw)
     const char *p = line;
     while (*p == ' ' || *p == '\t')
         p++;
-    p += strlen(kw);
+    if (*p == '"') /* the keyword was quoted: skip it as split did */
+        p = strchr(p + 1, '"') + 1;
+    else
+        p += strlen(kw);
     while (*p == ' ' || *p == '\t')
         p++;
     return p;
@@ -356,7 +359,8 @@ static void one_line(lede_config *c, int ln, char *line)
     }
     memcpy(copy, line, len + 1);
     int n = split(line, w, MAX_WORDS);
-    if (n == 0 || w[0][0] == '#')
+    const char *first = copy + strspn(copy, " \t");
+    if (n == 0 || *first == '#')
         return;
     if (n == -1) {
         config_error(c, ln, "a quote is not closed");

@@ -103,6 +103,8 @@ start 120 40 -- "$A"
 check "the first article was the last shown" wait_match "^ 1/2"
 keys j Enter
 check "the second article is opened" wait_match "^ 2/2"
+# the focus is in the reader once Enter is done: the list's selection dims
+check "Enter has been handled" styled "Lavrov visits" '48;5;237'
 kill -9 "$(lede_pid)"
 wait_exit >/dev/null
 start 120 40 -- "$A"

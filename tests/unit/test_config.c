@@ -24,7 +24,7 @@ static lede_config *parse(const char *text)
 static void test_empty_is_defaults(void **unused)
 {
     (void)unused;
-    lede_config *c = parse("# only a comment\n\n   \n");
+    lede_config *c = parse("# only a comment\n\n   \n  # it's a \"comment\n");
     assert_int_equal(c->nerrors, 0);
     assert_int_equal(c->ncolors + c->nbinds + c->nrules + c->nwatch, 0);
     assert_int_equal(c->sort, CFG_SORT_UNSET);
@@ -118,6 +118,7 @@ static void test_settings(void **unused)
                            "sort path\n"
                            "boilerplate   Sign up for our newsletter  \n"
                            "boilerplate Follow us\n"
+                           "\"boilerplate\" Quoted keyword\n"
                            "gazetteer ~/names.tsv\n"
                            "gazetteer \"/with blank/x.tsv\"\n"
                            "index /var/cache/lede/my.db\r\n");
@@ -144,7 +145,8 @@ static void test_settings(void **unused)
     assert_string_equal(c->watch[0], "Sergei Lavrov");
     assert_string_equal(c->watch[1], "John Kerry");
     assert_int_equal(c->sort, CFG_SORT_PATH);
-    assert_string_equal(c->boiler, "Sign up for our newsletter\nFollow us\n");
+    assert_string_equal(c->boiler,
+                        "Sign up for our newsletter\nFollow us\nQuoted keyword\n");
     assert_int_equal(c->ngazetteers, 2);
     assert_string_equal(c->gazetteers[0], "/home/reader/names.tsv");
     assert_string_equal(c->gazetteers[1], "/with blank/x.tsv");
