@@ -522,6 +522,8 @@ static void regex_hits(ui *u, const article *a)
                 (hl_span){m[i].off, m[i].len, (uint8_t)(HL_NCLASSES + r)};
     }
     free(m);
+    if (!u->nrule_hits)
+        return;
     qsort(u->rule_hits, u->nrule_hits, sizeof *u->rule_hits, by_off);
     size_t keep = 0;
     for (size_t i = 0; i < u->nrule_hits; i++) {
