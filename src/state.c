@@ -570,7 +570,9 @@ static int load_tags(lede_state *st, const hash_map *m, const uint64_t *hash,
         const char *t = (const char *)sqlite3_column_text(q, 2);
         for (int64_t i = map_find(m, hash, h); p && t && i >= 0; i = m->next[i]) {
             const char *want = pick[i].prio == 2 ? path[i] : pick[i].from;
-            if (want && !strcmp(want, p))
+            /* a tag written by something else than lede is checked too:
+             * --list prints it as it is */
+            if (want && !strcmp(want, p) && state_tag_ok(t))
                 append_tag(&out[i], t);
         }
     }
