@@ -119,12 +119,12 @@ $(B)/tests/%: tests/tools/%.c $(B)/liblede.a
 
 # Where the installed sample set lives; rewritten only when PREFIX or
 # DATADIR change, so 'make install PREFIX=...' rebuilds what depends on it.
-$(B)/gen/config.h: FORCE
+$(B)/gen/datadir.h: FORCE
 	@mkdir -p $(@D)
 	@echo '#define LEDE_DATADIR "$(DATADIR)"' >$@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-$(B)/src/cli.o: $(B)/gen/config.h
+$(B)/src/cli.o: $(B)/gen/datadir.h
 
 # The compiler and flags a directory was built with: a change (another
 # CC, sanitizer or CFLAGS) rebuilds every object instead of mixing them.

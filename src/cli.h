@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "config.h"
 #include "highlight.h"
 #include "store.h"
 
@@ -22,6 +23,7 @@ typedef enum cli_mode {
     CLI_TIMELINE, /* --timeline (of --with NAME's mentions) */
     CLI_WITH,     /* --with NAME: names seen with it; twice: both */
     CLI_DUPLICATES, /* --duplicates */
+    CLI_MARK,     /* --mark-read, --star, --tag NAME ...: change state */
 } cli_mode;
 
 /* --sort for --entities --summary. */
@@ -54,6 +56,17 @@ typedef struct cli_opts {
     size_t nwith;
     int name_sort;                /* CLI_NAMES_*: --sort=count|name|first */
     int group;                    /* group_by: --group=folder|source */
+    /* state changes for scripts (CLI_MARK): +1 set, -1 clear, 0 keep */
+    int mark_read, mark_star;
+    const char **tag_add;         /* --tag NAME */
+    size_t ntag_add;
+    const char **tag_del;         /* --untag NAME */
+    size_t ntag_del;
+    const char *config_path;      /* --config FILE */
+    bool no_config;               /* --no-config */
+    bool sort_given;              /* --sort on the command line */
+    lede_config *config;          /* the file read (owned; never NULL after
+                                     a successful cli_parse) */
 } cli_opts;
 
 /* Parse argv into *o. Returns -1 to go on, or an exit status when done
@@ -70,6 +83,10 @@ const char *cli_default_set(const char *argv0);
  * "lede: PATH: message". Returns 0, or 2 when no article loaded. */
 int cli_load(const cli_opts *o, const char *argv0, store **s,
              hl_keywords **kw);
+
+/* Apply the state changes of CLI_MARK to the articles under o's paths
+ * (loaded without the entity pass); returns the exit status. */
+int cli_mark(const cli_opts *o);
 
 /* Run the batch mode in o over s; returns the exit status. */
 int cli_batch(const cli_opts *o, store *s, const hl_keywords *kw);

@@ -3,6 +3,9 @@
 : "${LEDE:=build/lede}"
 export LC_ALL=C.UTF-8
 unset NO_COLOR
+# No user's configuration or state: a test that wants them sets its own.
+export XDG_CONFIG_HOME="${TMPDIR:-/tmp}/lede-test-no-config"
+export XDG_STATE_HOME="${TMPDIR:-/tmp}/lede-test-no-state"
 TAB=$(printf '\t')
 # time limits are multiplied by this (the sanitizer build is slower)
 SLOW=${LEDE_SLOW:-1}

@@ -30,6 +30,11 @@
     X(PREV, "N", "previous", "Previous search match, or previous mention of the selected entity") \
     X(CORPUS, "s", "search-set", "Search the whole set: filter the list to the matching articles, best first") \
     X(CLEAR, "Esc", "clear", "Clear the list filter, the selected entity and the search") \
+    X(TOGGLE_READ, "u", "toggle-read", "Mark the article read or unread (opening one marks it read; unread ones are bold in the list)") \
+    X(STAR, "*", "star", "Star the article or take the star away") \
+    X(TAGS, "t", "tags", "Edit the article's tags, comma-separated (a -name removes one)") \
+    X(TAG_FILTER, "#", "tag-filter", "Filter the list to the articles with a tag (Tab completes the name)") \
+    X(WATCH_FILTER, "W", "watch-filter", "Filter the list to the articles naming a watched name (watch in the configuration)") \
     X(BOILER, "B", "boilerplate", "Hide or show scraper boilerplate (shown dimmed)") \
     X(NEXT_COPY, "c", "next-copy", "Open the next copy of a duplicated article (shown once in the list, with its count)") \
     X(HIDE_READ, "R", "hide-read", "Hide or show the paragraphs already read in another article (shown dimmed, with where they were read)") \

@@ -199,6 +199,39 @@ static void draw_date(const article *a, int y, int x, ui_style st)
     draw_text(y, x, d, strlen(d), 10, st);
 }
 
+/* The marks before a headline, in two columns: a star for a starred
+ * article, else a check mark for a read one (unread headlines are bold
+ * too), then a diamond when it names a watched name. */
+static void list_marks(ui *u, uint32_t ai, int y, int x, ui_style st, bool sel)
+{
+    const uint8_t f = u->mk.flags ? u->mk.flags[ai] : 0;
+    if (f & STATE_STAR)
+        draw_text(y, x, "\xe2\x98\x85", 3, 1,
+                  sel ? style_with(st, A_BOLD) : u->role[ROLE_STAR]); /* ★ */
+    else if (u->read[ai])
+        draw_text(y, x, "\xe2\x9c\x93", 3, 1, st); /* check mark */
+    if (marks_watched(u, ai))
+        draw_text(y, x + 1, "\xe2\x97\x86", 3, 1,
+                  sel ? style_with(st, A_BOLD) : u->role[ROLE_WATCH]); /* ◆ */
+}
+
+/* The article's tags at the right end of the row; returns columns used. */
+static int list_tags(ui *u, uint32_t ai, int y, int x, int end, ui_style st,
+                     bool sel)
+{
+    const char *t = u->mk.tags ? u->mk.tags[ai] : NULL;
+    if (!t || end - x < 24)
+        return 0;
+    char buf[64];
+    snprintf(buf, sizeof buf, "[%s]", t);
+    int w = (int)text_width(buf, strlen(buf)), room = (end - x) / 2;
+    if (w > room)
+        w = room;
+    draw_text_ellipsis(y, end - w, buf, strlen(buf), w,
+                       sel ? st : u->role[ROLE_TAGS]);
+    return w + 1;
+}
+
 void list_draw_row(ui *u, size_t row, int y, bool sel)
 {
     const ui_rect *r = &u->r[PANE_LIST];
@@ -211,8 +244,7 @@ void list_draw_row(ui *u, size_t row, int y, bool sel)
     draw_fill(y, r->x, r->w, st);
     int x = r->x, end = r->x + r->w;
     if (r->w >= 12) {
-        if (u->read[ai])
-            draw_text(y, x, "\xe2\x9c\x93", 3, 1, st); /* check mark */
+        list_marks(u, ai, y, x, st, sel);
         x += 2;
     }
     if (l->filtered && l->counts && end - x >= 16) {
@@ -230,9 +262,11 @@ void list_draw_row(ui *u, size_t row, int y, bool sel)
         end -= 11;
         draw_date(a, y, end + 1, meta);
     }
+    end -= list_tags(u, ai, y, x, end, st, sel);
     size_t hl;
     const char *h = article_headline(a, &hl);
-    draw_text_ellipsis(y, x, h, hl, end - x, st);
+    /* unread articles stand out, as in a mail reader */
+    draw_text_ellipsis(y, x, h, hl, end - x, u->read[ai] ? st : style_with(st, A_BOLD));
 }
 
 void list_draw(ui *u)

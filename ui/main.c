@@ -13,6 +13,11 @@ int main(int argc, char **argv)
     int rc = cli_parse(argc, argv, &o);
     if (rc >= 0)
         return rc;
+    if (o.mode == CLI_MARK) {
+        rc = cli_mark(&o);
+        cli_opts_fini(&o);
+        return rc;
+    }
     store *s = NULL;
     hl_keywords *kw = NULL;
     rc = cli_load(&o, argv[0], &s, &kw);

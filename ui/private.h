@@ -15,6 +15,7 @@
 #include "highlight.h"
 #include "layout.h"
 #include "search.h"
+#include "state.h"
 #include "store.h"
 #include "story.h"
 #include "ui.h"
@@ -50,6 +51,9 @@ typedef enum ui_role {
     ROLE_ERROR,
     ROLE_BORDER,
     ROLE_HEADER,    /* sidebar group headers, help headings */
+    ROLE_STAR,      /* the star of a starred article in the list */
+    ROLE_TAGS,      /* an article's tags in the list */
+    ROLE_WATCH,     /* the mark of an article naming a watched name */
     ROLE_N
 } ui_role;
 
@@ -120,6 +124,7 @@ typedef struct ui_side {
 } ui_side;
 
 typedef enum ui_prompt_kind { PROMPT_NONE, PROMPT_FWD, PROMPT_BACK, PROMPT_CORPUS,
+                              PROMPT_TAGS, PROMPT_TAG_FILTER,
     /* cmdline.c and export.c: */
     PROMPT_LIST, PROMPT_CMD, PROMPT_PIPE, PROMPT_WRITE, PROMPT_OPEN } ui_prompt_kind;
 
@@ -141,6 +146,18 @@ typedef struct ui_prompt {
 } ui_prompt;
 
 typedef enum ui_nav { NAV_SEARCH, NAV_ENTITY } ui_nav;
+
+/* marks.c: the user's marks, kept in the state database. */
+typedef struct ui_marks {
+    lede_state *st;       /* NULL: marks last for this session only */
+    uint8_t *flags;        /* per article: STATE_READ | STATE_STAR */
+    char **tags;           /* per article: "a,b" or NULL */
+    uint8_t *watched;      /* per article: 0 unknown, 1 no, 2 names one */
+    hl_keywords *watch;    /* the watched names, or NULL */
+    char **keys;           /* per article: the key path (state_key_paths) */
+    long tag_art;          /* the article the tags prompt edits */
+    char setkey[17];
+} ui_marks;
 
 typedef struct ui_bench {
     bool on;
@@ -254,7 +271,8 @@ typedef struct ui {
     bool help;
     size_t help_top;
     unsigned dirty;
-    bool *read;          /* per article: opened this session */
+    bool *read;          /* per article: read (kept in the state) */
+    ui_marks mk;
     ui_list list;
     ui_reader rd;
     ui_find find;
@@ -268,6 +286,15 @@ typedef struct ui {
     bool quit;
     ui_style cls[HL_NCLASSES];
     ui_style role[ROLE_N];
+    /* highlight rules with a colour of their own (color.c): their spans
+     * get class HL_NCLASSES + i (marks.c, rules_recolor) */
+    ui_style *rule_style;
+    hl_keywords **rule_kw;  /* a name rule's keyword, or NULL */
+    search_query **rule_re; /* a /regex/ rule's query, or NULL */
+    size_t nrules;
+    hl_span *rule_hits;     /* regex rule matches in the reader's article:
+                               sorted, not overlapping */
+    size_t nrule_hits, rule_hits_cap;
     ui_bench bench;
     ui_story story;
     ui_names names;
@@ -307,8 +334,13 @@ int draw_text_tail(int y, int x, const char *s, size_t len, int maxw,
 ui_style style_with(ui_style st, attr_t extra);
 
 /* keys.c: the key map from actions.h. */
-/* Build the map from the key names in actions.h. */
-void keys_init(void);
+/* Build the map from the key names in actions.h and the configuration's
+ * bindings (checked by keys_check first). */
+void keys_init(const lede_config *c);
+/* Check the configuration's bindings (action and key names); errors are
+ * added to c. */
+void keys_check(lede_config *c);
+void keys_fini(void);
 /* Action bound to a key (is_key: a curses KEY_ code), or ACT_NONE. */
 ui_action keys_action(int is_key, wint_t ch);
 /* Key names of an action (as in actions.h) and its help text. */
@@ -496,6 +528,44 @@ void group_fini(ui *u);
 
 /* list.c, for group.c: draw view row `row` at screen line y. */
 void list_draw_row(ui *u, size_t row, int y, bool sel);
+
+/* marks.c: read, star, tags, the tag and watch filters, history and
+ * the place last shown, kept in the state database. */
+/* Open the state, load the marks and the history; message on failure. */
+void marks_init(ui *u);
+/* Save the place shown and close the state. */
+void marks_fini(ui *u);
+/* The article was opened: it is read now. */
+void marks_opened(ui *u, long art);
+void marks_toggle_read(ui *u);
+void marks_toggle_star(ui *u);
+/* The tags prompt (the article's tags to edit) or the tag filter. */
+void marks_tags(ui *u);
+void marks_tag_filter(ui *u);
+/* Enter in a tags prompt; Tab completes a tag name. */
+void marks_prompt_accept(ui *u, ui_prompt_kind k, const char *text);
+void marks_complete(ui *u);
+/* Filter the list to the articles naming a watched name. */
+void marks_watch_filter(ui *u);
+/* True when article art names a watched name (cached). */
+bool marks_watched(ui *u, uint32_t art);
+/* A search line to remember across runs. */
+void marks_history_add(ui *u, const char *line);
+/* Back to the article and place last shown in this set. */
+void marks_restore(ui *u);
+
+/* color.c: check the configuration's colour names (errors added to c). */
+void color_check(lede_config *c);
+/* The style of a span class, highlight rules' classes included. */
+ui_style color_of(const ui *u, unsigned cls);
+void color_fini(ui *u);
+/* marks.c: give the keyword spans of rules with a colour their class,
+ * and find the matches of /regex/ rules in the article. */
+void rules_recolor(ui *u, const article *a, hl_span *spans, size_t n);
+/* The style of a /regex/ rule matching at text offset off, if any. */
+bool rules_style_at(const ui *u, uint32_t off, ui_style *st);
+/* color.c: check the /regex/ rules' patterns (errors added to c). */
+void rules_check(lede_config *c);
 
 /* ui.c */
 /* Put a message on the status line until the next key. */

@@ -34,10 +34,12 @@ void prompt_open(ui *u, ui_prompt_kind k)
     u->dirty |= DIRTY_STATUS;
 }
 
-static void hist_add(ui_prompt *p)
+static void hist_add(ui *u)
 {
+    ui_prompt *p = &u->pr;
     if (!p->len || (p->nhist && !strcmp(p->hist[p->nhist - 1], p->buf)))
         return;
+    marks_history_add(u, p->buf); /* kept across runs */
     if (p->nhist == UI_HIST) {
         free(p->hist[0]);
         memmove(p->hist, p->hist + 1, (UI_HIST - 1) * sizeof *p->hist);
@@ -73,7 +75,7 @@ static void prompt_live(ui *u)
     p->err[0] = '\0';
     if (p->kind == PROMPT_LIST)
         cmd_list_search_live(u);
-    if (p->kind == PROMPT_CORPUS || p->kind >= PROMPT_LIST)
+    if (p->kind >= PROMPT_CORPUS) /* no live search: set search, tags, list, commands */
         return;
     if (!p->len) {
         prompt_restore(u);
@@ -127,7 +129,7 @@ static void prompt_accept_more(ui *u, ui_prompt_kind k)
         return;
     }
     if (k == PROMPT_CMD)
-        hist_add(p);
+        hist_add(u);
     switch (k) {
     case PROMPT_CMD: cmd_run(u, p->buf); break;
     case PROMPT_PIPE: export_pipe(u, p->buf); break;
@@ -143,6 +145,10 @@ static void prompt_accept(ui *u)
     ui_prompt_kind k = p->kind;
     p->kind = PROMPT_NONE;
     u->dirty |= DIRTY_STATUS | DIRTY_READER;
+    if (k == PROMPT_TAGS || k == PROMPT_TAG_FILTER) {
+        marks_prompt_accept(u, k, p->buf);
+        return;
+    }
     if (k >= PROMPT_LIST) {
         prompt_accept_more(u, k);
         return;
@@ -155,7 +161,7 @@ static void prompt_accept(ui *u)
         }
         return;
     }
-    hist_add(p);
+    hist_add(u);
     if (k == PROMPT_CORPUS) {
         prompt_corpus(u);
         return;
@@ -231,6 +237,8 @@ void prompt_key(ui *u, int is_key, wint_t ch)
     case '\t':
         if (p->kind == PROMPT_CMD)
             cmd_complete(u);
+        else if (p->kind == PROMPT_TAGS || p->kind == PROMPT_TAG_FILTER)
+            marks_complete(u);
         return;
     case '\r': case '\n': prompt_accept(u); return;
     case 127: case 8: prompt_erase(p, false); break;
@@ -247,6 +255,8 @@ static const char *prompt_prefix(const ui_prompt *p)
     switch (p->kind) {
     case PROMPT_FWD: return p->regex ? "Regex /" : "/";
     case PROMPT_BACK: return p->regex ? "Regex ?" : "?";
+    case PROMPT_TAGS: return "Tags: ";
+    case PROMPT_TAG_FILTER: return "Filter by tag: ";
     case PROMPT_LIST: return "Headline /";
     case PROMPT_CMD: return ":";
     case PROMPT_PIPE: return "Pipe the article to: ";

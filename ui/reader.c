@@ -187,8 +187,9 @@ static void reader_spans(ui *u)
         .from = r->span_from,
         .to = r->span_to,
     };
-    r->nspans = hl_spans(store_get(u->s, (size_t)r->art), &hl, &r->spans,
-                         &r->spcap);
+    const article *a = store_get(u->s, (size_t)r->art);
+    r->nspans = hl_spans(a, &hl, &r->spans, &r->spcap);
+    rules_recolor(u, a, r->spans, r->nspans);
     r->spans_ok = true;
 }
 
@@ -233,9 +234,13 @@ static ui_style cell_style(const ui *u, ui_style base, const layout_cell *c,
 {
     if (c->len && c->off >= coff && c->off < coff + clen)
         return u->cls[HL_MATCH_CURRENT];
-    if (c->cls == HL_NONE)
+    ui_style st;
+    /* a /regex/ rule of the configuration: over names, under the rest */
+    bool rule = c->len && c->cls < HL_SELECTED && rules_style_at(u, c->off, &st);
+    if (c->cls == HL_NONE && !rule)
         return base;
-    ui_style st = u->cls[c->cls];
+    if (!rule)
+        st = color_of(u, c->cls);
     return base.attr & A_DIM ? style_with(st, A_DIM) : st;
 }
 

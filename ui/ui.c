@@ -209,7 +209,7 @@ static bool screen_start(ui *u, FILE **tty)
  * pattern is cut; the counter itself always shows. */
 /* The right part of the status line: the search counter always, then
  * the position, then (first in the line) the list's order and grouping,
- * only where the left part (lneed columns) keeps 20 columns or its whole. */
+ * only where the left part keeps lneed columns. */
 static int status_right(ui *u, char *right, size_t n, int room, int lneed)
 {
     char pos[16], by[48];
@@ -223,12 +223,12 @@ static int status_right(ui *u, char *right, size_t n, int room, int lneed)
         rw = (int)text_width(right, k);
         int bw = (int)text_width(by, strlen(by));
         int pw = (int)text_width(pos, strlen(pos));
-        if (rw + bw + pw + (lneed < 20 ? lneed : 20) + 1 <= room) {
+        if (rw + bw + pw + lneed + 1 <= room) {
             /* order, counter, position */
             char tmp[200];
-            snprintf(tmp, sizeof tmp, "by %s%s%s%s%s",
+            snprintf(tmp, sizeof tmp, "by %s%s%s%s  %3d%%",
                      cmd_sort_name(cmd_sort_current(u)), group_status(u),
-                     k ? "  " : "", right, pos);
+                     k ? "  " : "", right, reader_percent(u));
             snprintf(right, n, "%s", tmp);
             return (int)text_width(right, strlen(right));
         }
@@ -255,6 +255,8 @@ static void status_draw(ui *u)
         const article *la = store_get(u->s, (size_t)u->rd.art);
         lneed = 12 + (u->list.filtered ? 44 : 0) +
                 (la ? (int)text_width(la->label, strlen(la->label)) : 0);
+        if (lneed > 20) /* a path may give way to the order, to 20 columns */
+            lneed = 20;
     }
     int rw = status_right(u, right, sizeof right, r->w - 2, lneed);
     /* the left part ends one column before the right one, at least */
@@ -378,6 +380,7 @@ static void ui_open_current(ui *u)
         return;
     reader_open(u, a);
     story_ui_read(u, a);
+    marks_opened(u, a);
     if (u->find.q && u->nav == NAV_SEARCH)
         find_first(u, false, true);
     else if (u->nav == NAV_ENTITY && u->entity >= 0)
@@ -508,6 +511,11 @@ void ui_do(ui *u, ui_action a)
     case ACT_BOILER: ui_boiler(u); break;
     case ACT_NEXT_COPY: story_ui_next_copy(u); break;
     case ACT_HIDE_READ: story_ui_hide_read(u); break;
+    case ACT_TOGGLE_READ: marks_toggle_read(u); break;
+    case ACT_STAR: marks_toggle_star(u); break;
+    case ACT_TAGS: marks_tags(u); break;
+    case ACT_TAG_FILTER: marks_tag_filter(u); break;
+    case ACT_WATCH_FILTER: marks_watch_filter(u); break;
     case ACT_REDRAW: clearok(curscr, TRUE); u->dirty |= DIRTY_ALL | DIRTY_CLEAR; break;
     default: break;
     }
@@ -615,6 +623,35 @@ static bool opens_one_file(const cli_opts *o, const store *s)
     return o->npaths == 1 && store_count(s) == 1;
 }
 
+/* The configuration's errors stay on the status line at start (they
+ * went to stderr too, before the screen started). */
+static void config_status(ui *u)
+{
+    const lede_config *c = u->o->config;
+    if (!c || !c->nerrors)
+        return;
+    if (c->nerrors == 1)
+        ui_msg(u, true, "%s", c->errors[0].msg);
+    else
+        ui_msg(u, true, "%s (%zu more errors: see stderr)", c->errors[0].msg,
+               c->nerrors - 1);
+}
+
+/* Check the names only the screen knows (colours, actions, keys) and
+ * report what is wrong on stderr, before the screen hides it. */
+static void config_check(const cli_opts *o)
+{
+    lede_config *c = o->config;
+    if (!c)
+        return;
+    size_t before = c->nerrors;
+    color_check(c);
+    keys_check(c);
+    rules_check(c);
+    for (size_t i = before; i < c->nerrors; i++)
+        fprintf(stderr, "lede: %s\n", c->errors[i].msg);
+}
+
 static void ui_start(ui *u)
 {
     u->entity = -1;
@@ -629,8 +666,13 @@ static void ui_start(ui *u)
     u->bench.on = getenv("LEDE_BENCH") != NULL;
     if (u->bench.on)
         typeahead(-1); /* time whole frames, not ones cut short by input */
-    keys_init();
+    keys_init(u->o->config);
     story_ui_init(u);
+    marks_init(u);
+    /* articles read in earlier runs feed the "read in" map */
+    for (size_t i = 0; i < store_count(u->s); i++)
+        if (u->read[i])
+            story_ui_read(u, (long)i);
     list_init(u);
     reader_init(u);
     if (u->o->group)
@@ -638,15 +680,23 @@ static void ui_start(ui *u)
     u->focus = opens_one_file(u->o, u->s) ? PANE_READER : PANE_LIST;
     geom_layout(u);
     list_set_sel(u, 0);
-    if (u->focus == PANE_READER && u->rd.art >= 0)
+    if (!u->o->pattern && !opens_one_file(u->o, u->s))
+        marks_restore(u); /* back where the reader was in this set */
+    if (u->focus == PANE_READER && u->rd.art >= 0) {
         story_ui_read(u, u->rd.art);
+        marks_opened(u, u->rd.art);
+    }
     if (u->o->pattern && find_set(u, u->o->pattern, u->o->search_flags, true))
         find_first(u, false, true);
+    config_status(u);
 }
 
 static void ui_stop(ui *u)
 {
     bench_write(u);
+    marks_fini(u);
+    keys_fini();
+    color_fini(u);
     prompt_fini(u);
     find_fini(u);
     side_fini(u);
@@ -697,6 +747,7 @@ int ui_run(store *s, const hl_keywords *kw, const cli_opts *o)
     u.o = o;
     lede_set_fatal_hook(on_fatal);
     install_signals();
+    config_check(o);
     FILE *tty;
     if (!screen_start(&u, &tty))
         return 2;

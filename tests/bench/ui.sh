@@ -11,6 +11,8 @@ N=${BENCH_N:-100000}
 CORPUS=${BENCH_CORPUS:-$B/corpus-$N}
 SOCK=lede-bench-$$
 W=$(mktemp -d "${TMPDIR:-/tmp}/lede-bench.XXXXXX")
+# no user configuration, and a state of its own (not the user's marks)
+export XDG_CONFIG_HOME="$W/config" XDG_STATE_HOME="$W/state"
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$W"; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/lede-bench-$$-"*' EXIT
 if [ ! -d "$CORPUS" ]; then
