@@ -49,6 +49,13 @@ static const char usage_text[] =
     "      --sort=ORDER       path (default) or date (newest first)\n"
     "  -b, --hide-boilerplate leave scraper lines out of the reader\n"
     "\n"
+    "The index (a cache of the set, rebuilt when needed):\n"
+    "      --index FILE       keep it in FILE (default: one per set in\n"
+    "                         $XDG_CACHE_HOME/lede/)\n"
+    "      --no-index         read every file, keep nothing\n"
+    "      --reindex          rebuild it from the files\n"
+    "      --jobs N           threads for indexing (default: one per core)\n"
+    "\n"
     "  -h, --help             this help\n"
     "  -V, --version          the version\n";
 
@@ -58,6 +65,10 @@ enum {
     OPT_HL_FILE,
     OPT_GAZ,
     OPT_SORT,
+    OPT_INDEX,
+    OPT_NO_INDEX,
+    OPT_REINDEX,
+    OPT_JOBS,
 };
 
 static const struct option long_opts[] = {
@@ -78,6 +89,10 @@ static const struct option long_opts[] = {
     {"gazetteer", required_argument, NULL, OPT_GAZ},
     {"sort", required_argument, NULL, OPT_SORT},
     {"hide-boilerplate", no_argument, NULL, 'b'},
+    {"index", required_argument, NULL, OPT_INDEX},
+    {"no-index", no_argument, NULL, OPT_NO_INDEX},
+    {"reindex", no_argument, NULL, OPT_REINDEX},
+    {"jobs", required_argument, NULL, OPT_JOBS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -160,6 +175,18 @@ static int take_opt(cli_opts *o, int c, const char *arg)
             return usage_error("--sort wants path or date, not '%s'", arg);
         return -1;
     case 'b': o->hide_boiler = true; return -1;
+    case OPT_INDEX: o->index_file = arg; return -1;
+    case OPT_NO_INDEX: o->no_index = true; return -1;
+    case OPT_REINDEX: o->reindex = true; return -1;
+    case OPT_JOBS: {
+        errno = 0;
+        long j = strtol(arg, &end, 10);
+        if (errno || end == arg || *end || j < 1 || j > 256)
+            return usage_error("--jobs wants a number from 1 to 256, "
+                               "not '%s'", arg);
+        o->jobs = (int)j;
+        return -1;
+    }
     case 'h': fputs(usage_text, stdout); return 0;
     case 'V': printf("lede %s\n", LEDE_VERSION); return 0;
     default: return usage_error("%s", "unknown option");
@@ -299,8 +326,7 @@ static int load_extras(const cli_opts *o, store *s, hl_keywords *kw)
         char *tsv = slurp(o->gazetteers[i], &len), err[256];
         if (!tsv)
             return 2;
-        long r = entity_gazetteer_add(store_entities_mut(s), tsv, len, err,
-                                      sizeof err);
+        long r = store_add_gazetteer(s, tsv, len, err, sizeof err);
         free(tsv);
         if (r < 0) {
             char *label = text_clean_label(o->gazetteers[i],
@@ -377,15 +403,23 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
     int rc = load_extras(o, s, kw);
     if (rc)
         return rc;
-    if (o->npaths == 0)
-        store_add_path(s, cli_default_set(argv0));
-    for (size_t i = 0; i < o->npaths; i++)
-        store_add_path(s, o->paths[i]);
+    const char *def = o->npaths ? NULL : cli_default_set(argv0);
+    const char *const *paths = o->npaths ? o->paths : &def;
+    size_t npaths = o->npaths ? o->npaths : 1;
+    if (!o->no_index)
+        store_use_index(s, o->index_file, paths, npaths, o->reindex);
+    for (size_t i = 0; i < npaths; i++)
+        store_add_path(s, paths[i]);
+    store_sync(s);
     if (store_count(s) == 0) {
         fputs("lede: no articles to read\n", stderr);
         return 2;
     }
-    store_index(s);
+    /* each mode pays for what it uses: --search needs no names */
+    if (o->mode == CLI_LIST)
+        store_counts(s);
+    else if (o->mode != CLI_SEARCH)
+        store_index(s);
     if (prog.shown)
         fputs("\r\033[K", stderr);
     return 0;
@@ -482,13 +516,12 @@ static void list_date(const article *a, char *buf, size_t n,
     }
 }
 
-static int run_list(const cli_opts *o, const store *s)
+static int run_list(const cli_opts *o, store *s)
 {
     uint32_t *order = ordered(o, s);
     for (size_t k = 0; k < store_count(s); k++) {
-        const article *a = store_get(s, order[k]);
-        size_t nent, hlen, dlen;
-        free(entity_article_counts(store_entities(s), order[k], &nent));
+        const article *a = store_summary(s, order[k]);
+        size_t nent = store_entity_count(s, order[k]), hlen, dlen;
         const char *head = article_headline(a, &hlen), *date;
         char dbuf[32];
         list_date(a, dbuf, sizeof dbuf, &date, &dlen);

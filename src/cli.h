@@ -44,6 +44,10 @@ typedef struct cli_opts {
     size_t nhighlight_files;
     const char **gazetteers;      /* --gazetteer FILE */
     size_t ngazetteers;
+    const char *index_file; /* --index FILE */
+    bool no_index;          /* --no-index */
+    bool reindex;           /* --reindex */
+    int jobs;               /* --jobs N; 0: one per core */
 } cli_opts;
 
 /* Parse argv into *o. Returns -1 to go on, or an exit status when done

@@ -341,6 +341,7 @@ void entity_table_free(entity_table *t)
     free(t->lowers_gen);
     free(t->kbuf);
     text_fold_fini(&t->fold);
+    free(t->cap);
     free(t);
 }
 
@@ -441,11 +442,11 @@ bool ent_lower_has(const entity_table *t, uint32_t h)
     return false;
 }
 
-void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
+void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf)
 {
-    uint32_t id = intern(t, text + c->off, c->len);
+    uint32_t id = intern(t, surf, c->len);
     ent_variant *v = &t->vars[id];
-    variant_surface(t, v, text + c->off, c->len, c->rank);
+    variant_surface(t, v, surf, c->len, c->rank);
     v->count++;
     v->team = (uint16_t)(v->team + (c->team && v->team < 65535));
     v->tentative += c->tentative;

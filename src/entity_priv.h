@@ -12,6 +12,8 @@
 #include "entity.h"
 #include "text.h"
 
+typedef struct ent_capture ent_capture;
+
 /* Word-list flags (entity_words.c), looked up by folded word. */
 enum {
     W_STOP = 1u << 0,      /* common word: never a name by itself */
@@ -176,6 +178,7 @@ struct entity_table {
     char *kbuf;
     size_t kcap;
     text_fold_buf fold;
+    ent_capture *cap;    /* set by entity_scan_raw while it scans */
 };
 
 #define ENT_SETBITS 4096
@@ -193,8 +196,14 @@ void ent_map_fini(ent_map *m);
 uint32_t ent_arena_add(ent_arena *a, const char *s, size_t len);
 /* Gazetteer entry for s[0..len) (any case), or -1. */
 long ent_gaz_find(entity_table *t, const char *s, size_t len);
-/* Intern a mention of s[0..len) at off in the current article. */
-void ent_add_mention(entity_table *t, const ent_cand *c, const char *text);
+/* Intern a mention c of the current article; surf is its text (c->len
+ * bytes). */
+void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf);
+
+/* entity_raw.c: while t->cap is set, a scan records what it finds there
+ * (entity_scan_raw) instead of adding it to the table. */
+void ent_capture_cand(entity_table *t, const ent_cand *c, const char *text);
+void ent_capture_low(entity_table *t, uint32_t h);
 
 /* Drop everything entity_finish built. */
 void ent_finish_reset(entity_table *t);

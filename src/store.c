@@ -18,6 +18,16 @@
 
 #include "util.h"
 
+/* A file the index knows, met again (or not) while walking the set. */
+typedef struct dbrow {
+    int64_t id, size, mtime;
+    char *path;
+    uint32_t nent;
+    bool taken;          /* met on this walk: its summary moved out */
+    bool ok;             /* the summary unpacked */
+    article sum;
+} dbrow;
+
 struct store {
     store_msg_fn msg;
     void *ctx;
@@ -31,6 +41,29 @@ struct store {
     text_buf scratch;    /* the cleaning buffer, reused likewise */
     store_progress_fn progress;
     void *pctx;
+    /* with an index (see store_use_index) */
+    lede_index *ix;
+    int64_t *rowid;      /* per article */
+    uint32_t *nent;      /* per article: distinct entities, when counted */
+    bool *summ;          /* per article: arts[i] is only its summary */
+    size_t metacap;
+    bool counts_ok;      /* nent[] holds the set's current counts */
+    bool changed;        /* a file was added, changed or removed */
+    bool in_tx;
+    size_t pending;      /* writes in the open transaction */
+    dbrow *rows;         /* the files the index held at open */
+    size_t nrows, rowcap;
+    uint32_t *rowmap;    /* path hash -> rows index + 1 */
+    size_t rowmapcap;
+    entity_table *scan_t; /* private table for raw scans */
+    void *raw;
+    size_t rawcap;
+    char *gaz;           /* the user's gazetteer lines, for scan_t */
+    size_t gazlen, gazcap;
+    struct { size_t idx; article a; } cache[STORE_CACHE_N];
+    size_t ncache, cnext;
+    int64_t *byrow;      /* (rowid, index) pairs sorted, for find_rowid */
+    size_t nbyrow;
 };
 
 /* Directories on the current walk path, to catch symlink loops. */
@@ -55,10 +88,37 @@ void store_set_progress(store *s, store_progress_fn fn, void *ctx)
     s->pctx = ctx;
 }
 
+static void rows_free(store *s)
+{
+    for (size_t i = 0; i < s->nrows; i++) {
+        if (!s->rows[i].taken)
+            article_fini(&s->rows[i].sum);
+        free(s->rows[i].path);
+    }
+    free(s->rows);
+    free(s->rowmap);
+    s->rows = NULL;
+    s->rowmap = NULL;
+    s->nrows = s->rowcap = s->rowmapcap = 0;
+}
+
 void store_free(store *s)
 {
     if (!s)
         return;
+    store_sync(s);
+    for (size_t i = 0; i < s->ncache; i++)
+        article_fini(&s->cache[i].a);
+    rows_free(s);
+    index_close(s->ix);
+    free(s->rowid);
+    free(s->nent);
+    free(s->summ);
+    free(s->raw);
+    free(s->gaz);
+    free(s->byrow);
+    if (s->scan_t)
+        entity_table_free(s->scan_t);
     for (size_t i = 0; i < s->n; i++)
         article_fini(&s->arts[i]);
     free(s->arts);
@@ -112,10 +172,26 @@ static void say_too_large(store *s, const char *path, double size, bool more)
     say(s, path, m);
 }
 
+/* Room for one more article and its per-article data. */
+static void grow_one(store *s)
+{
+    LEDE_GROW(s->arts, s->cap, s->n + 1);
+    if (s->metacap < s->cap) {
+        s->rowid = lede_realloc(s->rowid, s->cap * sizeof *s->rowid);
+        s->nent = lede_realloc(s->nent, s->cap * sizeof *s->nent);
+        s->summ = lede_realloc(s->summ, s->cap * sizeof *s->summ);
+        s->metacap = s->cap;
+    }
+    s->rowid[s->n] = (int64_t)s->n + 1;
+    s->nent[s->n] = 0;
+    s->summ[s->n] = false;
+    s->counts_ok = false;
+}
+
 size_t store_add_bytes(store *s, const char *path, const char *bytes,
                        size_t len)
 {
-    LEDE_GROW(s->arts, s->cap, s->n + 1);
+    grow_one(s);
     article_init_with(&s->arts[s->n], path, bytes, len, &s->scratch);
     s->finished = false;
     return s->n++;
@@ -180,12 +256,16 @@ static rd read_all(store *s, int fd, size_t hint, size_t *len, int *err)
     return RD_OK;
 }
 
+static void index_new_article(store *s, size_t i, const struct stat *st);
+
 /* Load an open file (or pipe); one message when it is not an article. */
 static size_t load_fd(store *s, const char *path, int fd)
 {
     struct stat st;
     size_t hint = 0, len = 0;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0)
+        memset(&st, 0, sizeof st);
+    else if (S_ISREG(st.st_mode)) {
         if ((unsigned long long)st.st_size > STORE_MAX_FILE) {
             say_too_large(s, path, (double)st.st_size, false);
             return 0;
@@ -221,6 +301,8 @@ static size_t load_fd(store *s, const char *path, int fd)
         say(s, path, "no readable text, skipped");
         return 0;
     }
+    if (s->ix && S_ISREG(st.st_mode) && strcmp(path, "-") != 0)
+        index_new_article(s, i, &st);
     if (s->progress && s->n % STORE_PROGRESS_EVERY == 0)
         s->progress(s->pctx, "reading", s->n, 0);
     return 1;
@@ -244,8 +326,12 @@ static void release_big(store *s)
 /* Opened non-blocking, so that a file that never ends a read (such as
  * /proc/kmsg) is reported instead of hanging; a pipe or device named
  * explicitly is then read normally, as the user asked for it. */
+static bool load_indexed(store *s, const char *path);
+
 static size_t load_file(store *s, const char *path)
 {
+    if (s->ix && load_indexed(s, path))
+        return 1;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         say_errno(s, path, "cannot open", errno);
@@ -394,26 +480,394 @@ static entity_table *table(store *s)
     return s->ents;
 }
 
+/* ---- the index ---- */
+
+static int64_t mtime_ns(const struct stat *st)
+{
+    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+static size_t row_slot(const store *s, const char *path)
+{
+    size_t m = s->rowmapcap - 1, j = lede_hash64(path, strlen(path)) & m;
+    while (s->rowmap[j] && strcmp(s->rows[s->rowmap[j] - 1].path, path))
+        j = (j + 1) & m;
+    return j;
+}
+
+static void add_row(void *ctx, int64_t id, const char *path, int64_t size,
+                    int64_t mtime, uint32_t nent, const void *sum,
+                    size_t nsum)
+{
+    store *s = ctx;
+    LEDE_GROW(s->rows, s->rowcap, s->nrows + 1);
+    dbrow *r = &s->rows[s->nrows++];
+    memset(r, 0, sizeof *r);
+    r->id = id;
+    r->size = size;
+    r->mtime = mtime;
+    r->nent = nent;
+    r->path = lede_strndup(path, strlen(path));
+    r->ok = article_unpack(&r->sum, path, sum, nsum) == 0;
+}
+
+/* Read the index's list of files and map them by path. */
+static int load_rows(store *s)
+{
+    if (index_each_file(s->ix, add_row, s) != 0)
+        return -1;
+    size_t cap = 16;
+    while (cap < s->nrows * 2)
+        cap *= 2;
+    s->rowmapcap = cap;
+    s->rowmap = lede_calloc(cap, sizeof *s->rowmap);
+    for (size_t i = 0; i < s->nrows; i++)
+        s->rowmap[row_slot(s, s->rows[i].path)] = (uint32_t)i + 1;
+    return 0;
+}
+
+static void say_index(void *ctx, const char *label, const char *msg)
+{
+    store *s = ctx;
+    if (s->msg)
+        s->msg(s->ctx, label, msg);
+}
+
+static index_stamp stamp_of(const store *s)
+{
+    index_stamp st = {0, 0};
+    st.gazetteer = lede_hash64(s->gaz ? s->gaz : "", s->gazlen);
+    return st;
+}
+
+int store_use_index(store *s, const char *file, const char *const *paths,
+                    size_t npaths, bool reindex)
+{
+    for (size_t i = 0; i < npaths; i++)
+        if (strcmp(paths[i], "-") == 0)
+            return -1; /* standard input is not a set to remember */
+    char *def = file ? NULL : index_default_path(paths, npaths);
+    if (!file && !def)
+        return -1;
+    index_stamp st = stamp_of(s);
+    s->ix = index_open(file ? file : def, &st, reindex, !file, say_index, s);
+    free(def);
+    if (!s->ix)
+        return -1;
+    if (load_rows(s) != 0) {
+        say_index(s, index_path(s->ix), "cannot read the index, not used");
+        rows_free(s);
+        index_close(s->ix);
+        s->ix = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* Open a transaction for the writes to come; commit every few thousand
+ * so that a kill loses little and the WAL stays small. */
+static void tx_write(store *s)
+{
+    if (!s->in_tx) {
+        s->in_tx = index_begin(s->ix) == 0;
+        s->pending = 0;
+    }
+    if (++s->pending >= 2000) {
+        index_commit(s->ix);
+        s->in_tx = index_begin(s->ix) == 0;
+        s->pending = 0;
+    }
+}
+
+static void tx_end(store *s)
+{
+    if (s->in_tx)
+        index_commit(s->ix);
+    s->in_tx = false;
+}
+
+/* The private table raw scans use, with the same gazetteers. */
+static entity_table *scan_table(store *s)
+{
+    if (!s->scan_t) {
+        s->scan_t = entity_table_new();
+        if (s->gazlen)
+            entity_gazetteer_add(s->scan_t, s->gaz, s->gazlen, NULL, 0);
+    }
+    return s->scan_t;
+}
+
+/* An article just read: into the index (text, scan, FTS), and the store
+ * keeps only its summary. */
+static void index_new_article(store *s, size_t i, const struct stat *st)
+{
+    article *a = &s->arts[i];
+    size_t rl = 0;
+    entity_scan_raw(scan_table(s), a, &s->raw, &rl);
+    tx_write(s);
+    int64_t id = index_put(s->ix, a->path, (int64_t)st->st_size,
+                           mtime_ns(st), a, s->raw, rl);
+    s->changed = true;
+    if (s->rowmapcap) { /* a changed file: its old row is dealt with */
+        uint32_t k = s->rowmap[row_slot(s, a->path)];
+        if (k && !s->rows[k - 1].taken) {
+            s->rows[k - 1].taken = true;
+            article_fini(&s->rows[k - 1].sum);
+        }
+    }
+    if (id < 0) {
+        s->rowid[i] = -1; /* kept whole in memory: the store still works */
+        return;
+    }
+    s->rowid[i] = id;
+    s->summ[i] = true;
+    article sum;
+    article_summary(&sum, a);
+    article_fini(a);
+    *a = sum;
+}
+
+/* A file the index holds unchanged: its summary, without reading it. */
+static bool load_indexed(store *s, const char *path)
+{
+    struct stat st;
+    if (!s->rowmapcap || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    uint32_t k = s->rowmap[row_slot(s, path)];
+    if (!k)
+        return false;
+    dbrow *r = &s->rows[k - 1];
+    if (r->taken || !r->ok || r->size != (int64_t)st.st_size ||
+        r->mtime != mtime_ns(&st))
+        return false;
+    grow_one(s);
+    s->arts[s->n] = r->sum;
+    s->rowid[s->n] = r->id;
+    s->nent[s->n] = r->nent;
+    s->summ[s->n] = true;
+    r->taken = true;
+    s->finished = false;
+    s->n++;
+    if (s->progress && s->n % STORE_PROGRESS_EVERY == 0)
+        s->progress(s->pctx, "reading", s->n, 0);
+    return true;
+}
+
+void store_sync(store *s)
+{
+    if (!s->ix)
+        return;
+    for (size_t i = 0; i < s->nrows; i++) {
+        dbrow *r = &s->rows[i];
+        if (r->taken)
+            continue;
+        tx_write(s); /* not met on this walk: gone */
+        index_remove(s->ix, r->id);
+        s->changed = true;
+        article_fini(&r->sum);
+        r->taken = true;
+    }
+    tx_end(s);
+    s->counts_ok = !s->changed && index_counts_clean(s->ix);
+}
+
+/* The raw scan of article i: from the index, or made now (and kept). */
+static int raw_of(store *s, size_t i, const void **raw, size_t *len)
+{
+    if (index_raw(s->ix, s->rowid[i], raw, len) == 0)
+        return 0;
+    const article *a = store_get(s, i);
+    entity_scan_raw(scan_table(s), a, &s->raw, len);
+    tx_write(s);
+    index_put_raw(s->ix, s->rowid[i], s->raw, *len);
+    *raw = s->raw;
+    return 0;
+}
+
+/* Keep the set's entity table in the index, for other readers. */
+static void save_entities(store *s)
+{
+    const entity_table *t = s->ents;
+    index_clear_entities(s->ix);
+    int64_t *files = NULL;
+    uint32_t *counts = NULL;
+    size_t cap = 0, ccap = 0;
+    for (uint32_t e = 0; e < entity_count(t); e++) {
+        size_t n;
+        const entity_tally *ta = entity_articles(t, e, &n);
+        LEDE_GROW(files, cap, n + 1);
+        LEDE_GROW(counts, ccap, n + 1);
+        for (size_t k = 0; k < n; k++) {
+            files[k] = s->rowid[ta[k].id];
+            counts[k] = ta[k].count;
+        }
+        tx_write(s);
+        index_put_entity(s->ix, e, entity_name(t, e), entity_type_of(t, e),
+                         entity_total(t, e), files, counts, n);
+    }
+    free(files);
+    free(counts);
+}
+
+/* Per-article distinct entity counts, kept in the index for --list. */
+static void count_all(store *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        size_t n;
+        free(entity_article_counts(s->ents, (uint32_t)i, &n));
+        if (s->ix && s->nent[i] != n) {
+            tx_write(s);
+            index_set_nent(s->ix, s->rowid[i], (uint32_t)n);
+        }
+        s->nent[i] = (uint32_t)n;
+    }
+    s->counts_ok = true;
+    if (s->ix && (s->changed || !index_counts_clean(s->ix))) {
+        save_entities(s);
+        tx_write(s);
+        index_set_counts_clean(s->ix, true);
+    }
+    if (s->ix)
+        tx_end(s);
+}
+
 void store_index(store *s)
 {
     entity_table *t = table(s);
     if (s->scanned == s->n && s->finished)
         return;
     for (; s->scanned < s->n; s->scanned++) {
-        entity_scan(t, (uint32_t)s->scanned, &s->arts[s->scanned]);
+        if (s->ix) {
+            const void *raw;
+            size_t len;
+            raw_of(s, s->scanned, &raw, &len);
+            entity_add_raw(t, (uint32_t)s->scanned, raw, len, SIZE_MAX);
+        } else {
+            entity_scan(t, (uint32_t)s->scanned, &s->arts[s->scanned]);
+        }
         if (s->progress && s->scanned % STORE_PROGRESS_EVERY == 0)
             s->progress(s->pctx, "indexing", s->scanned, s->n);
     }
+    if (s->ix)
+        tx_end(s);
     entity_finish(t);
     s->finished = true;
+    if (s->ix)
+        count_all(s);
+}
+
+void store_counts(store *s)
+{
+    if (!s->ix || !s->counts_ok)
+        store_index(s);
+}
+
+uint32_t store_entity_count(store *s, size_t i)
+{
+    if (i >= s->n)
+        return 0;
+    if (s->ix && s->counts_ok)
+        return s->nent[i];
+    store_index(s);
+    if (s->ix)
+        return s->nent[i];
+    size_t n;
+    free(entity_article_counts(s->ents, (uint32_t)i, &n));
+    return (uint32_t)n;
+}
+
+long store_add_gazetteer(store *s, const char *tsv, size_t len, char *err,
+                         size_t errlen)
+{
+    long r = entity_gazetteer_add(store_entities_mut(s), tsv, len, err,
+                                  errlen);
+    if (r >= 0) {
+        LEDE_GROW(s->gaz, s->gazcap, s->gazlen + len + 1);
+        memcpy(s->gaz + s->gazlen, tsv, len);
+        s->gazlen += len;
+        s->gaz[s->gazlen++] = '\n';
+    }
+    return r;
 }
 
 size_t store_count(const store *s) { return s->n; }
 
-const article *store_get(const store *s, size_t i)
+const article *store_summary(const store *s, size_t i)
 {
     return i < s->n ? &s->arts[i] : NULL;
 }
+
+/* With an index the cache is filled behind a const pointer: fetching an
+ * article does not change the set. */
+const article *store_get(const store *cs, size_t i)
+{
+    if (i >= cs->n)
+        return NULL;
+    if (!cs->summ || !cs->summ[i])
+        return &cs->arts[i];
+    store *s = (store *)cs;
+    for (size_t k = 0; k < s->ncache; k++)
+        if (s->cache[k].idx == i)
+            return &s->cache[k].a;
+    size_t k;
+    if (s->ncache < STORE_CACHE_N) {
+        k = s->ncache++;
+    } else {
+        k = s->cnext;
+        s->cnext = (k + 1) % STORE_CACHE_N;
+        article_fini(&s->cache[k].a);
+    }
+    s->cache[k].idx = i;
+    if (index_article(s->ix, s->rowid[i], s->arts[i].path,
+                      &s->cache[k].a) != 0) {
+        /* the index lost it: the summary is all there is to show */
+        article_fini(&s->cache[k].a);
+        s->cache[k].idx = SIZE_MAX;
+        return &s->arts[i];
+    }
+    return &s->cache[k].a;
+}
+
+int64_t store_rowid(const store *s, size_t i)
+{
+    return i < s->n ? s->rowid[i] : -1;
+}
+
+static int cmp_pair(const void *a_, const void *b_)
+{
+    const int64_t *a = a_, *b = b_;
+    if (a[0] != b[0])
+        return (a[0] > b[0]) - (a[0] < b[0]);
+    return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+long store_find_rowid(const store *cs, int64_t rowid)
+{
+    store *s = (store *)cs; /* a lookup table built on first use */
+    if (s->nbyrow != s->n) {
+        s->byrow = lede_realloc(s->byrow, (s->n ? s->n : 1) * 2 *
+                                              sizeof *s->byrow);
+        for (size_t i = 0; i < s->n; i++) {
+            s->byrow[2 * i] = s->rowid[i];
+            s->byrow[2 * i + 1] = (int64_t)i;
+        }
+        qsort(s->byrow, s->n, 2 * sizeof *s->byrow, cmp_pair);
+        s->nbyrow = s->n;
+    }
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) { /* the first pair with that row id */
+        size_t mid = (lo + hi) / 2;
+        if (s->byrow[2 * mid] < rowid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == s->n || s->byrow[2 * lo] != rowid)
+        return -1;
+    return (long)s->byrow[2 * lo + 1];
+}
+
+lede_index *store_index_handle(store *s) { return s->ix; }
 
 const entity_table *store_entities(const store *s) { return s->ents; }
 

@@ -13,6 +13,7 @@
 
 #include "article.h"
 #include "entity.h"
+#include "index.h"
 
 typedef struct store store;
 
@@ -50,8 +51,47 @@ size_t store_add_bytes(store *s, const char *path, const char *bytes,
  * names across the set. Call after adding; cheap when nothing is new. */
 void store_index(store *s);
 
+/* Use a persistent index for the set named by paths (call before the
+ * first store_add_path): file is the index file, or NULL for the
+ * default place in the cache folder; reindex starts it afresh. Files
+ * whose size and mtime are those indexed are not read again; others are
+ * read and indexed. Returns 0, or -1 (with a message) when no index can
+ * be had: the store then works in memory as without one. */
+int store_use_index(store *s, const char *file, const char *const *paths,
+                    size_t npaths, bool reindex);
+/* After the last store_add_path: forget indexed files that are gone and
+ * commit. Cheap without an index. */
+void store_sync(store *s);
+
+/* Add gazetteer lines to the set's table (see entity_gazetteer_add); use
+ * this rather than store_entities_mut so that the index knows. */
+long store_add_gazetteer(store *s, const char *tsv, size_t len, char *err,
+                         size_t errlen);
+
 size_t store_count(const store *s);
+/* Article i, whole. With an index its text is read from the database on
+ * demand into a small cache: the pointer stays valid until
+ * STORE_CACHE_N other articles have been fetched (or store_free). */
 const article *store_get(const store *s, size_t i);
+#define STORE_CACHE_N 8
+/* Article i as the list needs it: at least its headline, date and
+ * source blocks and date_key (no body with an index). Valid until
+ * store_free or the next store_add_*. */
+const article *store_summary(const store *s, size_t i);
+
+/* The number of distinct entities named in article i (after
+ * store_counts or store_index). */
+uint32_t store_entity_count(store *s, size_t i);
+/* Make store_entity_count available: from the index when it is up to
+ * date (no entity pass), else through store_index. */
+void store_counts(store *s);
+
+/* The article's row id in the index (i + 1 without one), and back (-1
+ * when absent). */
+int64_t store_rowid(const store *s, size_t i);
+long store_find_rowid(const store *s, int64_t rowid);
+/* The index, or NULL without one. */
+lede_index *store_index_handle(store *s);
 
 /* The set's entity table (valid after store_index). */
 const entity_table *store_entities(const store *s);

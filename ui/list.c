@@ -187,7 +187,7 @@ static void list_row(ui *u, size_t row, int y)
     const ui_rect *r = &u->r[PANE_LIST];
     ui_list *l = &u->list;
     uint32_t ai = l->view[row];
-    const article *a = store_get(u->s, ai);
+    const article *a = store_summary(u->s, ai);
     bool sel = row == l->sel;
     ui_style st = sel ? u->role[u->focus == PANE_LIST ? ROLE_SEL : ROLE_SEL_DIM]
                       : u->role[ROLE_TEXT];
