@@ -408,9 +408,10 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
     size_t npaths = o->npaths ? o->npaths : 1;
     if (!o->no_index)
         store_use_index(s, o->index_file, paths, npaths, o->reindex);
-    for (size_t i = 0; i < npaths; i++)
-        store_add_path(s, paths[i]);
-    store_sync(s);
+    store_set_jobs(s, o->jobs);
+    store_want_names(s, o->mode != CLI_SEARCH && o->mode != CLI_LIST);
+    store_load(s, paths, npaths);
+    store_wait(s);
     if (store_count(s) == 0) {
         fputs("lede: no articles to read\n", stderr);
         return 2;

@@ -16,55 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store_priv.h"
 #include "util.h"
-
-/* A file the index knows, met again (or not) while walking the set. */
-typedef struct dbrow {
-    int64_t id, size, mtime;
-    char *path;
-    uint32_t nent;
-    bool taken;          /* met on this walk: its summary moved out */
-    bool ok;             /* the summary unpacked */
-    article sum;
-} dbrow;
-
-struct store {
-    store_msg_fn msg;
-    void *ctx;
-    article *arts;
-    size_t n, cap;
-    size_t scanned;      /* articles [0, scanned) went through entity_scan */
-    bool finished;       /* entity_finish ran after the last scan */
-    entity_table *ents;  /* created on first need */
-    char *buf;           /* the read buffer, reused for every file */
-    size_t bufcap;
-    text_buf scratch;    /* the cleaning buffer, reused likewise */
-    store_progress_fn progress;
-    void *pctx;
-    /* with an index (see store_use_index) */
-    lede_index *ix;
-    int64_t *rowid;      /* per article */
-    uint32_t *nent;      /* per article: distinct entities, when counted */
-    bool *summ;          /* per article: arts[i] is only its summary */
-    size_t metacap;
-    bool counts_ok;      /* nent[] holds the set's current counts */
-    bool changed;        /* a file was added, changed or removed */
-    bool in_tx;
-    size_t pending;      /* writes in the open transaction */
-    dbrow *rows;         /* the files the index held at open */
-    size_t nrows, rowcap;
-    uint32_t *rowmap;    /* path hash -> rows index + 1 */
-    size_t rowmapcap;
-    entity_table *scan_t; /* private table for raw scans */
-    void *raw;
-    size_t rawcap;
-    char *gaz;           /* the user's gazetteer lines, for scan_t */
-    size_t gazlen, gazcap;
-    struct { size_t idx; article a; } cache[STORE_CACHE_N];
-    size_t ncache, cnext;
-    int64_t *byrow;      /* (rowid, index) pairs sorted, for find_rowid */
-    size_t nbyrow;
-};
 
 /* Directories on the current walk path, to catch symlink loops. */
 typedef struct walk {
@@ -106,7 +59,7 @@ void store_free(store *s)
 {
     if (!s)
         return;
-    store_sync(s);
+    store_load_free(s);
     for (size_t i = 0; i < s->ncache; i++)
         article_fini(&s->cache[i].a);
     rows_free(s);
@@ -122,8 +75,7 @@ void store_free(store *s)
     for (size_t i = 0; i < s->n; i++)
         article_fini(&s->arts[i]);
     free(s->arts);
-    free(s->buf);
-    text_buf_fini(&s->scratch);
+    store_reader_fini(&s->rd);
     if (s->ents)
         entity_table_free(s->ents);
     free(s);
@@ -131,7 +83,7 @@ void store_free(store *s)
 
 /* One message about a path, its name cleaned so that it cannot reach the
  * terminal raw. */
-static void say(store *s, const char *path, const char *msg)
+void store_say(store *s, const char *path, const char *msg)
 {
     if (!s->msg)
         return;
@@ -144,7 +96,7 @@ static void say_errno(store *s, const char *path, const char *what, int err)
 {
     char m[160];
     snprintf(m, sizeof m, "%s: %s", what, strerror(err));
-    say(s, path, m);
+    store_say(s, path, m);
 }
 
 /* "1.5 GB", "300 MB", "12 KB", "17 bytes". */
@@ -162,14 +114,13 @@ static void fmt_size(char *out, size_t n, double v)
         snprintf(out, n, "%.1f %s", v, units[u]);
 }
 
-static void say_too_large(store *s, const char *path, double size, bool more)
+static void too_large(char *msg, size_t mn, double size, bool more)
 {
-    char sz[32], lim[32], m[128];
+    char sz[32], lim[32];
     fmt_size(sz, sizeof sz, size);
     fmt_size(lim, sizeof lim, (double)STORE_MAX_FILE);
-    snprintf(m, sizeof m, "too large (%s%s, limit %s), skipped",
+    snprintf(msg, mn, "too large (%s%s, limit %s), skipped",
              more ? "more than " : "", sz, lim);
-    say(s, path, m);
 }
 
 /* Room for one more article and its per-article data. */
@@ -188,13 +139,28 @@ static void grow_one(store *s)
     s->counts_ok = false;
 }
 
+void store_push(store *s, article *a, int64_t rowid, bool summary,
+                uint32_t nent)
+{
+    grow_one(s);
+    s->arts[s->n] = *a;
+    if (rowid >= 0 || summary)
+        s->rowid[s->n] = rowid;
+    s->summ[s->n] = summary;
+    s->nent[s->n] = nent;
+    s->finished = false;
+    s->n++;
+    if (s->progress && s->n % STORE_PROGRESS_EVERY == 0)
+        s->progress(s->pctx, "reading", s->n, 0);
+}
+
 size_t store_add_bytes(store *s, const char *path, const char *bytes,
                        size_t len)
 {
-    grow_one(s);
-    article_init_with(&s->arts[s->n], path, bytes, len, &s->scratch);
-    s->finished = false;
-    return s->n++;
+    article a;
+    article_init_with(&a, path, bytes, len, &s->rd.scratch);
+    store_push(s, &a, -1, false, 0);
+    return s->n - 1;
 }
 
 /* True when every byte is ASCII white space. */
@@ -209,144 +175,155 @@ static bool all_blank(const char *b, size_t n)
 
 /* Room for `need` bytes in the read buffer, never more than one byte past
  * the largest file (that byte tells a pipe went over the limit). */
-static void buf_reserve(store *s, size_t need)
+static void buf_reserve(store_reader *r, size_t need)
 {
     if (need > STORE_MAX_FILE + 1)
         need = STORE_MAX_FILE + 1;
-    if (need <= s->bufcap)
+    if (need <= r->bufcap)
         return;
-    s->buf = lede_realloc(s->buf, need);
-    s->bufcap = need;
+    r->buf = lede_realloc(r->buf, need);
+    r->bufcap = need;
 }
 
 typedef enum rd { RD_OK, RD_ERR, RD_BINARY, RD_LARGE } rd;
 
-/* Read fd to its end into s->buf, at most STORE_MAX_FILE bytes (stopping
+/* Read fd to its end into r->buf, at most STORE_MAX_FILE bytes (stopping
  * one byte past, so a pipe cannot make us hold more), giving up early on
  * a NUL in the first SNIFF_BYTES. */
-static rd read_all(store *s, int fd, size_t hint, size_t *len, int *err)
+static rd read_all(store_reader *r, int fd, size_t hint, size_t *len,
+                   int *err)
 {
     size_t n = 0;
     bool sniffed = false;
     if (hint > STORE_MAX_FILE)
         hint = STORE_MAX_FILE;
-    buf_reserve(s, hint + 1);
+    buf_reserve(r, hint + 1);
     for (;;) {
-        if (n == s->bufcap)
-            buf_reserve(s, n < 65536 ? 65536 : 2 * n);
-        ssize_t r = read(fd, s->buf + n, s->bufcap - n);
-        if (r < 0 && errno == EINTR)
+        if (n == r->bufcap)
+            buf_reserve(r, n < 65536 ? 65536 : 2 * n);
+        ssize_t got = read(fd, r->buf + n, r->bufcap - n);
+        if (got < 0 && errno == EINTR)
             continue;
-        if (r < 0) {
+        if (got < 0) {
             *err = errno;
             return RD_ERR;
         }
-        n += (size_t)r;
-        if (!sniffed && (n >= SNIFF_BYTES || r == 0)) {
+        n += (size_t)got;
+        if (!sniffed && (n >= SNIFF_BYTES || got == 0)) {
             sniffed = true;
-            if (memchr(s->buf, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES))
+            if (memchr(r->buf, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES))
                 return RD_BINARY;
         }
         if (n > STORE_MAX_FILE)
             return RD_LARGE;
-        if (r == 0)
+        if (got == 0)
             break;
     }
     *len = n;
     return RD_OK;
 }
 
-static void index_new_article(store *s, size_t i, const struct stat *st);
-
-/* Load an open file (or pipe); one message when it is not an article. */
-static size_t load_fd(store *s, const char *path, int fd)
+/* Read an open file (or pipe) into *a; false with a message when it is
+ * not an article. */
+static bool read_fd(store_reader *r, const char *path, int fd, article *a,
+                    char *msg, size_t mn, struct stat *st)
 {
-    struct stat st;
     size_t hint = 0, len = 0;
-    if (fstat(fd, &st) != 0)
-        memset(&st, 0, sizeof st);
-    else if (S_ISREG(st.st_mode)) {
-        if ((unsigned long long)st.st_size > STORE_MAX_FILE) {
-            say_too_large(s, path, (double)st.st_size, false);
-            return 0;
+    if (fstat(fd, st) != 0)
+        memset(st, 0, sizeof *st);
+    else if (S_ISREG(st->st_mode)) {
+        if ((unsigned long long)st->st_size > STORE_MAX_FILE) {
+            too_large(msg, mn, (double)st->st_size, false);
+            return false;
         }
-        hint = (size_t)st.st_size;
+        hint = (size_t)st->st_size;
     }
     int err = 0;
-    switch (read_all(s, fd, hint, &len, &err)) {
+    switch (read_all(r, fd, hint, &len, &err)) {
     case RD_ERR:
-        say_errno(s, path, "cannot read", err);
-        return 0;
+        snprintf(msg, mn, "cannot read: %s", strerror(err));
+        return false;
     case RD_BINARY:
-        say(s, path, "binary file (NUL bytes), skipped");
-        return 0;
+        snprintf(msg, mn, "binary file (NUL bytes), skipped");
+        return false;
     case RD_LARGE:
-        say_too_large(s, path, (double)STORE_MAX_FILE, true);
-        return 0;
+        too_large(msg, mn, (double)STORE_MAX_FILE, true);
+        return false;
     case RD_OK:
         break;
     }
     if (len == 0) {
-        say(s, path, "empty file, skipped");
-        return 0;
+        snprintf(msg, mn, "empty file, skipped");
+        return false;
     }
-    if (all_blank(s->buf, len)) {
-        say(s, path, "blank file, skipped");
-        return 0;
+    if (all_blank(r->buf, len)) {
+        snprintf(msg, mn, "blank file, skipped");
+        return false;
     }
-    size_t i = store_add_bytes(s, path, s->buf, len);
-    if (s->arts[i].nblocks == 0) { /* nothing but what cleaning removed */
-        article_fini(&s->arts[i]);
-        s->n--;
-        say(s, path, "no readable text, skipped");
-        return 0;
+    article_init_with(a, path, r->buf, len, &r->scratch);
+    if (a->nblocks == 0) { /* nothing but what cleaning removed */
+        article_fini(a);
+        snprintf(msg, mn, "no readable text, skipped");
+        return false;
     }
-    if (s->ix && S_ISREG(st.st_mode) && strcmp(path, "-") != 0)
-        index_new_article(s, i, &st);
-    if (s->progress && s->n % STORE_PROGRESS_EVERY == 0)
-        s->progress(s->pctx, "reading", s->n, 0);
-    return 1;
+    return true;
 }
 
 enum { KEEP_BUFFER = 32u << 20 };
 
 /* After an unusually big file, give its buffers back rather than hold
  * them for the rest of the run. */
-static void release_big(store *s)
+static void release_big(store_reader *r)
 {
-    if (s->bufcap > KEEP_BUFFER) {
-        free(s->buf);
-        s->buf = NULL;
-        s->bufcap = 0;
+    if (r->bufcap > KEEP_BUFFER) {
+        free(r->buf);
+        r->buf = NULL;
+        r->bufcap = 0;
     }
-    if (s->scratch.cap > KEEP_BUFFER)
-        text_buf_fini(&s->scratch);
+    if (r->scratch.cap > KEEP_BUFFER)
+        text_buf_fini(&r->scratch);
+}
+
+void store_reader_fini(store_reader *r)
+{
+    free(r->buf);
+    text_buf_fini(&r->scratch);
+    memset(r, 0, sizeof *r);
 }
 
 /* Opened non-blocking, so that a file that never ends a read (such as
  * /proc/kmsg) is reported instead of hanging; a pipe or device named
  * explicitly is then read normally, as the user asked for it. */
-static bool load_indexed(store *s, const char *path);
-
-static size_t load_file(store *s, const char *path)
+bool store_read_file(store_reader *r, const char *path, article *a,
+                     char *msg, size_t mn, struct stat *st)
 {
-    if (s->ix && load_indexed(s, path))
-        return 1;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
-        say_errno(s, path, "cannot open", errno);
-        return 0;
+        snprintf(msg, mn, "cannot open: %s", strerror(errno));
+        return false;
     }
-    struct stat st;
-    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (fstat(fd, st) == 0 && !S_ISREG(st->st_mode)) {
         int fl = fcntl(fd, F_GETFL);
         if (fl >= 0)
             fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     }
-    size_t n = load_fd(s, path, fd);
+    bool ok = read_fd(r, path, fd, a, msg, mn, st);
     close(fd);
-    release_big(s);
-    return n;
+    release_big(r);
+    return ok;
+}
+
+static size_t load_file(store *s, const char *path)
+{
+    article a;
+    char msg[STORE_MSG_MAX];
+    struct stat st;
+    if (!store_read_file(&s->rd, path, &a, msg, sizeof msg, &st)) {
+        store_say(s, path, msg);
+        return 0;
+    }
+    store_push(s, &a, -1, false, 0);
+    return 1;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -355,7 +332,7 @@ static int cmp_name(const void *a, const void *b)
 }
 
 /* The visible entry names of a directory, sorted; NULL on error. */
-static char **list_dir(const char *path, size_t *n, int *err)
+char **store_list_dir(const char *path, size_t *n, int *err)
 {
     DIR *d = opendir(path);
     if (!d) {
@@ -378,7 +355,7 @@ static char **list_dir(const char *path, size_t *n, int *err)
     return names ? names : lede_calloc(1, sizeof *names);
 }
 
-static char *join_path(const char *dir, const char *name)
+char *store_join_path(const char *dir, const char *name)
 {
     size_t dl = strlen(dir), nl = strlen(name);
     bool slash = dl && dir[dl - 1] == '/';
@@ -413,7 +390,7 @@ static size_t add_entry(store *s, const char *path, walk *w)
     }
     if (S_ISDIR(st.st_mode)) {
         if (walk_has(w, &st)) {
-            say(s, path, "symlink loop, skipped");
+            store_say(s, path, "symlink loop, skipped");
             return 0;
         }
         return add_dir(s, path, &st, w);
@@ -426,7 +403,7 @@ static size_t add_dir(store *s, const char *path, const struct stat *st,
 {
     size_t n = 0, added = 0;
     int err = 0;
-    char **names = list_dir(path, &n, &err);
+    char **names = store_list_dir(path, &n, &err);
     if (!names) {
         say_errno(s, path, "cannot open", err);
         return 0;
@@ -436,7 +413,7 @@ static size_t add_dir(store *s, const char *path, const struct stat *st,
     w->dirs[w->n].ino = st->st_ino;
     w->n++;
     for (size_t i = 0; i < n; i++) {
-        char *p = join_path(path, names[i]);
+        char *p = store_join_path(path, names[i]);
         added += add_entry(s, p, w);
         free(p);
         free(names[i]);
@@ -448,10 +425,17 @@ static size_t add_dir(store *s, const char *path, const struct stat *st,
 
 static size_t add_stdin(store *s)
 {
-    size_t before = s->n;
-    load_fd(s, "-", STDIN_FILENO);
-    release_big(s);
-    return s->n - before;
+    article a;
+    char msg[STORE_MSG_MAX];
+    struct stat st;
+    bool ok = read_fd(&s->rd, "-", STDIN_FILENO, &a, msg, sizeof msg, &st);
+    release_big(&s->rd);
+    if (!ok) {
+        store_say(s, "-", msg);
+        return 0;
+    }
+    store_push(s, &a, -1, false, 0);
+    return 1;
 }
 
 size_t store_add_path(store *s, const char *path)
@@ -469,11 +453,11 @@ size_t store_add_path(store *s, const char *path)
     size_t n = add_dir(s, path, &st, &w);
     free(w.dirs);
     if (n == 0)
-        say(s, path, "no articles found");
+        store_say(s, path, "no articles found");
     return n;
 }
 
-static entity_table *table(store *s)
+entity_table *store_table(store *s)
 {
     if (!s->ents)
         s->ents = entity_table_new();
@@ -481,11 +465,6 @@ static entity_table *table(store *s)
 }
 
 /* ---- the index ---- */
-
-static int64_t mtime_ns(const struct stat *st)
-{
-    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-}
 
 static size_t row_slot(const store *s, const char *path)
 {
@@ -586,89 +565,33 @@ static void tx_end(store *s)
     s->in_tx = false;
 }
 
-/* The private table raw scans use, with the same gazetteers. */
+entity_table *store_scan_table(const store *s)
+{
+    entity_table *t = entity_table_new();
+    if (s->gazlen)
+        entity_gazetteer_add(t, s->gaz, s->gazlen, NULL, 0);
+    return t;
+}
+
 static entity_table *scan_table(store *s)
 {
-    if (!s->scan_t) {
-        s->scan_t = entity_table_new();
-        if (s->gazlen)
-            entity_gazetteer_add(s->scan_t, s->gaz, s->gazlen, NULL, 0);
-    }
+    if (!s->scan_t)
+        s->scan_t = store_scan_table(s);
     return s->scan_t;
 }
 
-/* An article just read: into the index (text, scan, FTS), and the store
- * keeps only its summary. */
-static void index_new_article(store *s, size_t i, const struct stat *st)
+void store_set_jobs(store *s, int jobs) { s->jobs = jobs; }
+
+void store_want_names(store *s, bool want) { s->want_names = want; }
+
+void store_load(store *s, const char *const *paths, size_t n)
 {
-    article *a = &s->arts[i];
-    size_t rl = 0;
-    entity_scan_raw(scan_table(s), a, &s->raw, &rl);
-    tx_write(s);
-    int64_t id = index_put(s->ix, a->path, (int64_t)st->st_size,
-                           mtime_ns(st), a, s->raw, rl);
-    s->changed = true;
-    if (s->rowmapcap) { /* a changed file: its old row is dealt with */
-        uint32_t k = s->rowmap[row_slot(s, a->path)];
-        if (k && !s->rows[k - 1].taken) {
-            s->rows[k - 1].taken = true;
-            article_fini(&s->rows[k - 1].sum);
-        }
-    }
-    if (id < 0) {
-        s->rowid[i] = -1; /* kept whole in memory: the store still works */
+    if (s->ix) {
+        store_load_start(s, paths, n);
         return;
     }
-    s->rowid[i] = id;
-    s->summ[i] = true;
-    article sum;
-    article_summary(&sum, a);
-    article_fini(a);
-    *a = sum;
-}
-
-/* A file the index holds unchanged: its summary, without reading it. */
-static bool load_indexed(store *s, const char *path)
-{
-    struct stat st;
-    if (!s->rowmapcap || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return false;
-    uint32_t k = s->rowmap[row_slot(s, path)];
-    if (!k)
-        return false;
-    dbrow *r = &s->rows[k - 1];
-    if (r->taken || !r->ok || r->size != (int64_t)st.st_size ||
-        r->mtime != mtime_ns(&st))
-        return false;
-    grow_one(s);
-    s->arts[s->n] = r->sum;
-    s->rowid[s->n] = r->id;
-    s->nent[s->n] = r->nent;
-    s->summ[s->n] = true;
-    r->taken = true;
-    s->finished = false;
-    s->n++;
-    if (s->progress && s->n % STORE_PROGRESS_EVERY == 0)
-        s->progress(s->pctx, "reading", s->n, 0);
-    return true;
-}
-
-void store_sync(store *s)
-{
-    if (!s->ix)
-        return;
-    for (size_t i = 0; i < s->nrows; i++) {
-        dbrow *r = &s->rows[i];
-        if (r->taken)
-            continue;
-        tx_write(s); /* not met on this walk: gone */
-        index_remove(s->ix, r->id);
-        s->changed = true;
-        article_fini(&r->sum);
-        r->taken = true;
-    }
-    tx_end(s);
-    s->counts_ok = !s->changed && index_counts_clean(s->ix);
+    for (size_t i = 0; i < n; i++)
+        store_add_path(s, paths[i]);
 }
 
 /* The raw scan of article i: from the index, or made now (and kept). */
@@ -733,7 +656,7 @@ static void count_all(store *s)
 
 void store_index(store *s)
 {
-    entity_table *t = table(s);
+    entity_table *t = store_table(s);
     if (s->scanned == s->n && s->finished)
         return;
     for (; s->scanned < s->n; s->scanned++) {
@@ -874,7 +797,7 @@ const entity_table *store_entities(const store *s) { return s->ents; }
 entity_table *store_entities_mut(store *s)
 {
     s->finished = false; /* a new gazetteer may change the names found */
-    return table(s);
+    return store_table(s);
 }
 
 typedef struct dated {

@@ -59,9 +59,27 @@ void store_index(store *s);
  * be had: the store then works in memory as without one. */
 int store_use_index(store *s, const char *file, const char *const *paths,
                     size_t npaths, bool reindex);
-/* After the last store_add_path: forget indexed files that are gone and
- * commit. Cheap without an index. */
-void store_sync(store *s);
+/* Load the PATH arguments. With an index this returns at once: files
+ * are walked, read, scanned and written on other threads, and
+ * store_poll (called by the thread that owns the store) brings in what
+ * has arrived, in the order store_add_path would have added it; files
+ * the index no longer meets are removed from it at the end. Without an
+ * index it is store_add_path for each. */
+void store_load(store *s, const char *const *paths, size_t n);
+/* Worker threads for store_load (0, the default: one per core). */
+void store_set_jobs(store *s, int jobs);
+/* Scan names as articles arrive (the reader and --entities want them;
+ * --search does not). */
+void store_want_names(store *s, bool want);
+/* Bring in what the load has finished; returns the articles added. */
+size_t store_poll(store *s);
+/* True while a load runs (until store_poll has brought in its end). */
+bool store_loading(const store *s);
+/* Poll until the load is over. */
+void store_wait(store *s);
+/* Articles in the store so far, and files found so far (0 when not
+ * loading). */
+void store_load_progress(const store *s, size_t *done, size_t *total);
 
 /* Add gazetteer lines to the set's table (see entity_gazetteer_add); use
  * this rather than store_entities_mut so that the index knows. */
