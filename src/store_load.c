@@ -45,6 +45,8 @@ typedef struct entry {
     size_t start;       /* K_END: the argument's first entry */
 } entry;
 
+enum { WALK_BATCH = 256 };
+
 struct store_loader {
     pthread_mutex_t mu;
     pthread_cond_t cv;      /* any change of state: broadcast */
@@ -65,6 +67,8 @@ struct store_loader {
     store *s;               /* rows, rowmap, gazetteers: read-only here */
     size_t last_art;        /* entries up to the last article taken */
     atomic_bool stop;       /* the store is closing: give up */
+    entry *buf[WALK_BATCH]; /* the walker's entries not yet handed over */
+    size_t nbuf;
 };
 
 static int64_t mtime_ns(const struct stat *st)
@@ -74,14 +78,28 @@ static int64_t mtime_ns(const struct stat *st)
 
 /* ---- the walker ---- */
 
-static void push_entry(store_loader *l, entry *e)
+/* Entries are handed over in small batches: one lock and one wake-up
+ * for many files. */
+static void flush_entries(store_loader *l)
 {
+    if (!l->nbuf)
+        return;
     pthread_mutex_lock(&l->mu);
-    LEDE_GROW(l->e, l->cap, l->n + 1);
-    l->e[l->n++] = e;
-    l->files += e->kind == K_FILE;
+    LEDE_GROW(l->e, l->cap, l->n + l->nbuf);
+    for (size_t i = 0; i < l->nbuf; i++) {
+        l->e[l->n++] = l->buf[i];
+        l->files += l->buf[i]->kind == K_FILE;
+    }
     pthread_cond_broadcast(&l->cv);
     pthread_mutex_unlock(&l->mu);
+    l->nbuf = 0;
+}
+
+static void push_entry(store_loader *l, entry *e)
+{
+    l->buf[l->nbuf++] = e;
+    if (l->nbuf == WALK_BATCH || (e->kind == K_FILE && !e->row && l->nbuf > 8))
+        flush_entries(l);
 }
 
 static void walk_msg(store_loader *l, const char *path, const char *msg)
@@ -198,6 +216,7 @@ static void walk_arg(store_loader *l, const char *path)
         walk_file(l, path, &st);
         return;
     }
+    flush_entries(l);
     pthread_mutex_lock(&l->mu);
     size_t start = l->n;
     pthread_mutex_unlock(&l->mu);
@@ -216,6 +235,7 @@ static void *walker(void *arg)
     store_loader *l = arg;
     for (size_t i = 0; i < l->npaths; i++)
         walk_arg(l, l->paths[i]);
+    flush_entries(l);
     pthread_mutex_lock(&l->mu);
     l->walked = true;
     pthread_cond_broadcast(&l->cv);
@@ -288,10 +308,15 @@ static double now_s(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+static bool needs_write(const entry *e)
+{
+    return e->kind == K_FILE && !e->row && e->ok && e->size >= 0;
+}
+
 /* One entry into the index: the article written, the summary kept. */
 static void write_entry(store_loader *l, entry *e, bool *in_tx)
 {
-    if (e->kind != K_FILE || e->row || !e->ok || e->size < 0 || !l->wix)
+    if (!l->wix)
         return;
     if (!*in_tx)
         *in_tx = index_begin(l->wix) == 0;
@@ -350,9 +375,11 @@ static void *writer(void *arg)
     for (;;) {
         while (k < l->n && ready(l->e[k]) && pending < BATCH) {
             entry *e = l->e[k];
-            pthread_mutex_unlock(&l->mu);
-            write_entry(l, e, &in_tx);
-            pthread_mutex_lock(&l->mu);
+            if (needs_write(e)) {
+                pthread_mutex_unlock(&l->mu);
+                write_entry(l, e, &in_tx);
+                pthread_mutex_lock(&l->mu);
+            }
             e->state = E_WRITTEN;
             k++;
             pending++;
