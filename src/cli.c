@@ -387,6 +387,19 @@ static void print_msg_progress(void *ctx, const char *label, const char *msg)
     print_msg(ctx, label, msg);
 }
 
+/* The reader opens as soon as it has something to show: a tenth of a
+ * second of loading (or its end), the rest comes in while it runs. */
+static void first_screen(store *s)
+{
+    struct timespec t0, nap = {0, 5000000};
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    while (store_loading(s) && (since(&t0) < 0.1 || store_count(s) == 0)) {
+        store_poll(s);
+        if (store_loading(s))
+            nanosleep(&nap, NULL);
+    }
+}
+
 int cli_load(const cli_opts *o, const char *argv0, store **sp,
              hl_keywords **kwp)
 {
@@ -411,7 +424,11 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
     store_set_jobs(s, o->jobs);
     store_want_names(s, o->mode != CLI_SEARCH && o->mode != CLI_LIST);
     store_load(s, paths, npaths);
-    store_wait(s);
+    if (o->mode == CLI_UI) {
+        first_screen(s);
+        store_set_progress(s, NULL, NULL); /* the reader shows it now */
+    } else
+        store_wait(s);
     if (store_count(s) == 0) {
         fputs("lede: no articles to read\n", stderr);
         return 2;

@@ -14,7 +14,8 @@
 #include "entity_priv.h"
 #include "util.h"
 
-enum { RAW_MAGIC = 0x4c455231 }; /* "LER1" */
+enum { RAW_MAGIC = 0x4c455231, /* "LER1" */
+       LOW_SET = 4096 };         /* a power of two */
 
 typedef struct raw_cand {
     uint32_t off, len;
@@ -29,6 +30,7 @@ struct ent_capture {
     size_t nlow, lowcap;
     char *surf;
     size_t nsurf, surfcap;
+    uint32_t seen[LOW_SET], seen_gen[LOW_SET], gen; /* hashes met */
 };
 
 void ent_capture_cand(entity_table *t, const ent_cand *c, const char *text)
@@ -51,6 +53,18 @@ void ent_capture_cand(entity_table *t, const ent_cand *c, const char *text)
 void ent_capture_low(entity_table *t, uint32_t h)
 {
     ent_capture *k = t->cap;
+    /* each hash once per article; a long one may repeat some (sorted out
+     * in unique_low) */
+    if (k->nlow < LOW_SET / 2) {
+        size_t j = h & (LOW_SET - 1);
+        while (k->seen_gen[j] == k->gen) {
+            if (k->seen[j] == h)
+                return;
+            j = (j + 1) & (LOW_SET - 1);
+        }
+        k->seen_gen[j] = k->gen;
+        k->seen[j] = h;
+    }
     LEDE_GROW(k->low, k->lowcap, k->nlow + 1);
     k->low[k->nlow++] = h;
 }
@@ -64,8 +78,8 @@ static int by_u32(const void *a_, const void *b_)
 /* Each hash once: the set only asks whether a word was ever lowercase. */
 static void unique_low(ent_capture *k)
 {
-    if (k->nlow < 2)
-        return;
+    if (k->nlow < LOW_SET / 2)
+        return; /* the set kept them unique */
     qsort(k->low, k->nlow, sizeof *k->low, by_u32);
     size_t o = 1;
     for (size_t i = 1; i < k->nlow; i++)
@@ -81,6 +95,10 @@ void entity_scan_raw(entity_table *t, const article *a, void **out,
         t->cap = lede_calloc(1, sizeof *t->cap);
     ent_capture *k = t->cap;
     k->nc = k->nlow = k->nsurf = 0;
+    if (++k->gen == 0) { /* wrapped: start the marks afresh */
+        memset(k->seen_gen, 0, sizeof k->seen_gen);
+        k->gen = 1;
+    }
     if (a && a->text)
         ent_scan_article(t, a);
     unique_low(k);
@@ -106,7 +124,10 @@ void entity_scan_raw(entity_table *t, const article *a, void **out,
         free(k->c);
         free(k->low);
         free(k->surf);
-        memset(k, 0, sizeof *k);
+        k->c = NULL;
+        k->low = NULL;
+        k->surf = NULL;
+        k->nc = k->ccap = k->nlow = k->lowcap = k->nsurf = k->surfcap = 0;
     }
 }
 

@@ -35,6 +35,12 @@ store *store_new(store_msg_fn msg, void *ctx)
     return s;
 }
 
+void store_set_msg(store *s, store_msg_fn msg, void *ctx)
+{
+    s->msg = msg;
+    s->ctx = ctx;
+}
+
 void store_set_progress(store *s, store_progress_fn fn, void *ctx)
 {
     s->progress = fn;
@@ -638,14 +644,14 @@ static void count_all(store *s)
     for (size_t i = 0; i < s->n; i++) {
         size_t n;
         free(entity_article_counts(s->ents, (uint32_t)i, &n));
-        if (s->ix && s->nent[i] != n) {
+        if (s->ix && !s->ld && s->nent[i] != n) {
             tx_write(s);
             index_set_nent(s->ix, s->rowid[i], (uint32_t)n);
         }
         s->nent[i] = (uint32_t)n;
     }
-    s->counts_ok = true;
-    if (s->ix && (s->changed || !index_counts_clean(s->ix))) {
+    s->counts_ok = !s->ld;
+    if (s->ix && !s->ld && (s->changed || !index_counts_clean(s->ix))) {
         save_entities(s);
         tx_write(s);
         index_set_counts_clean(s->ix, true);

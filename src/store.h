@@ -26,6 +26,8 @@ typedef void (*store_msg_fn)(void *ctx, const char *label, const char *msg);
 #define STORE_MAX_FILE ((size_t)256 << 20)
 
 store *store_new(store_msg_fn msg, void *ctx);
+/* Send later messages elsewhere (the reader, once it owns the screen). */
+void store_set_msg(store *s, store_msg_fn msg, void *ctx);
 
 /* Called now and then while a big set loads: `done` articles read so far
  * (phase "reading") or scanned for names (phase "indexing", out of

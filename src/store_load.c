@@ -45,7 +45,8 @@ typedef struct entry {
     size_t start;       /* K_END: the argument's first entry */
 } entry;
 
-enum { WALK_BATCH = 256 };
+enum { WALK_BATCH = 256,
+       AHEAD = 1024 }; /* parsed articles waiting for the writer, at most */
 
 struct store_loader {
     pthread_mutex_t mu;
@@ -54,6 +55,7 @@ struct store_loader {
     size_t n, cap;
     bool walked;            /* the walker is done */
     size_t next_job;        /* entries before it are taken or need none */
+    size_t written;         /* [0, written) through the writer */
     size_t published;       /* [0, published) written and committed */
     size_t taken;           /* [0, taken) moved into the store */
     bool done;              /* the writer is done */
@@ -252,7 +254,8 @@ static entry *next_job(store_loader *l)
     pthread_mutex_lock(&l->mu);
     entry *e = NULL;
     for (;;) {
-        while (l->next_job < l->n) {
+        /* memory stays bounded: wait while the writer is far behind */
+        while (l->next_job < l->n && l->next_job - l->written < AHEAD) {
             entry *c = l->e[l->next_job++];
             /* NULL: taken by the store already (no file to read) */
             if (c && c->kind == K_FILE && !c->row) {
@@ -261,7 +264,7 @@ static entry *next_job(store_loader *l)
                 break;
             }
         }
-        if (e || l->walked || atomic_load(&l->stop))
+        if (e || atomic_load(&l->stop) || (l->walked && l->next_job >= l->n))
             break;
         pthread_cond_wait(&l->cv, &l->mu);
     }
@@ -383,6 +386,9 @@ static void *writer(void *arg)
             e->state = E_WRITTEN;
             k++;
             pending++;
+            l->written = k;
+            if (k % 64 == 0)
+                pthread_cond_broadcast(&l->cv);
             if (now_s() - last > COMMIT_EVERY)
                 break;
         }

@@ -204,6 +204,8 @@ const char *keys_help(ui_action a);
 /* Fill the list with every article in the chosen order. */
 void list_init(ui *u);
 void list_fini(ui *u);
+/* Take in articles that arrived since (the set is still loading). */
+void list_grow(ui *u);
 /* Draw the visible rows. */
 void list_draw(ui *u);
 /* Move the selection by delta rows (clamped); the reader follows. */

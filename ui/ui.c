@@ -121,6 +121,13 @@ static void status_draw(ui *u)
         snprintf(left, sizeof left, "0 articles%s%s", u->list.filtered ? ": " : "",
                  u->list.filtered ? u->list.what : "");
     }
+    if (store_loading(u->s) && !u->msg[0]) {
+        size_t done, total;
+        store_load_progress(u->s, &done, &total);
+        size_t l = strlen(left);
+        snprintf(left + l, sizeof left - l, "  (indexing: %zu of %zu)", done,
+                 total);
+    }
     int lw = r->w - rw - 2;
     ui_style ls = u->msg[0] && u->msg_err ? style_with(u->role[ROLE_ERROR], A_REVERSE) : st;
     draw_text_ellipsis(r->y, 1, left, strlen(left), lw, ls);
@@ -452,10 +459,38 @@ static void ui_stop(ui *u)
     free(u->read);
 }
 
+/* While the set is still loading: bring in what has arrived and grow
+ * the list; once the load is over, name the entities of the whole set
+ * and show them. */
+static void ui_load_step(ui *u)
+{
+    if (!store_loading(u->s))
+        return;
+    size_t old = store_count(u->s);
+    store_poll(u->s);
+    size_t n = store_count(u->s);
+    if (n > old) {
+        u->read = lede_realloc(u->read, n * sizeof *u->read);
+        memset(u->read + old, 0, (n - old) * sizeof *u->read);
+        list_grow(u);
+    }
+    if (!store_loading(u->s)) {
+        store_index(u->s);
+        u->side.art = -1; /* the sidebar is built again */
+        reader_invalidate(u);
+        u->dirty |= DIRTY_ALL;
+        wtimeout(stdscr, 200);
+    }
+    u->dirty |= DIRTY_STATUS;
+}
+
 static void ui_loop(ui *u)
 {
     double t0 = -1;
+    if (store_loading(u->s))
+        wtimeout(stdscr, 50); /* poll the load often */
     while (!u->quit && !got_signal) {
+        ui_load_step(u);
         if (u->dirty) {
             ui_draw(u);
             if (t0 >= 0)
@@ -471,6 +506,16 @@ static void ui_loop(ui *u)
     }
 }
 
+/* A message from the set still loading: to the status line, never to
+ * stderr under the screen. The label is cleaned by the store. */
+static void on_store_msg(void *ctx, const char *label, const char *msg)
+{
+    ui *u = ctx;
+    snprintf(u->msg, sizeof u->msg, "%s: %s", label, msg);
+    u->msg_err = true;
+    u->dirty |= DIRTY_STATUS;
+}
+
 int ui_run(store *s, const hl_keywords *kw, const cli_opts *o)
 {
     ui u;
@@ -484,6 +529,7 @@ int ui_run(store *s, const hl_keywords *kw, const cli_opts *o)
     FILE *tty;
     if (!screen_start(&u, &tty))
         return 2;
+    store_set_msg(s, on_store_msg, &u);
     ui_start(&u);
     ui_loop(&u);
     endwin();
