@@ -255,7 +255,7 @@ static entry *next_job(store_loader *l)
     entry *e = NULL;
     for (;;) {
         /* memory stays bounded: wait while the writer is far behind */
-        while (l->next_job < l->n && l->next_job - l->written < AHEAD) {
+        while (l->next_job < l->n && l->next_job < l->written + AHEAD) {
             entry *c = l->e[l->next_job++];
             /* NULL: taken by the store already (no file to read) */
             if (c && c->kind == K_FILE && !c->row) {
