@@ -422,7 +422,6 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
     if (!o->no_index)
         store_use_index(s, o->index_file, paths, npaths, o->reindex);
     store_set_jobs(s, o->jobs);
-    store_want_names(s, o->mode != CLI_SEARCH && o->mode != CLI_LIST);
     store_load(s, paths, npaths);
     if (o->mode == CLI_UI) {
         first_screen(s);
@@ -436,6 +435,8 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
     /* each mode pays for what it uses: --search needs no names */
     if (o->mode == CLI_LIST)
         store_counts(s);
+    else if (o->mode == CLI_UI && store_index_handle(s))
+        store_names_start(s); /* the reader shows the names when ready */
     else if (o->mode != CLI_SEARCH)
         store_index(s);
     if (prog.shown)

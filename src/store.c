@@ -16,6 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "store_priv.h"
 #include "util.h"
 
@@ -66,6 +69,7 @@ void store_free(store *s)
     if (!s)
         return;
     store_load_free(s);
+    store_names_cancel(s);
     for (size_t i = 0; i < s->ncache; i++)
         article_fini(&s->cache[i].a);
     rows_free(s);
@@ -549,28 +553,6 @@ int store_use_index(store *s, const char *file, const char *const *paths,
     return 0;
 }
 
-/* Open a transaction for the writes to come; commit every few thousand
- * so that a kill loses little and the WAL stays small. */
-static void tx_write(store *s)
-{
-    if (!s->in_tx) {
-        s->in_tx = index_begin(s->ix) == 0;
-        s->pending = 0;
-    }
-    if (++s->pending >= 2000) {
-        index_commit(s->ix);
-        s->in_tx = index_begin(s->ix) == 0;
-        s->pending = 0;
-    }
-}
-
-static void tx_end(store *s)
-{
-    if (s->in_tx)
-        index_commit(s->ix);
-    s->in_tx = false;
-}
-
 entity_table *store_scan_table(const store *s)
 {
     entity_table *t = entity_table_new();
@@ -579,16 +561,8 @@ entity_table *store_scan_table(const store *s)
     return t;
 }
 
-static entity_table *scan_table(store *s)
-{
-    if (!s->scan_t)
-        s->scan_t = store_scan_table(s);
-    return s->scan_t;
-}
-
 void store_set_jobs(store *s, int jobs) { s->jobs = jobs; }
 
-void store_want_names(store *s, bool want) { s->want_names = want; }
 
 void store_load(store *s, const char *const *paths, size_t n)
 {
@@ -600,24 +574,34 @@ void store_load(store *s, const char *const *paths, size_t n)
         store_add_path(s, paths[i]);
 }
 
-/* The raw scan of article i: from the index, or made now (and kept). */
-static int raw_of(store *s, size_t i, const void **raw, size_t *len)
-{
-    if (index_raw(s->ix, s->rowid[i], raw, len) == 0)
-        return 0;
-    const article *a = store_get(s, i);
-    entity_scan_raw(scan_table(s), a, &s->raw, len);
-    tx_write(s);
-    index_put_raw(s->ix, s->rowid[i], s->raw, *len);
-    *raw = s->raw;
-    return 0;
-}
+/* ---- the names of the set, with an index ----
+ *
+ * The set's entity table is made from the raw scans the index keeps (an
+ * article without one is scanned from its stored text, and the scan
+ * kept), merged, counted, and saved: on another thread while the reader
+ * runs (store_names_start), inline for the batch modes. It is a new
+ * table, swapped in whole by store_poll, so the reader never sees one
+ * half made. */
+struct names_job {
+    lede_index *ix;        /* the job's connection */
+    bool own_ix;
+    int64_t *rowid;
+    const article *const *whole; /* articles not in the index, or NULL */
+    size_t n;
+    uint32_t *old_nent;
+    bool save;             /* write counts and entities to the index */
+    entity_table *t;       /* the result */
+    entity_table *scan;    /* for articles without a raw scan */
+    uint32_t *nent;
+    pthread_t th;
+    atomic_bool done;
+};
 
 /* Keep the set's entity table in the index, for other readers. */
-static void save_entities(store *s)
+static void save_entities(names_job *j)
 {
-    const entity_table *t = s->ents;
-    index_clear_entities(s->ix);
+    const entity_table *t = j->t;
+    index_clear_entities(j->ix);
     int64_t *files = NULL;
     uint32_t *counts = NULL;
     size_t cap = 0, ccap = 0;
@@ -627,62 +611,204 @@ static void save_entities(store *s)
         LEDE_GROW(files, cap, n + 1);
         LEDE_GROW(counts, ccap, n + 1);
         for (size_t k = 0; k < n; k++) {
-            files[k] = s->rowid[ta[k].id];
+            files[k] = j->rowid[ta[k].id];
             counts[k] = ta[k].count;
         }
-        tx_write(s);
-        index_put_entity(s->ix, e, entity_name(t, e), entity_type_of(t, e),
+        index_put_entity(j->ix, e, entity_name(t, e), entity_type_of(t, e),
                          entity_total(t, e), files, counts, n);
     }
     free(files);
     free(counts);
 }
 
-/* Per-article distinct entity counts, kept in the index for --list. */
-static void count_all(store *s)
+static void names_build(names_job *j, entity_table *t, entity_table *scan)
 {
-    for (size_t i = 0; i < s->n; i++) {
-        size_t n;
-        free(entity_article_counts(s->ents, (uint32_t)i, &n));
-        if (s->ix && !s->ld && s->nent[i] != n) {
-            tx_write(s);
-            index_set_nent(s->ix, s->rowid[i], (uint32_t)n);
+    void *buf = NULL;
+    size_t len;
+    bool tx = false;
+    for (size_t i = 0; i < j->n; i++) {
+        const void *raw;
+        if (j->whole[i] || index_raw(j->ix, j->rowid[i], &raw, &len) != 0) {
+            article a;
+            const article *ap = j->whole[i];
+            if (!ap && index_article(j->ix, j->rowid[i], "", &a) == 0)
+                ap = &a;
+            entity_scan_raw(scan, ap, &buf, &len);
+            if (ap && !j->whole[i]) {
+                article_fini(&a);
+                if (j->save) { /* keep it: not scanned again */
+                    if (!tx)
+                        tx = index_begin(j->ix) == 0;
+                    index_put_raw(j->ix, j->rowid[i], buf, len);
+                }
+            }
+            raw = buf;
         }
-        s->nent[i] = (uint32_t)n;
+        entity_add_raw(t, (uint32_t)i, raw, len, SIZE_MAX);
     }
-    s->counts_ok = !s->ld;
-    if (s->ix && !s->ld && (s->changed || !index_counts_clean(s->ix))) {
-        save_entities(s);
-        tx_write(s);
-        index_set_counts_clean(s->ix, true);
+    free(buf);
+    entity_finish(t);
+    j->nent = lede_malloc((j->n ? j->n : 1) * sizeof *j->nent);
+    for (size_t i = 0; i < j->n; i++) {
+        size_t n;
+        free(entity_article_counts(t, (uint32_t)i, &n));
+        j->nent[i] = (uint32_t)n;
     }
-    if (s->ix)
-        tx_end(s);
+    if (!j->save) {
+        if (tx)
+            index_commit(j->ix);
+        return;
+    }
+    if (!tx)
+        tx = index_begin(j->ix) == 0;
+    for (size_t i = 0; i < j->n; i++)
+        if (j->rowid[i] >= 0 && j->nent[i] != j->old_nent[i])
+            index_set_nent(j->ix, j->rowid[i], j->nent[i]);
+    j->t = t;
+    save_entities(j);
+    index_set_counts_clean(j->ix, true);
+    if (tx)
+        index_commit(j->ix);
+}
+
+static names_job *names_job_new(store *s, bool thread)
+{
+    names_job *j = lede_calloc(1, sizeof *j);
+    j->n = s->n;
+    j->rowid = lede_malloc((s->n ? s->n : 1) * sizeof *j->rowid);
+    memcpy(j->rowid, s->rowid, s->n * sizeof *j->rowid);
+    j->old_nent = lede_malloc((s->n ? s->n : 1) * sizeof *j->old_nent);
+    memcpy(j->old_nent, s->nent, s->n * sizeof *j->old_nent);
+    const article **whole = lede_calloc(s->n ? s->n : 1, sizeof *whole);
+    for (size_t i = 0; i < s->n; i++)
+        if (!s->summ[i])
+            whole[i] = &s->arts[i];
+    j->whole = whole;
+    j->save = s->changed || !s->counts_ok;
+    j->ix = thread ? index_open_again(s->ix) : s->ix;
+    j->own_ix = thread;
+    if (!j->ix)
+        j->save = false;
+    j->t = store_scan_table(s); /* a new table with the gazetteers */
+    j->scan = store_scan_table(s);
+    return j;
+}
+
+static void names_run(names_job *j)
+{
+    entity_table *t = j->t;
+    j->t = NULL;
+    names_build(j, t, j->scan);
+    j->t = t;
+}
+
+static void *names_thread(void *arg)
+{
+    names_job *j = arg;
+    names_run(j);
+    atomic_store(&j->done, true);
+    return NULL;
+}
+
+static void names_job_free(names_job *j)
+{
+    if (j->own_ix)
+        index_close(j->ix);
+    if (j->t)
+        entity_table_free(j->t);
+    entity_table_free(j->scan);
+    free(j->rowid);
+    free(j->old_nent);
+    free((void *)j->whole);
+    free(j->nent);
+    free(j);
+}
+
+/* Take the finished job's table and counts. */
+static void names_apply(store *s, names_job *j)
+{
+    if (s->ents)
+        entity_table_free(s->ents);
+    s->ents = j->t;
+    j->t = NULL;
+    size_t n = j->n < s->n ? j->n : s->n;
+    memcpy(s->nent, j->nent, n * sizeof *s->nent);
+    s->scanned = n;
+    s->finished = n == s->n;
+    s->counts_ok = s->finished;
+    s->names_version++;
+    names_job_free(j);
+}
+
+void store_names_start(store *s)
+{
+    if (!s->ix || s->names || s->ld || (s->finished && s->scanned == s->n))
+        return;
+    names_job *j = names_job_new(s, true);
+    if (!j->ix) {
+        names_job_free(j);
+        store_index(s);
+        return;
+    }
+    s->names = j;
+    if (pthread_create(&j->th, NULL, names_thread, j) != 0) {
+        s->names = NULL;
+        names_run(j);
+        names_apply(s, j);
+    }
+}
+
+bool store_names_poll(store *s)
+{
+    names_job *j = s->names;
+    if (!j || !atomic_load(&j->done))
+        return false;
+    pthread_join(j->th, NULL);
+    s->names = NULL;
+    names_apply(s, j);
+    return true;
+}
+
+unsigned store_names_version(const store *s) { return s->names_version; }
+
+bool store_busy(const store *s) { return s->ld || s->names; }
+
+void store_names_cancel(store *s)
+{
+    if (!s->names)
+        return;
+    pthread_join(s->names->th, NULL);
+    names_job_free(s->names);
+    s->names = NULL;
 }
 
 void store_index(store *s)
 {
+    if (s->ix) {
+        store_wait(s);
+        if (s->names) { /* one is running: wait for it */
+            pthread_join(s->names->th, NULL);
+            names_job *j = s->names;
+            s->names = NULL;
+            names_apply(s, j);
+        }
+        if (s->finished && s->scanned == s->n)
+            return;
+        names_job *j = names_job_new(s, false);
+        names_run(j);
+        names_apply(s, j);
+        return;
+    }
     entity_table *t = store_table(s);
     if (s->scanned == s->n && s->finished)
         return;
     for (; s->scanned < s->n; s->scanned++) {
-        if (s->ix) {
-            const void *raw;
-            size_t len;
-            raw_of(s, s->scanned, &raw, &len);
-            entity_add_raw(t, (uint32_t)s->scanned, raw, len, SIZE_MAX);
-        } else {
-            entity_scan(t, (uint32_t)s->scanned, &s->arts[s->scanned]);
-        }
+        entity_scan(t, (uint32_t)s->scanned, &s->arts[s->scanned]);
         if (s->progress && s->scanned % STORE_PROGRESS_EVERY == 0)
             s->progress(s->pctx, "indexing", s->scanned, s->n);
     }
-    if (s->ix)
-        tx_end(s);
     entity_finish(t);
     s->finished = true;
-    if (s->ix)
-        count_all(s);
 }
 
 void store_counts(store *s)

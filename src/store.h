@@ -70,9 +70,18 @@ int store_use_index(store *s, const char *file, const char *const *paths,
 void store_load(store *s, const char *const *paths, size_t n);
 /* Worker threads for store_load (0, the default: one per core). */
 void store_set_jobs(store *s, int jobs);
-/* Scan names as articles arrive (the reader and --entities want them;
- * --search does not). */
-void store_want_names(store *s, bool want);
+/* With an index: make the set's entity table on another thread (after
+ * the load); store_names_poll swaps it in when it is ready and returns
+ * true then (the table pointer of store_entities changes: fetch it
+ * again; store_names_version counts the swaps). store_index does the
+ * same work at once. */
+void store_names_start(store *s);
+bool store_names_poll(store *s);
+unsigned store_names_version(const store *s);
+/* True while a load or the names are being made on other threads. */
+bool store_busy(const store *s);
+/* Stop waiting for it (store_free does). */
+void store_names_cancel(store *s);
 /* Bring in what the load has finished; returns the articles added. */
 size_t store_poll(store *s);
 /* True while a load runs (until store_poll has brought in its end). */

@@ -462,11 +462,6 @@ static void take(store *s, entry *e)
         store_push(s, &e->a, e->id, indexed, 0);
         if (!indexed)
             s->rowid[i] = -1;
-        if (s->want_names && s->scanned == i) {
-            entity_add_raw(store_table(s), (uint32_t)i, e->raw, e->rawlen,
-                           SIZE_MAX);
-            s->scanned++;
-        }
     }
     free(e->path);
     free(e->msg);

@@ -18,6 +18,7 @@ typedef struct store_reader {
 } store_reader;
 
 typedef struct store_loader store_loader;
+typedef struct names_job names_job;
 
 /* A file the index knows, met again (or not) while walking the set. */
 typedef struct dbrow {
@@ -66,7 +67,8 @@ struct store {
     size_t nbyrow;
     store_loader *ld;      /* a load running on other threads, or NULL */
     int jobs;            /* worker threads for it (0: one per core) */
-    bool want_names;     /* scan names as articles arrive */
+    names_job *names;    /* the set's names being made on a thread */
+    unsigned names_version; /* bumped when a new entity table is in */
 };
 
 

@@ -475,22 +475,34 @@ static void ui_load_step(ui *u)
         list_grow(u);
     }
     if (!store_loading(u->s)) {
-        store_index(u->s);
-        u->side.art = -1; /* the sidebar is built again */
-        reader_invalidate(u);
-        u->dirty |= DIRTY_ALL;
-        wtimeout(stdscr, 200);
+        store_names_start(u->s); /* the names, on another thread */
+        if (!store_busy(u->s))
+            wtimeout(stdscr, 200);
     }
     u->dirty |= DIRTY_STATUS;
+}
+
+/* The set's names are ready: show them. */
+static void ui_names_step(ui *u)
+{
+    if (!store_names_poll(u->s))
+        return;
+    u->et = store_entities(u->s);
+    u->side.art = -1; /* the sidebar is built again */
+    reader_invalidate(u);
+    u->dirty |= DIRTY_ALL;
+    if (!store_busy(u->s))
+        wtimeout(stdscr, 200);
 }
 
 static void ui_loop(ui *u)
 {
     double t0 = -1;
-    if (store_loading(u->s))
+    if (store_busy(u->s))
         wtimeout(stdscr, 50); /* poll the load often */
     while (!u->quit && !got_signal) {
         ui_load_step(u);
+        ui_names_step(u);
         if (u->dirty) {
             ui_draw(u);
             if (t0 >= 0)
@@ -521,7 +533,7 @@ int ui_run(store *s, const hl_keywords *kw, const cli_opts *o)
     ui u;
     memset(&u, 0, sizeof u);
     u.s = s;
-    u.et = store_entities(s);
+    u.et = store_entities(s) ? store_entities(s) : store_entities_mut(s);
     u.kw = kw;
     u.o = o;
     lede_set_fatal_hook(on_fatal);
