@@ -1068,10 +1068,8 @@ int article_unpack(article *a, const char *path, const void *p, size_t n)
     a->url = h.url;
     a->date_key = h.date_key;
     a->hash = h.hash;
-    if (!unpacked_ok(a)) {
-        free(a->line_starts);
-        goto bad;
-    }
+    if (!unpacked_ok(a))
+        goto bad; /* article_fini frees the block */
     a->path = lede_strndup(path, strlen(path));
     a->label = text_clean_label(path, strlen(path));
     if (strcmp(a->label, a->path) == 0) {
