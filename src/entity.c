@@ -515,7 +515,8 @@ const entity_mention *entity_mentions(const entity_table *t, uint32_t idx,
     return t->ments + t->arts[idx].start;
 }
 
-static const entity_table *sort_table;
+/* per thread: the reader and the thread making a set's names both sort */
+static _Thread_local const entity_table *sort_table;
 
 static int by_count_name(const void *a_, const void *b_)
 {

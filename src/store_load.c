@@ -429,6 +429,8 @@ static int cores(void)
 
 void store_load_start(store *s, const char *const *paths, size_t n)
 {
+    /* the boilerplate list loads on first use: before the threads */
+    article_boiler_add("", 0);
     store_loader *l = lede_calloc(1, sizeof *l);
     pthread_mutex_init(&l->mu, NULL);
     pthread_cond_init(&l->cv, NULL);
