@@ -387,13 +387,15 @@ static void print_msg_progress(void *ctx, const char *label, const char *msg)
     print_msg(ctx, label, msg);
 }
 
-/* The reader opens as soon as it has something to show: a tenth of a
- * second of loading (or its end), the rest comes in while it runs. */
+/* The reader opens as soon as it has something to show: a screenful of
+ * articles, a tenth of a second of loading or its end; the rest comes in
+ * while it runs. */
 static void first_screen(store *s)
 {
     struct timespec t0, nap = {0, 5000000};
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    while (store_loading(s) && (since(&t0) < 0.1 || store_count(s) == 0)) {
+    while (store_loading(s) && store_count(s) < 256 &&
+           (since(&t0) < 0.1 || store_count(s) == 0)) {
         store_poll(s);
         if (store_loading(s))
             nanosleep(&nap, NULL);

@@ -30,7 +30,8 @@
 enum {
     Q_FILES, Q_FIND, Q_INS_FILE, Q_UPD_FILE, Q_INS_ART, Q_INS_RAW, Q_DEL_FILE,
     Q_DEL_ART, Q_DEL_RAW, Q_GET_ART, Q_GET_RAW, Q_NENT, Q_FTS_INS, Q_FTS_DEL,
-    Q_META_GET, Q_META_SET, Q_ENT_INS, Q_BEGIN, Q_COMMIT, NQ
+    Q_META_GET, Q_META_SET, Q_ENT_INS, Q_BEGIN, Q_COMMIT, Q_FIND_ROW, Q_IDS,
+    NQ
 };
 
 static const char *const sql[NQ] = {
@@ -58,6 +59,9 @@ static const char *const sql[NQ] = {
                   "VALUES (?1, ?2, ?3, ?4, ?5)",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
+    [Q_FIND_ROW] = "SELECT id, size, mtime, nent, summary FROM files "
+                   "WHERE path = ?1",
+    [Q_IDS] = "SELECT id FROM files",
 };
 
 static const char schema[] =
@@ -439,6 +443,40 @@ int index_each_file(lede_index *ix, index_file_fn fn, void *ctx)
            (uint32_t)sqlite3_column_int64(st, 4),
            sqlite3_column_blob(st, 5), (size_t)sqlite3_column_bytes(st, 5));
         free(path);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int index_find(lede_index *ix, const char *path, index_row *r)
+{
+    sqlite3_stmt *st = ix->q[Q_FIND_ROW];
+    sqlite3_reset(st);
+    sqlite3_bind_blob(st, 1, path, (int)strlen(path), SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return rc == SQLITE_DONE ? 0 : -1;
+    }
+    r->id = sqlite3_column_int64(st, 0);
+    r->size = sqlite3_column_int64(st, 1);
+    r->mtime = sqlite3_column_int64(st, 2);
+    r->nent = (uint32_t)sqlite3_column_int64(st, 3);
+    r->summary = sqlite3_column_blob(st, 4);
+    r->nsummary = (size_t)sqlite3_column_bytes(st, 4);
+    return 1; /* the row stays current until the next call */
+}
+
+int index_ids(lede_index *ix, int64_t **ids, size_t *n)
+{
+    sqlite3_stmt *st = ix->q[Q_IDS];
+    size_t cap = 0;
+    int rc;
+    *ids = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        LEDE_GROW(*ids, cap, *n + 1);
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : -1;

@@ -65,6 +65,19 @@ typedef void (*index_file_fn)(void *ctx, int64_t id, const char *path,
                               const void *summary, size_t nsummary);
 int index_each_file(lede_index *ix, index_file_fn fn, void *ctx);
 
+/* The row of the file at path: 1 when found (r->summary points into
+ * SQLite memory until the next index_find), 0 when not, -1 on error. */
+typedef struct index_row {
+    int64_t id, size, mtime;
+    uint32_t nent;
+    const void *summary;
+    size_t nsummary;
+} index_row;
+int index_find(lede_index *ix, const char *path, index_row *r);
+
+/* The ids of every stored file, malloc'd into *ids. 0 or -1. */
+int index_ids(lede_index *ix, int64_t **ids, size_t *n);
+
 int index_begin(lede_index *ix);
 int index_commit(lede_index *ix);
 

@@ -50,20 +50,6 @@ void store_set_progress(store *s, store_progress_fn fn, void *ctx)
     s->pctx = ctx;
 }
 
-static void rows_free(store *s)
-{
-    for (size_t i = 0; i < s->nrows; i++) {
-        if (!s->rows[i].taken)
-            article_fini(&s->rows[i].sum);
-        free(s->rows[i].path);
-    }
-    free(s->rows);
-    free(s->rowmap);
-    s->rows = NULL;
-    s->rowmap = NULL;
-    s->nrows = s->rowcap = s->rowmapcap = 0;
-}
-
 void store_free(store *s)
 {
     if (!s)
@@ -72,7 +58,6 @@ void store_free(store *s)
     store_names_cancel(s);
     for (size_t i = 0; i < s->ncache; i++)
         article_fini(&s->cache[i].a);
-    rows_free(s);
     index_close(s->ix);
     free(s->rowid);
     free(s->nent);
@@ -476,45 +461,6 @@ entity_table *store_table(store *s)
 
 /* ---- the index ---- */
 
-static size_t row_slot(const store *s, const char *path)
-{
-    size_t m = s->rowmapcap - 1, j = lede_hash64(path, strlen(path)) & m;
-    while (s->rowmap[j] && strcmp(s->rows[s->rowmap[j] - 1].path, path))
-        j = (j + 1) & m;
-    return j;
-}
-
-static void add_row(void *ctx, int64_t id, const char *path, int64_t size,
-                    int64_t mtime, uint32_t nent, const void *sum,
-                    size_t nsum)
-{
-    store *s = ctx;
-    LEDE_GROW(s->rows, s->rowcap, s->nrows + 1);
-    dbrow *r = &s->rows[s->nrows++];
-    memset(r, 0, sizeof *r);
-    r->id = id;
-    r->size = size;
-    r->mtime = mtime;
-    r->nent = nent;
-    r->path = lede_strndup(path, strlen(path));
-    r->ok = article_unpack(&r->sum, path, sum, nsum) == 0;
-}
-
-/* Read the index's list of files and map them by path. */
-static int load_rows(store *s)
-{
-    if (index_each_file(s->ix, add_row, s) != 0)
-        return -1;
-    size_t cap = 16;
-    while (cap < s->nrows * 2)
-        cap *= 2;
-    s->rowmapcap = cap;
-    s->rowmap = lede_calloc(cap, sizeof *s->rowmap);
-    for (size_t i = 0; i < s->nrows; i++)
-        s->rowmap[row_slot(s, s->rows[i].path)] = (uint32_t)i + 1;
-    return 0;
-}
-
 static void say_index(void *ctx, const char *label, const char *msg)
 {
     store *s = ctx;
@@ -541,16 +487,7 @@ int store_use_index(store *s, const char *file, const char *const *paths,
     index_stamp st = stamp_of(s);
     s->ix = index_open(file ? file : def, &st, reindex, !file, say_index, s);
     free(def);
-    if (!s->ix)
-        return -1;
-    if (load_rows(s) != 0) {
-        say_index(s, index_path(s->ix), "cannot read the index, not used");
-        rows_free(s);
-        index_close(s->ix);
-        s->ix = NULL;
-        return -1;
-    }
-    return 0;
+    return s->ix ? 0 : -1;
 }
 
 entity_table *store_scan_table(const store *s)

@@ -31,6 +31,13 @@ enum { E_NEW, E_WORKING, E_PARSED, E_WRITTEN };
 enum { K_FILE, K_MSG, K_END }; /* an entry: a file, a walk message, or
                                   the end of a directory argument */
 
+/* A file the index holds unchanged: its list summary, not its text. */
+typedef struct dbrow {
+    int64_t id;
+    uint32_t nent;
+    article sum;
+} dbrow;
+
 typedef struct entry {
     char *path;
     uint8_t kind, state;
@@ -66,7 +73,12 @@ struct store_loader {
     lede_index *wix;        /* the writer's connection */
     char **paths;
     size_t npaths;
-    store *s;               /* rows, rowmap, gazetteers: read-only here */
+    store *s;               /* the gazetteers: read-only here */
+    lede_index *rix;        /* the walker's connection: files known */
+    int64_t *met;           /* ids the walk met (walker), written (writer) */
+    size_t nmet, metcap;
+    int64_t *wrote;
+    size_t nwrote, wrotecap;
     size_t last_art;        /* entries up to the last article taken */
     atomic_bool stop;       /* the store is closing: give up */
     entry *buf[WALK_BATCH]; /* the walker's entries not yet handed over */
@@ -120,19 +132,25 @@ static void walk_errno(store_loader *l, const char *path, int err)
     walk_msg(l, path, m);
 }
 
-/* Where the index has the row for path, or NULL. */
-static dbrow *row_for(const store *s, const char *path)
+/* What the index holds for a regular file: its row when unchanged (size
+ * and mtime), else NULL; a known file is noted as met either way. */
+static dbrow *row_for(store_loader *l, const char *path, const entry *e)
 {
-    if (!s->rowmapcap)
+    index_row r;
+    if (!l->rix || index_find(l->rix, path, &r) != 1)
         return NULL;
-    size_t m = s->rowmapcap - 1, j = lede_hash64(path, strlen(path)) & m;
-    while (s->rowmap[j]) {
-        dbrow *r = &s->rows[s->rowmap[j] - 1];
-        if (strcmp(r->path, path) == 0)
-            return r;
-        j = (j + 1) & m;
+    LEDE_GROW(l->met, l->metcap, l->nmet + 1);
+    l->met[l->nmet++] = r.id;
+    if (r.size != e->size || r.mtime != e->mtime)
+        return NULL;
+    dbrow *d = lede_malloc(sizeof *d);
+    d->id = r.id;
+    d->nent = r.nent;
+    if (article_unpack(&d->sum, path, r.summary, r.nsummary) != 0) {
+        free(d); /* unreadable: the file is read again */
+        return NULL;
     }
-    return NULL;
+    return d;
 }
 
 static void walk_file(store_loader *l, const char *path, const struct stat *st)
@@ -143,12 +161,8 @@ static void walk_file(store_loader *l, const char *path, const struct stat *st)
     e->size = (int64_t)st->st_size;
     e->mtime = mtime_ns(st);
     e->id = -1;
-    dbrow *r = S_ISREG(st->st_mode) ? row_for(l->s, path) : NULL;
-    if (r && !r->taken) {
-        r->taken = true; /* met: not removed at the end */
-        if (r->ok && r->size == e->size && r->mtime == e->mtime)
-            e->row = r;
-    }
+    if (S_ISREG(st->st_mode))
+        e->row = row_for(l, path, e);
     push_entry(l, e);
 }
 
@@ -326,6 +340,10 @@ static void write_entry(store_loader *l, entry *e, bool *in_tx)
     e->id = index_put(l->wix, e->path, e->size, e->mtime, &e->a, e->raw,
                       e->rawlen);
     l->changed = true;
+    if (e->id >= 0) {
+        LEDE_GROW(l->wrote, l->wrotecap, l->nwrote + 1);
+        l->wrote[l->nwrote++] = e->id;
+    }
     if (e->id < 0)
         return; /* the store keeps it whole */
     article sum;
@@ -339,18 +357,37 @@ static bool ready(const entry *e)
     return e->kind != K_FILE || e->row || e->state == E_PARSED;
 }
 
-/* Files the index held that this walk did not meet are gone. */
+static int cmp_id(const void *a_, const void *b_)
+{
+    int64_t a = *(const int64_t *)a_, b = *(const int64_t *)b_;
+    return (a > b) - (a < b);
+}
+
+static bool has_id(const int64_t *v, size_t n, int64_t id)
+{
+    return n && bsearch(&id, v, n, sizeof *v, cmp_id) != NULL;
+}
+
+/* Files the index holds that this walk neither met nor wrote are gone
+ * (the walk is over: l->met is the walker's no more). */
 static void remove_gone(store_loader *l, bool *in_tx)
 {
-    const store *s = l->s;
-    for (size_t i = 0; i < s->nrows; i++) {
-        if (s->rows[i].taken || !l->wix)
+    int64_t *ids;
+    size_t n;
+    if (!l->wix || index_ids(l->wix, &ids, &n) != 0)
+        return;
+    qsort(l->met, l->nmet, sizeof *l->met, cmp_id);
+    qsort(l->wrote, l->nwrote, sizeof *l->wrote, cmp_id);
+    for (size_t i = 0; i < n; i++) {
+        if (has_id(l->met, l->nmet, ids[i]) ||
+            has_id(l->wrote, l->nwrote, ids[i]))
             continue;
         if (!*in_tx)
             *in_tx = index_begin(l->wix) == 0;
-        index_remove(l->wix, s->rows[i].id);
+        index_remove(l->wix, ids[i]);
         l->changed = true;
     }
+    free(ids);
 }
 
 enum { BATCH = 2000 };
@@ -440,6 +477,7 @@ void store_load_start(store *s, const char *const *paths, size_t n)
         l->paths[i] = lede_strndup(paths[i], strlen(paths[i]));
     l->npaths = n;
     l->wix = index_open_again(s->ix);
+    l->rix = index_open_again(s->ix);
     l->nworkers = s->jobs > 0 ? s->jobs : cores();
     l->workers = lede_calloc((size_t)l->nworkers, sizeof *l->workers);
     s->ld = l;
@@ -456,8 +494,8 @@ static void take(store *s, entry *e)
         store_say(s, e->path, e->msg);
     if (e->kind == K_FILE && e->row) {
         dbrow *r = e->row;
-        r->moved = true;
         store_push(s, &r->sum, r->id, true, r->nent);
+        free(r);
     } else if (e->kind == K_FILE && e->ok) {
         size_t i = s->n;
         bool indexed = e->id >= 0;
@@ -547,6 +585,10 @@ void store_load_free(store *s)
         entry *e = l->e[k];
         if (e->kind == K_FILE && !e->row && e->ok)
             article_fini(&e->a);
+        if (e->row) {
+            article_fini(&e->row->sum);
+            free(e->row);
+        }
         free(e->path);
         free(e->msg);
         free(e->raw);
@@ -558,6 +600,9 @@ void store_load_free(store *s)
     free(l->paths);
     free(l->workers);
     index_close(l->wix);
+    index_close(l->rix);
+    free(l->met);
+    free(l->wrote);
     pthread_mutex_destroy(&l->mu);
     pthread_cond_destroy(&l->cv);
     free(l);

@@ -20,17 +20,6 @@ typedef struct store_reader {
 typedef struct store_loader store_loader;
 typedef struct names_job names_job;
 
-/* A file the index knows, met again (or not) while walking the set. */
-typedef struct dbrow {
-    int64_t id, size, mtime;
-    char *path;
-    uint32_t nent;
-    bool taken;          /* met on this walk (by the walker thread) */
-    bool moved;          /* its summary moved into the store */
-    bool ok;             /* the summary unpacked */
-    article sum;
-} dbrow;
-
 struct store {
     store_msg_fn msg;
     void *ctx;
@@ -52,10 +41,6 @@ struct store {
     bool changed;        /* a file was added, changed or removed */
     bool in_tx;
     size_t pending;      /* writes in the open transaction */
-    dbrow *rows;         /* the files the index held at open */
-    size_t nrows, rowcap;
-    uint32_t *rowmap;    /* path hash -> rows index + 1 */
-    size_t rowmapcap;
     entity_table *scan_t; /* private table for raw scans */
     void *raw;
     size_t rawcap;
