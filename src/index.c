@@ -31,7 +31,7 @@ enum {
     Q_FILES, Q_FIND, Q_INS_FILE, Q_UPD_FILE, Q_INS_ART, Q_INS_RAW, Q_DEL_FILE,
     Q_DEL_ART, Q_DEL_RAW, Q_GET_ART, Q_GET_RAW, Q_NENT, Q_FTS_INS, Q_FTS_DEL,
     Q_META_GET, Q_META_SET, Q_ENT_INS, Q_BEGIN, Q_COMMIT, Q_FIND_ROW, Q_IDS,
-    NQ
+    Q_DEL_FP, NQ
 };
 
 static const char *const sql[NQ] = {
@@ -62,6 +62,7 @@ static const char *const sql[NQ] = {
     [Q_FIND_ROW] = "SELECT id, size, mtime, nent, summary FROM files "
                    "WHERE path = ?1",
     [Q_IDS] = "SELECT id FROM files",
+    [Q_DEL_FP] = "DELETE FROM fingerprint WHERE id = ?1",
 };
 
 static const char schema[] =
@@ -558,8 +559,11 @@ int64_t index_put(lede_index *ix, const char *path, int64_t size,
     article_fini(&sum);
     int64_t id = find_file(ix, path);
     int rc = 0;
-    if (id >= 0)
+    if (id >= 0) { /* what was derived from the old text goes */
         rc |= fts_forget(ix, id);
+        sqlite3_bind_int64(ix->q[Q_DEL_FP], 1, id);
+        rc |= step_done(ix->q[Q_DEL_FP]);
+    }
     sqlite3_stmt *st = ix->q[id >= 0 ? Q_UPD_FILE : Q_INS_FILE];
     if (id >= 0) {
         sqlite3_bind_int64(st, 1, id);
@@ -592,8 +596,8 @@ int64_t index_put(lede_index *ix, const char *path, int64_t size,
 int index_remove(lede_index *ix, int64_t id)
 {
     int rc = fts_forget(ix, id);
-    const int q[] = {Q_DEL_FILE, Q_DEL_ART, Q_DEL_RAW};
-    for (size_t i = 0; i < 3; i++) {
+    const int q[] = {Q_DEL_FILE, Q_DEL_ART, Q_DEL_RAW, Q_DEL_FP};
+    for (size_t i = 0; i < 4; i++) {
         sqlite3_bind_int64(ix->q[q[i]], 1, id);
         rc |= step_done(ix->q[q[i]]);
     }

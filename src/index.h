@@ -4,7 +4,11 @@
  * from the set's real paths). It holds, per file: path, size, mtime,
  * content hash, the parsed article (packed), a summary for the list, the
  * raw entity scan, the article's entity count in the set, and the FTS5
- * table `fts` (title, body; rowid = the file's id). A version stamp
+ * table `fts` (title, body; rowid = the file's id; contentless: FTS5
+ * keeps no copy of the text, so bm25() works but highlight() does not).
+ * The table `fingerprint(id, para, fp)` is for the story module's
+ * paragraph fingerprints (id = the file's id, para = the block index);
+ * its rows go when the file changes or goes. A version stamp
  * (schema, lede, bundled data, gazetteer, model) decides what must be
  * rebuilt. The index is a cache: it may be deleted at any time.
  *
