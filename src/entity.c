@@ -341,7 +341,7 @@ void entity_table_free(entity_table *t)
     free(t->lowers_gen);
     free(t->kbuf);
     text_fold_fini(&t->fold);
-    free(t->cap);
+    ent_capture_free(t->cap);
     free(t);
 }
 

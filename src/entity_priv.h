@@ -204,6 +204,7 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf);
  * (entity_scan_raw) instead of adding it to the table. */
 void ent_capture_cand(entity_table *t, const ent_cand *c, const char *text);
 void ent_capture_low(entity_table *t, uint32_t h);
+void ent_capture_free(ent_capture *k);
 
 /* Drop everything entity_finish built. */
 void ent_finish_reset(entity_table *t);

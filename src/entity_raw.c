@@ -69,6 +69,16 @@ void ent_capture_low(entity_table *t, uint32_t h)
     k->low[k->nlow++] = h;
 }
 
+void ent_capture_free(ent_capture *k)
+{
+    if (!k)
+        return;
+    free(k->c);
+    free(k->low);
+    free(k->surf);
+    free(k);
+}
+
 static int by_u32(const void *a_, const void *b_)
 {
     uint32_t a = *(const uint32_t *)a_, b = *(const uint32_t *)b_;

@@ -376,8 +376,10 @@ static void remove_gone(store_loader *l, bool *in_tx)
     size_t n;
     if (!l->wix || index_ids(l->wix, &ids, &n) != 0)
         return;
-    qsort(l->met, l->nmet, sizeof *l->met, cmp_id);
-    qsort(l->wrote, l->nwrote, sizeof *l->wrote, cmp_id);
+    if (l->nmet)
+        qsort(l->met, l->nmet, sizeof *l->met, cmp_id);
+    if (l->nwrote)
+        qsort(l->wrote, l->nwrote, sizeof *l->wrote, cmp_id);
     for (size_t i = 0; i < n; i++) {
         if (has_id(l->met, l->nmet, ids[i]) ||
             has_id(l->wrote, l->nwrote, ids[i]))
