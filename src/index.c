@@ -279,14 +279,12 @@ static probe probe_db(lede_index *ix)
 
 static void remove_files(const char *path)
 {
-    size_t n = strlen(path) + 8;
-    char *p = lede_malloc(n);
+    char p[PATH_MAX + 8];
     unlink(path);
-    snprintf(p, n, "%s-wal", path);
-    unlink(p);
-    snprintf(p, n, "%s-shm", path);
-    unlink(p);
-    free(p);
+    if (snprintf(p, sizeof p, "%s-wal", path) < (int)sizeof p)
+        unlink(p);
+    if (snprintf(p, sizeof p, "%s-shm", path) < (int)sizeof p)
+        unlink(p);
 }
 
 static int drop_all(lede_index *ix)
