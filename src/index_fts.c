@@ -1,10 +1,12 @@
 /* index_fts.c: the FTS5 tokenizer 'lede' (see index_fts.h).
  *
  * A temporary version kept by the index until the query module's lands:
- * the whole text is folded once (text_fold keeps a map back to the
- * original bytes), then cut into words of letters, marks and digits. */
+ * words are runs of letters, marks and digits; ASCII ones are lowercased
+ * in place, others folded with text_fold (which keeps a map back to the
+ * original bytes). */
 #include "index_fts.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -51,36 +53,86 @@ static bool word_cp(int32_t cp)
     }
 }
 
-static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags,
-                        const char *text, int ntext,
-                        int (*token)(void *, int, const char *, int, int,
-                                     int))
+typedef int (*tok_fn)(void *, int, const char *, int, int, int);
+
+/* A run of word characters that is not all ASCII: folded on its own,
+ * then cut into words again (folding may change what is a letter). */
+static int fold_run(lede_tok *t, void *ctx, tok_fn token, const char *run,
+                    size_t n, size_t base)
 {
-    (void)flags;
-    lede_tok *t = (lede_tok *)p;
-    if (ntext <= 0)
-        return SQLITE_OK;
-    text_fold(text, (size_t)ntext, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS,
-              &t->fold);
+    text_fold(run, n, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &t->fold);
     const char *f = t->fold.s;
-    size_t n = t->fold.len, i = 0;
-    while (i < n) {
+    size_t fn = t->fold.len, i = 0;
+    while (i < fn) {
         size_t w;
-        if (!word_cp(text_decode(f + i, n - i, &w))) {
+        if (!word_cp(text_decode(f + i, fn - i, &w))) {
             i += w;
             continue;
         }
         size_t start = i;
-        while (i < n && word_cp(text_decode(f + i, n - i, &w)))
+        while (i < fn && word_cp(text_decode(f + i, fn - i, &w)))
             i += w;
         size_t len = i - start;
-        if (len > 255) /* no use indexing a run of garbage whole */
+        if (len > 255) { /* no use indexing a run of garbage whole */
             len = 255;
-        while (len && ((unsigned char)f[start + len] & 0xC0) == 0x80 &&
-               start + len < i)
-            len--;
-        int rc = token(ctx, 0, f + start, (int)len, (int)t->fold.map[start],
-                       (int)t->fold.map[i]);
+            while (len && ((unsigned char)f[start + len] & 0xC0) == 0x80)
+                len--;
+        }
+        int rc = token(ctx, 0, f + start, (int)len,
+                       (int)(base + t->fold.map[start]),
+                       (int)(base + t->fold.map[i]));
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+/* Most words of most articles are ASCII: those are lowercased here, and
+ * only runs with other characters go through Unicode folding. */
+static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags,
+                        const char *text, int ntext, tok_fn token)
+{
+    (void)flags;
+    lede_tok *t = (lede_tok *)p;
+    size_t n = ntext > 0 ? (size_t)ntext : 0, i = 0;
+    char low[256];
+    while (i < n) {
+        size_t w;
+        int32_t cp = (unsigned char)text[i] < 0x80
+                         ? (unsigned char)text[i]
+                         : text_decode(text + i, n - i, &w);
+        if ((unsigned char)text[i] < 0x80)
+            w = 1;
+        if (!word_cp(cp)) {
+            i += w;
+            continue;
+        }
+        size_t start = i;
+        bool ascii = true;
+        while (i < n) {
+            unsigned char c = (unsigned char)text[i];
+            if (c < 0x80) {
+                if (!word_cp(c))
+                    break;
+                i++;
+            } else {
+                if (!word_cp(text_decode(text + i, n - i, &w)))
+                    break;
+                ascii = false;
+                i += w;
+            }
+        }
+        int rc;
+        if (ascii) {
+            size_t len = i - start > 255 ? 255 : i - start;
+            for (size_t k = 0; k < len; k++) {
+                char c = text[start + k];
+                low[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+            }
+            rc = token(ctx, 0, low, (int)len, (int)start, (int)i);
+        } else {
+            rc = fold_run(t, ctx, token, text + start, i - start, start);
+        }
         if (rc != SQLITE_OK)
             return rc;
     }
