@@ -532,6 +532,7 @@ struct names_job {
     uint32_t *nent;
     pthread_t th;
     atomic_bool done;
+    atomic_bool stop;      /* the store is closing: give up */
 };
 
 /* Keep the set's entity table in the index, for other readers. */
@@ -565,6 +566,8 @@ static void names_build(names_job *j, entity_table *t, entity_table *scan)
     bool tx = false;
     for (size_t i = 0; i < j->n; i++) {
         const void *raw;
+        if (atomic_load(&j->stop))
+            break; /* nothing is saved, the table is thrown away */
         if (j->whole[i] || index_raw(j->ix, j->rowid[i], &raw, &len) != 0) {
             article a;
             const article *ap = j->whole[i];
@@ -584,6 +587,11 @@ static void names_build(names_job *j, entity_table *t, entity_table *scan)
         entity_add_raw(t, (uint32_t)i, raw, len, SIZE_MAX);
     }
     free(buf);
+    if (atomic_load(&j->stop)) {
+        if (tx)
+            index_commit(j->ix);
+        return;
+    }
     entity_finish(t);
     j->nent = lede_malloc((j->n ? j->n : 1) * sizeof *j->nent);
     for (size_t i = 0; i < j->n; i++) {
@@ -714,6 +722,7 @@ void store_names_cancel(store *s)
 {
     if (!s->names)
         return;
+    atomic_store(&s->names->stop, true);
     pthread_join(s->names->th, NULL);
     names_job_free(s->names);
     s->names = NULL;
