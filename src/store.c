@@ -62,11 +62,8 @@ void store_free(store *s)
     free(s->rowid);
     free(s->nent);
     free(s->summ);
-    free(s->raw);
     free(s->gaz);
     free(s->byrow);
-    if (s->scan_t)
-        entity_table_free(s->scan_t);
     for (size_t i = 0; i < s->n; i++)
         article_fini(&s->arts[i]);
     free(s->arts);

@@ -50,7 +50,9 @@ size_t store_add_bytes(store *s, const char *path, const char *bytes,
                        size_t len);
 
 /* Run entity extraction over every article not yet scanned and merge
- * names across the set. Call after adding; cheap when nothing is new. */
+ * names across the set. Call after adding; cheap when nothing is new.
+ * With an index it waits for a running load, then makes the set's table
+ * from the scans the index keeps (no text is scanned again). */
 void store_index(store *s);
 
 /* Use a persistent index for the set named by paths (call before the

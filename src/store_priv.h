@@ -39,18 +39,14 @@ struct store {
     size_t metacap;
     bool counts_ok;      /* nent[] holds the set's current counts */
     bool changed;        /* a file was added, changed or removed */
-    bool in_tx;
-    size_t pending;      /* writes in the open transaction */
-    entity_table *scan_t; /* private table for raw scans */
-    void *raw;
-    size_t rawcap;
-    char *gaz;           /* the user's gazetteer lines, for scan_t */
+    char *gaz;           /* the user's gazetteer lines, for the tables
+                            made on other threads */
     size_t gazlen, gazcap;
     struct { size_t idx; article a; } cache[STORE_CACHE_N];
     size_t ncache, cnext;
     int64_t *byrow;      /* (rowid, index) pairs sorted, for find_rowid */
     size_t nbyrow;
-    store_loader *ld;      /* a load running on other threads, or NULL */
+    store_loader *ld;    /* a load running on other threads, or NULL */
     int jobs;            /* worker threads for it (0: one per core) */
     names_job *names;    /* the set's names being made on a thread */
     unsigned names_version; /* bumped when a new entity table is in */
