@@ -1041,3 +1041,152 @@ long article_block_at(const article *a, uint32_t off)
     const article_block *b = &a->blocks[lo - 1];
     return off < b->off + b->len ? (long)(lo - 1) : -1;
 }
+
+/* ---- packing for the index ---- */
+
+typedef struct pack_head {
+    uint32_t magic, len, nlines, nedits, nblocks;
+    int32_t title, date, source, author, url;
+    int64_t date_key;
+    uint64_t hash;
+} pack_head;
+
+enum { PACK_MAGIC = 0x4c454131 }; /* "LEA1" */
+
+static size_t body_size(size_t nlines, size_t nedits, size_t nblocks,
+                        size_t len)
+{
+    return nlines * sizeof(uint32_t) + nedits * sizeof(text_edit) +
+           nblocks * sizeof(article_block) + len + 1;
+}
+
+void *article_pack(const article *a, size_t *n)
+{
+    pack_head h = {PACK_MAGIC, (uint32_t)a->len, (uint32_t)a->nlines,
+                   (uint32_t)a->nedits, (uint32_t)a->nblocks, a->title,
+                   a->date, a->source, a->author, a->url, a->date_key,
+                   a->hash};
+    size_t bs = a->line_starts ? body_size(a->nlines, a->nedits, a->nblocks,
+                                           a->len) : 0;
+    char *p = lede_malloc(sizeof h + bs);
+    memcpy(p, &h, sizeof h);
+    if (bs) /* the one allocation, in its own order (see article_alloc) */
+        memcpy(p + sizeof h, a->line_starts, bs);
+    *n = sizeof h + bs;
+    return p;
+}
+
+static bool block_ok(int32_t b, size_t nblocks)
+{
+    return b >= -1 && (b < 0 || (size_t)b < nblocks);
+}
+
+static bool unpacked_ok(const article *a)
+{
+    if (a->text[a->len] != '\0' || a->nlines == 0 || a->line_starts[0] != 0)
+        return false;
+    for (size_t i = 0; i < a->nblocks; i++)
+        if (a->blocks[i].off > a->len ||
+            a->blocks[i].len > a->len - a->blocks[i].off)
+            return false;
+    for (size_t i = 1; i < a->nlines; i++)
+        if (a->line_starts[i] <= a->line_starts[i - 1] ||
+            a->line_starts[i] > a->len)
+            return false;
+    return block_ok(a->title, a->nblocks) && block_ok(a->date, a->nblocks) &&
+           block_ok(a->source, a->nblocks) &&
+           block_ok(a->author, a->nblocks) && block_ok(a->url, a->nblocks);
+}
+
+int article_unpack(article *a, const char *path, const void *p, size_t n)
+{
+    memset(a, 0, sizeof *a);
+    pack_head h;
+    if (n < sizeof h)
+        goto bad;
+    memcpy(&h, p, sizeof h);
+    if (h.magic != PACK_MAGIC || h.nlines == 0 ||
+        (unsigned long long)n - sizeof h !=
+            (unsigned long long)h.nlines * sizeof(uint32_t) +
+                (unsigned long long)h.nedits * sizeof(text_edit) +
+                (unsigned long long)h.nblocks * sizeof(article_block) +
+                h.len + 1)
+        goto bad;
+    article_alloc(a, h.nlines, h.nedits, h.nblocks, h.len);
+    memcpy(a->line_starts, (const char *)p + sizeof h, n - sizeof h);
+    a->len = h.len;
+    a->nlines = h.nlines;
+    a->nedits = h.nedits;
+    a->nblocks = h.nblocks;
+    a->title = h.title;
+    a->date = h.date;
+    a->source = h.source;
+    a->author = h.author;
+    a->url = h.url;
+    a->date_key = h.date_key;
+    a->hash = h.hash;
+    if (!unpacked_ok(a))
+        goto bad; /* article_fini frees the block */
+    size_t pl = strlen(path);
+    a->path = lede_strndup(path, pl);
+    bool plain = true; /* printable ASCII: its own label (the usual case,
+                          and a reopened set unpacks 100,000 of them) */
+    for (size_t i = 0; i < pl && plain; i++)
+        plain = path[i] >= 0x20 && path[i] < 0x7f;
+    a->label = plain ? a->path : text_clean_label(path, pl);
+    if (a->label != a->path && strcmp(a->label, a->path) == 0) {
+        free(a->label);
+        a->label = a->path;
+    }
+    return 0;
+bad:
+    article_fini(a);
+    return -1;
+}
+
+/* One kept block of the summary: its text copied after the previous. */
+static int32_t sum_block(article *sum, const article *full, int32_t b,
+                         size_t *at)
+{
+    if (b < 0)
+        return -1;
+    const article_block *fb = &full->blocks[b];
+    article_block *nb = &sum->blocks[sum->nblocks];
+    nb->off = (uint32_t)*at;
+    nb->len = fb->len;
+    nb->kind = fb->kind;
+    memcpy(sum->text + *at, full->text + fb->off, fb->len);
+    *at += fb->len;
+    sum->text[(*at)++] = '\n';
+    return (int32_t)sum->nblocks++;
+}
+
+void article_summary(article *sum, const article *full)
+{
+    memset(sum, 0, sizeof *sum);
+    size_t len = 0, nb = 0;
+    const int32_t keep[5] = {full->title, full->date, full->source,
+                             full->author, full->url};
+    for (int i = 0; i < 5; i++)
+        if (keep[i] >= 0) {
+            len += full->blocks[keep[i]].len + 1;
+            nb++;
+        }
+    article_alloc(sum, 1, 0, nb, len);
+    sum->line_starts[0] = 0;
+    sum->nlines = 1;
+    size_t at = 0;
+    sum->title = sum_block(sum, full, full->title, &at);
+    sum->date = sum_block(sum, full, full->date, &at);
+    sum->source = sum_block(sum, full, full->source, &at);
+    sum->author = sum_block(sum, full, full->author, &at);
+    sum->url = sum_block(sum, full, full->url, &at);
+    sum->text[at] = '\0';
+    sum->len = at;
+    sum->date_key = full->date_key;
+    sum->hash = full->hash;
+    sum->path = lede_strndup(full->path, strlen(full->path));
+    sum->label = full->label == full->path
+                     ? sum->path
+                     : lede_strndup(full->label, strlen(full->label));
+}

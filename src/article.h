@@ -70,6 +70,17 @@ void article_init_with(article *a, const char *path, const char *bytes,
 
 void article_fini(article *a);
 
+/* The article (all but path and label) as one self-contained byte string,
+ * for the index: malloc'd, its size in *n. */
+void *article_pack(const article *a, size_t *n);
+/* Rebuild *a from article_pack's bytes; path is copied. Returns 0, or -1
+ * (a left empty, as after article_fini) when the bytes are malformed: a
+ * damaged cache never yields offsets outside the text. */
+int article_unpack(article *a, const char *path, const void *p, size_t n);
+/* A small stand-in for the list: the headline, date and source blocks
+ * of `full` only (same date_key, hash, path and label). */
+void article_summary(article *sum, const article *full);
+
 /* Headline text (the title block) or the label when there is none. */
 const char *article_headline(const article *a, size_t *len);
 

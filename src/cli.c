@@ -70,6 +70,12 @@ static const char usage_text[] =
     "Configuration:\n"
     "      --config FILE      read FILE (default ~/.config/lede/config)\n"
     "      --no-config        read no configuration file\n"
+    "The index (a cache of the set, rebuilt when needed):\n"
+    "      --index FILE       keep it in FILE (default: one per set in\n"
+    "                         $XDG_CACHE_HOME/lede/)\n"
+    "      --no-index         read every file, keep nothing\n"
+    "      --reindex          rebuild it from the files\n"
+    "      --jobs N           threads for indexing (default: one per core)\n"
     "\n"
     "  -h, --help             this help\n"
     "  -V, --version          the version\n";
@@ -92,6 +98,10 @@ enum {
     OPT_UNTAG,
     OPT_CONFIG,
     OPT_NO_CONFIG,
+    OPT_INDEX,
+    OPT_NO_INDEX,
+    OPT_REINDEX,
+    OPT_JOBS,
 };
 
 static const struct option long_opts[] = {
@@ -124,6 +134,10 @@ static const struct option long_opts[] = {
     {"untag", required_argument, NULL, OPT_UNTAG},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"index", required_argument, NULL, OPT_INDEX},
+    {"no-index", no_argument, NULL, OPT_NO_INDEX},
+    {"reindex", no_argument, NULL, OPT_REINDEX},
+    {"jobs", required_argument, NULL, OPT_JOBS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -248,6 +262,18 @@ static int take_opt(cli_opts *o, int c, const char *arg)
     case OPT_CONFIG: o->config_path = arg; o->no_config = false; return -1;
     case OPT_NO_CONFIG: o->no_config = true; o->config_path = NULL; return -1;
     case 'b': o->hide_boiler = true; return -1;
+    case OPT_INDEX: o->index_file = arg; return -1;
+    case OPT_NO_INDEX: o->no_index = true; return -1;
+    case OPT_REINDEX: o->reindex = true; return -1;
+    case OPT_JOBS: {
+        errno = 0;
+        long j = strtol(arg, &end, 10);
+        if (errno || end == arg || *end || j < 1 || j > 256)
+            return usage_error("--jobs wants a number from 1 to 256, "
+                               "not '%s'", arg);
+        o->jobs = (int)j;
+        return -1;
+    }
     case 'h': fputs(usage_text, stdout); return 0;
     case 'V': printf("lede %s\n", LEDE_VERSION); return 0;
     default: return usage_error("%s", "unknown option");
@@ -455,8 +481,7 @@ static int load_extras(const cli_opts *o, store *s, hl_keywords *kw)
         char *tsv = slurp(o->gazetteers[i], &len), err[256];
         if (!tsv)
             return 2;
-        long r = entity_gazetteer_add(store_entities_mut(s), tsv, len, err,
-                                      sizeof err);
+        long r = store_add_gazetteer(s, tsv, len, err, sizeof err);
         free(tsv);
         if (r < 0) {
             char *label = text_clean_label(o->gazetteers[i],
@@ -517,6 +542,21 @@ static void print_msg_progress(void *ctx, const char *label, const char *msg)
     print_msg(ctx, label, msg);
 }
 
+/* The reader opens as soon as it has something to show: a screenful of
+ * articles, a tenth of a second of loading or its end; the rest comes in
+ * while it runs. */
+static void first_screen(store *s)
+{
+    struct timespec t0, nap = {0, 5000000};
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    while (store_loading(s) && store_count(s) < 256 &&
+           (since(&t0) < 0.1 || store_count(s) == 0)) {
+        store_poll(s);
+        if (store_loading(s))
+            nanosleep(&nap, NULL);
+    }
+}
+
 int cli_load(const cli_opts *o, const char *argv0, store **sp,
              hl_keywords **kwp)
 {
@@ -533,15 +573,29 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
     int rc = load_extras(o, s, kw);
     if (rc)
         return rc;
-    if (o->npaths == 0)
-        store_add_path(s, cli_default_set(argv0));
-    for (size_t i = 0; i < o->npaths; i++)
-        store_add_path(s, o->paths[i]);
+    const char *def = o->npaths ? NULL : cli_default_set(argv0);
+    const char *const *paths = o->npaths ? o->paths : &def;
+    size_t npaths = o->npaths ? o->npaths : 1;
+    if (!o->no_index)
+        store_use_index(s, o->index_file, paths, npaths, o->reindex);
+    store_set_jobs(s, o->jobs);
+    store_load(s, paths, npaths);
+    if (o->mode == CLI_UI) {
+        first_screen(s);
+        store_set_progress(s, NULL, NULL); /* the reader shows it now */
+    } else
+        store_wait(s);
     if (store_count(s) == 0) {
         fputs("lede: no articles to read\n", stderr);
         return 2;
     }
-    store_index(s);
+    /* each mode pays for what it uses: --search needs no names */
+    if (o->mode == CLI_LIST)
+        store_counts(s);
+    else if (o->mode == CLI_UI && store_index_handle(s))
+        store_names_start(s); /* the reader shows the names when ready */
+    else if (o->mode != CLI_SEARCH)
+        store_index(s);
     if (prog.shown)
         fputs("\r\033[K", stderr);
     return 0;
@@ -691,8 +745,8 @@ static state_marks *load_marks(const store *s)
     uint64_t *h = lede_malloc((n ? n : 1) * sizeof *h);
     const char **paths = lede_malloc((n ? n : 1) * sizeof *paths);
     for (size_t i = 0; i < n; i++) {
-        h[i] = store_get(s, i)->hash;
-        paths[i] = store_get(s, i)->path;
+        h[i] = store_summary(s, i)->hash;
+        paths[i] = store_summary(s, i)->path;
     }
     char **p = state_key_paths(paths, n);
     free(paths);
@@ -722,20 +776,19 @@ static void list_json_marks(const state_marks *m)
     putchar(']');
 }
 
-static int run_list(const cli_opts *o, const store *s)
+static int run_list(const cli_opts *o, store *s)
 {
     uint32_t *order = ordered(o, s);
     state_marks *marks = load_marks(s);
     group_set gs = {0};
     group_rows(s, (group_by)o->group, order, NULL, store_count(s), &gs);
     for (size_t k = 0; k < store_count(s); k++) {
-        const article *a = store_get(s, order[k]);
+        const article *a = store_summary(s, order[k]);
         const state_marks *mk = &marks[order[k]];
         const group_info *gi = gs.ng ? &gs.g[gs.of[k]] : NULL;
         if (gi && gi->first == k && !o->json)
             list_group_header(&gs, gs.of[k]);
-        size_t nent, hlen, dlen;
-        free(entity_article_counts(store_entities(s), order[k], &nent));
+        size_t nent = store_entity_count(s, order[k]), hlen, dlen;
         const char *head = article_headline(a, &hlen), *date;
         char dbuf[32];
         list_date(a, dbuf, sizeof dbuf, &date, &dlen);

@@ -67,6 +67,10 @@ typedef struct cli_opts {
     bool sort_given;              /* --sort on the command line */
     lede_config *config;          /* the file read (owned; never NULL after
                                      a successful cli_parse) */
+    const char *index_file; /* --index FILE */
+    bool no_index;          /* --no-index */
+    bool reindex;           /* --reindex */
+    int jobs;               /* --jobs N; 0: one per core */
 } cli_opts;
 
 /* Parse argv into *o. Returns -1 to go on, or an exit status when done

@@ -435,6 +435,7 @@ void entity_table_free(entity_table *t)
     free(t->kbuf);
     ent_tag_free(t);
     text_fold_fini(&t->fold);
+    ent_capture_free(t->cap);
     free(t);
 }
 
@@ -565,11 +566,11 @@ bool ent_lower_has(const entity_table *t, uint32_t h)
     return false;
 }
 
-void ent_add_mention(entity_table *t, const ent_cand *c, const char *text)
+void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf)
 {
-    uint32_t id = intern(t, text + c->off, c->len);
+    uint32_t id = intern(t, surf, c->len);
     ent_variant *v = &t->vars[id];
-    variant_surface(t, v, text + c->off, c->len, c->rank);
+    variant_surface(t, v, surf, c->len, c->rank);
     v->count++;
     v->team = (uint16_t)(v->team + (c->team && v->team < 65535));
     v->tentative += c->tentative;
@@ -645,7 +646,8 @@ const entity_mention *entity_mentions(const entity_table *t, uint32_t idx,
     return t->ments + t->arts[idx].start;
 }
 
-static const entity_table *sort_table;
+/* per thread: the reader and the thread making a set's names both sort */
+static _Thread_local const entity_table *sort_table;
 
 static int by_count_name(const void *a_, const void *b_)
 {

@@ -70,6 +70,21 @@ void entity_scan(entity_table *t, uint32_t idx, const article *a);
 /* Merge variants across everything scanned and assign final ids. */
 void entity_finish(entity_table *t);
 
+/* Scanning in two steps, so that articles can be scanned on several
+ * threads and the results merged in order (and kept in the index).
+ * entity_scan_raw finds the names in `a` using t (a private table: one
+ * per thread, with the same gazetteers as the set's) as scratch, and
+ * writes them to *out (malloc'd, replacing what it held; *outlen its
+ * size): a self-contained byte string. entity_add_raw adds such a string
+ * to the set's table as article idx, exactly as entity_scan would have;
+ * text_len is the article's text length (mentions beyond it make the
+ * string invalid). Returns 0, or -1 when the string is malformed (then
+ * the article is recorded with no mentions). */
+void entity_scan_raw(entity_table *t, const article *a, void **out,
+                     size_t *outlen);
+int entity_add_raw(entity_table *t, uint32_t idx, const void *raw,
+                   size_t len, size_t text_len);
+
 size_t entity_count(const entity_table *t);
 /* Canonical name (NUL-terminated), type and total mentions in the set. */
 const char *entity_name(const entity_table *t, uint32_t id);

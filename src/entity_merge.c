@@ -123,6 +123,10 @@ static size_t initials(entity_table *t, const char *k, size_t n, bool minor,
 void ent_acro_note(entity_table *t, const char *a, size_t an, const char *s,
                    size_t n)
 {
+    if (t->cap) { /* a raw scan: kept with the article's findings */
+        ent_capture_acro(t, a, an, s, n);
+        return;
+    }
     char ak[16], ini[16];
     size_t akn = ent_key(t, a, an);
     if (akn < 2 || akn >= sizeof ak)

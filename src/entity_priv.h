@@ -13,6 +13,8 @@
 #include "tagger.h"
 #include "text.h"
 
+typedef struct ent_capture ent_capture;
+
 /* Word-list flags (entity_words.c), looked up by folded word. */
 enum {
     W_STOP = 1u << 0,      /* common word: never a name by itself */
@@ -211,6 +213,7 @@ struct entity_table {
     ent_cand *c2;        /* the tagger's candidates, swapped with c */
     size_t nc2, c2cap;
     uint32_t *capmid, *capmid_gen; /* words capitalised mid-sentence */
+    ent_capture *cap;    /* set by entity_scan_raw while it scans */
 };
 
 #define ENT_SETBITS 4096
@@ -231,8 +234,17 @@ int32_t ent_weak_find(const entity_table *t, const char *k, size_t n,
                       uint32_t h);
 /* Gazetteer entry for s[0..len) (any case), or -1. */
 long ent_gaz_find(entity_table *t, const char *s, size_t len);
-/* Intern a mention of s[0..len) at off in the current article. */
-void ent_add_mention(entity_table *t, const ent_cand *c, const char *text);
+/* Intern a mention c of the current article; surf is its text (c->len
+ * bytes). */
+void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf);
+
+/* entity_raw.c: while t->cap is set, a scan records what it finds there
+ * (entity_scan_raw) instead of adding it to the table. */
+void ent_capture_acro(entity_table *t, const char *a, size_t an,
+                      const char *s, size_t n);
+void ent_capture_cand(entity_table *t, const ent_cand *c, const char *text);
+void ent_capture_low(entity_table *t, uint32_t h);
+void ent_capture_free(ent_capture *k);
 
 /* Note that the text s[0..n) spells out the acronym a[0..an) when its
  * initials match (entity_merge.c unites them across the set). */

@@ -952,7 +952,10 @@ void ent_scan_article(entity_table *t, const article *a)
         const ent_cand *c = &t->c[i];
         if (!c->len || c->off < last)
             continue;
-        ent_add_mention(t, c, a->text);
+        if (t->cap)
+            ent_capture_cand(t, c, a->text);
+        else
+            ent_add_mention(t, c, a->text + c->off);
         if (prev)
             acronym_pair(t, a->text, prev, c);
         prev = c;

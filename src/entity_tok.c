@@ -320,7 +320,10 @@ static void push_word(entity_table *t, const char *s, ent_word *w,
     }
     if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE)) {
         ent_set_add(t->lowers, t->lowers_gen, t->gen, w->hash);
-        ent_lower_add(t, w->hash);
+        if (t->cap)
+            ent_capture_low(t, w->hash);
+        else
+            ent_lower_add(t, w->hash);
     }
     LEDE_GROW(t->w, t->wcap, t->nw + 1);
     t->w[t->nw] = *w;

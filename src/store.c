@@ -17,25 +17,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "data.h"
+#include "store_priv.h"
 #include "story.h"
 #include "util.h"
-
-struct store {
-    store_msg_fn msg;
-    void *ctx;
-    article *arts;
-    size_t n, cap;
-    size_t scanned;      /* articles [0, scanned) went through entity_scan */
-    bool finished;       /* entity_finish ran after the last scan */
-    entity_table *ents;  /* created on first need */
-    char *buf;           /* the read buffer, reused for every file */
-    size_t bufcap;
-    text_buf scratch;    /* the cleaning buffer, reused likewise */
-    store_progress_fn progress;
-    void *pctx;
-    story_print *prints; /* per article, made in store_index */
-    size_t nprints, pcap;
-};
 
 /* A directory's identity. */
 typedef struct dir_id {
@@ -67,6 +55,12 @@ store *store_new(store_msg_fn msg, void *ctx)
     return s;
 }
 
+void store_set_msg(store *s, store_msg_fn msg, void *ctx)
+{
+    s->msg = msg;
+    s->ctx = ctx;
+}
+
 void store_set_progress(store *s, store_progress_fn fn, void *ctx)
 {
     s->progress = fn;
@@ -77,14 +71,25 @@ void store_free(store *s)
 {
     if (!s)
         return;
+    store_load_free(s);
+    store_names_cancel(s);
+    for (size_t i = 0; i < s->ncache; i++)
+        article_fini(&s->cache[i].a);
+    index_close(s->ix);
+    free(s->rowid);
+    free(s->nent);
+    free(s->summ);
+    free(s->gaz);
+    free(s->byrow);
     for (size_t i = 0; i < s->n; i++)
         article_fini(&s->arts[i]);
     for (size_t i = 0; i < s->nprints; i++)
-        story_print_fini(&s->prints[i]);
+        if (s->pmade[i])
+            story_print_fini(&s->prints[i]);
     free(s->prints);
+    free(s->pmade);
     free(s->arts);
-    free(s->buf);
-    text_buf_fini(&s->scratch);
+    store_reader_fini(&s->rd);
     if (s->ents)
         entity_table_free(s->ents);
     free(s);
@@ -92,7 +97,7 @@ void store_free(store *s)
 
 /* One message about a path, its name cleaned so that it cannot reach the
  * terminal raw. */
-static void say(store *s, const char *path, const char *msg)
+void store_say(store *s, const char *path, const char *msg)
 {
     if (!s->msg)
         return;
@@ -105,7 +110,7 @@ static void say_errno(store *s, const char *path, const char *what, int err)
 {
     char m[160];
     snprintf(m, sizeof m, "%s: %s", what, strerror(err));
-    say(s, path, m);
+    store_say(s, path, m);
 }
 
 /* "1.5 GB", "300 MB", "12 KB", "17 bytes". */
@@ -123,23 +128,53 @@ static void fmt_size(char *out, size_t n, double v)
         snprintf(out, n, "%.1f %s", v, units[u]);
 }
 
-static void say_too_large(store *s, const char *path, double size, bool more)
+static void too_large(char *msg, size_t mn, double size, bool more)
 {
-    char sz[32], lim[32], m[128];
+    char sz[32], lim[32];
     fmt_size(sz, sizeof sz, size);
     fmt_size(lim, sizeof lim, (double)STORE_MAX_FILE);
-    snprintf(m, sizeof m, "too large (%s%s, limit %s), skipped",
+    snprintf(msg, mn, "too large (%s%s, limit %s), skipped",
              more ? "more than " : "", sz, lim);
-    say(s, path, m);
+}
+
+/* Room for one more article and its per-article data. */
+static void grow_one(store *s)
+{
+    LEDE_GROW(s->arts, s->cap, s->n + 1);
+    if (s->metacap < s->cap) {
+        s->rowid = lede_realloc(s->rowid, s->cap * sizeof *s->rowid);
+        s->nent = lede_realloc(s->nent, s->cap * sizeof *s->nent);
+        s->summ = lede_realloc(s->summ, s->cap * sizeof *s->summ);
+        s->metacap = s->cap;
+    }
+    s->rowid[s->n] = (int64_t)s->n + 1;
+    s->nent[s->n] = 0;
+    s->summ[s->n] = false;
+    s->counts_ok = false;
+}
+
+void store_push(store *s, article *a, int64_t rowid, bool summary,
+                uint32_t nent)
+{
+    grow_one(s);
+    s->arts[s->n] = *a;
+    if (rowid >= 0 || summary)
+        s->rowid[s->n] = rowid;
+    s->summ[s->n] = summary;
+    s->nent[s->n] = nent;
+    s->finished = false;
+    s->n++;
+    if (s->progress && s->n % STORE_PROGRESS_EVERY == 0)
+        s->progress(s->pctx, "reading", s->n, 0);
 }
 
 size_t store_add_bytes(store *s, const char *path, const char *bytes,
                        size_t len)
 {
-    LEDE_GROW(s->arts, s->cap, s->n + 1);
-    article_init_with(&s->arts[s->n], path, bytes, len, &s->scratch);
-    s->finished = false;
-    return s->n++;
+    article a;
+    article_init_with(&a, path, bytes, len, &s->rd.scratch);
+    store_push(s, &a, -1, false, 0);
+    return s->n - 1;
 }
 
 /* True when every byte is ASCII white space. */
@@ -154,134 +189,155 @@ static bool all_blank(const char *b, size_t n)
 
 /* Room for `need` bytes in the read buffer, never more than one byte past
  * the largest file (that byte tells a pipe went over the limit). */
-static void buf_reserve(store *s, size_t need)
+static void buf_reserve(store_reader *r, size_t need)
 {
     if (need > STORE_MAX_FILE + 1)
         need = STORE_MAX_FILE + 1;
-    if (need <= s->bufcap)
+    if (need <= r->bufcap)
         return;
-    s->buf = lede_realloc(s->buf, need);
-    s->bufcap = need;
+    r->buf = lede_realloc(r->buf, need);
+    r->bufcap = need;
 }
 
 typedef enum rd { RD_OK, RD_ERR, RD_BINARY, RD_LARGE } rd;
 
-/* Read fd to its end into s->buf, at most STORE_MAX_FILE bytes (stopping
+/* Read fd to its end into r->buf, at most STORE_MAX_FILE bytes (stopping
  * one byte past, so a pipe cannot make us hold more), giving up early on
  * a NUL in the first SNIFF_BYTES. */
-static rd read_all(store *s, int fd, size_t hint, size_t *len, int *err)
+static rd read_all(store_reader *r, int fd, size_t hint, size_t *len,
+                   int *err)
 {
     size_t n = 0;
     bool sniffed = false;
     if (hint > STORE_MAX_FILE)
         hint = STORE_MAX_FILE;
-    buf_reserve(s, hint + 1);
+    buf_reserve(r, hint + 1);
     for (;;) {
-        if (n == s->bufcap)
-            buf_reserve(s, n < 65536 ? 65536 : 2 * n);
-        ssize_t r = read(fd, s->buf + n, s->bufcap - n);
-        if (r < 0 && errno == EINTR)
+        if (n == r->bufcap)
+            buf_reserve(r, n < 65536 ? 65536 : 2 * n);
+        ssize_t got = read(fd, r->buf + n, r->bufcap - n);
+        if (got < 0 && errno == EINTR)
             continue;
-        if (r < 0) {
+        if (got < 0) {
             *err = errno;
             return RD_ERR;
         }
-        n += (size_t)r;
-        if (!sniffed && (n >= SNIFF_BYTES || r == 0)) {
+        n += (size_t)got;
+        if (!sniffed && (n >= SNIFF_BYTES || got == 0)) {
             sniffed = true;
-            if (memchr(s->buf, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES))
+            if (memchr(r->buf, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES))
                 return RD_BINARY;
         }
         if (n > STORE_MAX_FILE)
             return RD_LARGE;
-        if (r == 0)
+        if (got == 0)
             break;
     }
     *len = n;
     return RD_OK;
 }
 
-/* Load an open file (or pipe); one message when it is not an article. */
-static size_t load_fd(store *s, const char *path, int fd)
+/* Read an open file (or pipe) into *a; false with a message when it is
+ * not an article. */
+static bool read_fd(store_reader *r, const char *path, int fd, article *a,
+                    char *msg, size_t mn, struct stat *st)
 {
-    struct stat st;
     size_t hint = 0, len = 0;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        if ((unsigned long long)st.st_size > STORE_MAX_FILE) {
-            say_too_large(s, path, (double)st.st_size, false);
-            return 0;
+    if (fstat(fd, st) != 0)
+        memset(st, 0, sizeof *st);
+    else if (S_ISREG(st->st_mode)) {
+        if ((unsigned long long)st->st_size > STORE_MAX_FILE) {
+            too_large(msg, mn, (double)st->st_size, false);
+            return false;
         }
-        hint = (size_t)st.st_size;
+        hint = (size_t)st->st_size;
     }
     int err = 0;
-    switch (read_all(s, fd, hint, &len, &err)) {
+    switch (read_all(r, fd, hint, &len, &err)) {
     case RD_ERR:
-        say_errno(s, path, "cannot read", err);
-        return 0;
+        snprintf(msg, mn, "cannot read: %s", strerror(err));
+        return false;
     case RD_BINARY:
-        say(s, path, "binary file (NUL bytes), skipped");
-        return 0;
+        snprintf(msg, mn, "binary file (NUL bytes), skipped");
+        return false;
     case RD_LARGE:
-        say_too_large(s, path, (double)STORE_MAX_FILE, true);
-        return 0;
+        too_large(msg, mn, (double)STORE_MAX_FILE, true);
+        return false;
     case RD_OK:
         break;
     }
     if (len == 0) {
-        say(s, path, "empty file, skipped");
-        return 0;
+        snprintf(msg, mn, "empty file, skipped");
+        return false;
     }
-    if (all_blank(s->buf, len)) {
-        say(s, path, "blank file, skipped");
-        return 0;
+    if (all_blank(r->buf, len)) {
+        snprintf(msg, mn, "blank file, skipped");
+        return false;
     }
-    size_t i = store_add_bytes(s, path, s->buf, len);
-    if (s->arts[i].nblocks == 0) { /* nothing but what cleaning removed */
-        article_fini(&s->arts[i]);
-        s->n--;
-        say(s, path, "no readable text, skipped");
-        return 0;
+    article_init_with(a, path, r->buf, len, &r->scratch);
+    if (a->nblocks == 0) { /* nothing but what cleaning removed */
+        article_fini(a);
+        snprintf(msg, mn, "no readable text, skipped");
+        return false;
     }
-    if (s->progress && s->n % STORE_PROGRESS_EVERY == 0)
-        s->progress(s->pctx, "reading", s->n, 0);
-    return 1;
+    return true;
 }
 
 enum { KEEP_BUFFER = 32u << 20 };
 
 /* After an unusually big file, give its buffers back rather than hold
  * them for the rest of the run. */
-static void release_big(store *s)
+static void release_big(store_reader *r)
 {
-    if (s->bufcap > KEEP_BUFFER) {
-        free(s->buf);
-        s->buf = NULL;
-        s->bufcap = 0;
+    if (r->bufcap > KEEP_BUFFER) {
+        free(r->buf);
+        r->buf = NULL;
+        r->bufcap = 0;
     }
-    if (s->scratch.cap > KEEP_BUFFER)
-        text_buf_fini(&s->scratch);
+    if (r->scratch.cap > KEEP_BUFFER)
+        text_buf_fini(&r->scratch);
+}
+
+void store_reader_fini(store_reader *r)
+{
+    free(r->buf);
+    text_buf_fini(&r->scratch);
+    memset(r, 0, sizeof *r);
 }
 
 /* Opened non-blocking, so that a file that never ends a read (such as
  * /proc/kmsg) is reported instead of hanging; a pipe or device named
  * explicitly is then read normally, as the user asked for it. */
-static size_t load_file(store *s, const char *path)
+bool store_read_file(store_reader *r, const char *path, article *a,
+                     char *msg, size_t mn, struct stat *st)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
-        say_errno(s, path, "cannot open", errno);
-        return 0;
+        snprintf(msg, mn, "cannot open: %s", strerror(errno));
+        return false;
     }
-    struct stat st;
-    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (fstat(fd, st) == 0 && !S_ISREG(st->st_mode)) {
         int fl = fcntl(fd, F_GETFL);
         if (fl >= 0)
             fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     }
-    size_t n = load_fd(s, path, fd);
+    bool ok = read_fd(r, path, fd, a, msg, mn, st);
     close(fd);
-    release_big(s);
-    return n;
+    release_big(r);
+    return ok;
+}
+
+static size_t load_file(store *s, const char *path)
+{
+    article a;
+    char msg[STORE_MSG_MAX];
+    struct stat st;
+    if (!store_read_file(&s->rd, path, &a, msg, sizeof msg, &st)) {
+        store_say(s, path, msg);
+        return 0;
+    }
+    store_push(s, &a, -1, false, 0);
+    return 1;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -290,7 +346,7 @@ static int cmp_name(const void *a, const void *b)
 }
 
 /* The visible entry names of a directory, sorted; NULL on error. */
-static char **list_dir(const char *path, size_t *n, int *err)
+char **store_list_dir(const char *path, size_t *n, int *err)
 {
     DIR *d = opendir(path);
     if (!d) {
@@ -313,7 +369,7 @@ static char **list_dir(const char *path, size_t *n, int *err)
     return names ? names : lede_calloc(1, sizeof *names);
 }
 
-static char *join_path(const char *dir, const char *name)
+char *store_join_path(const char *dir, const char *name)
 {
     size_t dl = strlen(dir), nl = strlen(name);
     bool slash = dl && dir[dl - 1] == '/';
@@ -416,11 +472,11 @@ static size_t add_entry(store *s, const char *path, walk *w)
     dir_id d = {st.st_dev, st.st_ino};
     bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
     if (link && walk_on_path(w, d)) {
-        say(s, path, "symlink loop (to a folder above it), not followed");
+        store_say(s, path, "symlink loop (to a folder above it), not followed");
         return 0;
     }
     if (link && !walk_inside(w, path)) {
-        say(s, path, "symlink to a folder outside the tree, not followed");
+        store_say(s, path, "symlink to a folder outside the tree, not followed");
         return 0;
     }
     return add_dir(s, path, &st, w);
@@ -434,7 +490,7 @@ static size_t add_dir(store *s, const char *path, const struct stat *st,
         return 0; /* read already, through another name */
     size_t n = 0, added = 0;
     int err = 0;
-    char **names = list_dir(path, &n, &err);
+    char **names = store_list_dir(path, &n, &err);
     if (!names) {
         say_errno(s, path, "cannot open", err);
         return 0;
@@ -442,7 +498,7 @@ static size_t add_dir(store *s, const char *path, const struct stat *st,
     LEDE_GROW(w->path, w->cap, w->n + 1);
     w->path[w->n++] = d;
     for (size_t i = 0; i < n; i++) {
-        char *p = join_path(path, names[i]);
+        char *p = store_join_path(path, names[i]);
         added += add_entry(s, p, w);
         free(p);
         free(names[i]);
@@ -467,10 +523,17 @@ static size_t walk_tree(store *s, const char *path, const struct stat *st)
 
 static size_t add_stdin(store *s)
 {
-    size_t before = s->n;
-    load_fd(s, "-", STDIN_FILENO);
-    release_big(s);
-    return s->n - before;
+    article a;
+    char msg[STORE_MSG_MAX];
+    struct stat st;
+    bool ok = read_fd(&s->rd, "-", STDIN_FILENO, &a, msg, sizeof msg, &st);
+    release_big(&s->rd);
+    if (!ok) {
+        store_say(s, "-", msg);
+        return 0;
+    }
+    store_push(s, &a, -1, false, 0);
+    return 1;
 }
 
 size_t store_add_path(store *s, const char *path)
@@ -486,20 +549,312 @@ size_t store_add_path(store *s, const char *path)
         return load_file(s, path);
     size_t n = walk_tree(s, path, &st);
     if (n == 0)
-        say(s, path, "no articles found");
+        store_say(s, path, "no articles found");
     return n;
 }
 
-static entity_table *table(store *s)
+entity_table *store_table(store *s)
 {
     if (!s->ents)
         s->ents = entity_table_new();
     return s->ents;
 }
 
+/* ---- the index ---- */
+
+static void say_index(void *ctx, const char *label, const char *msg)
+{
+    store *s = ctx;
+    if (s->msg)
+        s->msg(s->ctx, label, msg);
+}
+
+static index_stamp stamp_of(const store *s)
+{
+    index_stamp st = {0, 0};
+    /* the user's gazetteers and the bundled ones: names are scanned
+     * again when either changes; the tagger's weights likewise */
+    st.gazetteer = lede_hash64(s->gaz ? s->gaz : "", s->gazlen) ^
+                   lede_hash64(lede_data_entities, lede_data_entities_len) ^
+                   lede_hash64(lede_data_gaz_places, lede_data_gaz_places_len) * 3 ^
+                   lede_hash64(lede_data_gaz_countries,
+                               lede_data_gaz_countries_len) * 5 ^
+                   lede_hash64(lede_data_gaz_clubs, lede_data_gaz_clubs_len) * 7;
+    st.model = lede_hash64(lede_data_tagger, lede_data_tagger_len);
+    return st;
+}
+
+int store_use_index(store *s, const char *file, const char *const *paths,
+                    size_t npaths, bool reindex)
+{
+    for (size_t i = 0; i < npaths; i++)
+        if (strcmp(paths[i], "-") == 0)
+            return -1; /* standard input is not a set to remember */
+    char *def = file ? NULL : index_default_path(paths, npaths);
+    if (!file && !def)
+        return -1;
+    index_stamp st = stamp_of(s);
+    s->ix = index_open(file ? file : def, &st, reindex, !file, say_index, s);
+    free(def);
+    return s->ix ? 0 : -1;
+}
+
+entity_table *store_scan_table(const store *s)
+{
+    entity_table *t = entity_table_new();
+    if (s->gazlen)
+        entity_gazetteer_add(t, s->gaz, s->gazlen, NULL, 0);
+    return t;
+}
+
+void store_set_jobs(store *s, int jobs) { s->jobs = jobs; }
+
+
+void store_load(store *s, const char *const *paths, size_t n)
+{
+    if (s->ix) {
+        store_load_start(s, paths, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        store_add_path(s, paths[i]);
+}
+
+/* ---- the names of the set, with an index ----
+ *
+ * The set's entity table is made from the raw scans the index keeps (an
+ * article without one is scanned from its stored text, and the scan
+ * kept), merged, counted, and saved: on another thread while the reader
+ * runs (store_names_start), inline for the batch modes. It is a new
+ * table, swapped in whole by store_poll, so the reader never sees one
+ * half made. */
+struct names_job {
+    lede_index *ix;        /* the job's connection */
+    bool own_ix;
+    int64_t *rowid;
+    const article *const *whole; /* articles not in the index, or NULL */
+    size_t n;
+    uint32_t *old_nent;
+    bool save;             /* write counts and entities to the index */
+    entity_table *t;       /* the result */
+    entity_table *scan;    /* for articles without a raw scan */
+    uint32_t *nent;
+    pthread_t th;
+    atomic_bool done;
+    atomic_bool stop;      /* the store is closing: give up */
+};
+
+/* Keep the set's entity table in the index, for other readers. */
+static void save_entities(names_job *j)
+{
+    const entity_table *t = j->t;
+    index_clear_entities(j->ix);
+    int64_t *files = NULL;
+    uint32_t *counts = NULL;
+    size_t cap = 0, ccap = 0;
+    for (uint32_t e = 0; e < entity_count(t); e++) {
+        size_t n;
+        const entity_tally *ta = entity_articles(t, e, &n);
+        LEDE_GROW(files, cap, n + 1);
+        LEDE_GROW(counts, ccap, n + 1);
+        for (size_t k = 0; k < n; k++) {
+            files[k] = j->rowid[ta[k].id];
+            counts[k] = ta[k].count;
+        }
+        index_put_entity(j->ix, e, entity_name(t, e), entity_type_of(t, e),
+                         entity_total(t, e), files, counts, n);
+    }
+    free(files);
+    free(counts);
+}
+
+static void names_build(names_job *j, entity_table *t, entity_table *scan)
+{
+    void *buf = NULL;
+    size_t len;
+    bool tx = false;
+    for (size_t i = 0; i < j->n; i++) {
+        const void *raw;
+        if (atomic_load(&j->stop))
+            break; /* nothing is saved, the table is thrown away */
+        if (j->whole[i] || index_raw(j->ix, j->rowid[i], &raw, &len) != 0) {
+            article a;
+            const article *ap = j->whole[i];
+            if (!ap && index_article(j->ix, j->rowid[i], "", &a) == 0)
+                ap = &a;
+            entity_scan_raw(scan, ap, &buf, &len);
+            if (ap && !j->whole[i]) {
+                article_fini(&a);
+                if (j->save) { /* keep it: not scanned again */
+                    if (!tx)
+                        tx = index_begin(j->ix) == 0;
+                    index_put_raw(j->ix, j->rowid[i], buf, len);
+                }
+            }
+            raw = buf;
+        }
+        entity_add_raw(t, (uint32_t)i, raw, len, SIZE_MAX);
+    }
+    free(buf);
+    if (atomic_load(&j->stop)) {
+        if (tx)
+            index_commit(j->ix);
+        return;
+    }
+    entity_finish(t);
+    j->nent = lede_malloc((j->n ? j->n : 1) * sizeof *j->nent);
+    for (size_t i = 0; i < j->n; i++) {
+        size_t n;
+        free(entity_article_counts(t, (uint32_t)i, &n));
+        j->nent[i] = (uint32_t)n;
+    }
+    if (!j->save) {
+        if (tx)
+            index_commit(j->ix);
+        return;
+    }
+    if (!tx)
+        tx = index_begin(j->ix) == 0;
+    for (size_t i = 0; i < j->n; i++)
+        if (j->rowid[i] >= 0 && j->nent[i] != j->old_nent[i])
+            index_set_nent(j->ix, j->rowid[i], j->nent[i]);
+    j->t = t;
+    save_entities(j);
+    index_set_counts_clean(j->ix, true);
+    if (tx)
+        index_commit(j->ix);
+}
+
+static names_job *names_job_new(store *s, bool thread)
+{
+    names_job *j = lede_calloc(1, sizeof *j);
+    j->n = s->n;
+    j->rowid = lede_malloc((s->n ? s->n : 1) * sizeof *j->rowid);
+    memcpy(j->rowid, s->rowid, s->n * sizeof *j->rowid);
+    j->old_nent = lede_malloc((s->n ? s->n : 1) * sizeof *j->old_nent);
+    memcpy(j->old_nent, s->nent, s->n * sizeof *j->old_nent);
+    const article **whole = lede_calloc(s->n ? s->n : 1, sizeof *whole);
+    for (size_t i = 0; i < s->n; i++)
+        if (!s->summ[i])
+            whole[i] = &s->arts[i];
+    j->whole = whole;
+    j->save = s->changed || !s->counts_ok;
+    j->ix = thread ? index_open_again(s->ix) : s->ix;
+    j->own_ix = thread;
+    if (!j->ix)
+        j->save = false;
+    j->t = store_scan_table(s); /* a new table with the gazetteers */
+    j->scan = store_scan_table(s);
+    return j;
+}
+
+static void names_run(names_job *j)
+{
+    entity_table *t = j->t;
+    j->t = NULL;
+    names_build(j, t, j->scan);
+    j->t = t;
+}
+
+static void *names_thread(void *arg)
+{
+    names_job *j = arg;
+    names_run(j);
+    atomic_store(&j->done, true);
+    return NULL;
+}
+
+static void names_job_free(names_job *j)
+{
+    if (j->own_ix)
+        index_close(j->ix);
+    if (j->t)
+        entity_table_free(j->t);
+    entity_table_free(j->scan);
+    free(j->rowid);
+    free(j->old_nent);
+    free((void *)j->whole);
+    free(j->nent);
+    free(j);
+}
+
+/* Take the finished job's table and counts. */
+static void names_apply(store *s, names_job *j)
+{
+    if (s->ents)
+        entity_table_free(s->ents);
+    s->ents = j->t;
+    j->t = NULL;
+    size_t n = j->n < s->n ? j->n : s->n;
+    memcpy(s->nent, j->nent, n * sizeof *s->nent);
+    s->scanned = n;
+    s->finished = n == s->n;
+    s->counts_ok = s->finished;
+    s->names_version++;
+    names_job_free(j);
+}
+
+void store_names_start(store *s)
+{
+    if (!s->ix || s->names || s->ld || (s->finished && s->scanned == s->n))
+        return;
+    names_job *j = names_job_new(s, true);
+    if (!j->ix) {
+        names_job_free(j);
+        store_index(s);
+        return;
+    }
+    s->names = j;
+    if (pthread_create(&j->th, NULL, names_thread, j) != 0) {
+        s->names = NULL;
+        names_run(j);
+        names_apply(s, j);
+    }
+}
+
+bool store_names_poll(store *s)
+{
+    names_job *j = s->names;
+    if (!j || !atomic_load(&j->done))
+        return false;
+    pthread_join(j->th, NULL);
+    s->names = NULL;
+    names_apply(s, j);
+    return true;
+}
+
+unsigned store_names_version(const store *s) { return s->names_version; }
+
+bool store_busy(const store *s) { return s->ld || s->names; }
+
+void store_names_cancel(store *s)
+{
+    if (!s->names)
+        return;
+    atomic_store(&s->names->stop, true);
+    pthread_join(s->names->th, NULL);
+    names_job_free(s->names);
+    s->names = NULL;
+}
+
 void store_index(store *s)
 {
-    entity_table *t = table(s);
+    if (s->ix) {
+        store_wait(s);
+        if (s->names) { /* one is running: wait for it */
+            pthread_join(s->names->th, NULL);
+            names_job *j = s->names;
+            s->names = NULL;
+            names_apply(s, j);
+        }
+        if (s->finished && s->scanned == s->n)
+            return;
+        names_job *j = names_job_new(s, false);
+        names_run(j);
+        names_apply(s, j);
+        return;
+    }
+    entity_table *t = store_table(s);
     if (s->scanned == s->n && s->finished)
         return;
     for (; s->scanned < s->n; s->scanned++) {
@@ -509,31 +864,152 @@ void store_index(store *s)
     }
     entity_finish(t);
     s->finished = true;
-    LEDE_GROW(s->prints, s->pcap, s->n);
-    for (; s->nprints < s->n; s->nprints++) {
-        memset(&s->prints[s->nprints], 0, sizeof *s->prints);
-        story_print_article(&s->prints[s->nprints], &s->arts[s->nprints]);
-    }
 }
 
-const story_print *store_print(const store *s, size_t i)
+/* Paragraph fingerprints are made when first asked for (the text of an
+ * indexed article is read back for it) and kept. */
+const story_print *store_print(const store *cs, size_t i)
 {
-    return i < s->nprints ? &s->prints[i] : NULL;
+    if (i >= cs->n)
+        return NULL;
+    store *s = (store *)cs;
+    if (s->nprints < s->n) {
+        LEDE_GROW(s->prints, s->pcap, s->n);
+        memset(s->prints + s->nprints, 0,
+               (s->n - s->nprints) * sizeof *s->prints);
+        s->pmade = lede_realloc(s->pmade, s->pcap);
+        memset(s->pmade + s->nprints, 0, s->n - s->nprints);
+        s->nprints = s->n;
+    }
+    if (!s->pmade[i]) {
+        const article *a = store_get(s, i);
+        if (!a)
+            return NULL;
+        story_print_article(&s->prints[i], a);
+        s->pmade[i] = 1;
+    }
+    return &s->prints[i];
+}
+
+void store_counts(store *s)
+{
+    if (!s->ix || !s->counts_ok)
+        store_index(s);
+}
+
+uint32_t store_entity_count(store *s, size_t i)
+{
+    if (i >= s->n)
+        return 0;
+    if (s->ix && s->counts_ok)
+        return s->nent[i];
+    store_index(s);
+    if (s->ix)
+        return s->nent[i];
+    size_t n;
+    free(entity_article_counts(s->ents, (uint32_t)i, &n));
+    return (uint32_t)n;
+}
+
+long store_add_gazetteer(store *s, const char *tsv, size_t len, char *err,
+                         size_t errlen)
+{
+    long r = entity_gazetteer_add(store_entities_mut(s), tsv, len, err,
+                                  errlen);
+    if (r >= 0) {
+        LEDE_GROW(s->gaz, s->gazcap, s->gazlen + len + 1);
+        memcpy(s->gaz + s->gazlen, tsv, len);
+        s->gazlen += len;
+        s->gaz[s->gazlen++] = '\n';
+    }
+    return r;
 }
 
 size_t store_count(const store *s) { return s->n; }
 
-const article *store_get(const store *s, size_t i)
+const article *store_summary(const store *s, size_t i)
 {
     return i < s->n ? &s->arts[i] : NULL;
 }
+
+/* With an index the cache is filled behind a const pointer: fetching an
+ * article does not change the set. */
+const article *store_get(const store *cs, size_t i)
+{
+    if (i >= cs->n)
+        return NULL;
+    if (!cs->summ || !cs->summ[i])
+        return &cs->arts[i];
+    store *s = (store *)cs;
+    for (size_t k = 0; k < s->ncache; k++)
+        if (s->cache[k].idx == i)
+            return &s->cache[k].a;
+    size_t k;
+    if (s->ncache < STORE_CACHE_N) {
+        k = s->ncache++;
+    } else {
+        k = s->cnext;
+        s->cnext = (k + 1) % STORE_CACHE_N;
+        article_fini(&s->cache[k].a);
+    }
+    s->cache[k].idx = i;
+    if (index_article(s->ix, s->rowid[i], s->arts[i].path,
+                      &s->cache[k].a) != 0) {
+        /* the index lost it: the summary is all there is to show */
+        article_fini(&s->cache[k].a);
+        s->cache[k].idx = SIZE_MAX;
+        return &s->arts[i];
+    }
+    return &s->cache[k].a;
+}
+
+int64_t store_rowid(const store *s, size_t i)
+{
+    return i < s->n ? s->rowid[i] : -1;
+}
+
+static int cmp_pair(const void *a_, const void *b_)
+{
+    const int64_t *a = a_, *b = b_;
+    if (a[0] != b[0])
+        return (a[0] > b[0]) - (a[0] < b[0]);
+    return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+long store_find_rowid(const store *cs, int64_t rowid)
+{
+    store *s = (store *)cs; /* a lookup table built on first use */
+    if (s->nbyrow != s->n) {
+        s->byrow = lede_realloc(s->byrow, (s->n ? s->n : 1) * 2 *
+                                              sizeof *s->byrow);
+        for (size_t i = 0; i < s->n; i++) {
+            s->byrow[2 * i] = s->rowid[i];
+            s->byrow[2 * i + 1] = (int64_t)i;
+        }
+        qsort(s->byrow, s->n, 2 * sizeof *s->byrow, cmp_pair);
+        s->nbyrow = s->n;
+    }
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) { /* the first pair with that row id */
+        size_t mid = (lo + hi) / 2;
+        if (s->byrow[2 * mid] < rowid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == s->n || s->byrow[2 * lo] != rowid)
+        return -1;
+    return (long)s->byrow[2 * lo + 1];
+}
+
+lede_index *store_index_handle(store *s) { return s->ix; }
 
 const entity_table *store_entities(const store *s) { return s->ents; }
 
 entity_table *store_entities_mut(store *s)
 {
     s->finished = false; /* a new gazetteer may change the names found */
-    return table(s);
+    return store_table(s);
 }
 
 typedef struct dated {

@@ -14,6 +14,7 @@
 #include "article.h"
 #include "entity.h"
 #include "story.h"
+#include "index.h"
 
 typedef struct store store;
 
@@ -26,6 +27,8 @@ typedef void (*store_msg_fn)(void *ctx, const char *label, const char *msg);
 #define STORE_MAX_FILE ((size_t)256 << 20)
 
 store *store_new(store_msg_fn msg, void *ctx);
+/* Send later messages elsewhere (the reader, once it owns the screen). */
+void store_set_msg(store *s, store_msg_fn msg, void *ctx);
 
 /* Called now and then while a big set loads: `done` articles read so far
  * (phase "reading") or scanned for names (phase "indexing", out of
@@ -51,11 +54,79 @@ size_t store_add_bytes(store *s, const char *path, const char *bytes,
                        size_t len);
 
 /* Run entity extraction over every article not yet scanned and merge
- * names across the set. Call after adding; cheap when nothing is new. */
+ * names across the set. Call after adding; cheap when nothing is new.
+ * With an index it waits for a running load, then makes the set's table
+ * from the scans the index keeps (no text is scanned again). */
 void store_index(store *s);
 
+/* Use a persistent index for the set named by paths (call before the
+ * first store_add_path): file is the index file, or NULL for the
+ * default place in the cache folder; reindex starts it afresh. Files
+ * whose size and mtime are those indexed are not read again; others are
+ * read and indexed. Returns 0, or -1 (with a message) when no index can
+ * be had: the store then works in memory as without one. */
+int store_use_index(store *s, const char *file, const char *const *paths,
+                    size_t npaths, bool reindex);
+/* Load the PATH arguments. With an index this returns at once: files
+ * are walked, read, scanned and written on other threads, and
+ * store_poll (called by the thread that owns the store) brings in what
+ * has arrived, in the order store_add_path would have added it; files
+ * the index no longer meets are removed from it at the end. Without an
+ * index it is store_add_path for each. */
+void store_load(store *s, const char *const *paths, size_t n);
+/* Worker threads for store_load (0, the default: one per core). */
+void store_set_jobs(store *s, int jobs);
+/* With an index: make the set's entity table on another thread (after
+ * the load); store_names_poll swaps it in when it is ready and returns
+ * true then (the table pointer of store_entities changes: fetch it
+ * again; store_names_version counts the swaps). store_index does the
+ * same work at once. */
+void store_names_start(store *s);
+bool store_names_poll(store *s);
+unsigned store_names_version(const store *s);
+/* True while a load or the names are being made on other threads. */
+bool store_busy(const store *s);
+/* Stop waiting for it (store_free does). */
+void store_names_cancel(store *s);
+/* Bring in what the load has finished; returns the articles added. */
+size_t store_poll(store *s);
+/* True while a load runs (until store_poll has brought in its end). */
+bool store_loading(const store *s);
+/* Poll until the load is over. */
+void store_wait(store *s);
+/* Articles in the store so far, and files found so far (0 when not
+ * loading). */
+void store_load_progress(const store *s, size_t *done, size_t *total);
+
+/* Add gazetteer lines to the set's table (see entity_gazetteer_add); use
+ * this rather than store_entities_mut so that the index knows. */
+long store_add_gazetteer(store *s, const char *tsv, size_t len, char *err,
+                         size_t errlen);
+
 size_t store_count(const store *s);
+/* Article i, whole. With an index its text is read from the database on
+ * demand into a small cache: the pointer stays valid until
+ * STORE_CACHE_N other articles have been fetched (or store_free). */
 const article *store_get(const store *s, size_t i);
+#define STORE_CACHE_N 8
+/* Article i as the list needs it: at least its headline, date and
+ * source blocks and date_key (no body with an index). Valid until
+ * store_free or the next store_add_*. */
+const article *store_summary(const store *s, size_t i);
+
+/* The number of distinct entities named in article i (after
+ * store_counts or store_index). */
+uint32_t store_entity_count(store *s, size_t i);
+/* Make store_entity_count available: from the index when it is up to
+ * date (no entity pass), else through store_index. */
+void store_counts(store *s);
+
+/* The article's row id in the index (i + 1 without one), and back (-1
+ * when absent). */
+int64_t store_rowid(const store *s, size_t i);
+long store_find_rowid(const store *s, int64_t rowid);
+/* The index, or NULL without one. */
+lede_index *store_index_handle(store *s);
 
 /* The set's entity table (valid after store_index). */
 const entity_table *store_entities(const store *s);

@@ -6,6 +6,12 @@ unset NO_COLOR
 # No user's configuration or state: a test that wants them sets its own.
 export XDG_CONFIG_HOME="${TMPDIR:-/tmp}/lede-test-no-config"
 export XDG_STATE_HOME="${TMPDIR:-/tmp}/lede-test-no-state"
+# lede keeps an index per set in $XDG_CACHE_HOME/lede: never the user's
+# cache in tests (tests/run.sh makes one for the whole run)
+if [ -z "${LEDE_TEST_CACHE:-}" ]; then
+    LEDE_TEST_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/lede-cache.XXXXXX")
+fi
+export XDG_CACHE_HOME="$LEDE_TEST_CACHE" LEDE_TEST_CACHE
 TAB=$(printf '\t')
 # time limits are multiplied by this (the sanitizer build is slower)
 SLOW=${LEDE_SLOW:-1}

@@ -14,7 +14,10 @@ export LC_ALL=C.UTF-8
 passed=0
 failed=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# the index cache of every test of this run (see tests/lib.sh)
+LEDE_TEST_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/lede-cache.XXXXXX")
+export LEDE_TEST_CACHE
+trap 'rm -f "$log"; rm -rf "$LEDE_TEST_CACHE"' EXIT
 
 count_tap() { # file
     p=$(grep -c '^ok ' "$1")

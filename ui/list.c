@@ -22,6 +22,38 @@ void list_init(ui *u)
     l->filtered = false;
 }
 
+static void list_keep_visible(ui *u);
+
+/* More articles arrived (the set is still loading): the base order is
+ * made again, the selection stays on its article. A filtered view is
+ * left as it is; clearing the filter shows the new articles. */
+void list_grow(ui *u)
+{
+    ui_list *l = &u->list;
+    size_t n = store_count(u->s);
+    if (n <= l->nbase)
+        return;
+    long cur = l->filtered ? -1 : list_current(u);
+    uint32_t *base = lede_malloc(n * sizeof *base);
+    store_order_by(u->s, u->o->sort_date ? STORE_ORDER_DATE : STORE_ORDER_PATH,
+                   base);
+    bool shown = l->view == l->base;
+    free(l->base);
+    l->base = base;
+    l->nbase = n;
+    if (shown) {
+        l->view = base;
+        l->n = n;
+        for (size_t i = 0; cur >= 0 && i < n; i++)
+            if ((long)base[i] == cur) {
+                l->sel = i;
+                break;
+            }
+        list_keep_visible(u);
+    }
+    u->dirty |= DIRTY_LIST | DIRTY_STATUS;
+}
+
 void list_fini(ui *u)
 {
     ui_list *l = &u->list;
@@ -237,7 +269,7 @@ void list_draw_row(ui *u, size_t row, int y, bool sel)
     const ui_rect *r = &u->r[PANE_LIST];
     ui_list *l = &u->list;
     uint32_t ai = l->view[row];
-    const article *a = store_get(u->s, ai);
+    const article *a = store_summary(u->s, ai);
     ui_style st = sel ? u->role[u->focus == PANE_LIST ? ROLE_SEL : ROLE_SEL_DIM]
                       : u->role[ROLE_TEXT];
     ui_style meta = sel ? st : u->role[ROLE_META];

@@ -36,27 +36,46 @@ static void set_key(ui *u)
         state_set_key(&def, 1, u->mk.setkey);
 }
 
-static void load_marks(ui *u, size_t n)
+/* The marks of articles [from, n), from the state database. */
+static void load_marks(ui *u, size_t from, size_t n)
 {
     ui_marks *m = &u->mk;
-    const char **paths = lede_malloc((n ? n : 1) * sizeof *paths);
-    uint64_t *hash = lede_malloc((n ? n : 1) * sizeof *hash);
-    for (size_t i = 0; i < n; i++) {
-        paths[i] = store_get(u->s, i)->path;
-        hash[i] = store_get(u->s, i)->hash;
+    size_t k = n - from;
+    const char **paths = lede_malloc((k ? k : 1) * sizeof *paths);
+    uint64_t *hash = lede_malloc((k ? k : 1) * sizeof *hash);
+    for (size_t i = 0; i < k; i++) {
+        const article *a = store_summary(u->s, from + i);
+        paths[i] = a->path;
+        hash[i] = a->hash;
     }
-    m->keys = state_key_paths(paths, n);
-    state_marks *sm = lede_calloc(n ? n : 1, sizeof *sm);
-    if (state_load(m->st, n, hash, (const char *const *)m->keys, sm) != 0)
+    char **keys = state_key_paths(paths, k);
+    m->keys = lede_realloc(m->keys, (n ? n : 1) * sizeof *m->keys);
+    memcpy(m->keys + from, keys, k * sizeof *keys);
+    free(keys);
+    state_marks *sm = lede_calloc(k ? k : 1, sizeof *sm);
+    if (state_load(m->st, k, hash, (const char *const *)m->keys + from, sm) != 0)
         ui_msg(u, true, "state: the marks could not be read");
-    for (size_t i = 0; i < n; i++) {
-        m->flags[i] = sm[i].flags;
-        m->tags[i] = sm[i].tags; /* taken over */
-        u->read[i] = (sm[i].flags & STATE_READ) != 0;
+    for (size_t i = 0; i < k; i++) {
+        m->flags[from + i] = sm[i].flags;
+        m->tags[from + i] = sm[i].tags; /* taken over */
+        u->read[from + i] = (sm[i].flags & STATE_READ) != 0;
     }
     free(sm);
     free(hash);
     free(paths);
+}
+
+void marks_grow(ui *u, size_t old, size_t n)
+{
+    ui_marks *m = &u->mk;
+    m->flags = lede_realloc(m->flags, n ? n : 1);
+    memset(m->flags + old, 0, n - old);
+    m->tags = lede_realloc(m->tags, (n ? n : 1) * sizeof *m->tags);
+    memset(m->tags + old, 0, (n - old) * sizeof *m->tags);
+    m->watched = lede_realloc(m->watched, n ? n : 1);
+    memset(m->watched + old, 0, n - old);
+    if (m->st)
+        load_marks(u, old, n);
 }
 
 void marks_init(ui *u)
@@ -84,7 +103,7 @@ void marks_init(ui *u)
                m->st ? "" : " (marks kept for this session only)");
     if (!m->st)
         return;
-    load_marks(u, n);
+    load_marks(u, 0, n);
     load_history(u);
 }
 

@@ -351,6 +351,8 @@ const char *keys_help(ui_action a);
 /* Fill the list with every article in the chosen order. */
 void list_init(ui *u);
 void list_fini(ui *u);
+/* Take in articles that arrived since (the set is still loading). */
+void list_grow(ui *u);
 /* Draw the visible rows. */
 void list_draw(ui *u);
 /* Move the selection by delta rows (clamped); the reader follows. */
@@ -436,6 +438,8 @@ void help_key(ui *u, ui_action a);
 
 /* story.c */
 void story_ui_init(ui *u);
+/* The set grew from old to n articles while loading. */
+void story_ui_grow(ui *u, size_t old, size_t n);
 void story_ui_fini(ui *u);
 /* Mark article art read (u->read and the read-in map). */
 void story_ui_read(ui *u, long art);
@@ -533,6 +537,8 @@ void list_draw_row(ui *u, size_t row, int y, bool sel);
  * the place last shown, kept in the state database. */
 /* Open the state, load the marks and the history; message on failure. */
 void marks_init(ui *u);
+/* The set grew from old to n articles while loading: their marks too. */
+void marks_grow(ui *u, size_t old, size_t n);
 /* Save the place shown and close the state. */
 void marks_fini(ui *u);
 /* The article was opened: it is read now. */

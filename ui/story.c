@@ -34,6 +34,31 @@ void story_ui_init(ui *u)
     s->deco_art = -1;
 }
 
+void story_ui_grow(ui *u, size_t old, size_t n)
+{
+    ui_story *s = &u->story;
+    s->rep = lede_realloc(s->rep, (n ? n : 1) * sizeof *s->rep);
+    s->next = lede_realloc(s->next, (n ? n : 1) * sizeof *s->next);
+    s->ncopies = lede_realloc(s->ncopies, (n ? n : 1) * sizeof *s->ncopies);
+    s->share = lede_realloc(s->share, (n ? n : 1) * sizeof *s->share);
+    s->share_gen = lede_realloc(s->share_gen, (n ? n : 1) * sizeof *s->share_gen);
+    s->stamp = lede_realloc(s->stamp, (n ? n : 1) * sizeof *s->stamp);
+    memset(s->share_gen + old, 0, (n - old) * sizeof *s->share_gen);
+    memset(s->stamp + old, 0, (n - old) * sizeof *s->stamp);
+    /* the duplicate groups over the whole set again (new copies may
+     * join old groups) */
+    uint64_t *body = lede_malloc((n ? n : 1) * sizeof *body);
+    for (size_t i = 0; i < n; i++) {
+        const story_print *p = store_print(u->s, i);
+        body[i] = p ? p->body : 0;
+    }
+    story_dup_groups(body, n, s->rep, s->next);
+    free(body);
+    memset(s->ncopies, 0, n * sizeof *s->ncopies);
+    for (size_t i = 0; i < n; i++)
+        s->ncopies[s->rep[i]]++;
+}
+
 void story_ui_fini(ui *u)
 {
     ui_story *s = &u->story;

@@ -246,13 +246,18 @@ static void status_draw(ui *u)
 {
     const ui_rect *r = &u->status;
     ui_style st = u->role[ROLE_STATUS];
-    char left[320], right[200], where[64];
+    char left[320], right[200], where[128], prog[64] = "";
     draw_fill(r->y, 0, r->w, st);
+    if (store_loading(u->s)) {
+        size_t done, total;
+        store_load_progress(u->s, &done, &total);
+        snprintf(prog, sizeof prog, "(indexing: %zu of %zu) ", done, total);
+    }
     int lneed = 0;
     if (u->msg[0]) {
         lneed = (int)text_width(u->msg, strlen(u->msg));
     } else if (u->list.n && u->rd.art >= 0) {
-        const article *la = store_get(u->s, (size_t)u->rd.art);
+        const article *la = store_summary(u->s, (size_t)u->rd.art);
         lneed = 12 + (u->list.filtered ? 44 : 0) +
                 (la ? (int)text_width(la->label, strlen(la->label)) : 0);
         if (lneed > 20) /* a path may give way to the order, to 20 columns */
@@ -266,17 +271,17 @@ static void status_draw(ui *u)
         snprintf(left, sizeof left, "%s", u->msg);
         draw_text_ellipsis(r->y, x, left, strlen(left), lw, ls);
     } else if (u->list.n) {
-        const article *a = u->rd.art >= 0 ? store_get(u->s, (size_t)u->rd.art) : NULL;
-        snprintf(where, sizeof where, "%zu/%zu%s%.40s%s ", u->list.sel + 1, u->list.n,
+        const article *a = u->rd.art >= 0 ? store_summary(u->s, (size_t)u->rd.art) : NULL;
+        snprintf(where, sizeof where, "%zu/%zu%s%.40s%s %s", u->list.sel + 1, u->list.n,
                  u->list.filtered ? " [" : "", u->list.filtered ? u->list.what : "",
-                 u->list.filtered ? "]" : "");
+                 u->list.filtered ? "]" : "", prog);
         int ww = draw_text_ellipsis(r->y, x, where, strlen(where), lw, ls);
         /* the path loses its start first: the file name tells apart */
         if (a && ww < lw)
             draw_text_tail(r->y, x + ww, a->label, strlen(a->label), lw - ww, ls);
     } else {
-        snprintf(left, sizeof left, "0 articles%s%s", u->list.filtered ? ": " : "",
-                 u->list.filtered ? u->list.what : "");
+        snprintf(left, sizeof left, "0 articles%s%s %s", u->list.filtered ? ": " : "",
+                 u->list.filtered ? u->list.what : "", prog);
         draw_text_ellipsis(r->y, x, left, strlen(left), lw, ls);
     }
     if (rw > 0 && rw <= r->w)
@@ -711,10 +716,55 @@ static void ui_stop(ui *u)
     free(u->read);
 }
 
+/* While the set is still loading: bring in what has arrived and grow
+ * the list; once the load is over, name the entities of the whole set
+ * and show them. */
+static void ui_load_step(ui *u)
+{
+    if (!store_loading(u->s))
+        return;
+    size_t old = store_count(u->s);
+    store_poll(u->s);
+    size_t n = store_count(u->s);
+    if (n > old) {
+        u->read = lede_realloc(u->read, n * sizeof *u->read);
+        memset(u->read + old, 0, (n - old) * sizeof *u->read);
+        story_ui_grow(u, old, n);
+        marks_grow(u, old, n);
+        for (size_t i = old; i < n; i++)
+            if (u->read[i])
+                story_ui_read(u, (long)i);
+        list_grow(u);
+    }
+    if (!store_loading(u->s)) {
+        store_names_start(u->s); /* the names, on another thread */
+        if (!store_busy(u->s))
+            wtimeout(stdscr, 200);
+    }
+    u->dirty |= DIRTY_STATUS;
+}
+
+/* The set's names are ready: show them. */
+static void ui_names_step(ui *u)
+{
+    if (!store_names_poll(u->s))
+        return;
+    u->et = store_entities(u->s);
+    u->side.art = -1; /* the sidebar is built again */
+    reader_invalidate(u);
+    u->dirty |= DIRTY_ALL;
+    if (!store_busy(u->s))
+        wtimeout(stdscr, 200);
+}
+
 static void ui_loop(ui *u)
 {
     double t0 = -1;
+    if (store_busy(u->s))
+        wtimeout(stdscr, 50); /* poll the load often */
     while (!u->quit && !got_signal) {
+        ui_load_step(u);
+        ui_names_step(u);
         if (u->dirty) {
             ui_draw(u);
             if (t0 >= 0)
@@ -737,12 +787,22 @@ static void ui_loop(ui *u)
     }
 }
 
+/* A message from the set still loading: to the status line, never to
+ * stderr under the screen. The label is cleaned by the store. */
+static void on_store_msg(void *ctx, const char *label, const char *msg)
+{
+    ui *u = ctx;
+    snprintf(u->msg, sizeof u->msg, "%s: %s", label, msg);
+    u->msg_err = true;
+    u->dirty |= DIRTY_STATUS;
+}
+
 int ui_run(store *s, const hl_keywords *kw, const cli_opts *o)
 {
     ui u;
     memset(&u, 0, sizeof u);
     u.s = s;
-    u.et = store_entities(s);
+    u.et = store_entities(s) ? store_entities(s) : store_entities_mut(s);
     u.kw = kw;
     u.o = o;
     lede_set_fatal_hook(on_fatal);
@@ -751,6 +811,7 @@ int ui_run(store *s, const hl_keywords *kw, const cli_opts *o)
     FILE *tty;
     if (!screen_start(&u, &tty))
         return 2;
+    store_set_msg(s, on_store_msg, &u);
     ui_start(&u);
     ui_loop(&u);
     endwin();

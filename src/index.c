@@ -1,0 +1,689 @@
+/* index.c: the SQLite cache of an article set (see index.h).
+ *
+ * Large values live in their own tables (article, raw) so that reading
+ * the list (files) never pages through article text. The FTS5 table is
+ * contentless: the text is already kept packed in `article`; removing a
+ * file feeds its old text to FTS5's 'delete' command. */
+#include "index.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "data.h"
+#include "index_fts.h"
+#include "text.h"
+#include "util.h"
+
+#ifndef LEDE_VERSION
+#define LEDE_VERSION "0.1.0"
+#endif
+
+/* Bump when the tables, the packing or the tokenizer change. */
+#define INDEX_SCHEMA "2"
+#define INDEX_APP "lede-index"
+
+enum {
+    Q_FILES, Q_FIND, Q_INS_FILE, Q_UPD_FILE, Q_INS_ART, Q_INS_RAW, Q_DEL_FILE,
+    Q_DEL_ART, Q_DEL_RAW, Q_GET_ART, Q_GET_RAW, Q_NENT, Q_FTS_INS, Q_FTS_DEL,
+    Q_META_GET, Q_META_SET, Q_ENT_INS, Q_BEGIN, Q_COMMIT, Q_FIND_ROW, Q_IDS,
+    Q_DEL_FP, NQ
+};
+
+static const char *const sql[NQ] = {
+    [Q_FILES] = "SELECT id, path, size, mtime, nent, summary FROM files "
+                "ORDER BY id",
+    [Q_FIND] = "SELECT id FROM files WHERE path = ?1",
+    [Q_INS_FILE] = "INSERT INTO files(path, size, mtime, hash, nent, summary)"
+                   " VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+    [Q_UPD_FILE] = "UPDATE files SET size = ?2, mtime = ?3, hash = ?4, "
+                   "nent = 0, summary = ?5 WHERE id = ?1",
+    [Q_INS_ART] = "INSERT OR REPLACE INTO article(id, body) VALUES (?1, ?2)",
+    [Q_INS_RAW] = "INSERT OR REPLACE INTO raw(id, ents) VALUES (?1, ?2)",
+    [Q_DEL_FILE] = "DELETE FROM files WHERE id = ?1",
+    [Q_DEL_ART] = "DELETE FROM article WHERE id = ?1",
+    [Q_DEL_RAW] = "DELETE FROM raw WHERE id = ?1",
+    [Q_GET_ART] = "SELECT body FROM article WHERE id = ?1",
+    [Q_GET_RAW] = "SELECT ents FROM raw WHERE id = ?1",
+    [Q_NENT] = "UPDATE files SET nent = ?2 WHERE id = ?1",
+    [Q_FTS_INS] = "INSERT INTO fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+    [Q_FTS_DEL] = "INSERT INTO fts(fts, rowid, title, body) "
+                  "VALUES ('delete', ?1, ?2, ?3)",
+    [Q_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+    [Q_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
+    [Q_ENT_INS] = "INSERT INTO entity(id, name, type, total, articles) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [Q_BEGIN] = "BEGIN IMMEDIATE",
+    [Q_COMMIT] = "COMMIT",
+    [Q_FIND_ROW] = "SELECT id, size, mtime, nent, summary FROM files "
+                   "WHERE path = ?1",
+    [Q_IDS] = "SELECT id FROM files",
+    [Q_DEL_FP] = "DELETE FROM fingerprint WHERE id = ?1",
+};
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)"
+    " WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY,"
+    " path BLOB NOT NULL UNIQUE, size INTEGER, mtime INTEGER,"
+    " hash INTEGER, nent INTEGER, summary BLOB);"
+    "CREATE TABLE IF NOT EXISTS article(id INTEGER PRIMARY KEY, body BLOB);"
+    "CREATE TABLE IF NOT EXISTS raw(id INTEGER PRIMARY KEY, ents BLOB);"
+    "CREATE TABLE IF NOT EXISTS entity(id INTEGER PRIMARY KEY, name TEXT,"
+    " type INTEGER, total INTEGER, articles BLOB);"
+    /* Paragraph fingerprints, filled by the story module: one row per
+     * body paragraph of a file (para = its block index). */
+    "CREATE TABLE IF NOT EXISTS fingerprint(id INTEGER, para INTEGER,"
+    " fp INTEGER, PRIMARY KEY(id, para)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS fingerprint_fp ON fingerprint(fp);"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body,"
+    " tokenize='lede', content='');";
+
+struct lede_index {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *q[NQ];
+    char *title, *body; /* FTS text scratch */
+    size_t tcap, bcap;
+};
+
+/* ---- the set key and the default place ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int index_set_key(const char *const *paths, size_t n, char out[17])
+{
+    char **real = lede_calloc(n ? n : 1, sizeof *real);
+    int rc = 0;
+    size_t total = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        real[i] = realpath(paths[i], NULL);
+        if (!real[i])
+            rc = -1;
+        else
+            total += strlen(real[i]) + 1;
+    }
+    if (rc == 0) {
+        qsort(real, n, sizeof *real, cmp_str);
+        char *buf = lede_malloc(total ? total : 1), *p = buf;
+        for (size_t i = 0; i < n; i++) {
+            size_t l = strlen(real[i]) + 1;
+            memcpy(p, real[i], l);
+            p += l;
+        }
+        snprintf(out, 17, "%016llx",
+                 (unsigned long long)lede_hash64(buf, total));
+        free(buf);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(real[i]);
+    free(real);
+    return rc;
+}
+
+/* mkdir -p for the folders of a path under an existing base. */
+static int make_dirs(char *dir)
+{
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        int r = mkdir(dir, 0700);
+        *p = '/';
+        if (r != 0 && errno != EEXIST)
+            return -1;
+    }
+    return mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+char *index_default_path(const char *const *paths, size_t n)
+{
+    char key[17];
+    if (index_set_key(paths, n, key) != 0)
+        return NULL;
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    char dir[PATH_MAX];
+    int w;
+    if (xdg && xdg[0] == '/')
+        w = snprintf(dir, sizeof dir, "%s/lede", xdg);
+    else if (home && home[0])
+        w = snprintf(dir, sizeof dir, "%s/.cache/lede", home);
+    else
+        return NULL;
+    if (w < 0 || (size_t)w >= sizeof dir - 24 || make_dirs(dir) != 0)
+        return NULL;
+    char *p = lede_malloc(strlen(dir) + 24);
+    sprintf(p, "%s/%s.db", dir, key);
+    return p;
+}
+
+/* ---- opening ---- */
+
+static void say(index_msg_fn msg, void *ctx, const char *path,
+                const char *what)
+{
+    if (!msg)
+        return;
+    char *label = text_clean_label(path, strlen(path));
+    msg(ctx, label, what);
+    free(label);
+}
+
+static int exec(lede_index *ix, const char *s)
+{
+    return sqlite3_exec(ix->db, s, NULL, NULL, NULL);
+}
+
+static void close_db(lede_index *ix)
+{
+    for (int i = 0; i < NQ; i++)
+        sqlite3_finalize(ix->q[i]);
+    memset(ix->q, 0, sizeof ix->q);
+    if (ix->db)
+        sqlite3_close(ix->db);
+    ix->db = NULL;
+}
+
+static int connect(lede_index *ix)
+{
+    int rc = sqlite3_open_v2(ix->path, &ix->db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                             SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_busy_timeout(ix->db, 10000);
+    if ((rc = index_fts_register(ix->db)) != SQLITE_OK)
+        return rc;
+    /* a little more page cache than the default: the FTS segments */
+    return exec(ix, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                    "PRAGMA cache_size=-4096;");
+}
+
+static const char *meta_get(lede_index *ix, const char *key, char *buf,
+                            size_t n)
+{
+    sqlite3_stmt *st = ix->q[Q_META_GET];
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    const char *r = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+        r = buf;
+    }
+    sqlite3_reset(st);
+    return r;
+}
+
+static int meta_set(lede_index *ix, const char *key, const char *val)
+{
+    sqlite3_stmt *st = ix->q[Q_META_SET];
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, val, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int prepare_all(lede_index *ix)
+{
+    for (int i = 0; i < NQ; i++) {
+        int rc = sqlite3_prepare_v3(ix->db, sql[i], -1,
+                                    SQLITE_PREPARE_PERSISTENT, &ix->q[i],
+                                    NULL);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+/* What the data was built with, besides the gazetteer and model. */
+static void build_stamp(char *out, size_t n)
+{
+    uint64_t h = lede_hash64(lede_data_boilerplate, lede_data_boilerplate_len);
+    h ^= lede_hash64(lede_data_names, lede_data_names_len) * 31;
+    h ^= lede_hash64(lede_data_common, lede_data_common_len) * 131;
+    snprintf(out, n, "%s %s %016llx", INDEX_SCHEMA, LEDE_VERSION,
+             (unsigned long long)h);
+}
+
+typedef enum probe { P_OURS, P_EMPTY, P_FOREIGN, P_DAMAGED } probe;
+
+/* Is the open file a lede index, an empty database, something else? */
+static probe probe_db(lede_index *ix)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(ix->db, "SELECT count(*), sum(name = 'meta') "
+                           "FROM sqlite_master", -1, &st, NULL) != SQLITE_OK)
+        return P_DAMAGED;
+    probe p = P_DAMAGED;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        p = sqlite3_column_int(st, 0) == 0 ? P_EMPTY
+            : sqlite3_column_int(st, 1) == 1 ? P_OURS : P_FOREIGN;
+    sqlite3_finalize(st);
+    if (p != P_OURS)
+        return p;
+    if (sqlite3_prepare_v2(ix->db, "SELECT value FROM meta WHERE key='app'",
+                           -1, &st, NULL) != SQLITE_OK)
+        return P_FOREIGN;
+    p = P_FOREIGN;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+        strcmp((const char *)sqlite3_column_text(st, 0), INDEX_APP) == 0)
+        p = P_OURS;
+    sqlite3_finalize(st);
+    return p;
+}
+
+static void remove_files(const char *path)
+{
+    char p[PATH_MAX + 8];
+    unlink(path);
+    if (snprintf(p, sizeof p, "%s-wal", path) < (int)sizeof p)
+        unlink(p);
+    if (snprintf(p, sizeof p, "%s-shm", path) < (int)sizeof p)
+        unlink(p);
+}
+
+static int drop_all(lede_index *ix)
+{
+    return exec(ix, "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS files;"
+                    "DROP TABLE IF EXISTS article; DROP TABLE IF EXISTS raw;"
+                    "DROP TABLE IF EXISTS entity;"
+                    "DROP TABLE IF EXISTS fingerprint;"
+                    "DROP TABLE IF EXISTS meta;");
+}
+
+/* Check the version stamp: a different build clears everything, a
+ * different gazetteer or model only the entity data (the articles stay,
+ * and are scanned again from the index, not from the files). */
+static int check_stamp(lede_index *ix, const index_stamp *stamp,
+                       index_msg_fn msg, void *ctx)
+{
+    char want[128], have[128], gz[40], hv[40];
+    build_stamp(want, sizeof want);
+    snprintf(gz, sizeof gz, "%016llx %016llx",
+             (unsigned long long)(stamp ? stamp->gazetteer : 0),
+             (unsigned long long)(stamp ? stamp->model : 0));
+    const char *b = meta_get(ix, "build", have, sizeof have);
+    if (b && strcmp(b, want) != 0) {
+        say(msg, ctx, ix->path, "made by another version of lede, rebuilt");
+        close_db(ix);
+        remove_files(ix->path);
+        return 1; /* start again */
+    }
+    const char *g = meta_get(ix, "entities", hv, sizeof hv);
+    int rc = 0;
+    if (exec(ix, "BEGIN IMMEDIATE") != SQLITE_OK)
+        return -1;
+    if (!b) {
+        rc |= meta_set(ix, "app", INDEX_APP);
+        rc |= meta_set(ix, "build", want);
+    }
+    if (g && strcmp(g, gz) != 0) {
+        rc |= exec(ix, "DELETE FROM raw; DELETE FROM entity;"
+                       "UPDATE files SET nent = 0;") != SQLITE_OK;
+        rc |= meta_set(ix, "counts", "0");
+    }
+    if (!g || strcmp(g, gz) != 0)
+        rc |= meta_set(ix, "entities", gz);
+    rc |= exec(ix, "COMMIT") != SQLITE_OK;
+    return rc ? -1 : 0;
+}
+
+/* One attempt; 1 when the file was replaced and the caller should try
+ * again, -1 on failure (with a message), 0 when open. */
+static int try_open(lede_index *ix, const index_stamp *stamp, bool reindex,
+                    bool owned, index_msg_fn msg, void *ctx)
+{
+    if (connect(ix) != SQLITE_OK) {
+        probe p = P_DAMAGED;
+        close_db(ix);
+        if (!owned)
+            goto refuse;
+        (void)p;
+        say(msg, ctx, ix->path, "index damaged, rebuilt");
+        remove_files(ix->path);
+        return 1;
+    }
+    probe p = probe_db(ix);
+    if (p == P_FOREIGN || p == P_DAMAGED) {
+        close_db(ix);
+        if (!owned) {
+            say(msg, ctx, ix->path, p == P_FOREIGN
+                ? "not a lede index, left alone" : "damaged, left alone");
+            return -1;
+        }
+        say(msg, ctx, ix->path, p == P_FOREIGN
+            ? "not a lede index, rebuilt" : "index damaged, rebuilt");
+        remove_files(ix->path);
+        return 1;
+    }
+    if (reindex && p == P_OURS && drop_all(ix) != SQLITE_OK)
+        goto fail;
+    if (exec(ix, schema) != SQLITE_OK || prepare_all(ix) != SQLITE_OK)
+        goto fail;
+    int rc = check_stamp(ix, stamp, msg, ctx);
+    if (rc < 0)
+        goto fail;
+    return rc;
+fail:
+    say(msg, ctx, ix->path, sqlite3_errmsg(ix->db));
+    close_db(ix);
+    if (owned) {
+        remove_files(ix->path);
+        return 1;
+    }
+    return -1;
+refuse:
+    say(msg, ctx, ix->path, "cannot open the index");
+    return -1;
+}
+
+lede_index *index_open(const char *path, const index_stamp *stamp,
+                       bool reindex, bool owned, index_msg_fn msg, void *ctx)
+{
+    lede_index *ix = lede_calloc(1, sizeof *ix);
+    ix->path = lede_strndup(path, strlen(path));
+    for (int tries = 0; tries < 3; tries++) {
+        int rc = try_open(ix, stamp, reindex, owned, msg, ctx);
+        if (rc == 0)
+            return ix;
+        if (rc < 0)
+            break;
+        reindex = false;
+    }
+    close_db(ix);
+    free(ix->path);
+    free(ix);
+    return NULL;
+}
+
+lede_index *index_open_again(const lede_index *ix)
+{
+    lede_index *n = lede_calloc(1, sizeof *n);
+    n->path = lede_strndup(ix->path, strlen(ix->path));
+    if (connect(n) != SQLITE_OK || prepare_all(n) != SQLITE_OK) {
+        index_close(n);
+        return NULL;
+    }
+    return n;
+}
+
+void index_close(lede_index *ix)
+{
+    if (!ix)
+        return;
+    close_db(ix);
+    free(ix->path);
+    free(ix->title);
+    free(ix->body);
+    free(ix);
+}
+
+sqlite3 *index_db(lede_index *ix) { return ix ? ix->db : NULL; }
+
+const char *index_path(const lede_index *ix) { return ix->path; }
+
+/* ---- files ---- */
+
+int index_each_file(lede_index *ix, index_file_fn fn, void *ctx)
+{
+    sqlite3_stmt *st = ix->q[Q_FILES];
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int pn = sqlite3_column_bytes(st, 1);
+        const char *p = sqlite3_column_blob(st, 1);
+        char *path = lede_strndup(p ? p : "", (size_t)pn);
+        fn(ctx, sqlite3_column_int64(st, 0), path,
+           sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+           (uint32_t)sqlite3_column_int64(st, 4),
+           sqlite3_column_blob(st, 5), (size_t)sqlite3_column_bytes(st, 5));
+        free(path);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int index_find(lede_index *ix, const char *path, index_row *r)
+{
+    sqlite3_stmt *st = ix->q[Q_FIND_ROW];
+    sqlite3_reset(st);
+    sqlite3_bind_blob(st, 1, path, (int)strlen(path), SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return rc == SQLITE_DONE ? 0 : -1;
+    }
+    r->id = sqlite3_column_int64(st, 0);
+    r->size = sqlite3_column_int64(st, 1);
+    r->mtime = sqlite3_column_int64(st, 2);
+    r->nent = (uint32_t)sqlite3_column_int64(st, 3);
+    r->summary = sqlite3_column_blob(st, 4);
+    r->nsummary = (size_t)sqlite3_column_bytes(st, 4);
+    return 1; /* the row stays current until the next call */
+}
+
+int index_ids(lede_index *ix, int64_t **ids, size_t *n)
+{
+    sqlite3_stmt *st = ix->q[Q_IDS];
+    size_t cap = 0;
+    int rc;
+    *ids = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        LEDE_GROW(*ids, cap, *n + 1);
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int index_begin(lede_index *ix) { return step_done(ix->q[Q_BEGIN]); }
+int index_commit(lede_index *ix) { return step_done(ix->q[Q_COMMIT]); }
+
+/* The FTS text of an article: the headline, and the body paragraphs one
+ * a line (metadata and boilerplate are not searched as text). */
+static void fts_text(lede_index *ix, const article *a, size_t *tl,
+                     size_t *bl)
+{
+    *tl = *bl = 0;
+    LEDE_GROW(ix->title, ix->tcap, 1);
+    LEDE_GROW(ix->body, ix->bcap, a->len + 1);
+    for (size_t i = 0; i < a->nblocks; i++) {
+        const article_block *b = &a->blocks[i];
+        if ((int32_t)i == a->title) {
+            LEDE_GROW(ix->title, ix->tcap, b->len + 1);
+            memcpy(ix->title, a->text + b->off, b->len);
+            *tl = b->len;
+        } else if (b->kind == BLOCK_BODY) {
+            memcpy(ix->body + *bl, a->text + b->off, b->len);
+            *bl += b->len;
+            ix->body[(*bl)++] = '\n';
+        }
+    }
+}
+
+static int fts_row(lede_index *ix, int q, int64_t id, const article *a)
+{
+    size_t tl, bl;
+    fts_text(ix, a, &tl, &bl);
+    sqlite3_stmt *st = ix->q[q];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, ix->title, (int)tl, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, ix->body, (int)bl, SQLITE_STATIC);
+    return step_done(st);
+}
+
+static int64_t find_file(lede_index *ix, const char *path)
+{
+    sqlite3_stmt *st = ix->q[Q_FIND];
+    sqlite3_bind_blob(st, 1, path, (int)strlen(path), SQLITE_STATIC);
+    int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+                                                 : -1;
+    sqlite3_reset(st);
+    return id;
+}
+
+/* Take the old text of file id out of the FTS index. */
+static int fts_forget(lede_index *ix, int64_t id)
+{
+    article old;
+    if (index_article(ix, id, "", &old) != 0)
+        return 0; /* nothing readable was indexed */
+    int rc = fts_row(ix, Q_FTS_DEL, id, &old);
+    article_fini(&old);
+    return rc;
+}
+
+int64_t index_put(lede_index *ix, const char *path, int64_t size,
+                  int64_t mtime, const article *a, const void *raw,
+                  size_t rawlen)
+{
+    article sum;
+    article_summary(&sum, a);
+    size_t ns, nb;
+    void *sp = article_pack(&sum, &ns), *bp = article_pack(a, &nb);
+    article_fini(&sum);
+    int64_t id = find_file(ix, path);
+    int rc = 0;
+    if (id >= 0) { /* what was derived from the old text goes */
+        rc |= fts_forget(ix, id);
+        sqlite3_bind_int64(ix->q[Q_DEL_FP], 1, id);
+        rc |= step_done(ix->q[Q_DEL_FP]);
+    }
+    sqlite3_stmt *st = ix->q[id >= 0 ? Q_UPD_FILE : Q_INS_FILE];
+    if (id >= 0) {
+        sqlite3_bind_int64(st, 1, id);
+    } else {
+        sqlite3_bind_blob(st, 1, path, (int)strlen(path), SQLITE_STATIC);
+    }
+    sqlite3_bind_int64(st, 2, size);
+    sqlite3_bind_int64(st, 3, mtime);
+    sqlite3_bind_int64(st, 4, (int64_t)a->hash);
+    sqlite3_bind_blob(st, 5, sp, (int)ns, SQLITE_STATIC);
+    rc |= step_done(st);
+    if (id < 0)
+        id = sqlite3_last_insert_rowid(ix->db);
+    st = ix->q[Q_INS_ART];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_blob(st, 2, bp, (int)nb, SQLITE_STATIC);
+    rc |= step_done(st);
+    if (raw)
+        rc |= index_put_raw(ix, id, raw, rawlen);
+    else {
+        sqlite3_bind_int64(ix->q[Q_DEL_RAW], 1, id);
+        rc |= step_done(ix->q[Q_DEL_RAW]);
+    }
+    rc |= fts_row(ix, Q_FTS_INS, id, a);
+    free(sp);
+    free(bp);
+    return rc ? -1 : id;
+}
+
+int index_remove(lede_index *ix, int64_t id)
+{
+    int rc = fts_forget(ix, id);
+    const int q[] = {Q_DEL_FILE, Q_DEL_ART, Q_DEL_RAW, Q_DEL_FP};
+    for (size_t i = 0; i < 4; i++) {
+        sqlite3_bind_int64(ix->q[q[i]], 1, id);
+        rc |= step_done(ix->q[q[i]]);
+    }
+    return rc ? -1 : 0;
+}
+
+int index_article(lede_index *ix, int64_t id, const char *path, article *a)
+{
+    sqlite3_stmt *st = ix->q[Q_GET_ART];
+    sqlite3_bind_int64(st, 1, id);
+    int rc = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        rc = article_unpack(a, path, sqlite3_column_blob(st, 0),
+                            (size_t)sqlite3_column_bytes(st, 0));
+    else
+        article_unpack(a, path, NULL, 0); /* an empty article */
+    sqlite3_reset(st);
+    return rc;
+}
+
+int index_raw(lede_index *ix, int64_t id, const void **raw, size_t *len)
+{
+    sqlite3_stmt *st = ix->q[Q_GET_RAW];
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_BLOB) {
+        *raw = sqlite3_column_blob(st, 0);
+        *len = (size_t)sqlite3_column_bytes(st, 0);
+        return 0; /* the row stays current until the next call */
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 1 : -1;
+}
+
+int index_put_raw(lede_index *ix, int64_t id, const void *raw, size_t len)
+{
+    sqlite3_reset(ix->q[Q_GET_RAW]);
+    sqlite3_stmt *st = ix->q[Q_INS_RAW];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_blob(st, 2, raw, (int)len, SQLITE_STATIC);
+    return step_done(st);
+}
+
+int index_set_nent(lede_index *ix, int64_t id, uint32_t nent)
+{
+    sqlite3_stmt *st = ix->q[Q_NENT];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, nent);
+    return step_done(st);
+}
+
+bool index_counts_clean(lede_index *ix)
+{
+    char buf[8];
+    const char *v = meta_get(ix, "counts", buf, sizeof buf);
+    return v && strcmp(v, "1") == 0;
+}
+
+int index_set_counts_clean(lede_index *ix, bool clean)
+{
+    return meta_set(ix, "counts", clean ? "1" : "0");
+}
+
+int index_clear_entities(lede_index *ix)
+{
+    return exec(ix, "DELETE FROM entity") == SQLITE_OK ? 0 : -1;
+}
+
+int index_put_entity(lede_index *ix, uint32_t id, const char *name,
+                     int type, uint32_t total, const int64_t *files,
+                     const uint32_t *counts, size_t n)
+{
+    /* (file id, count) pairs, 12 bytes each, host order */
+    char *blob = lede_malloc(n * 12 + 1);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(blob + i * 12, &files[i], 8);
+        memcpy(blob + i * 12 + 8, &counts[i], 4);
+    }
+    sqlite3_stmt *st = ix->q[Q_ENT_INS];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, type);
+    sqlite3_bind_int64(st, 4, total);
+    sqlite3_bind_blob(st, 5, blob, (int)(n * 12), SQLITE_STATIC);
+    int rc = step_done(st);
+    free(blob);
+    return rc;
+}

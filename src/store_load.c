@@ -1,0 +1,612 @@
+/* store_load.c: loading a set on threads, with the index.
+ *
+ *   walker   walks the PATH arguments in order (the same order as
+ *            store_add_path) and lists entries: files the index holds
+ *            unchanged (size and mtime) and files to read;
+ *   workers  (--jobs of them) read, clean and parse the files to read
+ *            and scan them for names (entity_scan_raw, a private table
+ *            each); no lock is held while they work;
+ *   writer   takes the parsed entries in walk order, writes them to the
+ *            index in batched transactions (its own connection), keeps
+ *            only the list summary, and publishes entries as they are
+ *            committed;
+ *   store_poll (the caller's thread: the UI's) moves published entries
+ *            into the store, in order, and says their messages.
+ *
+ * The order of the set never depends on which worker finishes first, so
+ * --jobs 1 and --jobs 8 give the same set. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store_priv.h"
+#include "util.h"
+
+enum { E_NEW, E_WORKING, E_PARSED, E_WRITTEN };
+enum { K_FILE, K_MSG, K_END }; /* an entry: a file, a walk message, or
+                                  the end of a directory argument */
+
+/* A file the index holds unchanged: its list summary, not its text. */
+typedef struct dbrow {
+    int64_t id;
+    uint32_t nent;
+    article sum;
+} dbrow;
+
+typedef struct entry {
+    char *path;
+    uint8_t kind, state;
+    bool ok;            /* an article came of it */
+    int64_t size, mtime;
+    dbrow *row;         /* held unchanged by the index */
+    article a;          /* whole from a worker, the summary once written */
+    void *raw;
+    size_t rawlen;
+    int64_t id;
+    char *msg;
+    size_t start;       /* K_END: the argument's first entry */
+} entry;
+
+enum { WALK_BATCH = 256,
+       AHEAD = 1024 }; /* parsed articles waiting for the writer, at most */
+
+struct store_loader {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;      /* any change of state: broadcast */
+    entry **e;
+    size_t n, cap;
+    bool walked;            /* the walker is done */
+    size_t next_job;        /* entries before it are taken or need none */
+    size_t written;         /* [0, written) through the writer */
+    size_t published;       /* [0, published) written and committed */
+    size_t taken;           /* [0, taken) moved into the store */
+    bool done;              /* the writer is done */
+    bool changed;           /* something written or removed */
+    size_t files;           /* file entries listed (for progress) */
+    int nworkers;
+    pthread_t walker, writer, *workers;
+    lede_index *wix;        /* the writer's connection */
+    char **paths;
+    size_t npaths;
+    store *s;               /* the gazetteers: read-only here */
+    lede_index *rix;        /* the walker's connection: files known */
+    int64_t *met;           /* ids the walk met (walker), written (writer) */
+    size_t nmet, metcap;
+    int64_t *wrote;
+    size_t nwrote, wrotecap;
+    size_t last_art;        /* entries up to the last article taken */
+    atomic_bool stop;       /* the store is closing: give up */
+    entry *buf[WALK_BATCH]; /* the walker's entries not yet handed over */
+    size_t nbuf;
+};
+
+static int64_t mtime_ns(const struct stat *st)
+{
+    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+/* ---- the walker ---- */
+
+/* Entries are handed over in small batches: one lock and one wake-up
+ * for many files. */
+static void flush_entries(store_loader *l)
+{
+    if (!l->nbuf)
+        return;
+    pthread_mutex_lock(&l->mu);
+    LEDE_GROW(l->e, l->cap, l->n + l->nbuf);
+    for (size_t i = 0; i < l->nbuf; i++) {
+        l->e[l->n++] = l->buf[i];
+        l->files += l->buf[i]->kind == K_FILE;
+    }
+    pthread_cond_broadcast(&l->cv);
+    pthread_mutex_unlock(&l->mu);
+    l->nbuf = 0;
+}
+
+static void push_entry(store_loader *l, entry *e)
+{
+    l->buf[l->nbuf++] = e;
+    if (l->nbuf == WALK_BATCH || (e->kind == K_FILE && !e->row && l->nbuf > 8))
+        flush_entries(l);
+}
+
+static void walk_msg(store_loader *l, const char *path, const char *msg)
+{
+    entry *e = lede_calloc(1, sizeof *e);
+    e->kind = K_MSG;
+    e->path = lede_strndup(path, strlen(path));
+    e->msg = lede_strndup(msg, strlen(msg));
+    push_entry(l, e);
+}
+
+static void walk_errno(store_loader *l, const char *path, int err)
+{
+    char m[STORE_MSG_MAX];
+    snprintf(m, sizeof m, "cannot open: %s", strerror(err));
+    walk_msg(l, path, m);
+}
+
+/* What the index holds for a regular file: its row when unchanged (size
+ * and mtime), else NULL; a known file is noted as met either way. */
+static dbrow *row_for(store_loader *l, const char *path, const entry *e)
+{
+    index_row r;
+    if (!l->rix || index_find(l->rix, path, &r) != 1)
+        return NULL;
+    LEDE_GROW(l->met, l->metcap, l->nmet + 1);
+    l->met[l->nmet++] = r.id;
+    if (r.size != e->size || r.mtime != e->mtime)
+        return NULL;
+    dbrow *d = lede_malloc(sizeof *d);
+    d->id = r.id;
+    d->nent = r.nent;
+    if (article_unpack(&d->sum, path, r.summary, r.nsummary) != 0) {
+        free(d); /* unreadable: the file is read again */
+        return NULL;
+    }
+    return d;
+}
+
+static void walk_file(store_loader *l, const char *path, const struct stat *st)
+{
+    entry *e = lede_calloc(1, sizeof *e);
+    e->kind = K_FILE;
+    e->path = lede_strndup(path, strlen(path));
+    e->size = (int64_t)st->st_size;
+    e->mtime = mtime_ns(st);
+    e->id = -1;
+    if (S_ISREG(st->st_mode))
+        e->row = row_for(l, path, e);
+    push_entry(l, e);
+}
+
+typedef struct seen {
+    struct { dev_t dev; ino_t ino; } *d;
+    size_t n, cap;
+} seen;
+
+static void walk_dir(store_loader *l, const char *path, const struct stat *st,
+                     seen *w);
+
+/* As store.c's walk: directories recurse, regular files are listed,
+ * anything else met inside a folder is passed over. */
+static void walk_entry(store_loader *l, const char *path, seen *w)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        walk_errno(l, path, errno);
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        for (size_t i = 0; i < w->n; i++)
+            if (w->d[i].dev == st.st_dev && w->d[i].ino == st.st_ino) {
+                walk_msg(l, path, "symlink loop, skipped");
+                return;
+            }
+        walk_dir(l, path, &st, w);
+    } else if (S_ISREG(st.st_mode)) {
+        walk_file(l, path, &st);
+    }
+}
+
+static void walk_dir(store_loader *l, const char *path, const struct stat *st,
+                     seen *w)
+{
+    size_t n = 0;
+    int err = 0;
+    char **names = store_list_dir(path, &n, &err);
+    if (!names) {
+        walk_errno(l, path, err);
+        return;
+    }
+    LEDE_GROW(w->d, w->cap, w->n + 1);
+    w->d[w->n].dev = st->st_dev;
+    w->d[w->n].ino = st->st_ino;
+    w->n++;
+    for (size_t i = 0; i < n; i++) {
+        if (!atomic_load(&l->stop)) {
+            char *p = store_join_path(path, names[i]);
+            walk_entry(l, p, w);
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+    w->n--;
+}
+
+static void walk_arg(store_loader *l, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        walk_errno(l, path, errno);
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) { /* named explicitly: read whatever it is */
+        walk_file(l, path, &st);
+        return;
+    }
+    flush_entries(l);
+    pthread_mutex_lock(&l->mu);
+    size_t start = l->n;
+    pthread_mutex_unlock(&l->mu);
+    seen w = {0};
+    walk_dir(l, path, &st, &w);
+    free(w.d);
+    entry *e = lede_calloc(1, sizeof *e);
+    e->kind = K_END;
+    e->path = lede_strndup(path, strlen(path));
+    e->start = start;
+    push_entry(l, e);
+}
+
+static void *walker(void *arg)
+{
+    store_loader *l = arg;
+    for (size_t i = 0; i < l->npaths; i++)
+        walk_arg(l, l->paths[i]);
+    flush_entries(l);
+    pthread_mutex_lock(&l->mu);
+    l->walked = true;
+    pthread_cond_broadcast(&l->cv);
+    pthread_mutex_unlock(&l->mu);
+    return NULL;
+}
+
+/* ---- the workers ---- */
+
+/* The next entry to read, marked as taken; NULL when there is none left
+ * and the walk is over. */
+static entry *next_job(store_loader *l)
+{
+    pthread_mutex_lock(&l->mu);
+    entry *e = NULL;
+    for (;;) {
+        /* memory stays bounded: wait while the writer is far behind */
+        while (l->next_job < l->n && l->next_job < l->written + AHEAD) {
+            entry *c = l->e[l->next_job++];
+            /* NULL: taken by the store already (no file to read) */
+            if (c && c->kind == K_FILE && !c->row) {
+                c->state = E_WORKING;
+                e = c;
+                break;
+            }
+        }
+        if (e || atomic_load(&l->stop) || (l->walked && l->next_job >= l->n))
+            break;
+        pthread_cond_wait(&l->cv, &l->mu);
+    }
+    pthread_mutex_unlock(&l->mu);
+    return e;
+}
+
+static void *worker(void *arg)
+{
+    store_loader *l = arg;
+    store_reader rd = {0};
+    entity_table *t = store_scan_table(l->s);
+    entry *e;
+    while (!atomic_load(&l->stop) && (e = next_job(l)) != NULL) {
+        char msg[STORE_MSG_MAX];
+        struct stat st;
+        e->ok = store_read_file(&rd, e->path, &e->a, msg, sizeof msg, &st);
+        if (e->ok)
+            entity_scan_raw(t, &e->a, &e->raw, &e->rawlen);
+        else
+            e->msg = lede_strndup(msg, strlen(msg));
+        if (S_ISREG(st.st_mode)) { /* as read, if it changed meanwhile */
+            e->size = (int64_t)st.st_size;
+            e->mtime = mtime_ns(&st);
+        } else {
+            e->size = e->mtime = -1; /* never indexed */
+        }
+        pthread_mutex_lock(&l->mu);
+        e->state = E_PARSED;
+        pthread_cond_broadcast(&l->cv);
+        pthread_mutex_unlock(&l->mu);
+    }
+    store_reader_fini(&rd);
+    entity_table_free(t);
+    return NULL;
+}
+
+/* ---- the writer ---- */
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static bool needs_write(const entry *e)
+{
+    return e->kind == K_FILE && !e->row && e->ok && e->size >= 0;
+}
+
+/* One entry into the index: the article written, the summary kept. */
+static void write_entry(store_loader *l, entry *e, bool *in_tx)
+{
+    if (!l->wix)
+        return;
+    if (!*in_tx)
+        *in_tx = index_begin(l->wix) == 0;
+    e->id = index_put(l->wix, e->path, e->size, e->mtime, &e->a, e->raw,
+                      e->rawlen);
+    l->changed = true;
+    if (e->id >= 0) {
+        LEDE_GROW(l->wrote, l->wrotecap, l->nwrote + 1);
+        l->wrote[l->nwrote++] = e->id;
+    }
+    if (e->id < 0)
+        return; /* the store keeps it whole */
+    article sum;
+    article_summary(&sum, &e->a);
+    article_fini(&e->a);
+    e->a = sum;
+}
+
+static bool ready(const entry *e)
+{
+    return e->kind != K_FILE || e->row || e->state == E_PARSED;
+}
+
+static int cmp_id(const void *a_, const void *b_)
+{
+    int64_t a = *(const int64_t *)a_, b = *(const int64_t *)b_;
+    return (a > b) - (a < b);
+}
+
+static bool has_id(const int64_t *v, size_t n, int64_t id)
+{
+    return n && bsearch(&id, v, n, sizeof *v, cmp_id) != NULL;
+}
+
+/* Files the index holds that this walk neither met nor wrote are gone
+ * (the walk is over: l->met is the walker's no more). */
+static void remove_gone(store_loader *l, bool *in_tx)
+{
+    int64_t *ids;
+    size_t n;
+    if (!l->wix || index_ids(l->wix, &ids, &n) != 0)
+        return;
+    if (l->nmet)
+        qsort(l->met, l->nmet, sizeof *l->met, cmp_id);
+    if (l->nwrote)
+        qsort(l->wrote, l->nwrote, sizeof *l->wrote, cmp_id);
+    for (size_t i = 0; i < n; i++) {
+        if (has_id(l->met, l->nmet, ids[i]) ||
+            has_id(l->wrote, l->nwrote, ids[i]))
+            continue;
+        if (!*in_tx)
+            *in_tx = index_begin(l->wix) == 0;
+        index_remove(l->wix, ids[i]);
+        l->changed = true;
+    }
+    free(ids);
+}
+
+enum { BATCH = 2000 };
+#define COMMIT_EVERY 0.05 /* seconds: the list grows smoothly */
+
+static void wait_a_little(store_loader *l)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    t.tv_nsec += 50 * 1000000L;
+    if (t.tv_nsec >= 1000000000L) {
+        t.tv_sec++;
+        t.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(&l->cv, &l->mu, &t);
+}
+
+static void *writer(void *arg)
+{
+    store_loader *l = arg;
+    bool in_tx = false;
+    size_t k = 0, pending = 0;
+    double last = now_s();
+    pthread_mutex_lock(&l->mu);
+    for (;;) {
+        while (k < l->n && ready(l->e[k]) && pending < BATCH) {
+            entry *e = l->e[k];
+            if (needs_write(e)) {
+                pthread_mutex_unlock(&l->mu);
+                write_entry(l, e, &in_tx);
+                pthread_mutex_lock(&l->mu);
+            }
+            e->state = E_WRITTEN;
+            k++;
+            pending++;
+            l->written = k;
+            if (k % 64 == 0)
+                pthread_cond_broadcast(&l->cv);
+            if (now_s() - last > COMMIT_EVERY)
+                break;
+        }
+        bool stop = atomic_load(&l->stop);
+        bool end = stop || (l->walked && k == l->n);
+        if (end || (pending && (pending >= BATCH ||
+                                now_s() - last > COMMIT_EVERY))) {
+            pthread_mutex_unlock(&l->mu);
+            if (end && !stop)
+                remove_gone(l, &in_tx);
+            if (in_tx)
+                index_commit(l->wix);
+            in_tx = false;
+            pending = 0;
+            last = now_s();
+            pthread_mutex_lock(&l->mu);
+            l->published = k;
+            pthread_cond_broadcast(&l->cv);
+        }
+        if (end)
+            break;
+        if (!(k < l->n && ready(l->e[k])))
+            wait_a_little(l);
+    }
+    l->done = true;
+    pthread_cond_broadcast(&l->cv);
+    pthread_mutex_unlock(&l->mu);
+    return NULL;
+}
+
+/* ---- the caller's side ---- */
+
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+void store_load_start(store *s, const char *const *paths, size_t n)
+{
+    /* the boilerplate list loads on first use: before the threads */
+    article_boiler_add("", 0);
+    store_loader *l = lede_calloc(1, sizeof *l);
+    pthread_mutex_init(&l->mu, NULL);
+    pthread_cond_init(&l->cv, NULL);
+    l->s = s;
+    l->paths = lede_calloc(n ? n : 1, sizeof *l->paths);
+    for (size_t i = 0; i < n; i++)
+        l->paths[i] = lede_strndup(paths[i], strlen(paths[i]));
+    l->npaths = n;
+    l->wix = index_open_again(s->ix);
+    l->rix = index_open_again(s->ix);
+    l->nworkers = s->jobs > 0 ? s->jobs : cores();
+    l->workers = lede_calloc((size_t)l->nworkers, sizeof *l->workers);
+    s->ld = l;
+    pthread_create(&l->walker, NULL, walker, l);
+    for (int i = 0; i < l->nworkers; i++)
+        pthread_create(&l->workers[i], NULL, worker, l);
+    pthread_create(&l->writer, NULL, writer, l);
+}
+
+/* Move entry e into the store (the caller's thread). */
+static void take(store *s, entry *e)
+{
+    if (e->msg)
+        store_say(s, e->path, e->msg);
+    if (e->kind == K_FILE && e->row) {
+        dbrow *r = e->row;
+        store_push(s, &r->sum, r->id, true, r->nent);
+        free(r);
+    } else if (e->kind == K_FILE && e->ok) {
+        size_t i = s->n;
+        bool indexed = e->id >= 0;
+        store_push(s, &e->a, e->id, indexed, 0);
+        if (!indexed)
+            s->rowid[i] = -1;
+    }
+    free(e->path);
+    free(e->msg);
+    free(e->raw);
+    free(e);
+}
+
+size_t store_poll(store *s)
+{
+    store_loader *l = s->ld;
+    if (!l)
+        return 0;
+    size_t before = s->n;
+    pthread_mutex_lock(&l->mu);
+    size_t from = l->taken, to = l->published;
+    bool done = l->done && to == l->n;
+    entry **batch = lede_malloc((to - from + 1) * sizeof *batch);
+    for (size_t k = from; k < to; k++) {
+        batch[k - from] = l->e[k];
+        l->e[k] = NULL;
+    }
+    l->taken = to;
+    pthread_mutex_unlock(&l->mu);
+    for (size_t k = from; k < to; k++) {
+        entry *e = batch[k - from];
+        if (e->kind == K_END && l->last_art <= e->start)
+            store_say(s, e->path, "no articles found");
+        if (e->kind == K_FILE && (e->row || e->ok))
+            l->last_art = k + 1;
+        take(s, e);
+    }
+    free(batch);
+    if (done) {
+        s->changed |= l->changed;
+        store_load_free(s);
+        s->counts_ok = !s->changed && index_counts_clean(s->ix);
+    }
+    return s->n - before;
+}
+
+bool store_loading(const store *s) { return s->ld != NULL; }
+
+void store_wait(store *s)
+{
+    while (s->ld) {
+        store_loader *l = s->ld;
+        pthread_mutex_lock(&l->mu);
+        while (l->published == l->taken && !(l->done && l->taken == l->n))
+            pthread_cond_wait(&l->cv, &l->mu);
+        pthread_mutex_unlock(&l->mu);
+        store_poll(s);
+    }
+}
+
+void store_load_progress(const store *s, size_t *done, size_t *total)
+{
+    store_loader *l = s->ld;
+    *done = s->n;
+    *total = 0;
+    if (!l)
+        return;
+    pthread_mutex_lock(&l->mu);
+    *total = l->files;
+    pthread_mutex_unlock(&l->mu);
+}
+
+void store_load_free(store *s)
+{
+    store_loader *l = s->ld;
+    if (!l)
+        return;
+    atomic_store(&l->stop, true);
+    pthread_mutex_lock(&l->mu);
+    pthread_cond_broadcast(&l->cv);
+    pthread_mutex_unlock(&l->mu);
+    pthread_join(l->walker, NULL);
+    for (int i = 0; i < l->nworkers; i++)
+        pthread_join(l->workers[i], NULL);
+    pthread_join(l->writer, NULL);
+    for (size_t k = l->taken; k < l->n; k++) { /* never taken */
+        entry *e = l->e[k];
+        if (e->kind == K_FILE && !e->row && e->ok)
+            article_fini(&e->a);
+        if (e->row) {
+            article_fini(&e->row->sum);
+            free(e->row);
+        }
+        free(e->path);
+        free(e->msg);
+        free(e->raw);
+        free(e);
+    }
+    free(l->e);
+    for (size_t i = 0; i < l->npaths; i++)
+        free(l->paths[i]);
+    free(l->paths);
+    free(l->workers);
+    index_close(l->wix);
+    index_close(l->rix);
+    free(l->met);
+    free(l->wrote);
+    pthread_mutex_destroy(&l->mu);
+    pthread_cond_destroy(&l->cv);
+    free(l);
+    s->ld = NULL;
+}

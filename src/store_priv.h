@@ -1,0 +1,91 @@
+/* store_priv.h: the inside of the store, shared by store.c (the set,
+ * reading files, the index) and store_load.c (loading on threads). */
+#ifndef LEDE_STORE_PRIV_H
+#define LEDE_STORE_PRIV_H
+
+#include <stdbool.h>
+#include <sys/stat.h>
+
+#include "store.h"
+#include "story.h"
+#include "text.h"
+
+/* A read buffer and a cleaning scratch, reused from file to file: one
+ * per thread that reads. */
+typedef struct store_reader {
+    char *buf;
+    size_t bufcap;
+    text_buf scratch;
+} store_reader;
+
+typedef struct store_loader store_loader;
+typedef struct names_job names_job;
+
+struct store {
+    store_msg_fn msg;
+    void *ctx;
+    article *arts;
+    size_t n, cap;
+    size_t scanned;      /* articles [0, scanned) went through entity_scan */
+    bool finished;       /* entity_finish ran after the last scan */
+    entity_table *ents;  /* created on first need */
+    store_reader rd;     /* for loading on this thread */
+    store_progress_fn progress;
+    void *pctx;
+    /* with an index (see store_use_index) */
+    lede_index *ix;
+    int64_t *rowid;      /* per article */
+    uint32_t *nent;      /* per article: distinct entities, when counted */
+    bool *summ;          /* per article: arts[i] is only its summary */
+    size_t metacap;
+    bool counts_ok;      /* nent[] holds the set's current counts */
+    bool changed;        /* a file was added, changed or removed */
+    char *gaz;           /* the user's gazetteer lines, for the tables
+                            made on other threads */
+    size_t gazlen, gazcap;
+    struct { size_t idx; article a; } cache[STORE_CACHE_N];
+    size_t ncache, cnext;
+    int64_t *byrow;      /* (rowid, index) pairs sorted, for find_rowid */
+    size_t nbyrow;
+    store_loader *ld;    /* a load running on other threads, or NULL */
+    int jobs;            /* worker threads for it (0: one per core) */
+    names_job *names;    /* the set's names being made on a thread */
+    unsigned names_version; /* bumped when a new entity table is in */
+    story_print *prints; /* per article, made when first asked for */
+    uint8_t *pmade;      /* per article: prints[i] is made */
+    size_t nprints, pcap;
+};
+
+
+enum { STORE_MSG_MAX = 200 };
+
+/* Read and parse one file into *a; false with a message (a short phrase
+ * for msg) when it is not an article. *st is the file's stat. */
+bool store_read_file(store_reader *r, const char *path, article *a,
+                     char *msg, size_t mn, struct stat *st);
+void store_reader_fini(store_reader *r);
+
+/* Append article *a (moved in: the store owns it now). rowid < 0 and
+ * !summary: not in an index. */
+void store_push(store *s, article *a, int64_t rowid, bool summary,
+                uint32_t nent);
+
+/* A message about path, its name cleaned for display. */
+void store_say(store *s, const char *path, const char *msg);
+
+/* The names of a directory's visible entries, sorted (NULL on error, with
+ * errno in *err); and path joining for the walk. */
+char **store_list_dir(const char *path, size_t *n, int *err);
+char *store_join_path(const char *dir, const char *name);
+
+/* The set's entity table (created on first use) and the private one raw
+ * scans use on this thread (with the same gazetteers). */
+entity_table *store_table(store *s);
+entity_table *store_scan_table(const store *s);
+
+/* store_load.c */
+void store_load_start(store *s, const char *const *paths, size_t n);
+void store_load_free(store *s);
+void store_load_apply_raw(store *s);
+
+#endif
