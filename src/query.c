@@ -541,7 +541,7 @@ static bool block_match(const search_query *sq, const article *a, int32_t b,
 }
 
 static bool leaf_match(const query_node *n, size_t i, run_ctx *c,
-                       uint32_t *count, uint32_t *in_title)
+                       long ent, uint32_t *count, uint32_t *in_title)
 {
     const article *a = store_get(c->s, i);
     switch (n->kind) {
@@ -570,7 +570,7 @@ static bool leaf_match(const query_node *n, size_t i, run_ctx *c,
     case QUERY_DATE:
         return a->date_key >= 0 && a->date_key >= n->lo && a->date_key < n->hi;
     case QUERY_ENTITY: {
-        uint32_t k = entity_in(store_entities(c->s), c->ent[n->leaf], i);
+        uint32_t k = entity_in(store_entities(c->s), ent, i);
         if (count)
             *count += k;
         return k > 0;
@@ -585,7 +585,7 @@ static bool eval(const query_node *n, size_t i, run_ctx *c)
     case QUERY_AND: return eval(n->kid[0], i, c) && eval(n->kid[1], i, c);
     case QUERY_OR: return eval(n->kid[0], i, c) || eval(n->kid[1], i, c);
     case QUERY_NOT: return !eval(n->kid[0], i, c);
-    default: return leaf_match(n, i, c, NULL, NULL);
+    default: return leaf_match(n, i, c, c->ent[n->leaf], NULL, NULL);
     }
 }
 
@@ -616,13 +616,14 @@ bool query_leaf_match(const query_node *node, const struct store *s,
                    ? entity_lookup(store_entities(s), node->text, node->len)
                    : -1;
     c.s = s;
-    /* leaf_match reads c.ent[node->leaf]: point it so that index works */
-    long *slot = lede_malloc(((size_t)node->leaf + 1) * sizeof *slot);
-    slot[node->leaf] = ent;
-    c.ent = slot;
-    bool hit = leaf_match(node, i, &c, count, in_title);
+    bool hit = leaf_match(node, i, &c, ent, count, in_title);
     ctx_fini(&c);
     return hit;
+}
+
+unsigned query_flags(const query *q)
+{
+    return q->flags;
 }
 
 /* The same damping as search_corpus: a long article does not win on
@@ -663,9 +664,9 @@ search_hit *query_run_mem(const query *q, const struct store *s, size_t *n)
             if (!lf->positive)
                 continue;
             if (lf->kind == QUERY_TEXT)
-                leaf_match(lf, i, &c, &text, &title);
+                leaf_match(lf, i, &c, -1, &text, &title);
             else if (lf->kind == QUERY_ENTITY)
-                leaf_match(lf, i, &c, &ents, NULL);
+                leaf_match(lf, i, &c, c.ent[l], &ents, NULL);
         }
         search_hit *h = &hits[nh++];
         h->article = (uint32_t)i;

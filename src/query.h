@@ -67,6 +67,9 @@ const query_node *query_root(const query *q);
 size_t query_nleaves(const query *q);
 const query_node *query_leaf(const query *q, size_t i);
 
+/* The search flags q was parsed with (SEARCH_IGNORE_CASE...). */
+unsigned query_flags(const query *q);
+
 /* The tree as a string, for tests and messages: (AND a (NOT b)). */
 void query_show(const query *q, char *buf, size_t n);
 
@@ -79,8 +82,8 @@ void query_show(const query *q, char *buf, size_t n);
 search_hit *query_run_mem(const query *q, const struct store *s, size_t *n);
 
 /* Does leaf `node` hold in article i of s? Adds its matches to *count
- * and those in the headline to *in_title when they are not NULL (TEXT,
- * SOURCE and ENTITY leaves count). Resolves entity names on each call:
+ * and those in the headline to *in_title when they are not NULL (TEXT
+ * and ENTITY leaves count). Resolves entity names on each call:
  * use for a few articles, query_run_mem for the set. */
 bool query_leaf_match(const query_node *node, const struct store *s,
                       size_t i, uint32_t *count, uint32_t *in_title);

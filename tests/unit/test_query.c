@@ -259,6 +259,193 @@ static void test_marks(void **state)
     store_free(s);
 }
 
+/* ---- the tokenizer ---------------------------------------------------- */
+
+static int join_tok(void *ctx, const char *tok, size_t n, size_t start,
+                    size_t end)
+{
+    char *out = ctx;
+    snprintf(out + strlen(out), 256 - strlen(out), "%s%.*s@%zu-%zu",
+             out[0] ? " " : "", (int)n, tok, start, end);
+    return 0;
+}
+
+static const char *toks(const char *text)
+{
+    static char out[256];
+    out[0] = '\0';
+    index_fts_tokens(text, strlen(text), join_tok, out);
+    return out;
+}
+
+static void test_tokens(void **state)
+{
+    (void)state;
+    assert_string_equal(toks("Kerry's U.S. trip"),
+                        "kerry@0-5 s@6-7 u@8-9 s@10-11 trip@13-17");
+    assert_string_equal(toks("Erdoğan STRASSE Straße"),
+                        "erdogan@0-8 strasse@9-16 strasse@17-24");
+    assert_string_equal(toks("东京都 x"), "东@0-3 京@3-6 都@6-9 x@10-11");
+    assert_string_equal(toks("al-Assad, 2016-08"),
+                        "al@0-2 assad@3-8 2016@10-14 08@15-17");
+    assert_string_equal(toks(" -- !! "), "");
+}
+
+/* An FTS5 table built from the store the way the index does: rowid
+ * i + 1, the headline in title, every other block in body. */
+static long map_rowid(void *ctx, int64_t rowid)
+{
+    (void)ctx;
+    return (long)rowid - 1;
+}
+
+static sqlite3 *test_index(const store *s)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(index_fts_register(db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE fts USING "
+                                  "fts5(title, body, tokenize='lede')",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO fts(rowid, title, "
+                                        "body) VALUES (?1, ?2, ?3)", -1, &st,
+                                        NULL), SQLITE_OK);
+    for (size_t i = 0; i < store_count(s); i++) {
+        const article *a = store_get(s, i);
+        char body[4096] = "";
+        for (size_t b = 0; b < a->nblocks; b++)
+            if ((int32_t)b != a->title)
+                snprintf(body + strlen(body), sizeof body - strlen(body),
+                         "%.*s\n", (int)a->blocks[b].len,
+                         a->text + a->blocks[b].off);
+        const article_block *t = a->title >= 0 ? &a->blocks[a->title] : NULL;
+        sqlite3_bind_int64(st, 1, (int64_t)i + 1);
+        sqlite3_bind_text(st, 2, t ? a->text + t->off : "", t ? (int)t->len : 0,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, body, -1, SQLITE_TRANSIENT);
+        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return db;
+}
+
+static const char *idx(sqlite3 *db, const store *s, const char *text)
+{
+    static char buf[128];
+    char err[160];
+    query *q = query_parse(text, 0, err, sizeof err);
+    if (!q)
+        return "ERR";
+    size_t n;
+    search_hit *h = index_query_run(db, q, s, map_rowid, NULL, &n, err,
+                                    sizeof err);
+    if (!h)
+        fail_msg("%s: %s", text, err);
+    char has[16] = {0};
+    for (size_t i = 0; i < n; i++)
+        has[h[i].article] = 1;
+    buf[0] = '\0';
+    for (size_t i = 0; i < store_count(s); i++)
+        if (has[i])
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%zu",
+                     buf[0] ? " " : "", i);
+    free(h);
+    query_free(q);
+    return buf;
+}
+
+static void test_fts_tokenizer_sql(void **state)
+{
+    (void)state;
+    store *s = small_set();
+    sqlite3 *db = test_index(s);
+    const char *cases[][2] = {
+        {"erdogan", "3"}, {"ERDOĞAN", "3"}, {"strasse", "1 4"},
+        {"straße", "1 4"}, {"kerry", "1 2"}, {"kerryville", "2"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char sql[128], got[64] = "";
+        snprintf(sql, sizeof sql, "SELECT rowid FROM fts WHERE fts MATCH "
+                 "'\"%s\"' ORDER BY rowid", cases[c][0]);
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+                         SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%lld",
+                     got[0] ? " " : "", sqlite3_column_int64(st, 0));
+        sqlite3_finalize(st);
+        if (strcmp(got, cases[c][1]))
+            fail_msg("%s: got '%s', want '%s'", cases[c][0], got, cases[c][1]);
+    }
+    sqlite3_close(db);
+    store_free(s);
+}
+
+/* The index and the in-memory run agree on every query. */
+static void test_index_same_as_mem(void **state)
+{
+    (void)state;
+    store *s = small_set();
+    sqlite3 *db = test_index(s);
+    static const char *const queries[] = {
+        "kerry", "kerry lavrov", "kerry OR iraq", "kerry -lavrov",
+        "NOT kerry", "\"white house\"", "\"house white\"", "White",
+        "kerryville", "kerryv", "title:kerry", "title:iraq OR title:markets",
+        "erdogan", "Erdoğan", "strasse", "straße", "STRASSE", "東京",
+        "source:wire", "source:\"daily news\" kerry", "path:set/3",
+        "after:2016-08-01 kerry", "before:2016-08-25 OR iraq",
+        "entity:\"Tony Blair\"", "entity:\"tony blair\" iraq",
+        "entity:Kerry -title:kerry", "entity:\"Nobody Known\" OR white",
+        "Kerry's", "kerry's", "al-Assad OR \"Mr Blair\"", "-(a OR the)",
+        "\"kerry. kerry\"", "!!!", "2016",
+    };
+    for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+        char want[128];
+        snprintf(want, sizeof want, "%s", mem(s, queries[i]));
+        const char *got = idx(db, s, queries[i]);
+        if (strcmp(want, got))
+            fail_msg("%s: index gives '%s', memory '%s'", queries[i], got,
+                     want);
+    }
+    sqlite3_close(db);
+    store_free(s);
+}
+
+static void test_index_rank(void **state)
+{
+    (void)state;
+    store *s = small_set();
+    sqlite3 *db = test_index(s);
+    char err[160];
+    query *q = query_parse("kerry OR entity:\"Tony Blair\"", 0, err,
+                           sizeof err);
+    size_t n;
+    search_hit *h = index_query_run(db, q, s, map_rowid, NULL, &n, err,
+                                    sizeof err);
+    assert_non_null(h);
+    assert_int_equal(n, 3);
+    assert_int_equal(h[0].article, 0); /* Kerry in the headline */
+    assert_int_equal(h[0].in_title, 1);
+    assert_int_equal(h[0].count, 3 + 0);
+    assert_int_equal(h[1].article, 1);
+    assert_int_equal(h[1].count, 2); /* Kerry, Kerry's */
+    assert_int_equal(h[2].article, 2);
+    assert_int_equal(h[2].count, 2); /* Tony Blair, Mr Blair */
+    free(h);
+    query_free(q);
+    /* a broken index: an error, not a crash */
+    sqlite3_exec(db, "DROP TABLE fts", NULL, NULL, NULL);
+    q = query_parse("kerry", 0, err, sizeof err);
+    assert_null(index_query_run(db, q, s, map_rowid, NULL, &n, err,
+                                sizeof err));
+    assert_non_null(strstr(err, "no such table"));
+    query_free(q);
+    sqlite3_close(db);
+    store_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +456,10 @@ int main(void)
         cmocka_unit_test(test_run_mem),
         cmocka_unit_test(test_rank_and_counts),
         cmocka_unit_test(test_marks),
+        cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_fts_tokenizer_sql),
+        cmocka_unit_test(test_index_same_as_mem),
+        cmocka_unit_test(test_index_rank),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

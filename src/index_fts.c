@@ -1,0 +1,169 @@
+/* index_fts.c: the 'lede' FTS5 tokenizer and the lede_hits() function.
+ *
+ * Words are cut where search_is_word would cut them and folded with
+ * text_fold, so an index lookup and the reader's matcher agree on what
+ * "the same word" is. ASCII words skip utf8proc. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "index_fts.h"
+#include "text.h"
+#include "util.h"
+
+/* Letters, digits and combining marks make up words (as in search.c). */
+static bool word_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= '0' && cp <= '9');
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return true;
+    default:
+        return text_is_letter(cp);
+    }
+}
+
+/* Fold word w[0..n) into *buf; returns the folded length. */
+static size_t fold_word(const char *w, size_t n, bool ascii,
+                        text_fold_buf *fb, char **buf, size_t *cap)
+{
+    if (!ascii) {
+        text_fold(w, n, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, fb);
+        LEDE_GROW(*buf, *cap, fb->len + 1);
+        memcpy(*buf, fb->s, fb->len);
+        return fb->len;
+    }
+    LEDE_GROW(*buf, *cap, n + 1);
+    for (size_t i = 0; i < n; i++)
+        (*buf)[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    return n;
+}
+
+int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
+                     void *ctx)
+{
+    text_fold_buf fb = {0};
+    char *buf = NULL;
+    size_t cap = 0, i = 0;
+    int rc = 0;
+    while (i < len && rc == 0) {
+        size_t k;
+        int32_t cp = text_decode(text + i, len - i, &k);
+        if (!word_cp(cp)) {
+            i += k;
+            continue;
+        }
+        size_t start = i;
+        bool ascii = cp < 0x80;
+        i += k;
+        /* an ideograph or kana is a word on its own */
+        while (!text_is_cjk_break(cp) && i < len) {
+            int32_t c2 = text_decode(text + i, len - i, &k);
+            if (!word_cp(c2) || text_is_cjk_break(c2))
+                break;
+            ascii &= c2 < 0x80;
+            i += k;
+        }
+        size_t n = fold_word(text + start, i - start, ascii, &fb, &buf, &cap);
+        if (n)
+            rc = fn(ctx, buf, n, start, i);
+    }
+    text_fold_fini(&fb);
+    free(buf);
+    return rc;
+}
+
+/* ---- SQLite glue --------------------------------------------------------- */
+
+typedef struct tok_call {
+    void *ctx;
+    int (*xToken)(void *, int, const char *, int, int, int);
+} tok_call;
+
+static int emit(void *ctx, const char *tok, size_t n, size_t start,
+                size_t end)
+{
+    tok_call *c = ctx;
+    return c->xToken(c->ctx, 0, tok, (int)n, (int)start, (int)end);
+}
+
+static int tk_create(void *ud, const char **argv, int argc,
+                     Fts5Tokenizer **out)
+{
+    (void)ud;
+    (void)argv;
+    if (argc > 0)
+        return SQLITE_ERROR; /* 'lede' takes no options */
+    static int dummy;
+    *out = (Fts5Tokenizer *)&dummy;
+    return SQLITE_OK;
+}
+
+static void tk_delete(Fts5Tokenizer *t)
+{
+    (void)t;
+}
+
+static int tk_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
+                       const char *text, int len,
+                       int (*xToken)(void *, int, const char *, int, int,
+                                     int))
+{
+    (void)t;
+    (void)flags;
+    tok_call c = {ctx, xToken};
+    return index_fts_tokens(text, len > 0 ? (size_t)len : 0, emit, &c);
+}
+
+/* lede_hits(fts[, col]): matches of the query's phrases in this row (in
+ * column col only when given: 0 the title). */
+static void fn_hits(const Fts5ExtensionApi *api, Fts5Context *fts,
+                    sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    int n = 0, rc = api->xInstCount(fts, &n);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    if (nval > 0) {
+        int want = sqlite3_value_int(val[0]), k = 0;
+        for (int i = 0; i < n; i++) {
+            int phrase, col, off;
+            if (api->xInst(fts, i, &phrase, &col, &off) == SQLITE_OK &&
+                col == want)
+                k++;
+        }
+        n = k;
+    }
+    sqlite3_result_int(ctx, n);
+}
+
+static fts5_api *fts5_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return api;
+}
+
+int index_fts_register(sqlite3 *db)
+{
+    static fts5_tokenizer tk = {tk_create, tk_delete, tk_tokenize};
+    fts5_api *api = fts5_of(db);
+    if (!api || api->iVersion < 2)
+        return SQLITE_ERROR;
+    int rc = api->xCreateTokenizer(api, "lede", NULL, &tk, NULL);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "lede_hits", NULL, fn_hits, NULL);
+    return rc;
+}
