@@ -707,13 +707,35 @@ static size_t add_block(const search_query *sq, const article *a, int32_t b,
     return n + k;
 }
 
-size_t query_marks(const query *q, const article *a, search_match **out,
-                   size_t *cap)
+/* Append the mentions of the entity named by lf in article i. */
+static size_t add_mentions(const query_node *lf, const struct store *s,
+                           size_t i, search_match **out, size_t *cap,
+                           size_t n)
+{
+    const entity_table *t = store_entities(s);
+    long id = entity_lookup(t, lf->text, lf->len);
+    size_t k = 0;
+    const entity_mention *m = id >= 0 ? entity_mentions(t, (uint32_t)i, &k)
+                                      : NULL;
+    for (size_t j = 0; j < k; j++)
+        if ((long)m[j].entity == id) {
+            LEDE_GROW(*out, *cap, n + 1);
+            (*out)[n].off = m[j].off;
+            (*out)[n++].len = m[j].len;
+        }
+    return n;
+}
+
+size_t query_marks(const query *q, const struct store *s, size_t i,
+                   search_match **out, size_t *cap)
 {
     search_match *tmp = NULL;
     size_t tcap = 0, n = 0;
+    const article *a = store_get(s, i);
     for (size_t l = 0; q && l < q->nleaves; l++) {
         const query_node *lf = q->leaves[l];
+        if (lf->positive && lf->kind == QUERY_ENTITY)
+            n = add_mentions(lf, s, i, out, cap, n);
         if (!lf->positive || !lf->sq)
             continue;
         if (lf->kind == QUERY_SOURCE)

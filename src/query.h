@@ -88,11 +88,12 @@ search_hit *query_run_mem(const query *q, const struct store *s, size_t *n);
 bool query_leaf_match(const query_node *node, const struct store *s,
                       size_t i, uint32_t *count, uint32_t *in_title);
 
-/* Matches to mark in article a: those of the positive word, phrase and
- * source: leaves, merged in text order (overlaps joined). *out grows as
- * needed (caller frees). Returns their number. */
-size_t query_marks(const query *q, const article *a, search_match **out,
-                   size_t *cap);
+/* Matches to mark in article i of s: those of the positive word, phrase
+ * and source: leaves and the mentions of positive entity: leaves, merged
+ * in text order (overlaps joined). *out grows as needed (caller frees).
+ * Returns their number. */
+size_t query_marks(const query *q, const struct store *s, size_t i,
+                   search_match **out, size_t *cap);
 
 /* True when q has a positive word or phrase (something to mark). */
 bool query_has_words(const query *q);

@@ -247,13 +247,23 @@ static void test_marks(void **state)
     assert_non_null(q);
     const article *a = store_get(s, 0);
     search_match *m = NULL;
-    size_t cap = 0, n = query_marks(q, a, &m, &cap);
+    size_t cap = 0, n = query_marks(q, s, 0, &m, &cap);
     /* lavrov is negative: not marked; "john kerry" and "kerry" join */
     char got[256] = "";
     for (size_t i = 0; i < n; i++)
         snprintf(got + strlen(got), sizeof got - strlen(got), "%s[%.*s]",
                  i ? " " : "", (int)m[i].len, a->text + m[i].off);
     assert_string_equal(got, "[Kerry] [Geneva] [John Kerry] [Kerry]");
+    query_free(q);
+    /* entity: marks the entity's mentions, whatever their spelling */
+    q = query_parse("entity:\"Tony Blair\"", 0, err, sizeof err);
+    a = store_get(s, 2);
+    n = query_marks(q, s, 2, &m, &cap);
+    got[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        snprintf(got + strlen(got), sizeof got - strlen(got), "%s[%.*s]",
+                 i ? " " : "", (int)m[i].len, a->text + m[i].off);
+    assert_string_equal(got, "[Tony Blair] [Blair]");
     free(m);
     query_free(q);
     store_free(s);
