@@ -10,6 +10,7 @@
 void find_fini(ui *u)
 {
     search_free(u->find.q);
+    query_free(u->find.set);
     free(u->find.m);
     memset(&u->find, 0, sizeof u->find);
 }
@@ -18,6 +19,8 @@ void find_clear(ui *u)
 {
     search_free(u->find.q);
     u->find.q = NULL;
+    query_free(u->find.set);
+    u->find.set = NULL;
     u->find.nm = 0;
     u->find.cur = -1;
     u->find.m_art = -1;
@@ -28,10 +31,13 @@ void find_clear(ui *u)
 void find_refresh(ui *u)
 {
     ui_find *f = &u->find;
-    if (!f->q || u->rd.art < 0 || f->m_art == u->rd.art)
+    if (!find_active(f) || u->rd.art < 0 || f->m_art == u->rd.art)
         return;
-    f->nm = search_article(f->q, store_get(u->s, (size_t)u->rd.art), &f->m,
-                           &f->mcap);
+    if (f->set) /* a set query: its words, phrases and entities */
+        f->nm = query_marks(f->set, u->s, (size_t)u->rd.art, &f->m, &f->mcap);
+    else
+        f->nm = search_article(f->q, store_get(u->s, (size_t)u->rd.art),
+                               &f->m, &f->mcap);
     f->m_art = u->rd.art;
     f->cur = -1;
     reader_invalidate(u);
@@ -48,9 +54,31 @@ bool find_set(ui *u, const char *pat, unsigned flags, bool report)
     }
     search_free(u->find.q);
     u->find.q = q;
+    query_free(u->find.set);
+    u->find.set = NULL;
     snprintf(u->find.pat, sizeof u->find.pat, "%s", pat);
     u->find.flags = flags;
     u->find.m_art = -1;
+    u->nav = NAV_SEARCH;
+    find_refresh(u);
+    return true;
+}
+
+bool find_set_query(ui *u, const char *text, unsigned flags)
+{
+    char err[160];
+    query *q = query_parse(text, flags, err, sizeof err);
+    if (!q)
+        return false;
+    search_free(u->find.q);
+    u->find.q = NULL;
+    query_free(u->find.set);
+    u->find.set = q;
+    snprintf(u->find.pat, sizeof u->find.pat, "%s", text);
+    u->find.flags = flags;
+    u->find.m_art = -1;
+    u->find.cur = -1;
+    u->find.backward = false;
     u->nav = NAV_SEARCH;
     find_refresh(u);
     return true;
@@ -76,7 +104,7 @@ void find_first(ui *u, bool back, bool from_top)
 {
     ui_find *f = &u->find;
     find_refresh(u);
-    if (!f->q)
+    if (!find_active(f))
         return;
     if (!f->nm) {
         ui_msg(u, true, "Pattern not found: %s", f->pat);
@@ -111,6 +139,8 @@ static void find_step_match(ui *u, bool forward)
     find_refresh(u);
     if (f->backward)
         forward = !forward;
+    if (!f->nm && filter_step_article(u, forward))
+        return;
     if (!f->nm) {
         ui_msg(u, true, "Pattern not found: %s", f->pat);
         return;
@@ -121,6 +151,8 @@ static void find_step_match(ui *u, bool forward)
     }
     long i = f->cur + (forward ? 1 : -1);
     if (i < 0 || i >= (long)f->nm) {
+        if (filter_step_article(u, forward)) /* as less: the next file */
+            return;
         i = i < 0 ? (long)f->nm - 1 : 0;
         ui_msg(u, false, "search wrapped");
     }
@@ -167,7 +199,7 @@ void find_step(ui *u, bool forward)
 {
     if (u->nav == NAV_ENTITY && u->entity >= 0)
         find_step_entity(u, forward);
-    else if (u->find.q)
+    else if (find_active(&u->find))
         find_step_match(u, forward);
     else
         ui_msg(u, true, "No previous search");
@@ -183,7 +215,7 @@ void find_status(ui *u, char *buf, size_t n)
             snprintf(buf, n, "%s %ld/%zu", name, u->ent_cur + 1, k);
         else
             snprintf(buf, n, "%s -/%zu", name, k);
-    } else if (u->find.q) {
+    } else if (find_active(&u->find)) {
         find_refresh(u);
         const char *dir = u->find.backward ? "?" : "/";
         if (u->find.cur >= 0)
