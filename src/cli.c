@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "index_query.h"
 #include "layout.h"
 #include "query.h"
 #include "search.h"
@@ -740,13 +741,6 @@ static void print_hits(const cli_opts *o, const store *s, const search_hit *h,
     }
 }
 
-/* The set query: the matching articles, ranked. (With a set's index,
- * index_query_run answers the same from SQLite.) */
-static search_hit *run_query(const query *q, const store *s, size_t *n)
-{
-    return query_run_mem(q, s, n);
-}
-
 static int run_search(const cli_opts *o, const store *s)
 {
     if (o->search_flags & SEARCH_REGEX && !o->articles)
@@ -770,7 +764,7 @@ static int run_search(const cli_opts *o, const store *s)
             fprintf(stderr, "lede: bad search query: %s\n", err);
             return 2;
         }
-        h = run_query(q, s, &n);
+        h = query_run(q, s, &n);
     }
     if (o->articles) {
         print_hits(o, s, h, n);

@@ -328,3 +328,19 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
     *n = nh;
     return h;
 }
+
+search_hit *query_run(const query *q, const struct store *s, size_t *n)
+{
+    /* Merge with the index module (store_index_handle, index_db,
+     * store_find_rowid from SHARED_INDEX.md):
+     *   lede_index *ix = store_index_handle((store *)s);
+     *   if (ix) {
+     *       char err[160];
+     *       search_hit *h = index_query_run(index_db(ix), q, s, map, s, n,
+     *                                       err, sizeof err);
+     *       if (h)
+     *           return h;
+     *   }
+     * with map(ctx, rowid) = store_find_rowid(ctx, rowid). */
+    return query_run_mem(q, s, n);
+}

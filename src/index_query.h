@@ -37,6 +37,13 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
                             const struct store *s, index_query_map_fn map,
                             void *ctx, size_t *n, char *err, size_t errlen);
 
+/* Run q over s the fastest way it allows: this is what the CLI and the
+ * reader call. On this branch it is query_run_mem; with the index module
+ * merged, a store with an index answers through index_query_run
+ * (falling back to memory when SQLite fails). Same contract as
+ * query_run_mem. */
+search_hit *query_run(const query *q, const struct store *s, size_t *n);
+
 /* The FTS5 expression for one TEXT leaf: "title : \"...\"" or
  * "\"...\"" with the user's quotes doubled. Writes at most cap bytes
  * (NUL-terminated); returns the full length. */

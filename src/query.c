@@ -540,6 +540,14 @@ static bool block_match(const search_query *sq, const article *a, int32_t b,
     return k > 0;
 }
 
+/* Words and phrases are looked for in the headline and the body
+ * paragraphs (as the index holds them), not in metadata or boilerplate:
+ * source: is for the Source: line. */
+static bool text_block(const article *a, size_t b)
+{
+    return (int32_t)b == a->title || a->blocks[b].kind == BLOCK_BODY;
+}
+
 static bool leaf_match(const query_node *n, size_t i, run_ctx *c,
                        long ent, uint32_t *count, uint32_t *in_title)
 {
@@ -555,15 +563,20 @@ static bool leaf_match(const query_node *n, size_t i, run_ctx *c,
                 *in_title += k;
             return hit;
         }
-        size_t k = search_article(n->sq, a, &c->m, &c->mcap);
-        if (count)
-            *count += (uint32_t)k;
-        if (in_title && a->title >= 0) {
-            const article_block *t = &a->blocks[a->title];
-            for (size_t j = 0; j < k && c->m[j].off < t->off + t->len; j++)
-                *in_title += c->m[j].off >= t->off;
+        bool hit = false;
+        for (size_t b = 0; b < a->nblocks; b++) {
+            if (!text_block(a, b))
+                continue;
+            uint32_t k = 0;
+            hit |= block_match(n->sq, a, (int32_t)b, c, &k);
+            if (count)
+                *count += k;
+            if (in_title && (int32_t)b == a->title)
+                *in_title += k;
+            if (hit && !count)
+                break; /* only whether it matches */
         }
-        return k > 0;
+        return hit;
     }
     case QUERY_SOURCE: return block_match(n->sq, a, a->source, c, NULL);
     case QUERY_PATH: return path_has(a->label, n->text, n->len);
@@ -742,12 +755,11 @@ size_t query_marks(const query *q, const struct store *s, size_t i,
             n = add_block(lf->sq, a, a->source, out, cap, n, &tmp, &tcap);
         else if (lf->title_only)
             n = add_block(lf->sq, a, a->title, out, cap, n, &tmp, &tcap);
-        else {
-            size_t k = search_article(lf->sq, a, &tmp, &tcap);
-            LEDE_GROW(*out, *cap, n + k + 1);
-            memcpy(*out + n, tmp, k * sizeof *tmp);
-            n += k;
-        }
+        else
+            for (size_t b = 0; b < a->nblocks; b++)
+                if (text_block(a, b))
+                    n = add_block(lf->sq, a, (int32_t)b, out, cap, n, &tmp,
+                                  &tcap);
     }
     free(tmp);
     if (n < 2)

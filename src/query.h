@@ -1,7 +1,8 @@
 /* query.h: the set query language, parsed into a tree (no SQL here).
  *
  *   lavrov kerry          both words (whole words, smart case, accents
- *                         folded as in search.h)
+ *                         folded as in search.h) in the headline or the
+ *                         body (not metadata or boilerplate)
  *   "exact phrase"        the words in this order
  *   a OR b                either (AND binds tighter than OR)
  *   -word, NOT word       articles without it

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index_query.h"
 #include "private.h"
 #include "util.h"
 
@@ -45,8 +46,7 @@ static search_hit *part_hits(ui *u, const ui_filter_part *p, size_t *n,
     query *q = query_parse(p->text, p->flags, err, errlen);
     if (!q)
         return NULL;
-    /* With a set's index, index_query_run answers the same from SQLite. */
-    search_hit *h = query_run_mem(q, u->s, n);
+    search_hit *h = query_run(q, u->s, n); /* the index when there is one */
     query_free(q);
     return h;
 }
