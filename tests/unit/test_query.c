@@ -425,6 +425,44 @@ static void test_index_same_as_mem(void **state)
     store_free(s);
 }
 
+/* Random queries from a small vocabulary: whatever parses gives the same
+ * articles both ways; nothing crashes on what does not. */
+static void test_random_queries(void **state)
+{
+    (void)state;
+    static const char *const vocab[] = {
+        "kerry", "lavrov", "iraq", "white", "\"white house\"", "-kerry",
+        "OR", "(", ")", "title:kerry", "entity:\"Tony Blair\"", "Erdoğan",
+        "strasse", "STRASSE", "Kerry's", "after:2016-08", "source:wire",
+        "NOT", "\"", "before:2016-08-26", "path:set/1", "Kerry", "-", "AND",
+        "entity:kerry", "traders", "東京",
+    };
+    store *s = small_set();
+    sqlite3 *db = test_index(s);
+    uint32_t seed = 42;
+    size_t parsed = 0;
+    for (int t = 0; t < 400; t++) {
+        char text[256] = "";
+        size_t words = 1 + tu_rnd(&seed, 5);
+        for (size_t w = 0; w < words; w++) {
+            const char *v = vocab[tu_rnd(&seed, sizeof vocab / sizeof *vocab)];
+            snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s",
+                     w ? " " : "", v);
+        }
+        char want[128];
+        snprintf(want, sizeof want, "%s", mem(s, text));
+        if (!strcmp(want, "ERR"))
+            continue;
+        parsed++;
+        const char *got = idx(db, s, text);
+        if (strcmp(want, got))
+            fail_msg("%s: index gives '%s', memory '%s'", text, got, want);
+    }
+    assert_true(parsed > 100);
+    sqlite3_close(db);
+    store_free(s);
+}
+
 static void test_index_rank(void **state)
 {
     (void)state;
@@ -471,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_fts_tokenizer_sql),
         cmocka_unit_test(test_index_same_as_mem),
+        cmocka_unit_test(test_random_queries),
         cmocka_unit_test(test_index_rank),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
