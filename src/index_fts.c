@@ -3,6 +3,7 @@
  * Words are cut where search_is_word would cut them and folded with
  * text_fold, so an index lookup and the reader's matcher agree on what
  * "the same word" is. ASCII words skip utf8proc. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +145,82 @@ static void fn_hits(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_result_int(ctx, n);
 }
 
+/* lede_rank(fts, title_weight): BM25 without document-length
+ * normalisation (b = 0), a headline match counting title_weight body
+ * matches. The built-in bm25() looks up every row's column sizes, which
+ * costs more than the rest of a common word's query together; the
+ * phrases' IDF is computed once per query (aux data). Higher is better. */
+typedef struct rank_data {
+    int nphrase;
+    double *idf, *tf;
+} rank_data;
+
+static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *ud)
+{
+    (void)api;
+    (void)fts;
+    ++*(sqlite3_int64 *)ud;
+    return SQLITE_OK;
+}
+
+static rank_data *rank_setup(const Fts5ExtensionApi *api, Fts5Context *fts,
+                             int *rc)
+{
+    int np = api->xPhraseCount(fts);
+    rank_data *d = sqlite3_malloc64(sizeof *d + 2 * (size_t)(np + 1) *
+                                                    sizeof(double));
+    if (!d) {
+        *rc = SQLITE_NOMEM;
+        return NULL;
+    }
+    d->nphrase = np;
+    d->idf = (double *)(d + 1);
+    d->tf = d->idf + np + 1;
+    sqlite3_int64 nrow = 0;
+    *rc = api->xRowCount(fts, &nrow);
+    for (int p = 0; p < np && *rc == SQLITE_OK; p++) {
+        sqlite3_int64 hits = 0;
+        *rc = api->xQueryPhrase(fts, p, &hits, count_row);
+        double idf = log(((double)nrow - (double)hits + 0.5) /
+                         ((double)hits + 0.5));
+        d->idf[p] = idf > 1e-6 ? idf : 1e-6; /* as FTS5's bm25 */
+    }
+    if (*rc == SQLITE_OK)
+        *rc = api->xSetAuxdata(fts, d, sqlite3_free);
+    else
+        sqlite3_free(d);
+    return *rc == SQLITE_OK ? d : NULL;
+}
+
+static void fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
+                    sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    const double k1 = 1.2;
+    double wtitle = nval > 0 ? sqlite3_value_double(val[0]) : 1.0;
+    int rc = SQLITE_OK, n = 0;
+    rank_data *d = api->xGetAuxdata(fts, 0);
+    if (!d)
+        d = rank_setup(api, fts, &rc);
+    if (d)
+        rc = api->xInstCount(fts, &n);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    for (int p = 0; p < d->nphrase; p++)
+        d->tf[p] = 0;
+    for (int i = 0; i < n; i++) {
+        int phrase, col, off;
+        if (api->xInst(fts, i, &phrase, &col, &off) == SQLITE_OK &&
+            phrase >= 0 && phrase < d->nphrase)
+            d->tf[phrase] += col == 0 ? wtitle : 1.0;
+    }
+    double score = 0;
+    for (int p = 0; p < d->nphrase; p++)
+        score += d->idf[p] * d->tf[p] * (k1 + 1) / (d->tf[p] + k1);
+    sqlite3_result_double(ctx, score);
+}
+
 static fts5_api *fts5_of(sqlite3 *db)
 {
     fts5_api *api = NULL;
@@ -165,5 +242,7 @@ int index_fts_register(sqlite3 *db)
     int rc = api->xCreateTokenizer(api, "lede", NULL, &tk, NULL);
     if (rc == SQLITE_OK)
         rc = api->xCreateFunction(api, "lede_hits", NULL, fn_hits, NULL);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "lede_rank", NULL, fn_rank, NULL);
     return rc;
 }

@@ -5,8 +5,10 @@
  * of its own, folded with text_fold (full case folding, accents
  * stripped: "Erdoğan" -> "erdogan", "Straße" -> "strasse"). So the index
  * finds every article the reader's matcher would, for a lowercase word
- * without accents exactly those. Also registers the auxiliary function
- * lede_hits(fts), the number of phrase matches in the current row. */
+ * without accents exactly those. Also registers the auxiliary functions
+ * lede_hits(fts[, col]), the phrase matches in the current row (in
+ * column col only), and lede_rank(fts, title_weight), BM25 without
+ * length normalisation with headline matches weighted up. */
 #ifndef LEDE_INDEX_FTS_H
 #define LEDE_INDEX_FTS_H
 
@@ -14,7 +16,7 @@
 
 #include <sqlite3.h>
 
-/* Register tokenizer 'lede' and lede_hits() on db. Returns SQLITE_OK or
+/* Register tokenizer 'lede', lede_hits() and lede_rank() on db. Returns SQLITE_OK or
  * an SQLite error code (SQLITE_ERROR when SQLite lacks FTS5). */
 int index_fts_register(sqlite3 *db);
 

@@ -4,7 +4,8 @@
  * one FTS5 MATCH (checked again with lede's matcher when the tokenizer
  * cannot tell its exact meaning), the other fields in C, then AND, OR and
  * NOT as word operations. One more MATCH over the positive words ranks
- * the result (bm25, headline weighted up) and counts the matches. Every
+ * the result (lede_rank: BM25, headline weighted up) and counts the
+ * matches. Every
  * step is linear in the set or in the rows FTS5 returns. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -244,7 +245,7 @@ static void rank_words(iq *x, search_hit *h, const long *hit_of)
         return;
     char sql[160];
     snprintf(sql, sizeof sql,
-             "SELECT rowid, bm25(fts, %.1f, 1.0), lede_hits(fts), "
+             "SELECT rowid, lede_rank(fts, %.1f), lede_hits(fts), "
              "lede_hits(fts, 0) FROM fts WHERE fts MATCH ?1",
              INDEX_QUERY_TITLE_WEIGHT);
     sqlite3_stmt *st = NULL;
@@ -260,7 +261,7 @@ static void rank_words(iq *x, search_hit *h, const long *hit_of)
         if (i < 0 || (size_t)i >= x->n || hit_of[i] < 0)
             continue;
         search_hit *hh = &h[hit_of[i]];
-        hh->score = -sqlite3_column_double(st, 1); /* bm25: lower is better */
+        hh->score = sqlite3_column_double(st, 1);
         hh->count += (uint32_t)sqlite3_column_int(st, 2);
         hh->in_title = (uint32_t)sqlite3_column_int(st, 3);
     }

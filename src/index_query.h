@@ -7,7 +7,8 @@
  * tokens) is checked again with lede's own matcher on the candidates
  * only. entity:, source:, path:, after: and before: are filtered in C
  * over the store. The result is the same set of articles as
- * query_run_mem, ranked by bm25 with the headline weighted up. */
+ * query_run_mem, ranked by BM25 (lede_rank in index_fts.h: no length
+ * normalisation) with the headline weighted up. */
 #ifndef LEDE_INDEX_QUERY_H
 #define LEDE_INDEX_QUERY_H
 
@@ -25,7 +26,7 @@ struct store;
  * does not hold it (store_find_rowid). */
 typedef long (*index_query_map_fn)(void *ctx, int64_t rowid);
 
-/* Weight of a headline match against a body match in bm25. */
+/* Weight of a headline match against a body match in the ranking. */
 #define INDEX_QUERY_TITLE_WEIGHT 10.0
 
 /* Run q. Returns the matching articles best first (malloc'd, *n set;

@@ -7,6 +7,9 @@
  *           primary := "(" or ")" | FIELD ":" value | "phrase" | word
  * Words match whole words with the reader's matcher (search.h), so the
  * exact semantics -- smart case, accent folding -- are lede's own. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem */
+#endif
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -548,6 +551,22 @@ static bool text_block(const article *a, size_t b)
     return (int32_t)b == a->title || a->blocks[b].kind == BLOCK_BODY;
 }
 
+/* A quick yes: the value as typed occurs in the block as a whole word.
+ * The matcher folds both sides the same way, so it would match there
+ * too; when this says no, only the matcher can tell. */
+static bool raw_hit(const query_node *n, const char *s, size_t len)
+{
+    for (const char *p = s; (size_t)(p - s) + n->len <= len;) {
+        const char *hit = memmem(p, len - (size_t)(p - s), n->text, n->len);
+        if (!hit)
+            return false;
+        if (search_is_word(s, len, (size_t)(hit - s), n->len))
+            return true;
+        p = hit + 1;
+    }
+    return false;
+}
+
 static bool leaf_match(const query_node *n, size_t i, run_ctx *c,
                        long ent, uint32_t *count, uint32_t *in_title)
 {
@@ -564,6 +583,10 @@ static bool leaf_match(const query_node *n, size_t i, run_ctx *c,
             return hit;
         }
         bool hit = false;
+        for (size_t b = 0; !count && b < a->nblocks; b++)
+            if (text_block(a, b) &&
+                raw_hit(n, a->text + a->blocks[b].off, a->blocks[b].len))
+                return true;
         for (size_t b = 0; b < a->nblocks; b++) {
             if (!text_block(a, b))
                 continue;

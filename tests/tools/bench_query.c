@@ -136,6 +136,7 @@ int main(int argc, char **argv)
     static const char *const parts[] = {
         "SELECT rowid FROM fts WHERE fts MATCH 'aleppo'",
         "SELECT rowid, bm25(fts, 10.0, 1.0) FROM fts WHERE fts MATCH 'aleppo'",
+        "SELECT rowid, lede_rank(fts, 10.0) FROM fts WHERE fts MATCH 'aleppo'",
         "SELECT rowid, lede_hits(fts) FROM fts WHERE fts MATCH 'aleppo'",
         "SELECT rowid, lede_hits(fts, 0) FROM fts WHERE fts MATCH 'aleppo'",
     };
