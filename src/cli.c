@@ -741,7 +741,7 @@ static void print_hits(const cli_opts *o, const store *s, const search_hit *h,
     }
 }
 
-static int run_search(const cli_opts *o, const store *s)
+static int run_search(const cli_opts *o, store *s)
 {
     if (o->search_flags & SEARCH_REGEX && !o->articles)
         return run_search_regex(o, s);
@@ -764,6 +764,8 @@ static int run_search(const cli_opts *o, const store *s)
             fprintf(stderr, "lede: bad search query: %s\n", err);
             return 2;
         }
+        if (query_has_entities(q))
+            store_index(s); /* entity: needs the merged names */
         h = query_run(q, s, &n);
     }
     if (o->articles) {

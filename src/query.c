@@ -445,6 +445,14 @@ bool query_has_words(const query *q)
     return false;
 }
 
+bool query_has_entities(const query *q)
+{
+    for (size_t i = 0; i < q->nleaves; i++)
+        if (q->leaves[i]->kind == QUERY_ENTITY)
+            return true;
+    return false;
+}
+
 /* ---- showing ------------------------------------------------------------ */
 
 static void show(const query_node *n, char *buf, size_t cap, size_t *at)

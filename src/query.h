@@ -98,5 +98,8 @@ size_t query_marks(const query *q, const struct store *s, size_t i,
 
 /* True when q has a positive word or phrase (something to mark). */
 bool query_has_words(const query *q);
+/* True when q has an entity: field (the set's entity table must be
+ * ready: store_index). */
+bool query_has_entities(const query *q);
 
 #endif
