@@ -463,6 +463,33 @@ static void test_random_queries(void **state)
     store_free(s);
 }
 
+/* Any bytes at all: a tree or a message, never a crash (ASan in make
+ * check), and a message is one printable line. */
+static void test_parse_any_bytes(void **state)
+{
+    (void)state;
+    static const char alphabet[] = "ab \"()-:ORNTtitle\x01\x1b\xc3\xa9\xff\n";
+    uint32_t seed = 7;
+    for (int t = 0; t < 3000; t++) {
+        char text[40];
+        size_t n = tu_rnd(&seed, sizeof text - 1);
+        for (size_t i = 0; i < n; i++)
+            text[i] = alphabet[tu_rnd(&seed, sizeof alphabet - 1)];
+        text[n] = '\0';
+        char err[160] = "";
+        query *q = query_parse(text, 0, err, sizeof err);
+        if (q) {
+            char shown[512];
+            query_show(q, shown, sizeof shown);
+            query_free(q);
+        } else {
+            assert_true(err[0] != '\0');
+            for (const char *c = err; *c; c++)
+                assert_true((unsigned char)*c >= 0x20);
+        }
+    }
+}
+
 static void test_index_rank(void **state)
 {
     (void)state;
@@ -510,6 +537,7 @@ int main(void)
         cmocka_unit_test(test_fts_tokenizer_sql),
         cmocka_unit_test(test_index_same_as_mem),
         cmocka_unit_test(test_random_queries),
+        cmocka_unit_test(test_parse_any_bytes),
         cmocka_unit_test(test_index_rank),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
