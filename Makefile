@@ -29,7 +29,7 @@ WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
 # Ours first, then the user's CFLAGS, so theirs win.
 LEDE_CFLAGS = $(WARN) -pthread -D_DEFAULT_SOURCE -Isrc -I$(B)/gen $(SAN) $(CFLAGS)
 CORE_CFLAGS = $(shell $(PKG_CONFIG) --cflags libutf8proc libpcre2-8 sqlite3)
-CORE_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc libpcre2-8 sqlite3) -pthread
+CORE_LIBS = $(shell $(PKG_CONFIG) --libs libutf8proc libpcre2-8 sqlite3) -pthread -lm
 UI_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
 UI_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw)
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)

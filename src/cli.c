@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "group.h"
+#include "index_query.h"
 #include "layout.h"
+#include "query.h"
 #include "search.h"
 #include "state.h"
 #include "text.h"
@@ -35,7 +37,11 @@ static const char usage_text[] =
     "                         headline (tab-separated)\n"
     "  -e, --entities         one line per entity mention\n"
     "      --summary          with --entities: one line per entity\n"
-    "  -S, --search QUERY     matching lines, like grep -n (exit 1: none)\n"
+    "  -S, --search QUERY     matching lines, like grep -n (exit 1: none);\n"
+    "                         QUERY: words, \"a phrase\", OR, -word, title:,\n"
+    "                         entity:, source:, path:, after:, before:\n"
+    "      --articles         with --search: one line per matching article,\n"
+    "                         best first: path, matches, headline\n"
     "  -d, --dump             articles laid out as the reader shows them\n"
     "      --timeline         articles per day, week or month (a chart on a\n"
     "                         terminal); with --with NAME, its mentions\n"
@@ -102,6 +108,7 @@ enum {
     OPT_NO_INDEX,
     OPT_REINDEX,
     OPT_JOBS,
+    OPT_ARTICLES,
 };
 
 static const struct option long_opts[] = {
@@ -109,6 +116,7 @@ static const struct option long_opts[] = {
     {"entities", no_argument, NULL, 'e'},
     {"summary", no_argument, NULL, OPT_SUMMARY},
     {"search", required_argument, NULL, 'S'},
+    {"articles", no_argument, NULL, OPT_ARTICLES},
     {"dump", no_argument, NULL, 'd'},
     {"json", no_argument, NULL, 'j'},
     {"width", required_argument, NULL, 'w'},
@@ -177,6 +185,7 @@ static int take_opt(cli_opts *o, int c, const char *arg)
     case 'd': return set_mode(o, CLI_DUMP);
     case 'S': o->query = arg; return set_mode(o, CLI_SEARCH);
     case OPT_SUMMARY: o->summary = true; return -1;
+    case OPT_ARTICLES: o->articles = true; return -1;
     case 'j': o->json = true; return -1;
     case 'w':
         errno = 0;
@@ -338,6 +347,8 @@ int cli_parse(int argc, char **argv, cli_opts *o)
                                "--entities --summary");
     if (rc < 0 && o->group && o->mode != CLI_LIST && o->mode != CLI_UI)
         rc = usage_error("%s", "--group goes with --list or the reader");
+    if (rc < 0 && o->articles && o->mode != CLI_SEARCH)
+        rc = usage_error("%s", "--articles goes with --search");
     for (int i = optind; rc < 0 && i < n; i++)
         push(&o->paths, &o->npaths, args[i]);
     if (rc < 0 && o->mode == CLI_MARK && o->npaths == 0)
@@ -1078,7 +1089,8 @@ static void search_article_lines(const cli_opts *o, bool color,
     }
 }
 
-static int run_search(const cli_opts *o, const store *s)
+/* --search -E: the pattern is one regular expression, as in grep -E. */
+static int run_search_regex(const cli_opts *o, const store *s)
 {
     char err[256];
     search_query *q = search_compile(o->query, o->search_flags, err,
@@ -1101,6 +1113,81 @@ static int run_search(const cli_opts *o, const store *s)
     free(order);
     search_free(q);
     return total ? 0 : 1;
+}
+
+/* --articles: one line per matching article, best first. */
+static void print_hits(const cli_opts *o, const store *s, const search_hit *h,
+                       size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const article *a = store_get(s, h[k].article);
+        size_t hlen;
+        const char *head = article_headline(a, &hlen);
+        if (o->json) {
+            fputs("{\"path\":", stdout);
+            put_json_cstr(stdout, a->label);
+            printf(",\"matches\":%u,\"headline\":", h[k].count);
+            put_json_str(stdout, head, hlen);
+            fputs("}\n", stdout);
+        } else {
+            put_field(stdout, a->label, strlen(a->label));
+            printf("\t%u\t", h[k].count);
+            put_field(stdout, head, hlen);
+            putchar('\n');
+        }
+    }
+}
+
+static int run_search(const cli_opts *o, store *s)
+{
+    if (o->search_flags & SEARCH_REGEX && !o->articles)
+        return run_search_regex(o, s);
+    char err[256];
+    size_t n = 0;
+    search_hit *h;
+    query *q = NULL;
+    if (o->search_flags & SEARCH_REGEX) {
+        search_query *re = search_compile(o->query, o->search_flags, err,
+                                          sizeof err);
+        if (!re) {
+            fprintf(stderr, "lede: bad search pattern: %s\n", err);
+            return 2;
+        }
+        h = search_corpus(re, s, &n);
+        search_free(re);
+    } else {
+        q = query_parse(o->query, o->search_flags, err, sizeof err);
+        if (!q) {
+            fprintf(stderr, "lede: bad search query: %s\n", err);
+            return 2;
+        }
+        if (query_has_entities(q))
+            store_index(s); /* entity: needs the merged names */
+        h = query_run(q, s, &n);
+    }
+    if (o->articles) {
+        print_hits(o, s, h, n);
+    } else { /* grep-like: the marked lines, articles in list order */
+        bool color = use_color(o) && !o->json;
+        uint32_t *order = ordered(o, s);
+        bool *hit = calloc(store_count(s), sizeof *hit);
+        for (size_t k = 0; k < n && hit; k++)
+            hit[h[k].article] = true;
+        search_match *m = NULL;
+        size_t cap = 0;
+        for (size_t k = 0; k < store_count(s) && hit; k++) {
+            if (!hit[order[k]])
+                continue;
+            size_t nm = query_marks(q, s, order[k], &m, &cap);
+            search_article_lines(o, color, store_get(s, order[k]), m, nm);
+        }
+        free(m);
+        free(hit);
+        free(order);
+    }
+    free(h);
+    query_free(q);
+    return n ? 0 : 1;
 }
 
 /* ---- --dump ------------------------------------------------------------ */

@@ -39,6 +39,7 @@ typedef struct cli_opts {
     cli_color color;        /* --color=WHEN; NO_COLOR forces never */
     int width;              /* --width N; 0: the terminal's, or 80 */
     const char *query;      /* --search QUERY */
+    bool articles;          /* --articles: one line per matching article */
     const char *pattern;    /* -p PATTERN or +/PATTERN: first search */
     unsigned search_flags;  /* SEARCH_REGEX (-E), SEARCH_IGNORE_CASE (-i),
                                SEARCH_MATCH_CASE (-s) */

@@ -24,7 +24,7 @@
 #endif
 
 /* Bump when the tables, the packing or the tokenizer change. */
-#define INDEX_SCHEMA "2"
+#define INDEX_SCHEMA "3"
 #define INDEX_APP "lede-index"
 
 enum {

@@ -1,161 +1,248 @@
-/* index_fts.c: the FTS5 tokenizer 'lede' (see index_fts.h).
+/* index_fts.c: the 'lede' FTS5 tokenizer and the lede_hits() function.
  *
- * A temporary version kept by the index until the query module's lands:
- * words are runs of letters, marks and digits; ASCII ones are lowercased
- * in place, others folded with text_fold (which keeps a map back to the
- * original bytes). */
-#include "index_fts.h"
-
-#include <stdbool.h>
+ * Words are cut where search_is_word would cut them and folded with
+ * text_fold, so an index lookup and the reader's matcher agree on what
+ * "the same word" is. ASCII words skip utf8proc. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include <utf8proc.h>
 
+#include "index_fts.h"
 #include "text.h"
 #include "util.h"
 
-typedef struct lede_tok {
-    text_fold_buf fold;
-} lede_tok;
-
-static int tok_create(void *ctx, const char **argv, int argc,
-                      Fts5Tokenizer **out)
-{
-    (void)ctx;
-    (void)argv;
-    (void)argc;
-    *out = (Fts5Tokenizer *)lede_calloc(1, sizeof(lede_tok));
-    return SQLITE_OK;
-}
-
-static void tok_delete(Fts5Tokenizer *p)
-{
-    lede_tok *t = (lede_tok *)p;
-    text_fold_fini(&t->fold);
-    free(t);
-}
-
+/* Letters, digits and combining marks make up words (as in search.c). */
 static bool word_cp(int32_t cp)
 {
     if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' &&
-                                            (cp | 0x20) <= 'z');
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= '0' && cp <= '9');
     switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
         return true;
     default:
-        return false;
+        return text_is_letter(cp);
     }
 }
 
-typedef int (*tok_fn)(void *, int, const char *, int, int, int);
-
-/* A run of word characters that is not all ASCII: folded on its own,
- * then cut into words again (folding may change what is a letter). */
-static int fold_run(lede_tok *t, void *ctx, tok_fn token, const char *run,
-                    size_t n, size_t base)
+/* Fold word w[0..n) into *buf; returns the folded length. */
+static size_t fold_word(const char *w, size_t n, bool ascii,
+                        text_fold_buf *fb, char **buf, size_t *cap)
 {
-    text_fold(run, n, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &t->fold);
-    const char *f = t->fold.s;
-    size_t fn = t->fold.len, i = 0;
-    while (i < fn) {
-        size_t w;
-        if (!word_cp(text_decode(f + i, fn - i, &w))) {
-            i += w;
-            continue;
-        }
-        size_t start = i;
-        while (i < fn && word_cp(text_decode(f + i, fn - i, &w)))
-            i += w;
-        size_t len = i - start;
-        if (len > 255) { /* no use indexing a run of garbage whole */
-            len = 255;
-            while (len && ((unsigned char)f[start + len] & 0xC0) == 0x80)
-                len--;
-        }
-        int rc = token(ctx, 0, f + start, (int)len,
-                       (int)(base + t->fold.map[start]),
-                       (int)(base + t->fold.map[i]));
-        if (rc != SQLITE_OK)
-            return rc;
+    if (!ascii) {
+        text_fold(w, n, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, fb);
+        LEDE_GROW(*buf, *cap, fb->len + 1);
+        memcpy(*buf, fb->s, fb->len);
+        return fb->len;
     }
-    return SQLITE_OK;
+    LEDE_GROW(*buf, *cap, n + 1);
+    for (size_t i = 0; i < n; i++)
+        (*buf)[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    return n;
 }
 
-/* Most words of most articles are ASCII: those are lowercased here, and
- * only runs with other characters go through Unicode folding. */
-static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags,
-                        const char *text, int ntext, tok_fn token)
+int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
+                     void *ctx)
 {
-    (void)flags;
-    lede_tok *t = (lede_tok *)p;
-    size_t n = ntext > 0 ? (size_t)ntext : 0, i = 0;
-    char low[256];
-    while (i < n) {
-        size_t w;
-        int32_t cp = (unsigned char)text[i] < 0x80
-                         ? (unsigned char)text[i]
-                         : text_decode(text + i, n - i, &w);
-        if ((unsigned char)text[i] < 0x80)
-            w = 1;
+    text_fold_buf fb = {0};
+    char *buf = NULL;
+    size_t cap = 0, i = 0;
+    int rc = 0;
+    while (i < len && rc == 0) {
+        size_t k;
+        int32_t cp = text_decode(text + i, len - i, &k);
         if (!word_cp(cp)) {
-            i += w;
+            i += k;
             continue;
         }
         size_t start = i;
-        bool ascii = true;
-        while (i < n) {
-            unsigned char c = (unsigned char)text[i];
-            if (c < 0x80) {
-                if (!word_cp(c))
-                    break;
-                i++;
-            } else {
-                if (!word_cp(text_decode(text + i, n - i, &w)))
-                    break;
-                ascii = false;
-                i += w;
-            }
+        bool ascii = cp < 0x80;
+        i += k;
+        /* an ideograph or kana is a word on its own */
+        while (!text_is_cjk_break(cp) && i < len) {
+            int32_t c2 = text_decode(text + i, len - i, &k);
+            if (!word_cp(c2) || text_is_cjk_break(c2))
+                break;
+            ascii &= c2 < 0x80;
+            i += k;
         }
-        int rc;
-        if (ascii) {
-            size_t len = i - start > 255 ? 255 : i - start;
-            for (size_t k = 0; k < len; k++) {
-                char c = text[start + k];
-                low[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-            }
-            rc = token(ctx, 0, low, (int)len, (int)start, (int)i);
-        } else {
-            rc = fold_run(t, ctx, token, text + start, i - start, start);
-        }
-        if (rc != SQLITE_OK)
-            return rc;
+        size_t n = fold_word(text + start, i - start, ascii, &fb, &buf, &cap);
+        if (n)
+            rc = fn(ctx, buf, n, start, i);
     }
+    text_fold_fini(&fb);
+    free(buf);
+    return rc;
+}
+
+/* ---- SQLite glue --------------------------------------------------------- */
+
+typedef struct tok_call {
+    void *ctx;
+    int (*xToken)(void *, int, const char *, int, int, int);
+} tok_call;
+
+static int emit(void *ctx, const char *tok, size_t n, size_t start,
+                size_t end)
+{
+    tok_call *c = ctx;
+    return c->xToken(c->ctx, 0, tok, (int)n, (int)start, (int)end);
+}
+
+static int tk_create(void *ud, const char **argv, int argc,
+                     Fts5Tokenizer **out)
+{
+    (void)ud;
+    (void)argv;
+    if (argc > 0)
+        return SQLITE_ERROR; /* 'lede' takes no options */
+    static int dummy;
+    *out = (Fts5Tokenizer *)&dummy;
     return SQLITE_OK;
+}
+
+static void tk_delete(Fts5Tokenizer *t)
+{
+    (void)t;
+}
+
+static int tk_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
+                       const char *text, int len,
+                       int (*xToken)(void *, int, const char *, int, int,
+                                     int))
+{
+    (void)t;
+    (void)flags;
+    tok_call c = {ctx, xToken};
+    return index_fts_tokens(text, len > 0 ? (size_t)len : 0, emit, &c);
+}
+
+/* lede_hits(fts[, col]): matches of the query's phrases in this row (in
+ * column col only when given: 0 the title). */
+static void fn_hits(const Fts5ExtensionApi *api, Fts5Context *fts,
+                    sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    int n = 0, rc = api->xInstCount(fts, &n);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    if (nval > 0) {
+        int want = sqlite3_value_int(val[0]), k = 0;
+        for (int i = 0; i < n; i++) {
+            int phrase, col, off;
+            if (api->xInst(fts, i, &phrase, &col, &off) == SQLITE_OK &&
+                col == want)
+                k++;
+        }
+        n = k;
+    }
+    sqlite3_result_int(ctx, n);
+}
+
+/* lede_rank(fts, title_weight): BM25 without document-length
+ * normalisation (b = 0), a headline match counting title_weight body
+ * matches. The built-in bm25() looks up every row's column sizes, which
+ * costs more than the rest of a common word's query together; the
+ * phrases' IDF is computed once per query (aux data). Higher is better. */
+typedef struct rank_data {
+    int nphrase;
+    double *idf, *tf;
+} rank_data;
+
+static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *ud)
+{
+    (void)api;
+    (void)fts;
+    ++*(sqlite3_int64 *)ud;
+    return SQLITE_OK;
+}
+
+static rank_data *rank_setup(const Fts5ExtensionApi *api, Fts5Context *fts,
+                             int *rc)
+{
+    int np = api->xPhraseCount(fts);
+    rank_data *d = sqlite3_malloc64(sizeof *d + 2 * (size_t)(np + 1) *
+                                                    sizeof(double));
+    if (!d) {
+        *rc = SQLITE_NOMEM;
+        return NULL;
+    }
+    d->nphrase = np;
+    d->idf = (double *)(d + 1);
+    d->tf = d->idf + np + 1;
+    sqlite3_int64 nrow = 0;
+    *rc = api->xRowCount(fts, &nrow);
+    for (int p = 0; p < np && *rc == SQLITE_OK; p++) {
+        sqlite3_int64 hits = 0;
+        *rc = api->xQueryPhrase(fts, p, &hits, count_row);
+        double idf = log(((double)nrow - (double)hits + 0.5) /
+                         ((double)hits + 0.5));
+        d->idf[p] = idf > 1e-6 ? idf : 1e-6; /* as FTS5's bm25 */
+    }
+    if (*rc == SQLITE_OK)
+        *rc = api->xSetAuxdata(fts, d, sqlite3_free);
+    else
+        sqlite3_free(d);
+    return *rc == SQLITE_OK ? d : NULL;
+}
+
+static void fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
+                    sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    const double k1 = 1.2;
+    double wtitle = nval > 0 ? sqlite3_value_double(val[0]) : 1.0;
+    int rc = SQLITE_OK, n = 0;
+    rank_data *d = api->xGetAuxdata(fts, 0);
+    if (!d)
+        d = rank_setup(api, fts, &rc);
+    if (d)
+        rc = api->xInstCount(fts, &n);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    for (int p = 0; p < d->nphrase; p++)
+        d->tf[p] = 0;
+    for (int i = 0; i < n; i++) {
+        int phrase, col, off;
+        if (api->xInst(fts, i, &phrase, &col, &off) == SQLITE_OK &&
+            phrase >= 0 && phrase < d->nphrase)
+            d->tf[phrase] += col == 0 ? wtitle : 1.0;
+    }
+    double score = 0;
+    for (int p = 0; p < d->nphrase; p++)
+        score += d->idf[p] * d->tf[p] * (k1 + 1) / (d->tf[p] + k1);
+    sqlite3_result_double(ctx, score);
 }
 
 static fts5_api *fts5_of(sqlite3 *db)
 {
     fts5_api *api = NULL;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-        return NULL;
-    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-    sqlite3_step(st);
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
     sqlite3_finalize(st);
     return api;
 }
 
 int index_fts_register(sqlite3 *db)
 {
+    static fts5_tokenizer tk = {tk_create, tk_delete, tk_tokenize};
     fts5_api *api = fts5_of(db);
-    if (!api)
+    if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
-    static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
-    return api->xCreateTokenizer(api, "lede", NULL, &tok, NULL);
+    int rc = api->xCreateTokenizer(api, "lede", NULL, &tk, NULL);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "lede_hits", NULL, fn_hits, NULL);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "lede_rank", NULL, fn_rank, NULL);
+    return rc;
 }

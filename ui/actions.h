@@ -26,10 +26,10 @@
     X(SIDEBAR, "e", "entities", "Show or hide the entity sidebar (an overlay when the screen is narrow)") \
     X(SEARCH_FWD, "/", "search", "Search forward in the article; ^R in the prompt toggles regular expressions, Up and Down walk the history. In the list: search the headlines as you type, n and N repeat") \
     X(SEARCH_BACK, "?", "search-back", "Search backward in the article") \
-    X(NEXT, "n", "next", "Next search match, or next mention of the selected entity") \
-    X(PREV, "N", "previous", "Previous search match, or previous mention of the selected entity") \
-    X(CORPUS, "s", "search-set", "Search the whole set: filter the list to the matching articles, best first") \
-    X(CLEAR, "Esc", "clear", "Clear the list filter, the selected entity and the search") \
+    X(NEXT, "n", "next", "Next search match, or next mention of the selected entity. Past the last match of a set search, the next article of the filtered list") \
+    X(PREV, "N", "previous", "Previous search match, or previous mention of the selected entity. Before the first match of a set search, the previous article of the list") \
+    X(CORPUS, "s", "search-set", "Search the whole set with a query (see SET QUERIES): filter the list to the matching articles, best first. It narrows a filter already in place") \
+    X(CLEAR, "Esc", "clear", "Take the last part off the list filter; with none left, clear the selected entity and the search") \
     X(TOGGLE_READ, "u", "toggle-read", "Mark the article read or unread (opening one marks it read; unread ones are bold in the list)") \
     X(STAR, "*", "star", "Star the article or take the star away") \
     X(TAGS, "t", "tags", "Edit the article's tags, comma-separated (a -name removes one)") \

@@ -14,6 +14,7 @@
 void find_fini(ui *u)
 {
     search_free(u->find.q);
+    query_free(u->find.set);
     free(u->find.m);
     free(u->find.tmp);
     memset(&u->find, 0, sizeof u->find);
@@ -23,6 +24,8 @@ void find_clear(ui *u)
 {
     search_free(u->find.q);
     u->find.q = NULL;
+    query_free(u->find.set);
+    u->find.set = NULL;
     u->find.nm = 0;
     u->find.cur = -1;
     u->find.m_art = -1;
@@ -144,12 +147,16 @@ static void find_count(ui *u, size_t want)
 void find_refresh(ui *u)
 {
     ui_find *f = &u->find;
-    if (!f->q || u->rd.art < 0 || f->m_art == u->rd.art)
+    if (!find_active(f) || u->rd.art < 0 || f->m_art == u->rd.art)
         return;
     f->nm = 0;
     f->done = 0;
     f->blk = 0;
     f->complete = false;
+    if (f->set) { /* a set query: its words, phrases and entities, at once */
+        f->nm = query_marks(f->set, u->s, (size_t)u->rd.art, &f->m, &f->mcap);
+        f->complete = true;
+    }
     f->m_art = u->rd.art;
     f->cur = -1;
     find_count(u, 1); /* the first match, or that there is none */
@@ -167,9 +174,31 @@ bool find_set(ui *u, const char *pat, unsigned flags, bool report)
     }
     search_free(u->find.q);
     u->find.q = q;
+    query_free(u->find.set);
+    u->find.set = NULL;
     snprintf(u->find.pat, sizeof u->find.pat, "%s", pat);
     u->find.flags = flags;
     u->find.m_art = -1;
+    u->nav = NAV_SEARCH;
+    find_refresh(u);
+    return true;
+}
+
+bool find_set_query(ui *u, const char *text, unsigned flags)
+{
+    char err[160];
+    query *q = query_parse(text, flags, err, sizeof err);
+    if (!q)
+        return false;
+    search_free(u->find.q);
+    u->find.q = NULL;
+    query_free(u->find.set);
+    u->find.set = q;
+    snprintf(u->find.pat, sizeof u->find.pat, "%s", text);
+    u->find.flags = flags;
+    u->find.m_art = -1;
+    u->find.cur = -1;
+    u->find.backward = false;
     u->nav = NAV_SEARCH;
     find_refresh(u);
     return true;
@@ -195,7 +224,7 @@ void find_first(ui *u, bool back, bool from_top)
 {
     ui_find *f = &u->find;
     find_refresh(u);
-    if (!f->q)
+    if (!find_active(f))
         return;
     if (!f->nm) {
         ui_msg(u, true, "Pattern not found: %s", f->pat);
@@ -241,6 +270,8 @@ static void find_step_match(ui *u, bool forward)
     find_refresh(u);
     if (f->backward)
         forward = !forward;
+    if (!f->nm && filter_step_article(u, forward))
+        return;
     if (!f->nm) {
         ui_msg(u, true, "Pattern not found: %s", f->pat);
         return;
@@ -255,6 +286,8 @@ static void find_step_match(ui *u, bool forward)
     else
         find_count(u, (size_t)i + 1);
     if (i < 0 || i >= (long)f->nm) {
+        if (filter_step_article(u, forward)) /* as less: the next file */
+            return;
         i = i < 0 ? (long)f->nm - 1 : 0;
         ui_msg(u, false, "search wrapped");
     }
@@ -301,7 +334,7 @@ void find_step(ui *u, bool forward)
 {
     if (u->nav == NAV_ENTITY && u->entity >= 0)
         find_step_entity(u, forward);
-    else if (u->find.q)
+    else if (find_active(&u->find))
         find_step_match(u, forward);
     else
         ui_msg(u, true, "No previous search");
@@ -334,7 +367,7 @@ void find_status(ui *u, char *buf, size_t n, int patcols)
             snprintf(buf, n, "%s %ld/%zu", name, u->ent_cur + 1, k);
         else
             snprintf(buf, n, "%s -/%zu", name, k);
-    } else if (u->find.q) {
+    } else if (find_active(&u->find)) {
         find_refresh(u);
         const char *dir = u->find.backward ? "?" : "/";
         char pat[sizeof u->find.pat];

@@ -14,6 +14,7 @@
 #include "group.h"
 #include "highlight.h"
 #include "layout.h"
+#include "query.h"
 #include "search.h"
 #include "state.h"
 #include "store.h"
@@ -96,6 +97,7 @@ typedef struct ui_find {
     char pat[512];
     unsigned flags;     /* search flags, SEARCH_REGEX included */
     search_query *q;    /* NULL when no search */
+    query *set;         /* or a set query whose words are marked (owned) */
     search_match *m;
     size_t nm, mcap;
     long m_art;         /* article the matches are for, -1 */
@@ -110,6 +112,22 @@ typedef struct ui_find {
     search_match *tmp;  /* one stretch's matches */
     size_t tmpcap;
 } ui_find;
+
+/* True when there is a search to show and step through. */
+static inline bool find_active(const ui_find *f)
+{
+    return f->q || f->set;
+}
+
+/* The list filter: parts that combine (an entity pivot, then a query:
+ * the articles that satisfy all); Esc removes the last. */
+#define UI_FILTERS 8
+typedef struct ui_filter_part {
+    bool entity;        /* an entity pivot (id), else a typed query */
+    uint32_t id;
+    char text[256];     /* the query as typed */
+    unsigned flags;     /* its search flags (SEARCH_REGEX: a regex) */
+} ui_filter_part;
 
 typedef struct ui_side_row {
     int type;           /* entity type of a header row, or -1 */
@@ -143,6 +161,7 @@ typedef struct ui_prompt {
     long save_cur;
     char save_pat[512];
     unsigned save_flags;
+    bool save_set;       /* save_pat is a set query */
 } ui_prompt;
 
 typedef enum ui_nav { NAV_SEARCH, NAV_ENTITY } ui_nav;
@@ -276,6 +295,8 @@ typedef struct ui {
     ui_list list;
     ui_reader rd;
     ui_find find;
+    ui_filter_part filt[UI_FILTERS];
+    size_t nfilt;
     ui_side side;
     ui_prompt pr;
     long entity;         /* selected entity or -1 */
@@ -407,6 +428,8 @@ void side_choose(ui *u);
 void find_fini(ui *u);
 /* Compile pat; on error put it in the status line and return false. */
 bool find_set(ui *u, const char *pat, unsigned flags, bool report);
+/* Mark the words of a set query instead (as typed, for n and N). */
+bool find_set_query(ui *u, const char *text, unsigned flags);
 /* Forget the search and its highlights. */
 void find_clear(ui *u);
 /* Start the search over for the reader's article when it changed. */
@@ -421,6 +444,22 @@ void find_first(ui *u, bool back, bool from_top);
 void find_step(ui *u, bool forward);
 /* "3/17" text for the status line, or empty. */
 void find_status(ui *u, char *buf, size_t n, int patcols);
+
+/* filter.c: combined list filters. */
+/* Add an entity pivot to the filter and apply it. */
+void filter_push_entity(ui *u, uint32_t id);
+/* Add a set query (or a regex with SEARCH_REGEX in flags); when no
+ * article would be left, or the query is bad, say so and change nothing.
+ * Returns true when applied. */
+bool filter_push_query(ui *u, const char *text, unsigned flags);
+/* Esc: remove the last part; returns false when there was none. */
+bool filter_pop(ui *u);
+/* Drop every part (the list shows every article again). */
+void filter_clear(ui *u);
+/* n past the last match (or N before the first): open the next (or
+ * previous) article of the filtered list at its first (last) match.
+ * Returns false when the list is not filtered by a search. */
+bool filter_step_article(ui *u, bool forward);
 
 /* prompt.c: the search prompt on the status line. */
 /* Open the prompt of kind k (saving the search for Esc). */

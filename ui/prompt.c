@@ -30,6 +30,7 @@ void prompt_open(ui *u, ui_prompt_kind k)
     snprintf(p->save_pat, sizeof p->save_pat, "%s", u->find.pat);
     p->save_flags = u->find.flags;
     u->cmd.save_sel = u->list.sel;
+    p->save_set = u->find.set != NULL;
     u->msg[0] = '\0';
     u->dirty |= DIRTY_STATUS;
 }
@@ -58,7 +59,9 @@ static unsigned prompt_flags(const ui *u)
 static void prompt_restore(ui *u)
 {
     ui_prompt *p = &u->pr;
-    if (p->save_pat[0])
+    if (p->save_pat[0] && p->save_set)
+        find_set_query(u, p->save_pat, p->save_flags);
+    else if (p->save_pat[0])
         find_set(u, p->save_pat, p->save_flags, false);
     else
         find_clear(u);
@@ -75,7 +78,16 @@ static void prompt_live(ui *u)
     p->err[0] = '\0';
     if (p->kind == PROMPT_LIST)
         cmd_list_search_live(u);
-    if (p->kind >= PROMPT_CORPUS) /* no live search: set search, tags, list, commands */
+    if (p->kind == PROMPT_CORPUS) { /* say what is wrong while typing */
+        query *q = p->len && !p->regex
+                       ? query_parse(p->buf, prompt_flags(u), err, sizeof err)
+                       : NULL;
+        if (p->len && !p->regex && !q)
+            snprintf(p->err, sizeof p->err, "%.150s", err);
+        query_free(q);
+        return;
+    }
+    if (p->kind > PROMPT_CORPUS) /* tags, headlines, commands: no live search */
         return;
     if (!p->len) {
         prompt_restore(u);
@@ -96,27 +108,19 @@ static void prompt_live(ui *u)
     u->msg[0] = '\0';
 }
 
+/* s: the query narrows the list filter in place (an entity pivot, then
+ * s iraq: the articles naming both). */
 static void prompt_corpus(ui *u)
 {
     ui_prompt *p = &u->pr;
-    if (!find_set(u, p->buf, prompt_flags(u), true))
+    if (!filter_push_query(u, p->buf, prompt_flags(u)))
         return;
-    size_t n = 0;
-    search_hit *h = search_corpus(u->find.q, u->s, &n);
-    u->find.backward = false;
-    if (!n) {
-        ui_msg(u, true, "No article matches: %s", p->buf);
-    } else {
-        char what[160];
-        snprintf(what, sizeof what, "search: %.140s", p->buf);
-        list_filter_hits(u, h, n, what);
-        u->focus = PANE_LIST;
-        geom_fix_focus(u);
-        u->dirty |= DIRTY_ALL | DIRTY_CLEAR;
-        ui_msg(u, false, "%zu article%s match%s %s", n, n == 1 ? "" : "s",
-               n == 1 ? "es" : "", p->buf);
-    }
-    free(h);
+    size_t n = u->list.n;
+    u->focus = PANE_LIST;
+    geom_fix_focus(u);
+    u->dirty |= DIRTY_ALL | DIRTY_CLEAR;
+    ui_msg(u, false, "%zu article%s match%s %s", n, n == 1 ? "" : "s",
+           n == 1 ? "es" : "", u->nfilt > 1 ? u->list.what : p->buf);
 }
 
 /* The prompts of cmdline.c and export.c. */

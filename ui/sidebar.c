@@ -102,10 +102,7 @@ void side_choose(ui *u)
     if (!side_is_entity(&u->side, u->side.sel))
         return;
     uint32_t id = u->side.rows[u->side.sel].id;
-    u->entity = id;
-    u->ent_cur = -1;
-    u->nav = NAV_ENTITY;
-    list_filter_entity(u, id);
+    filter_push_entity(u, id); /* combines with the filter in place */
     reader_invalidate(u);
     find_step(u, true);
 }

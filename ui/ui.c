@@ -386,7 +386,7 @@ static void ui_open_current(ui *u)
     reader_open(u, a);
     story_ui_read(u, a);
     marks_opened(u, a);
-    if (u->find.q && u->nav == NAV_SEARCH)
+    if (find_active(&u->find) && u->nav == NAV_SEARCH)
         find_first(u, false, true);
     else if (u->nav == NAV_ENTITY && u->entity >= 0)
         find_step(u, true);
@@ -409,6 +409,8 @@ static void ui_clear(ui *u)
         ui_sidebar(u);
         return;
     }
+    if (filter_pop(u)) /* the last part of the filter first */
+        return;
     list_unfilter(u);
     u->entity = -1;
     u->ent_cur = -1;

@@ -32,7 +32,7 @@ contains "the filtered list keeps the first article" "$scr" "De Mistura to Have 
 contains "and the second" "$scr" "Lavrov visits Geneva for"
 lacks "the CJK article (no Lavrov) is gone" "$scr" "東京"
 check "the list shows mention counts" wait_match "^. De Mistura to Have.* +3│"
-check "the status names the filter and the mention" wait_match "\[Sergei Lavrov\].*Sergei Lavrov 1/3"
+check "the status names the filter and the mention" wait_match "\[entity:Sergei Lavrov\].*Sergei Lavrov 1/3"
 check "his mentions stand out in the reader (selected)" styled "Sergei Lavrov" '48;5;45'
 keys n
 check "n steps to his next mention" wait_match "Sergei Lavrov 2/3"

@@ -37,7 +37,7 @@ check "a new search answers with its first match" wait_match "/met [0-9]+/[0-9]+
 check "and counts them all" wait_match "/met [0-9]+/$N "
 # a pattern with spaces, so that matches straddle the stretches the count
 # is made in: the reader counts what the batch search finds
-want=$("$LEDE" --json --search "in geneva. kerry" "$F" | grep -o '"column"' | wc -l)
+want=$("$LEDE" --json -E --search "in geneva\\. kerry" "$F" | grep -o '"column"' | wc -l)
 keys /
 type_text "in geneva. kerry"
 keys Enter

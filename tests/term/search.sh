@@ -90,7 +90,7 @@ check "the status line says how many match" wait_for "1 article matches Doha"
 check "the match count is shown in the list" wait_match "^  Lavrov visits Geneva.* 1 *│"
 keys Enter
 check "opening it starts the search at its first match" wait_match "/Doha 1/1"
-contains "the filter is named in the status line" "$(status)" "[search: Doha]"
+contains "the filter is named in the status line" "$(status)" "[Doha]"
 check "the match is highlighted in the reader" styled "Doha" '48;5;208'
 keys Escape
 check "Esc clears the set filter" wait_for "Plain headline"
