@@ -60,9 +60,13 @@ static void rule_marks(entity_table *t, tagger_tok *tt)
         while (k < t->nw && t->w[k].off + t->w[k].len <= c->off)
             k++;
         int type = vote_type(t, c);
-        for (size_t j = k; j < t->nw && t->w[j].off < last; j++)
+        int v = type < ENT_NTYPES ? c->votes[type] : 0;
+        uint8_t cue = (uint8_t)(v <= 0 ? 0 : v <= 2 ? 1 : v <= 4 ? 2 : 3);
+        for (size_t j = k; j < t->nw && t->w[j].off < last; j++) {
             tt[j].rule = (uint8_t)(TAGGER_RULE(j > k, type) +
                                    (c->tentative ? TAGGER_TENTATIVE : 0));
+            tt[j].cue = cue;
+        }
     }
 }
 
@@ -131,7 +135,7 @@ const tagger_tok *ent_tag_toks(entity_table *t, size_t *n)
     for (size_t i = 0; i < t->nw; i++) {
         const ent_word *w = &t->w[i];
         tt[i] = (tagger_tok){t->text + w->off, w->len, tg_flags(w), w->wf,
-                             0, 0};
+                             0, 0, 0};
     }
     rule_marks(t, tt);
     gaz_marks(t, tt);

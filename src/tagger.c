@@ -58,7 +58,7 @@ static uint32_t hint(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
 enum {
     F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
     F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
-    F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN
+    F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN, F_RULECUE
 };
 
 static unsigned char lower_ascii(unsigned char c)
@@ -165,6 +165,7 @@ static size_t ctx_feats(const tagger_tok *tok, size_t n, size_t i,
     out[k++] = hint(F_RULE2, rp, w->rule, rn);
     out[k++] = hint(F_RULESC, w->rule, sc, (f & TGF_SENT) != 0);
     out[k++] = hint(F_RULEGAZ, w->rule, w->gaz, 0);
+    out[k++] = hint(F_RULECUE, w->rule, w->cue, (f & TGF_SENT) != 0);
     return k;
 }
 
@@ -460,7 +461,8 @@ static uint64_t ctx_key(const tagger_tok *tok, size_t n, size_t i)
     }
     /* near an end: the boundary features (4 bits, 60 in all) */
     k = k << 2 | (i >= 2 ? 0 : i + 1);
-    return k << 2 | (i + 2 < n ? 0 : n - i);
+    k = k << 2 | (i + 2 < n ? 0 : n - i);
+    return k << 2 | (w->cue & 3);                   /* 62 bits in all */
 }
 
 static void emission(const tagger *m, tagger_scratch *s,
@@ -567,31 +569,60 @@ static void rule_path(const tagger_scratch *s, const tagger_tok *tok,
     }
 }
 
-static int64_t path_score(const tagger *m, const tagger_scratch *s,
-                          size_t a, size_t b, const uint8_t *tags)
+/* The score of tags[x, y) with the transitions into it from tags[x-1]
+ * (or the start) and out of it into tags[y] when y < b. */
+static int64_t stretch_score(const tagger *m, const tagger_scratch *s,
+                             size_t a, size_t b, size_t x, size_t y,
+                             const uint8_t *tags)
 {
     int64_t sc = 0;
-    for (size_t i = a; i < b; i++) {
+    for (size_t i = x; i < y; i++) {
         int prev = i > a ? tags[i - 1] : T;
         sc += s->em[i * T + tags[i]] + m->trans[prev * T + tags[i]];
     }
+    if (y < b)
+        sc += m->trans[tags[y - 1] * T + tags[y]];
     return sc;
 }
 
-/* Keep the rules' decision on [a, b) unless the tagger's best path beats
- * it by the defer margin: then every word is marked TAGGER_RULES. */
+/* Where the tagger's labelling of [a, b) and the rules' differ, each
+ * stretch of disagreement (between words both leave O) is judged on its
+ * own: the rules' labelling stays (every word of the stretch marked
+ * TAGGER_RULES) unless the tagger's beats it there by the defer margin.
+ * A type the tagger is sure of in one name does not let it drop another
+ * name of the same sentence the rules found. Nor does it ever drop a name
+ * of the curated gazetteer the rules kept ("seats from Labour"): it may
+ * only retype or re-span it. */
 static void maybe_defer(const tagger *m, tagger_scratch *s,
                         const tagger_tok *tok, size_t a, size_t b,
                         uint8_t *tags)
 {
     if (m->defer <= 0)
         return;
-    int64_t best = path_score(m, s, a, b, tags);
-    rule_path(s, tok, a, b, s->alt);
-    int64_t rules = path_score(m, s, a, b, s->alt);
-    if (best - rules < m->defer) {
-        for (size_t i = a; i < b; i++)
-            tags[i] = TAGGER_RULES;
+    uint8_t *alt = s->alt;
+    rule_path(s, tok, a, b, alt);
+    size_t i = a;
+    while (i < b) {
+        if (!tags[i] && !alt[i]) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < b && (tags[j] || alt[j]))
+            j++;
+        bool erased = true, known = false;
+        for (size_t k = i; k < j; k++) {
+            erased &= !tags[k];
+            known |= alt[k] && tok[k].gaz;
+        }
+        if ((erased && known) ||
+            stretch_score(m, s, a, b, i, j, tags) -
+                    stretch_score(m, s, a, b, i, j, alt) <
+                m->defer) {
+            for (size_t k = i; k < j; k++)
+                tags[k] = TAGGER_RULES;
+        }
+        i = j;
     }
 }
 

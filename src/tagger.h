@@ -58,6 +58,8 @@ typedef struct tagger_tok {
     uint8_t rule;   /* the rules' decision: 0 O, else 1 + 5*inside + t,
                        t an entity type or 4 for "a name, type unknown" */
     uint8_t gaz;    /* TAGGER_GAZ or 0 */
+    uint8_t cue;    /* how strongly the rules' cues back their type: 0 no
+                       cue (a default or the gazetteer) .. 3 strong */
 } tagger_tok;
 
 /* Rule code of a word: see tagger_tok.rule. */

@@ -726,7 +726,7 @@ static int parse(int argc, char **argv, opts *o)
 int main(int argc, char **argv)
 {
     opts o = {"../shared/ner/open", "data/tagger.bin", "", true, 8, -1, 0,
-              300, 16, 10};
+              300, 18, 10};
     int rc = parse(argc, argv, &o);
     if (rc)
         return rc;
