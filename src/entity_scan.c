@@ -149,7 +149,8 @@ static void prev_votes(const entity_table *t, int16_t *v, size_t a)
         return;
     uint32_t pf = w[a - 1].wf;
     if (!(w[a].f & S_BREAK)) {
-        if (pf & W_TITLE)
+        /* "the Queen's Speech", "the President's office": no person */
+        if ((pf & W_TITLE) && !(w[a - 1].f & S_POSS))
             v[ENT_PERSON] += 3;
         if ((pf & W_OF) && a > 1 && (w[a - 2].wf & W_PLACEOF))
             v[ENT_PLACE] += 3;
@@ -198,6 +199,8 @@ static void inner_votes(const entity_table *t, int16_t *v, size_t a,
         v[ENT_ORG] += 4;
     if (n > 1 && (w[b - 1].wf & W_EVENT))
         v[ENT_OTHER] += 5;
+    if (n > 1 && (w[a].f & S_POSS) && (w[a].wf & W_TITLE))
+        v[ENT_OTHER] += 5; /* "the Queen's Speech", "the King's Cup" */
     if (n > 1 && (w[a].wf & W_EVENTPRE))
         v[ENT_OTHER] += 5; /* "Hurricane Milton" */
     if (n > 1 && (w[b - 1].wf & W_PLACEKW))
@@ -326,6 +329,34 @@ static bool modifier_at(entity_table *t, size_t a, size_t b)
     return true;
 }
 
+/* "A RETIRED judge told", "BULLS went into hibernation": an everyday
+ * word set in capitals to open a story, then lowercase text. Acronyms
+ * ("NATO", "UNICEF") are no everyday words; short ones ("US", "IT")
+ * are left alone. */
+static bool caps_lead(entity_table *t, size_t a)
+{
+    const ent_word *w = t->w;
+    if (!(w[a].f & S_ALLCAPS) || w[a].len < 5 || (w[a].wf & W_GAZ1) ||
+        a + 1 >= t->nw || !(w[a + 1].f & S_LOWER) || (w[a + 1].f & S_BREAK))
+        return false;
+    if (w[a].wf & (W_LEX | W_COMMON | W_STOP))
+        return true;
+    /* "BULLS", "RETIRED": an everyday word with an ending */
+    const char *p = t->text + w[a].off;
+    size_t n = w[a].len;
+    uint32_t h;
+    for (size_t cut = 1; cut <= 2; cut++) {
+        char c = p[n - 1];
+        if (cut == 2 && !(p[n - 2] == 'E' && c == 'D'))
+            break;
+        if (cut == 1 && c != 'S' && c != 'D')
+            continue;
+        if (ent_word_flags(t, p, n - cut, &h) & W_LEX)
+            return true;
+    }
+    return false;
+}
+
 /* An unknown stretch [a, b) of a run becomes a candidate. */
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
@@ -344,11 +375,17 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
             new_cand(t, a, a + 1)->votes[ENT_OTHER] += 5;
         a++;
     }
+    /* "Referee: Ian Moss Attendance: 20,000": a label is no part */
+    while (b - a > 1 && (t->w[b - 1].wf & W_NONAME) &&
+           t->text[t->w[b - 1].off + t->w[b - 1].len] == ':')
+        b--;
     if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1) ||
         b - a > 10)
         return; /* a run of eleven capitalised words is a heading */
     if (b - a == 1 && (t->w[a].wf & W_NONAME))
         return; /* "I'm", "TV", "MPs", "Autumn": no name alone */
+    if (b - a == 1 && caps_lead(t, a))
+        return; /* "RETIRED judge", "BULLS went": a lead-in in capitals */
     ent_cand *c = new_cand(t, a, b);
     cue_votes(t, c, a, b);
     if (cue >= 0)
@@ -370,11 +407,16 @@ static void gaz_piece(entity_table *t, size_t a, size_t b, int cue)
 static bool is_title_at(entity_table *t, size_t k, size_t b)
 {
     const ent_word *w = t->w;
-    if (!(w[k].wf & W_TITLE) || (w[k].f & S_ALLCAPS))
+    /* all-caps only for the acronym of a post: "CEO", "MP", "QC" */
+    if (!(w[k].wf & W_TITLE) ||
+        ((w[k].f & S_ALLCAPS) && !(w[k].wf & W_NONAME)))
         return false;
     /* "Department of Trade", "Department for Transport" */
     if (k > 1 && (w[k - 1].f & S_LOWER) && (w[k - 1].wf & (W_OF | W_FOR)) &&
         (w[k - 2].f & S_CAP) && (w[k - 2].wf & W_ORGOF))
+        return false;
+    /* "the Queen's Speech", "Prime Minister's Questions": a name */
+    if ((w[k].f & S_POSS) && k + 1 < b)
         return false;
     size_t j = k + 1;
     for (; j < b; j++) {
@@ -382,6 +424,8 @@ static bool is_title_at(entity_table *t, size_t k, size_t b)
             return false;
         if (!(w[j].wf & W_TITLE))
             break;
+        if ((w[j].f & S_POSS) && j + 1 < b)
+            return false;
     }
     /* "John Major", "Billie Jean King": a title word ending the run
      * after a given name is a surname */
@@ -636,6 +680,22 @@ static bool and_link(const entity_table *t, size_t j, bool linked)
            !(w[j + 1].f & S_ALLCAPS);
 }
 
+/* "Queen's Speech", "Prime Minister's Questions": a run of title words
+ * ending in a possessive goes on into the capitalised word after it. */
+static bool poss_title(const entity_table *t, size_t i, size_t j)
+{
+    const ent_word *w = t->w;
+    if (!(w[j - 1].f & S_POSS) || !(w[j].f & S_CAP) ||
+        (w[j].wf & (W_TITLE | W_FIRST)) || (w[j].f & S_ALLCAPS))
+        return false; /* "Labour's Tom Watson" is two names */
+    for (size_t k = i; k < j; k++) {
+        if (!(w[k].wf & W_TITLE) || (w[k].wf & W_GAZ1) || !(w[k].f & S_CAP) ||
+            ((w[k].f & S_POSS) && k + 1 < j))
+            return false;
+    }
+    return true;
+}
+
 /* End of the capitalised run starting at i. */
 static size_t run_end(entity_table *t, size_t i)
 {
@@ -643,7 +703,7 @@ static size_t run_end(entity_table *t, size_t i)
     size_t j = i + 1;
     bool linked = false;
     while (j < t->nw && !(w[j].f & S_BREAK) &&
-           !(w[j - 1].f & (S_POSS | S_CUT)) &&
+           (!(w[j - 1].f & (S_POSS | S_CUT)) || poss_title(t, i, j)) &&
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
         if (namey_at(t, j) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
             j++;

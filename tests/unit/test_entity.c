@@ -878,6 +878,41 @@ static void test_table_reset(void **state)
     entity_table_free(t);
 }
 
+/* Real news glues posts to names and opens stories with labels and
+ * words in capitals: none of that is a name or part of one. */
+static void test_posts_and_labels(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Widget maker reports\n"
+        "A RETIRED teacher bought shares. Acme Widgets CEO Ruth Okafor "
+        "said sales rose. Okafor added that costs fell.\n"
+        "Backbench MP Daniel Ashworth and Harold Finch QC, for the "
+        "defence, spoke after the Queen's Speech. House Speaker Tom "
+        "Bradley and Senate Majority Leader Carl Wendt agreed.\n",
+        "Summaries\n"
+        "Rivertown (1) 2 Scorers: K. Varga 12, P. Lindqvist 80 Yellow "
+        "card: Kerrigan 33 Referee: Ian Moss Attendance: 20,000\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    static const char *const junk[] = {
+        "CEO Ruth Okafor", "MP Daniel Ashworth", "Harold Finch QC",
+        "House Speaker Tom Bradley", "Senate Majority", "Speech",
+        "RETIRED", "Scorers", "Yellow", "Referee", "Attendance"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        assert_no_entity(t, junk[i]);
+    assert_entity(t, "Ruth Okafor", ENT_PERSON);
+    assert_int_equal(total_of(t, "Ruth Okafor"), 2); /* and "Okafor" */
+    assert_entity(t, "Daniel Ashworth", ENT_PERSON);
+    assert_entity(t, "Harold Finch", ENT_PERSON);
+    assert_entity(t, "Tom Bradley", ENT_PERSON);
+    assert_entity(t, "Carl Wendt", ENT_PERSON);
+    assert_entity(t, "Ian Moss", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -903,6 +938,7 @@ int main(void)
         cmocka_unit_test(test_party_variants),
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_generated_towns),
+        cmocka_unit_test(test_posts_and_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
