@@ -81,6 +81,49 @@ static int score_after(const entity_table *t, size_t b)
     return t->w[b].len == 1 ? 2 : 1;
 }
 
+/* "Scorers: Konsa 85, Watkins 90", "Subs used: Sancho 75 (James)": the
+ * number after a name is a minute when a comma and another name, or a
+ * bracketed name, follow it; a team's score is followed by another team
+ * or the line's end. */
+static bool minute_after(const entity_table *t, size_t b)
+{
+    if (!score_after(t, b))
+        return false;
+    /* "Awoniyi 85 Attendance: 42,076": a label after the minute */
+    if (b + 1 < t->nw && (t->w[b + 1].wf & W_NONAME) &&
+        (t->w[b + 1].f & S_CAP))
+        return true;
+    const char *p = t->text + t->w[b].off + t->w[b].len;
+    if (*p != ',' && !(*p == ' ' && p[1] == '('))
+        return false;
+    bool comma = *p == ',';
+    p += comma ? 1 : 2;
+    while (comma && *p == ' ')
+        p++;
+    if (!(*p >= 'A' && *p <= 'Z'))
+        return false;
+    if (comma)
+        return true;
+    /* "(James)", not "214 (P. Johnson 111)": one word in brackets */
+    while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+           *p == '-' || *p == '\'' || (unsigned char)*p >= 0x80)
+        p++;
+    return *p == ')';
+}
+
+/* "75 (James)": the player a substitute replaced. */
+static bool replaced_player(const entity_table *t, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    if (a < 2 || !(w[a - 1].f & S_DIGIT) || (w[a - 2].wf & W_MONTH) ||
+        (w[a].f & S_ALLCAPS))
+        return false; /* "Aug 14 (OPTA)" */
+    const char *p = t->text + w[a - 1].off + w[a - 1].len;
+    const char *q = t->text + w[b - 1].off + w[b - 1].len;
+    return p + 2 == t->text + w[a].off && p[0] == ' ' && p[1] == '(' &&
+           *q == ')';
+}
+
 /* ", 45," after a name: a person's age. */
 static bool age_after(const entity_table *t, size_t b)
 {
@@ -199,6 +242,16 @@ static void inner_votes(const entity_table *t, int16_t *v, size_t a,
         v[ENT_ORG] += 4;
     if (n > 1 && (w[b - 1].wf & W_EVENT))
         v[ENT_OTHER] += 5;
+    /* "Verizon Wireless", "Motorola Mobility": no given name, and an
+     * everyday word last, as few surnames are */
+    if (n > 1 && w[a].len > 1 && (w[b - 1].wf & W_LEX) &&
+        !(w[b - 1].wf & (W_FIRST | W_SURNAME))) {
+        size_t k = a;
+        while (k < b - 1 && !(w[k].wf & W_FIRST))
+            k++;
+        if (k == b - 1)
+            v[ENT_ORG] += 1;
+    }
     if (n > 1 && (w[a].f & S_POSS) && (w[a].wf & W_TITLE))
         v[ENT_OTHER] += 5; /* "the Queen's Speech", "the King's Cup" */
     if (n > 1 && (w[a].wf & W_EVENTPRE))
@@ -243,6 +296,12 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
         c->votes[ENT_PLACE] += 4;
     next_votes(t, c->votes, b);
     int score = score_after(t, b);
+    if (score && minute_after(t, b)) {
+        score = 0;
+        c->votes[ENT_PERSON] += 3;
+    }
+    if (replaced_player(t, a, b))
+        c->votes[ENT_PERSON] += 3;
     if (b - a == 1 && !(t->w[a].wf & W_FIRST))
         c->team = (uint8_t)score;
     else if (score == 2 && !(t->w[a].wf & W_FIRST))

@@ -892,9 +892,13 @@ static void test_posts_and_labels(void **state)
         "Bradley and Senate Majority Leader Carl Wendt agreed.\n",
         "Summaries\n"
         "Rivertown (1) 2 Scorers: K. Varga 12, P. Lindqvist 80 Yellow "
-        "card: Kerrigan 33 Referee: Ian Moss Attendance: 20,000\n"};
-    article a[2];
-    entity_table *t = scan_set(a, texts, 2);
+        "card: Kerrigan 33 Referee: Ian Moss Attendance: 20,000\n"
+        "Lakeport (0) 1 Scorers: Osei 44, Brandvold 71 Subs used: "
+        "Tamberlo 60 (Quenneville)\n",
+        "Grid deal\n"
+        "Quorvex Power announced a deal. Quorvex Power will build it.\n"};
+    article a[3];
+    entity_table *t = scan_set(a, texts, 3);
     static const char *const junk[] = {
         "CEO Ruth Okafor", "MP Daniel Ashworth", "Harold Finch QC",
         "House Speaker Tom Bradley", "Senate Majority", "Speech",
@@ -908,9 +912,18 @@ static void test_posts_and_labels(void **state)
     assert_entity(t, "Tom Bradley", ENT_PERSON);
     assert_entity(t, "Carl Wendt", ENT_PERSON);
     assert_entity(t, "Ian Moss", ENT_PERSON);
+    /* a minute after a player's name is no team's score */
+    assert_entity(t, "Rivertown", ENT_ORG);
+    assert_entity(t, "Lakeport", ENT_ORG);
+    static const char *const players[] = {"Osei", "Brandvold", "Tamberlo",
+                                          "Quenneville"};
+    for (size_t i = 0; i < sizeof players / sizeof players[0]; i++)
+        assert_entity(t, players[i], ENT_PERSON);
+    /* no given name and an everyday word last: a company */
+    assert_entity(t, "Quorvex Power", ENT_ORG);
     entity_table_free(t);
-    fake_free(&a[0]);
-    fake_free(&a[1]);
+    for (int i = 0; i < 3; i++)
+        fake_free(&a[i]);
 }
 
 int main(void)
