@@ -416,6 +416,36 @@ static bool caps_lead(entity_table *t, size_t a)
     return false;
 }
 
+/* "Mike Johnson (R-LA)", "John Thune, R-S.D.": the party letter and
+ * state of a member of Congress, after the name. */
+static bool party_state(const entity_table *t, size_t a)
+{
+    const ent_word *w = &t->w[a];
+    const char *p = t->text + w->off;
+    return w->len >= 3 && w->off > 1 &&
+           (p[-1] == '(' || (p[-1] == ' ' && p[-2] == ',')) &&
+           (p[0] == 'R' || p[0] == 'D' || p[0] == 'I') && p[1] == '-' &&
+           p[2] >= 'A' && p[2] <= 'Z';
+}
+
+/* "Pro-EU", "Non-NATO": a prefix before an acronym makes an adjective
+ * ("Sub-Zero", "Anti-Jacksonian" may be names). */
+static bool prefixed_acronym(const entity_table *t, size_t a)
+{
+    const ent_word *w = &t->w[a];
+    if (!(w->f & S_PREFIXED))
+        return false;
+    const char *p = t->text + w->off, *e = p + w->len;
+    const char *h = memchr(p, '-', w->len);
+    if (!h || e - h < 3)
+        return false;
+    for (const char *q = h + 1; q < e; q++) {
+        if (*q < 'A' || *q > 'Z')
+            return false;
+    }
+    return true;
+}
+
 /* An unknown stretch [a, b) of a run becomes a candidate. */
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
@@ -443,6 +473,10 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
         return; /* a run of eleven capitalised words is a heading */
     if (b - a == 1 && (t->w[a].wf & W_NONAME))
         return; /* "I'm", "TV", "MPs", "Autumn": no name alone */
+    if (b - a == 1 && party_state(t, a))
+        return; /* "(R-LA)", "(D-N.Y.)": a member's party and state */
+    if (b - a == 1 && prefixed_acronym(t, a))
+        return; /* "Pro-EU campaigners", "Anti-NATO protests" */
     if (b - a == 1 && caps_lead(t, a))
         return; /* "RETIRED judge", "BULLS went": a lead-in in capitals */
     ent_cand *c = new_cand(t, a, b);
@@ -761,7 +795,8 @@ static size_t run_end(entity_table *t, size_t i)
     const ent_word *w = t->w;
     size_t j = i + 1;
     bool linked = false;
-    while (j < t->nw && !(w[j].f & S_BREAK) &&
+    while (j < t->nw && !(w[j].f & (S_BREAK | S_PRECUT)) &&
+           !(w[j - 1].f & S_PRECUT) &&
            (!(w[j - 1].f & (S_POSS | S_CUT)) || poss_title(t, i, j)) &&
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
         if (namey_at(t, j) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))

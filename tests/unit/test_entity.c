@@ -926,6 +926,36 @@ static void test_posts_and_labels(void **state)
         fake_free(&a[i]);
 }
 
+/* Modifiers before and after a name stay out of it: a prefixed word
+ * ends a name, a prefixed acronym is an adjective, a member's party and
+ * state is no organisation, and an acronym after a name makes another
+ * name, not a longer form of the first. */
+static void test_glued_modifiers(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Vote tonight\n"
+        "Hardline pro-Brexit Tories and Pro-EU campaigners argued. The "
+        "Tories won.\n"
+        "The House met. Speaker Jo Harlan (R-LA) and House GOP leaders "
+        "agreed, said Pat Druce, R-S.D., and the House adjourned.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_no_entity(t, "Brexit Tories");
+    assert_no_entity(t, "Pro-EU");
+    assert_no_entity(t, "R-LA");
+    assert_no_entity(t, "R-S");
+    assert_int_equal(total_of(t, "Conservative Party"), 2);
+    assert_entity(t, "House", ENT_ORG);
+    assert_int_equal(total_of(t, "House"), 2);
+    assert_no_entity(t, "Hardline pro-Brexit");
+    assert_entity(t, "House GOP", ENT_ORG);
+    assert_entity(t, "Jo Harlan", ENT_PERSON);
+    assert_entity(t, "Pat Druce", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -952,6 +982,7 @@ int main(void)
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_generated_towns),
         cmocka_unit_test(test_posts_and_labels),
+        cmocka_unit_test(test_glued_modifiers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
