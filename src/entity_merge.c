@@ -376,7 +376,10 @@ static void resolve_article(merge_ctx *m, const ent_article *a,
                 continue;
             for (int first = 0; first < 2; first++) {
                 long s = part_variant(t, vc, k, first);
-                if (s < 0 || !m->ambiguous[s])
+                /* only a longer name the short form may join at all:
+                 * "House" does not follow "House GOP" */
+                if (s < 0 || !m->ambiguous[s] ||
+                    !may_join(t, (uint32_t)s, t->mvar[i], first != 0))
                     continue;
                 uint32_t r = find(m->parent, t->mvar[i]);
                 if (stamp[s] != gen) {

@@ -938,22 +938,28 @@ static void test_glued_modifiers(void **state)
         "Hardline pro-Brexit Tories and Pro-EU campaigners argued. The "
         "Tories won.\n"
         "The House met. Speaker Jo Harlan (R-LA) and House GOP leaders "
-        "agreed, said Pat Druce, R-S.D., and the House adjourned.\n"};
-    article a[1];
-    entity_table *t = scan_set(a, texts, 1);
+        "agreed, said Pat Druce, R-S.D., and the House adjourned.\n",
+        "Late sitting\n"
+        "The House of Commons sat late, and so did the House of Lords.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
     assert_no_entity(t, "Brexit Tories");
     assert_no_entity(t, "Pro-EU");
     assert_no_entity(t, "R-LA");
     assert_no_entity(t, "R-S");
     assert_int_equal(total_of(t, "Conservative Party"), 2);
+    /* "House" is ambiguous in the set (Commons, Lords); in its article
+     * it still follows no "House GOP" */
     assert_entity(t, "House", ENT_ORG);
     assert_int_equal(total_of(t, "House"), 2);
+    assert_int_equal(total_of(t, "House GOP"), 1);
     assert_no_entity(t, "Hardline pro-Brexit");
     assert_entity(t, "House GOP", ENT_ORG);
     assert_entity(t, "Jo Harlan", ENT_PERSON);
     assert_entity(t, "Pat Druce", ENT_PERSON);
     entity_table_free(t);
     fake_free(&a[0]);
+    fake_free(&a[1]);
 }
 
 int main(void)
