@@ -896,6 +896,12 @@ static int keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
         return 2;
     if (w->wf & W_LEX)
         return 0;
+    /* "Rubbish.", "Nonsense!": a word that is a whole sentence is an
+     * interjection, not a name the article introduces */
+    const char *e = s + w->off + w->len;
+    if ((w->f & S_SENT) && (*e == '.' || *e == '!' || *e == '?') &&
+        (c->w0 + 1 >= t->nw || (t->w[c->w0 + 1].f & S_CAP)))
+        return 0;
     return common_suffix(s + w->off, w->len) ? 0 : 1;
 }
 

@@ -962,6 +962,24 @@ static void test_glued_modifiers(void **state)
     fake_free(&a[1]);
 }
 
+/* A word that is a sentence by itself is an interjection; a name the
+ * article uses elsewhere stays one even alone. */
+static void test_interjection(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Head\n"
+        "Rivals said the plan would fail. Balderdash! The plan worked, "
+        "said Vexley. Nonsense. Vexley. That is the name to watch.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_no_entity(t, "Balderdash");
+    assert_no_entity(t, "Nonsense");
+    assert_int_equal(total_of(t, "Vexley"), 2);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -989,6 +1007,7 @@ int main(void)
         cmocka_unit_test(test_generated_towns),
         cmocka_unit_test(test_posts_and_labels),
         cmocka_unit_test(test_glued_modifiers),
+        cmocka_unit_test(test_interjection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
