@@ -270,11 +270,32 @@ static bool place_tail(entity_table *t, const ent_variant *v, size_t i)
 /* A gazetteer name keeps its identity: "Jordan" in "Michael Jordan"
  * stays the country unless the gazetteer says otherwise; a company
  * takes its legal suffixes along ("Apple" in "Apple Inc"). */
+/* The last word of v's surface is an acronym of its own ("House GOP",
+ * "Airbus UK"), not a legal suffix ("Reuters PLC"). */
+static bool acronym_tail(entity_table *t, const ent_variant *v)
+{
+    const char *s = t->strs.s + v->surf;
+    size_t n = v->surf_len, i = n;
+    while (i > 0 && s[i - 1] != ' ')
+        i--;
+    if (i == 0 || n - i < 2 || n - i > 5)
+        return false;
+    for (size_t k = i; k < n; k++) {
+        if (s[k] < 'A' || s[k] > 'Z')
+            return false;
+    }
+    uint32_t h;
+    return !(ent_word_flags(t, s + i, n - i, &h) & W_ORGKW);
+}
+
 static bool may_join(entity_table *t, uint32_t s, uint32_t c, bool first)
 {
     const ent_variant *vs = &t->vars[s], *vc = &t->vars[c];
     if (first && vc->gaz < 0 && place_tail(t, vc, vs->key_len + 1))
         return false; /* "Yukos USA" is not a longer "Yukos" */
+    if (first && vc->gaz < 0 && vc->ntok == vs->ntok + 1 &&
+        acronym_tail(t, vc))
+        return false; /* "House GOP" is not a longer "House" */
     if (vs->gaz < 0)
         return vs->count > 0;
     if (vs->gaz == vc->gaz)
@@ -359,7 +380,10 @@ static void resolve_article(merge_ctx *m, const ent_article *a,
                 continue;
             for (int first = 0; first < 2; first++) {
                 long s = part_variant(t, vc, k, first);
-                if (s < 0 || !m->ambiguous[s])
+                /* only a longer name the short form may join at all:
+                 * "House" does not follow "House GOP" */
+                if (s < 0 || !m->ambiguous[s] ||
+                    !may_join(t, (uint32_t)s, t->mvar[i], first != 0))
                     continue;
                 uint32_t r = find(m->parent, t->mvar[i]);
                 if (stamp[s] != gen) {

@@ -119,13 +119,14 @@ enum {
     S_LINE = 256,     /* first word of a line */
     S_TC = 512,       /* on a title-case or all-caps line */
     S_HYPH = 1024,    /* contains a hyphen between two capitals */
-    /* 2048 unused */
+    S_PRECUT = 2048,  /* "pro-Brexit" cut to "Brexit": ends a name */
     S_ALPRE = 4096,   /* al-Qaida: lowercase Arabic article prefix */
     S_TITLE = 8192,   /* first word of the headline block */
     S_AMP = 16384,    /* after " & ": Standard & Poor's */
     S_CUT = 32768,    /* "Ohio-based" cut to "Ohio": ends a name */
     S_HASDIGIT = 65536, /* "M2", "C-4": no name */
     S_LCAMEL = 131072,  /* "iPhone": lowercase first, a capital inside */
+    S_PREFIXED = 262144, /* "Pro-EU", "Anti-Doping": a prefix and hyphen */
 };
 
 /* A name found in the article being scanned. */

@@ -81,6 +81,49 @@ static int score_after(const entity_table *t, size_t b)
     return t->w[b].len == 1 ? 2 : 1;
 }
 
+/* "Scorers: Konsa 85, Watkins 90", "Subs used: Sancho 75 (James)": the
+ * number after a name is a minute when a comma and another name, or a
+ * bracketed name, follow it; a team's score is followed by another team
+ * or the line's end. */
+static bool minute_after(const entity_table *t, size_t b)
+{
+    if (!score_after(t, b))
+        return false;
+    /* "Awoniyi 85 Attendance: 42,076": a label after the minute */
+    if (b + 1 < t->nw && (t->w[b + 1].wf & W_NONAME) &&
+        (t->w[b + 1].f & S_CAP))
+        return true;
+    const char *p = t->text + t->w[b].off + t->w[b].len;
+    if (*p != ',' && !(*p == ' ' && p[1] == '('))
+        return false;
+    bool comma = *p == ',';
+    p += comma ? 1 : 2;
+    while (comma && *p == ' ')
+        p++;
+    if (!(*p >= 'A' && *p <= 'Z'))
+        return false;
+    if (comma)
+        return true;
+    /* "(James)", not "214 (P. Johnson 111)": one word in brackets */
+    while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+           *p == '-' || *p == '\'' || (unsigned char)*p >= 0x80)
+        p++;
+    return *p == ')';
+}
+
+/* "75 (James)": the player a substitute replaced. */
+static bool replaced_player(const entity_table *t, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    if (a < 2 || !(w[a - 1].f & S_DIGIT) || (w[a - 2].wf & W_MONTH) ||
+        (w[a].f & S_ALLCAPS))
+        return false; /* "Aug 14 (OPTA)" */
+    const char *p = t->text + w[a - 1].off + w[a - 1].len;
+    const char *q = t->text + w[b - 1].off + w[b - 1].len;
+    return p + 2 == t->text + w[a].off && p[0] == ' ' && p[1] == '(' &&
+           *q == ')';
+}
+
 /* ", 45," after a name: a person's age. */
 static bool age_after(const entity_table *t, size_t b)
 {
@@ -149,7 +192,8 @@ static void prev_votes(const entity_table *t, int16_t *v, size_t a)
         return;
     uint32_t pf = w[a - 1].wf;
     if (!(w[a].f & S_BREAK)) {
-        if (pf & W_TITLE)
+        /* "the Queen's Speech", "the President's office": no person */
+        if ((pf & W_TITLE) && !(w[a - 1].f & S_POSS))
             v[ENT_PERSON] += 3;
         if ((pf & W_OF) && a > 1 && (w[a - 2].wf & W_PLACEOF))
             v[ENT_PLACE] += 3;
@@ -198,6 +242,18 @@ static void inner_votes(const entity_table *t, int16_t *v, size_t a,
         v[ENT_ORG] += 4;
     if (n > 1 && (w[b - 1].wf & W_EVENT))
         v[ENT_OTHER] += 5;
+    /* "Verizon Wireless", "Motorola Mobility": no given name, and an
+     * everyday word last, as few surnames are */
+    if (n > 1 && w[a].len > 1 && (w[b - 1].wf & W_LEX) &&
+        !(w[b - 1].wf & (W_FIRST | W_SURNAME))) {
+        size_t k = a;
+        while (k < b - 1 && !(w[k].wf & W_FIRST))
+            k++;
+        if (k == b - 1)
+            v[ENT_ORG] += 1;
+    }
+    if (n > 1 && (w[a].f & S_POSS) && (w[a].wf & W_TITLE))
+        v[ENT_OTHER] += 5; /* "the Queen's Speech", "the King's Cup" */
     if (n > 1 && (w[a].wf & W_EVENTPRE))
         v[ENT_OTHER] += 5; /* "Hurricane Milton" */
     if (n > 1 && (w[b - 1].wf & W_PLACEKW))
@@ -240,6 +296,12 @@ static void cue_votes(entity_table *t, ent_cand *c, size_t a, size_t b)
         c->votes[ENT_PLACE] += 4;
     next_votes(t, c->votes, b);
     int score = score_after(t, b);
+    if (score && minute_after(t, b)) {
+        score = 0;
+        c->votes[ENT_PERSON] += 3;
+    }
+    if (replaced_player(t, a, b))
+        c->votes[ENT_PERSON] += 3;
     if (b - a == 1 && !(t->w[a].wf & W_FIRST))
         c->team = (uint8_t)score;
     else if (score == 2 && !(t->w[a].wf & W_FIRST))
@@ -326,6 +388,64 @@ static bool modifier_at(entity_table *t, size_t a, size_t b)
     return true;
 }
 
+/* "A RETIRED judge told", "BULLS went into hibernation": an everyday
+ * word set in capitals to open a story, then lowercase text. Acronyms
+ * ("NATO", "UNICEF") are no everyday words; short ones ("US", "IT")
+ * are left alone. */
+static bool caps_lead(entity_table *t, size_t a)
+{
+    const ent_word *w = t->w;
+    if (!(w[a].f & S_ALLCAPS) || w[a].len < 5 || (w[a].wf & W_GAZ1) ||
+        a + 1 >= t->nw || !(w[a + 1].f & S_LOWER) || (w[a + 1].f & S_BREAK))
+        return false;
+    if (w[a].wf & (W_LEX | W_COMMON | W_STOP))
+        return true;
+    /* "BULLS", "RETIRED": an everyday word with an ending */
+    const char *p = t->text + w[a].off;
+    size_t n = w[a].len;
+    uint32_t h;
+    for (size_t cut = 1; cut <= 2; cut++) {
+        char c = p[n - 1];
+        if (cut == 2 && !(p[n - 2] == 'E' && c == 'D'))
+            break;
+        if (cut == 1 && c != 'S' && c != 'D')
+            continue;
+        if (ent_word_flags(t, p, n - cut, &h) & W_LEX)
+            return true;
+    }
+    return false;
+}
+
+/* "Mike Johnson (R-LA)", "John Thune, R-S.D.": the party letter and
+ * state of a member of Congress, after the name. */
+static bool party_state(const entity_table *t, size_t a)
+{
+    const ent_word *w = &t->w[a];
+    const char *p = t->text + w->off;
+    return w->len >= 3 && w->off > 1 &&
+           (p[-1] == '(' || (p[-1] == ' ' && p[-2] == ',')) &&
+           (p[0] == 'R' || p[0] == 'D' || p[0] == 'I') && p[1] == '-' &&
+           p[2] >= 'A' && p[2] <= 'Z';
+}
+
+/* "Pro-EU", "Non-NATO": a prefix before an acronym makes an adjective
+ * ("Sub-Zero", "Anti-Jacksonian" may be names). */
+static bool prefixed_acronym(const entity_table *t, size_t a)
+{
+    const ent_word *w = &t->w[a];
+    if (!(w->f & S_PREFIXED))
+        return false;
+    const char *p = t->text + w->off, *e = p + w->len;
+    const char *h = memchr(p, '-', w->len);
+    if (!h || e - h < 3)
+        return false;
+    for (const char *q = h + 1; q < e; q++) {
+        if (*q < 'A' || *q > 'Z')
+            return false;
+    }
+    return true;
+}
+
 /* An unknown stretch [a, b) of a run becomes a candidate. */
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
@@ -344,11 +464,21 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
             new_cand(t, a, a + 1)->votes[ENT_OTHER] += 5;
         a++;
     }
+    /* "Referee: Ian Moss Attendance: 20,000": a label is no part */
+    while (b - a > 1 && (t->w[b - 1].wf & W_NONAME) &&
+           t->text[t->w[b - 1].off + t->w[b - 1].len] == ':')
+        b--;
     if (a >= b || all_stop(t, a, b) || (b - a == 1 && t->w[a].len == 1) ||
         b - a > 10)
         return; /* a run of eleven capitalised words is a heading */
     if (b - a == 1 && (t->w[a].wf & W_NONAME))
         return; /* "I'm", "TV", "MPs", "Autumn": no name alone */
+    if (b - a == 1 && party_state(t, a))
+        return; /* "(R-LA)", "(D-N.Y.)": a member's party and state */
+    if (b - a == 1 && prefixed_acronym(t, a))
+        return; /* "Pro-EU campaigners", "Anti-NATO protests" */
+    if (b - a == 1 && caps_lead(t, a))
+        return; /* "RETIRED judge", "BULLS went": a lead-in in capitals */
     ent_cand *c = new_cand(t, a, b);
     cue_votes(t, c, a, b);
     if (cue >= 0)
@@ -370,11 +500,16 @@ static void gaz_piece(entity_table *t, size_t a, size_t b, int cue)
 static bool is_title_at(entity_table *t, size_t k, size_t b)
 {
     const ent_word *w = t->w;
-    if (!(w[k].wf & W_TITLE) || (w[k].f & S_ALLCAPS))
+    /* all-caps only for the acronym of a post: "CEO", "MP", "QC" */
+    if (!(w[k].wf & W_TITLE) ||
+        ((w[k].f & S_ALLCAPS) && !(w[k].wf & W_NONAME)))
         return false;
     /* "Department of Trade", "Department for Transport" */
     if (k > 1 && (w[k - 1].f & S_LOWER) && (w[k - 1].wf & (W_OF | W_FOR)) &&
         (w[k - 2].f & S_CAP) && (w[k - 2].wf & W_ORGOF))
+        return false;
+    /* "the Queen's Speech", "Prime Minister's Questions": a name */
+    if ((w[k].f & S_POSS) && k + 1 < b)
         return false;
     size_t j = k + 1;
     for (; j < b; j++) {
@@ -382,6 +517,8 @@ static bool is_title_at(entity_table *t, size_t k, size_t b)
             return false;
         if (!(w[j].wf & W_TITLE))
             break;
+        if ((w[j].f & S_POSS) && j + 1 < b)
+            return false;
     }
     /* "John Major", "Billie Jean King": a title word ending the run
      * after a given name is a surname */
@@ -636,14 +773,31 @@ static bool and_link(const entity_table *t, size_t j, bool linked)
            !(w[j + 1].f & S_ALLCAPS);
 }
 
+/* "Queen's Speech", "Prime Minister's Questions": a run of title words
+ * ending in a possessive goes on into the capitalised word after it. */
+static bool poss_title(const entity_table *t, size_t i, size_t j)
+{
+    const ent_word *w = t->w;
+    if (!(w[j - 1].f & S_POSS) || !(w[j].f & S_CAP) ||
+        (w[j].wf & (W_TITLE | W_FIRST)) || (w[j].f & S_ALLCAPS))
+        return false; /* "Labour's Tom Watson" is two names */
+    for (size_t k = i; k < j; k++) {
+        if (!(w[k].wf & W_TITLE) || (w[k].wf & W_GAZ1) || !(w[k].f & S_CAP) ||
+            ((w[k].f & S_POSS) && k + 1 < j))
+            return false;
+    }
+    return true;
+}
+
 /* End of the capitalised run starting at i. */
 static size_t run_end(entity_table *t, size_t i)
 {
     const ent_word *w = t->w;
     size_t j = i + 1;
     bool linked = false;
-    while (j < t->nw && !(w[j].f & S_BREAK) &&
-           !(w[j - 1].f & (S_POSS | S_CUT)) &&
+    while (j < t->nw && !(w[j].f & (S_BREAK | S_PRECUT)) &&
+           !(w[j - 1].f & S_PRECUT) &&
+           (!(w[j - 1].f & (S_POSS | S_CUT)) || poss_title(t, i, j)) &&
            ((w[j].f & S_TC) == (w[i].f & S_TC))) {
         if (namey_at(t, j) && (!(w[j].f & S_AMP) || !(w[j - 1].f & S_TC)))
             j++;
@@ -741,6 +895,12 @@ static int keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
     if (w->wf & W_FIRST || (w->f & (S_ALLCAPS | S_INIT)))
         return 2;
     if (w->wf & W_LEX)
+        return 0;
+    /* "Rubbish.", "Nonsense!": a word that is a whole sentence is an
+     * interjection, not a name the article introduces */
+    const char *e = s + w->off + w->len;
+    if ((w->f & S_SENT) && (*e == '.' || *e == '!' || *e == '?') &&
+        (c->w0 + 1 >= t->nw || (t->w[c->w0 + 1].f & S_CAP)))
         return 0;
     return common_suffix(s + w->off, w->len) ? 0 : 1;
 }

@@ -186,9 +186,10 @@ static void word_shape(word_state *w, const char *s)
     if (hyphen && al_prefix(s + w->start, w->split - 1u)) {
         w->f = f | S_CAP | S_ALPRE;
     } else if (hyphen) {
-        /* "intra-Syrian", "anti-American": the name is after the hyphen */
+        /* "intra-Syrian", "anti-American": the name is after the hyphen;
+         * "pro-Brexit Tories": it qualifies what follows, and ends */
         w->start += w->split;
-        w->f = f | S_CAP;
+        w->f = f | S_CAP | S_PRECUT;
     } else {
         /* "iPhone", "eBay": a brand in lower camel case, one word */
         w->f = f | S_CAP | S_LCAMEL;
@@ -274,6 +275,10 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
         w.split = 0;
     word_shape(&w, s);
     cut_lower_tail(&w, s, p, end);
+    if (w.hyph && (w.f & S_CAP) && p + w.hyph - 1 > w.start &&
+        p + w.hyph - 1 < w.end &&
+        word_prefix(s + w.start, p + w.hyph - 1 - w.start))
+        w.f |= S_PREFIXED; /* "Pro-EU", "Anti-Doping" */
     if (w.split && s[w.start + w.split - 1] == '-')
         w.f |= S_HYPH; /* else the inner capital is camel case */
     out->off = (uint32_t)w.start;

@@ -97,7 +97,9 @@ static const char title_words[] =
     "banker founder cofounder co-founder owner chairman president "
     "major-general lieutenant-general brigadier brigadier-general "
     "lieutenant-colonel broker trader dealer ex-president ex-minister "
-    "executive";
+    "executive speaker majority minority whip referee umpire "
+    /* acronyms of a post: "CEO Tom Glocer", "Gerald Butler QC" */
+    "mp mps mep meps msp msps qc qcs ceo cfo coo cto";
 
 /* Last word of an organisation name. */
 static const char org_words[] =
@@ -175,6 +177,9 @@ static const char noname_words[] =
     "ceo ceos cfo coo cto md gdp gnp vat ngo ngos ipo ipos sms pda pdas "
     "gps dna atm atms suv suvs lcd hd hdtv vip vips ufo ufos diy dj djs "
     "mba phd pr hr qc qcs gp gps mph kph ok "
+    /* the labels of a sports report: "Scorers:", "Subs used:" */
+    "scorers scorer subs substitutes referee attendance yellow "
+    "summaries commentary "
     "shadow industry spring summer autumn winter parliamentary "
     "presidential ministerial governmental constitutional electoral "
     "legislative judicial political economic financial";

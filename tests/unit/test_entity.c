@@ -878,6 +878,108 @@ static void test_table_reset(void **state)
     entity_table_free(t);
 }
 
+/* Real news glues posts to names and opens stories with labels and
+ * words in capitals: none of that is a name or part of one. */
+static void test_posts_and_labels(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Widget maker reports\n"
+        "A RETIRED teacher bought shares. Acme Widgets CEO Ruth Okafor "
+        "said sales rose. Okafor added that costs fell.\n"
+        "Backbench MP Daniel Ashworth and Harold Finch QC, for the "
+        "defence, spoke after the Queen's Speech. House Speaker Tom "
+        "Bradley and Senate Majority Leader Carl Wendt agreed.\n",
+        "Summaries\n"
+        "Rivertown (1) 2 Scorers: K. Varga 12, P. Lindqvist 80 Yellow "
+        "card: Kerrigan 33 Referee: Ian Moss Attendance: 20,000\n"
+        "Lakeport (0) 1 Scorers: Osei 44, Brandvold 71 Subs used: "
+        "Tamberlo 60 (Quenneville)\n",
+        "Grid deal\n"
+        "Quorvex Power announced a deal. Quorvex Power will build it.\n"};
+    article a[3];
+    entity_table *t = scan_set(a, texts, 3);
+    static const char *const junk[] = {
+        "CEO Ruth Okafor", "MP Daniel Ashworth", "Harold Finch QC",
+        "House Speaker Tom Bradley", "Senate Majority", "Speech",
+        "RETIRED", "Scorers", "Yellow", "Referee", "Attendance"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        assert_no_entity(t, junk[i]);
+    assert_entity(t, "Ruth Okafor", ENT_PERSON);
+    assert_int_equal(total_of(t, "Ruth Okafor"), 2); /* and "Okafor" */
+    assert_entity(t, "Daniel Ashworth", ENT_PERSON);
+    assert_entity(t, "Harold Finch", ENT_PERSON);
+    assert_entity(t, "Tom Bradley", ENT_PERSON);
+    assert_entity(t, "Carl Wendt", ENT_PERSON);
+    assert_entity(t, "Ian Moss", ENT_PERSON);
+    /* a minute after a player's name is no team's score */
+    assert_entity(t, "Rivertown", ENT_ORG);
+    assert_entity(t, "Lakeport", ENT_ORG);
+    static const char *const players[] = {"Osei", "Brandvold", "Tamberlo",
+                                          "Quenneville"};
+    for (size_t i = 0; i < sizeof players / sizeof players[0]; i++)
+        assert_entity(t, players[i], ENT_PERSON);
+    /* no given name and an everyday word last: a company */
+    assert_entity(t, "Quorvex Power", ENT_ORG);
+    entity_table_free(t);
+    for (int i = 0; i < 3; i++)
+        fake_free(&a[i]);
+}
+
+/* Modifiers before and after a name stay out of it: a prefixed word
+ * ends a name, a prefixed acronym is an adjective, a member's party and
+ * state is no organisation, and an acronym after a name makes another
+ * name, not a longer form of the first. */
+static void test_glued_modifiers(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Vote tonight\n"
+        "Hardline pro-Brexit Tories and Pro-EU campaigners argued. The "
+        "Tories won.\n"
+        "The House met. Speaker Jo Harlan (R-LA) and House GOP leaders "
+        "agreed, said Pat Druce, R-S.D., and the House adjourned.\n",
+        "Late sitting\n"
+        "The House of Commons sat late, and so did the House of Lords.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    assert_no_entity(t, "Brexit Tories");
+    assert_no_entity(t, "Pro-EU");
+    assert_no_entity(t, "R-LA");
+    assert_no_entity(t, "R-S");
+    assert_int_equal(total_of(t, "Conservative Party"), 2);
+    /* "House" is ambiguous in the set (Commons, Lords); in its article
+     * it still follows no "House GOP" */
+    assert_entity(t, "House", ENT_ORG);
+    assert_int_equal(total_of(t, "House"), 2);
+    assert_int_equal(total_of(t, "House GOP"), 1);
+    assert_no_entity(t, "Hardline pro-Brexit");
+    assert_entity(t, "House GOP", ENT_ORG);
+    assert_entity(t, "Jo Harlan", ENT_PERSON);
+    assert_entity(t, "Pat Druce", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
+/* A word that is a sentence by itself is an interjection; a name the
+ * article uses elsewhere stays one even alone. */
+static void test_interjection(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Head\n"
+        "Rivals said the plan would fail. Balderdash! The plan worked, "
+        "said Vexley. Nonsense. Vexley. That is the name to watch.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_no_entity(t, "Balderdash");
+    assert_no_entity(t, "Nonsense");
+    assert_int_equal(total_of(t, "Vexley"), 2);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -903,6 +1005,9 @@ int main(void)
         cmocka_unit_test(test_party_variants),
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_generated_towns),
+        cmocka_unit_test(test_posts_and_labels),
+        cmocka_unit_test(test_glued_modifiers),
+        cmocka_unit_test(test_interjection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
