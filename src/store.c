@@ -6,7 +6,6 @@
  * growable array and are referred to by index everywhere. */
 #include "store.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -24,26 +23,7 @@
 #include "store_priv.h"
 #include "story.h"
 #include "util.h"
-
-/* A directory's identity. */
-typedef struct dir_id {
-    dev_t dev;
-    ino_t ino;
-} dir_id;
-
-/* One walk of a named directory: the directories on the current path (a
- * symlink back to one of them is a loop, caught before descending), every
- * directory read so far (a hash set, so that one reached again through a
- * symlink is not read twice) and the tree's real path (a symlink out of
- * it is not followed). */
-typedef struct walk {
-    dir_id *path;
-    size_t n, cap;
-    dir_id *seen;  /* open addressing; ino 0 with dev 0 marks a free slot */
-    bool *used;
-    size_t nseen, seencap;
-    char *root;    /* realpath of the named directory, or NULL */
-} walk;
+#include "walk.h"
 
 enum { SNIFF_BYTES = 8192 };
 
@@ -104,13 +84,6 @@ void store_say(store *s, const char *path, const char *msg)
     char *label = text_clean_label(path, strlen(path));
     s->msg(s->ctx, label, msg);
     free(label);
-}
-
-static void say_errno(store *s, const char *path, const char *what, int err)
-{
-    char m[160];
-    snprintf(m, sizeof m, "%s: %s", what, strerror(err));
-    store_say(s, path, m);
 }
 
 /* "1.5 GB", "300 MB", "12 KB", "17 bytes". */
@@ -340,185 +313,16 @@ static size_t load_file(store *s, const char *path)
     return 1;
 }
 
-static int cmp_name(const void *a, const void *b)
+/* A file the walk met: read it into the store. */
+static void walk_file(void *ctx, const char *path, const struct stat *st)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    (void)st;
+    load_file(ctx, path);
 }
 
-/* The visible entry names of a directory, sorted; NULL on error. */
-char **store_list_dir(const char *path, size_t *n, int *err)
+static void walk_msg(void *ctx, const char *path, const char *msg)
 {
-    DIR *d = opendir(path);
-    if (!d) {
-        *err = errno;
-        return NULL;
-    }
-    char **names = NULL;
-    size_t cap = 0;
-    *n = 0;
-    struct dirent *e;
-    while ((errno = 0, e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') /* hidden, and "." ".." */
-            continue;
-        LEDE_GROW(names, cap, *n + 1);
-        names[(*n)++] = lede_strndup(e->d_name, strlen(e->d_name));
-    }
-    closedir(d);
-    if (*n)
-        qsort(names, *n, sizeof *names, cmp_name);
-    return names ? names : lede_calloc(1, sizeof *names);
-}
-
-char *store_join_path(const char *dir, const char *name)
-{
-    size_t dl = strlen(dir), nl = strlen(name);
-    bool slash = dl && dir[dl - 1] == '/';
-    char *p = lede_malloc(dl + nl + 2);
-    memcpy(p, dir, dl);
-    if (!slash)
-        p[dl++] = '/';
-    memcpy(p + dl, name, nl + 1);
-    return p;
-}
-
-static bool same_dir(dir_id a, dir_id b)
-{
-    return a.dev == b.dev && a.ino == b.ino;
-}
-
-static bool walk_on_path(const walk *w, dir_id d)
-{
-    for (size_t i = 0; i < w->n; i++)
-        if (same_dir(w->path[i], d))
-            return true;
-    return false;
-}
-
-static size_t dir_hash(dir_id d, size_t cap)
-{
-    uint64_t h = ((uint64_t)d.dev * 0x9E3779B97F4A7C15u) ^ (uint64_t)d.ino;
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9u;
-    return (size_t)(h ^ (h >> 32)) & (cap - 1);
-}
-
-/* Add d to the directories read; false when it was there already. */
-static bool walk_first_visit(walk *w, dir_id d)
-{
-    if (2 * (w->nseen + 1) > w->seencap) {
-        size_t ncap = w->seencap ? 2 * w->seencap : 64;
-        dir_id *ns = lede_calloc(ncap, sizeof *ns);
-        bool *nu = lede_calloc(ncap, sizeof *nu);
-        for (size_t i = 0; i < w->seencap; i++) {
-            if (!w->used[i])
-                continue;
-            size_t j = dir_hash(w->seen[i], ncap);
-            while (nu[j])
-                j = (j + 1) & (ncap - 1);
-            ns[j] = w->seen[i];
-            nu[j] = true;
-        }
-        free(w->seen);
-        free(w->used);
-        w->seen = ns;
-        w->used = nu;
-        w->seencap = ncap;
-    }
-    size_t j = dir_hash(d, w->seencap);
-    for (; w->used[j]; j = (j + 1) & (w->seencap - 1))
-        if (same_dir(w->seen[j], d))
-            return false;
-    w->seen[j] = d;
-    w->used[j] = true;
-    w->nseen++;
-    return true;
-}
-
-/* True when the directory a symlink at path leads to lies inside the
- * named tree. */
-static bool walk_inside(const walk *w, const char *path)
-{
-    if (!w->root)
-        return true;
-    char *real = realpath(path, NULL);
-    if (!real)
-        return false;
-    size_t rl = strlen(w->root);
-    bool in = strncmp(real, w->root, rl) == 0 &&
-              (real[rl] == '/' || real[rl] == '\0' ||
-               (rl == 1 && w->root[0] == '/'));
-    free(real);
-    return in;
-}
-
-static size_t add_dir(store *s, const char *path, const struct stat *st,
-                      walk *w);
-
-/* One entry met while walking: directories recurse, regular files load
- * (through symlinks too), anything else (fifos, sockets, devices) is
- * passed over silently, since opening it could block or never end. A
- * symlink to a directory is followed only when the directory lies inside
- * the named tree and is not one the walk is already in (a loop). */
-static size_t add_entry(store *s, const char *path, walk *w)
-{
-    struct stat st, lst;
-    if (stat(path, &st) != 0) {
-        say_errno(s, path, lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)
-                               ? "broken symlink" : "cannot open", errno);
-        return 0;
-    }
-    if (!S_ISDIR(st.st_mode))
-        return S_ISREG(st.st_mode) ? load_file(s, path) : 0;
-    dir_id d = {st.st_dev, st.st_ino};
-    bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
-    if (link && walk_on_path(w, d)) {
-        store_say(s, path, "symlink loop (to a folder above it), not followed");
-        return 0;
-    }
-    if (link && !walk_inside(w, path)) {
-        store_say(s, path, "symlink to a folder outside the tree, not followed");
-        return 0;
-    }
-    return add_dir(s, path, &st, w);
-}
-
-static size_t add_dir(store *s, const char *path, const struct stat *st,
-                      walk *w)
-{
-    dir_id d = {st->st_dev, st->st_ino};
-    if (!walk_first_visit(w, d))
-        return 0; /* read already, through another name */
-    size_t n = 0, added = 0;
-    int err = 0;
-    char **names = store_list_dir(path, &n, &err);
-    if (!names) {
-        say_errno(s, path, "cannot open", err);
-        return 0;
-    }
-    LEDE_GROW(w->path, w->cap, w->n + 1);
-    w->path[w->n++] = d;
-    for (size_t i = 0; i < n; i++) {
-        char *p = store_join_path(path, names[i]);
-        added += add_entry(s, p, w);
-        free(p);
-        free(names[i]);
-    }
-    free(names);
-    w->n--;
-    return added;
-}
-
-/* Walk the directory named by the user. */
-static size_t walk_tree(store *s, const char *path, const struct stat *st)
-{
-    walk w = {0};
-    w.root = realpath(path, NULL);
-    size_t n = add_dir(s, path, st, &w);
-    free(w.path);
-    free(w.seen);
-    free(w.used);
-    free(w.root);
-    return n;
+    store_say(ctx, path, msg);
 }
 
 static size_t add_stdin(store *s)
@@ -540,17 +344,11 @@ size_t store_add_path(store *s, const char *path)
 {
     if (strcmp(path, "-") == 0)
         return add_stdin(s);
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        say_errno(s, path, "cannot open", errno);
-        return 0;
-    }
-    if (!S_ISDIR(st.st_mode))
-        return load_file(s, path);
-    size_t n = walk_tree(s, path, &st);
-    if (n == 0)
+    static const walk_ops ops = {walk_file, walk_msg, NULL};
+    size_t before = s->n;
+    if (walk_path(path, &ops, s) == WALK_DIR && s->n == before)
         store_say(s, path, "no articles found");
-    return n;
+    return s->n - before;
 }
 
 entity_table *store_table(store *s)

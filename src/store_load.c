@@ -1,7 +1,8 @@
 /* store_load.c: loading a set on threads, with the index.
  *
- *   walker   walks the PATH arguments in order (the same order as
- *            store_add_path) and lists entries: files the index holds
+ *   walker   walks the PATH arguments in order (walk_path, as
+ *            store_add_path does) and lists entries, with the walk's
+ *            messages in their place: files the index holds
  *            unchanged (size and mtime) and files to read;
  *   workers  (--jobs of them) read, clean and parse the files to read
  *            and scan them for names (entity_scan_raw, a private table
@@ -26,6 +27,7 @@
 
 #include "store_priv.h"
 #include "util.h"
+#include "walk.h"
 
 enum { E_NEW, E_WORKING, E_PARSED, E_WRITTEN };
 enum { K_FILE, K_MSG, K_END }; /* an entry: a file, a walk message, or
@@ -125,13 +127,6 @@ static void walk_msg(store_loader *l, const char *path, const char *msg)
     push_entry(l, e);
 }
 
-static void walk_errno(store_loader *l, const char *path, int err)
-{
-    char m[STORE_MSG_MAX];
-    snprintf(m, sizeof m, "cannot open: %s", strerror(err));
-    walk_msg(l, path, m);
-}
-
 /* What the index holds for a regular file: its row when unchanged (size
  * and mtime), else NULL; a known file is noted as met either way. */
 static dbrow *row_for(store_loader *l, const char *path, const entry *e)
@@ -166,79 +161,31 @@ static void walk_file(store_loader *l, const char *path, const struct stat *st)
     push_entry(l, e);
 }
 
-typedef struct seen {
-    struct { dev_t dev; ino_t ino; } *d;
-    size_t n, cap;
-} seen;
-
-static void walk_dir(store_loader *l, const char *path, const struct stat *st,
-                     seen *w);
-
-/* As store.c's walk: directories recurse, regular files are listed,
- * anything else met inside a folder is passed over. */
-static void walk_entry(store_loader *l, const char *path, seen *w)
+static void on_file(void *ctx, const char *path, const struct stat *st)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        walk_errno(l, path, errno);
-        return;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        for (size_t i = 0; i < w->n; i++)
-            if (w->d[i].dev == st.st_dev && w->d[i].ino == st.st_ino) {
-                walk_msg(l, path, "symlink loop, skipped");
-                return;
-            }
-        walk_dir(l, path, &st, w);
-    } else if (S_ISREG(st.st_mode)) {
-        walk_file(l, path, &st);
-    }
+    walk_file(ctx, path, st);
 }
 
-static void walk_dir(store_loader *l, const char *path, const struct stat *st,
-                     seen *w)
+static void on_msg(void *ctx, const char *path, const char *msg)
 {
-    size_t n = 0;
-    int err = 0;
-    char **names = store_list_dir(path, &n, &err);
-    if (!names) {
-        walk_errno(l, path, err);
-        return;
-    }
-    LEDE_GROW(w->d, w->cap, w->n + 1);
-    w->d[w->n].dev = st->st_dev;
-    w->d[w->n].ino = st->st_ino;
-    w->n++;
-    for (size_t i = 0; i < n; i++) {
-        if (!atomic_load(&l->stop)) {
-            char *p = store_join_path(path, names[i]);
-            walk_entry(l, p, w);
-            free(p);
-        }
-        free(names[i]);
-    }
-    free(names);
-    w->n--;
+    walk_msg(ctx, path, msg);
 }
 
+static bool on_stop(void *ctx)
+{
+    store_loader *l = ctx;
+    return atomic_load(&l->stop);
+}
+
+/* One PATH argument, through the walk store_add_path uses; a folder ends
+ * with a K_END entry, so that store_poll can say it held no article. */
 static void walk_arg(store_loader *l, const char *path)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        walk_errno(l, path, errno);
+    static const walk_ops ops = {on_file, on_msg, on_stop};
+    /* l->n grows only in flush_entries, on this thread */
+    size_t start = l->n + l->nbuf;
+    if (walk_path(path, &ops, l) != WALK_DIR)
         return;
-    }
-    if (!S_ISDIR(st.st_mode)) { /* named explicitly: read whatever it is */
-        walk_file(l, path, &st);
-        return;
-    }
-    flush_entries(l);
-    pthread_mutex_lock(&l->mu);
-    size_t start = l->n;
-    pthread_mutex_unlock(&l->mu);
-    seen w = {0};
-    walk_dir(l, path, &st, &w);
-    free(w.d);
     entry *e = lede_calloc(1, sizeof *e);
     e->kind = K_END;
     e->path = lede_strndup(path, strlen(path));

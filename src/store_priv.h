@@ -73,11 +73,6 @@ void store_push(store *s, article *a, int64_t rowid, bool summary,
 /* A message about path, its name cleaned for display. */
 void store_say(store *s, const char *path, const char *msg);
 
-/* The names of a directory's visible entries, sorted (NULL on error, with
- * errno in *err); and path joining for the walk. */
-char **store_list_dir(const char *path, size_t *n, int *err);
-char *store_join_path(const char *dir, const char *name);
-
 /* The set's entity table (created on first use) and the private one raw
  * scans use on this thread (with the same gazetteers). */
 entity_table *store_table(store *s);

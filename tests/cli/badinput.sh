@@ -99,6 +99,21 @@ check "a folder reached through a symlink inside the tree is read once" \
 check "a loop reached by two routes is reported once" [ "$(grep -c 'loop' "$T/err")" = 1 ]
 contains "a broken symlink is named" "$err" "$T/tree/broken.txt: broken symlink"
 check "one line per problem" [ "$(printf '%s\n' "$err" | wc -l)" = 3 ]
+# The index (the default, a fresh one, then the one just made) walks as
+# --no-index does: the same files, the same messages in the same order.
+for set in "$T/tree" "$T/loop" "$T/tree $T/nonexistent $T/outside/file.txt"; do
+    # shellcheck disable=SC2086
+    "$LEDE" --no-index --list $set >"$T/want" 2>"$T/want.err"
+    name=$(printf '%s' "$set" | sed "s|$T/||g")
+    for run in "--reindex" "" "--jobs 1"; do
+        # shellcheck disable=SC2086
+        "$LEDE" $run --list $set >"$T/got" 2>"$T/got.err"
+        check "with the index ($run) the same files as --no-index: $name" \
+            cmp -s "$T/want" "$T/got"
+        check "with the index ($run) the same messages in order: $name" \
+            cmp -s "$T/want.err" "$T/got.err"
+    done
+done
 
 truncate -s 1G "$T/huge.txt" 2>/dev/null || dd if=/dev/zero of="$T/huge.txt" bs=1 count=0 seek=1G 2>/dev/null
 out=$(timeout $((20 * SLOW)) "$LEDE" --list "$T/huge.txt" "$W/good.txt" 2>"$T/err")

@@ -362,6 +362,87 @@ static void test_index_entities(void **state)
     store_free(s);
 }
 
+/* The paths of the store's articles and the messages, one string. */
+static void snapshot(const store *s, char *out, size_t n)
+{
+    size_t l = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < store_count(s) && l < n; i++)
+        l += (size_t)snprintf(out + l, n - l, "A %s\n", store_get(s, i)->path);
+    for (size_t i = 0; i < got.n && l < n; i++)
+        l += (size_t)snprintf(out + l, n - l, "M %s\n", got.line[i]);
+}
+
+/* The same tree through the index (a fresh one, then the one just
+ * made): the same files and the same messages in the same order as
+ * store_add_path gives. */
+static void expect_same_with_index(const char *const *paths, size_t np,
+                                   const char *want, int jobs)
+{
+    char have[8192];
+    for (int pass = 0; pass < 2; pass++) {
+        store *s = new_store();
+        store_set_jobs(s, jobs);
+        assert_int_equal(store_use_index(s, at("walk.db"), paths, np, pass == 0),
+                         0);
+        memset(&got, 0, sizeof got);
+        store_load(s, paths, np);
+        store_wait(s);
+        snapshot(s, have, sizeof have);
+        if (strcmp(have, want) != 0)
+            fail_msg("pass %d, jobs %d, with the index:\n%s\nwithout:\n%s",
+                     pass, jobs, have, want);
+        store_free(s);
+    }
+}
+
+static void test_symlinks_same_with_index(void **state)
+{
+    (void)state;
+    assert_int_equal(mkdir(at("tree"), 0755), 0);
+    assert_int_equal(mkdir(at("tree/a"), 0755), 0);
+    assert_int_equal(mkdir(at("outside"), 0755), 0);
+    put("tree/a/in.txt", "Inside headline\n");
+    put("outside/out.txt", "Outside headline\n");
+    put("outside/file.txt", "Linked file headline\n");
+    put("tree/a/empty.txt", "");
+    assert_int_equal(symlink("../outside", at("tree/ext")), 0);
+    assert_int_equal(symlink("../outside/file.txt", at("tree/linked.txt")), 0);
+    assert_int_equal(symlink("a", at("tree/b")), 0);
+    assert_int_equal(symlink("..", at("tree/a/loop")), 0);
+    assert_int_equal(symlink("nowhere", at("tree/broken.txt")), 0);
+    assert_int_equal(mkfifo(at("tree/fifo"), 0644), 0);
+    assert_int_equal(mkdir(at("hollow"), 0755), 0);
+    assert_int_equal(symlink("../outside", at("hollow/ext")), 0);
+
+    const char *paths[] = {at("tree"), at("missing"), at("outside/out.txt"),
+                           at("hollow")};
+    const char *owned[4];
+    for (size_t i = 0; i < 4; i++)
+        owned[i] = strdup(paths[i]);
+    store *s = new_store();
+    for (size_t i = 0; i < 4; i++)
+        store_add_path(s, owned[i]);
+    /* the rules hold without the index */
+    assert_int_equal(store_count(s), 3); /* a/in, linked, out */
+    expect_msg("tree/ext", "symlink to a folder outside the tree, not followed");
+    expect_msg("tree/a/loop", "symlink loop (to a folder above it), not followed");
+    expect_msg("tree/broken.txt", "broken symlink: No such file or directory");
+    expect_msg("tree/a/empty.txt", "empty");
+    expect_msg("missing", "cannot open: No such file or directory");
+    expect_msg("hollow/ext", "symlink to a folder outside the tree");
+    expect_msg("hollow", "no articles found");
+    assert_int_equal(got.n, 7);
+    char want[8192];
+    snapshot(s, want, sizeof want);
+    store_free(s);
+
+    expect_same_with_index(owned, 4, want, 1);
+    expect_same_with_index(owned, 4, want, 4);
+    for (size_t i = 0; i < 4; i++)
+        free((char *)owned[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_standard_input),
         cmocka_unit_test(test_order_by_date),
         cmocka_unit_test(test_index_entities),
+        cmocka_unit_test(test_symlinks_same_with_index),
     };
     return cmocka_run_group_tests_name("store", tests, setup_tmp,
                                        teardown_tmp) ? 1 : 0;
