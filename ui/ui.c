@@ -225,11 +225,14 @@ static int status_right(ui *u, char *right, size_t n, int room, int lneed)
         int pw = (int)text_width(pos, strlen(pos));
         if (rw + bw + pw + lneed + 1 <= room) {
             /* order, counter, position */
-            char tmp[200];
-            snprintf(tmp, sizeof tmp, "by %s%s%s%s  %3d%%",
-                     cmd_sort_name(cmd_sort_current(u)), group_status(u),
-                     k ? "  " : "", right, reader_percent(u));
-            snprintf(right, n, "%s", tmp);
+            char tmp[256];
+            int tn = snprintf(tmp, sizeof tmp, "by %s%s%s%s  %3d%%",
+                              cmd_sort_name(cmd_sort_current(u)),
+                              group_status(u), k ? "  " : "", right,
+                              reader_percent(u));
+            if (tn < 0 || (size_t)tn >= n)
+                return rw; /* cannot happen: the parts are short */
+            memcpy(right, tmp, (size_t)tn + 1);
             return (int)text_width(right, strlen(right));
         }
         if (rw + pw <= room || !right[0]) {
