@@ -2,7 +2,8 @@
 # deps.sh [build|test|check|fuzz]: make sure what a make target needs is here.
 #   build  compiler, libc headers, pkg-config and the four libraries
 #          (make, make run)
-#   test   build + cmocka, tmux (terminal tests), mandoc (man page lint)
+#   test   build + cmocka, tmux (terminal tests), mandoc (man page lint),
+#          sqlite3 (database checks), python3 (JSON and CSV read back)
 #   check  test + a compiler that links ASan and UBSan ($CC; for clang
 #          its runtime package)
 #   fuzz   build + that compiler (make fuzz, CC=clang)
@@ -81,6 +82,10 @@ probe() {
         lib cmocka libcmocka-dev cmocka.h
         tool tmux tmux
         tool mandoc mandoc
+        # the index and state tests look into the databases; JSON and
+        # CSV outputs are read back with python3's json and csv
+        tool sqlite3 sqlite3
+        tool python3 python3
         tool infocmp ncurses-bin
         # the terminal tests' terminfo entry (ncurses-base has it on
         # bookworm)

@@ -124,7 +124,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
     n=$(sqlite3 "$BIG" 'SELECT count(*) FROM files')
     check "after kill -9 and a reopen every file is indexed ($n)" [ "$n" = 3000 ]
 else
-    ok "# skip: no sqlite3 command for the database checks"
+    fail "sqlite3 is not installed (apt-get install sqlite3): the database checks did not run"
 fi
 
 out=$("$LEDE" --reindex --list "$SET" 2>&1)
