@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -628,9 +629,17 @@ static void bench_add(ui *u, double ms)
     b->ms[b->n++] = ms;
 }
 
+/* One file named on the command line opens in the reader. Decided by
+ * what was named, not by how many articles are in: a folder still being
+ * indexed may hold one article at the first screen and thousands a
+ * moment later, and its focus (and what q does) must not depend on when
+ * the first screen came. */
 static bool opens_one_file(const cli_opts *o, const store *s)
 {
-    return o->npaths == 1 && store_count(s) == 1;
+    struct stat st;
+    if (o->npaths != 1 || store_count(s) > 1)
+        return false;
+    return stat(o->paths[0], &st) != 0 || !S_ISDIR(st.st_mode);
 }
 
 /* The configuration's errors stay on the status line at start (they

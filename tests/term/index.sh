@@ -34,3 +34,22 @@ check "reopened: the whole set from the index" wait_match "^ *1/5000 "
 check "reopened: the names are shown" wait_match "│ People *$"
 keys q
 check "q quits the reopened set" wait_exit
+
+# The focus and q come from what was named, not from how many articles
+# were in at the first screen: a folder (here of one article, as a
+# folder being indexed can be at its first screen) is a list, where q in
+# the reader goes back to the list; one file named is read as less reads
+# it, where q quits.
+mkdir -p "$WORK/one"
+cp "$SET/000/000000.txt" "$WORK/one/"
+start 100 30 XDG_CACHE_HOME="$CACHE" -- "$WORK/one"
+check "a folder of one article shows it" wait_match "^ *1/1 "
+keys Enter q
+sleep 0.3
+check "q in its reader goes back to the list, not out" [ ! -f "$WORK/rc" ]
+keys q
+check "and q in the list quits" wait_exit
+start 100 30 XDG_CACHE_HOME="$CACHE" -- "$WORK/one/000000.txt"
+check "one file named shows it" wait_match "^ *1/1 "
+keys q
+check "and q quits at once" wait_exit
