@@ -132,13 +132,9 @@ static int cmp_rows(const void *pa, const void *pb)
     return c ? c : (x->art > y->art) - (x->art < y->art);
 }
 
-void cmd_sort(ui *u, int by)
+void cmd_sort_rows(ui *u, int by)
 {
     ui_list *l = &u->list;
-    if (by == UI_SORT_RELEVANCE && !l->filtered) {
-        ui_msg(u, true, "relevance needs a filtered list (a search or a name)");
-        return;
-    }
     if (l->filtered)
         u->cmd.fsort = by;
     else
@@ -165,7 +161,28 @@ void cmd_sort(ui *u, int by)
     free(r);
     group_refresh(u); /* sorted within each group */
     u->dirty |= DIRTY_LIST | DIRTY_STATUS;
+}
+
+void cmd_sort(ui *u, int by)
+{
+    if (by == UI_SORT_RELEVANCE && !u->list.filtered) {
+        ui_msg(u, true, "relevance needs a filtered list (a search or a name)");
+        return;
+    }
+    cmd_sort_rows(u, by);
     ui_msg(u, false, "sorted by %s", sort_names[by]);
+    /* the whole list's order is the set's; a filtered list's lasts
+     * while the filter does (relevance needs its query) */
+    if (!u->list.filtered)
+        marks_view_save(u, true, false);
+}
+
+int cmd_sort_by_name(const char *s)
+{
+    for (int i = 0; i < UI_SORT_N; i++)
+        if (!strcmp(s, sort_names[i]))
+            return i;
+    return -1;
 }
 
 int cmd_sort_current(const ui *u)
@@ -188,14 +205,6 @@ static const char *const commands[] = {"sort", "goto", "filter", "export",
 static const char *const groupings[] = {"folder", "source", "none", NULL};
 static const char *const options[] = {"hide-boilerplate", "show-boilerplate",
                                       "hide-read", "show-read", NULL};
-
-static int sort_by_name(const char *s)
-{
-    for (int i = 0; i < UI_SORT_N; i++)
-        if (!strcmp(s, sort_names[i]))
-            return i;
-    return -1;
-}
 
 static void cmd_goto(ui *u, const char *arg)
 {
@@ -270,7 +279,7 @@ void cmd_run(ui *u, char *line)
     while (*arg == ' ')
         arg++;
     if (!strcmp(line, "sort")) {
-        int s = sort_by_name(arg);
+        int s = cmd_sort_by_name(arg);
         if (s < 0)
             ui_msg(u, true, "sort: date, source, headline, path, new or relevance");
         else
