@@ -16,7 +16,8 @@
 static bool row_matches(ui *u, size_t r, const char *pat, size_t plen)
 {
     size_t hl;
-    const char *h = article_headline(store_get(u->s, u->list.view[r]), &hl);
+    const article *a = store_summary(u->s, u->list.view[r]);
+    const char *h = article_headline(a, &hl);
     text_fold(h, hl, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &u->cmd.fold);
     const char *f = u->cmd.fold.s;
     for (size_t i = 0; i + plen <= u->cmd.fold.len; i++)
@@ -111,8 +112,8 @@ static int cmp_text(const article *a, int32_t ba, const article *b, int32_t bb)
 static int cmp_rows(const void *pa, const void *pb)
 {
     const sort_row *x = pa, *y = pb;
-    const article *a = store_get(sort_ui->s, x->art);
-    const article *b = store_get(sort_ui->s, y->art);
+    const article *a = store_summary(sort_ui->s, x->art);
+    const article *b = store_summary(sort_ui->s, y->art);
     int c = 0;
     switch (cmd_sort_current(sort_ui)) {
     case UI_SORT_DATE: case UI_SORT_NEW: case UI_SORT_RELEVANCE:
@@ -141,7 +142,7 @@ void cmd_sort_rows(ui *u, int by)
         u->cmd.sort = by;
     sort_row *r = lede_malloc((l->n ? l->n : 1) * sizeof *r);
     for (size_t i = 0; i < l->n; i++) {
-        const article *a = store_get(u->s, l->view[i]);
+        const article *a = store_summary(u->s, l->view[i]);
         r[i].art = l->view[i];
         r[i].count = l->counts && l->filtered ? l->counts[i] : 0;
         r[i].key = by == UI_SORT_DATE ? a->date_key

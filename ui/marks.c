@@ -149,7 +149,7 @@ void marks_restore(ui *u)
         return;
     long art = -1;
     for (size_t i = 0; i < store_count(u->s); i++) {
-        if (store_get(u->s, i)->hash != hash)
+        if (store_summary(u->s, i)->hash != hash)
             continue;
         if (art < 0 || !strcmp(m->keys[i], path))
             art = (long)i; /* the same path wins over a copy */

@@ -179,3 +179,44 @@ start 120 20 -- "$G"
 check "and the set opens as it was left" wait_order "$GROUPED"
 check "its star still drawn" wait_match "^★ +Bridge repairs.*\[kept\]"
 quit "quits"
+
+# A set of more articles than the index's article cache holds, opened
+# again from its index: the groups and the order are made from what the
+# list keeps of each article, not from articles fetched whole.
+TEST_STATE_HOME=$WORK/kept12
+T12=$WORK/twelve
+mkdir -p "$T12/a" "$T12/b" "$T12/c"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    case $i in [1-4]) d=a src="Alpha Wire" ;; [5-8]) d=b src="Beta Post" ;;
+        *) d=c src="Gamma News" ;; esac
+    printf 'Title: Story %02d\nSource: %s\n\nBody %s.\n' $((13 - i)) "$src" \
+        "$i" >"$T12/$d/$(printf %02d "$i").txt"
+done
+order12() {
+    screen | cut -c1-36 | grep -oE '^▾ [A-Z][a-z]+|Story [0-9]+' |
+        sed 's/^▾ \(.*\)/[\1]/; s/Story //' | tr '\n' ' ' | sed 's/ $//'
+}
+wait_order12() {
+    i=0
+    while [ $i -lt "$WAIT" ]; do
+        [ "$(order12)" = "$1" ] && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    echo "# list shows: $(order12)"
+    return 1
+}
+G12="[Alpha] 09 10 11 12 [Beta] 05 06 07 08 [Gamma] 01 02 03 04"
+start 120 24 -- "$T12"
+check "twelve articles, in path order" \
+    wait_order12 "12 11 10 09 08 07 06 05 04 03 02 01"
+keys :
+type_text "sort headline"
+keys Enter
+keys = =
+check "sorted by headline and grouped by source" wait_order12 "$G12"
+quit "quits"
+start 120 24 -- "$T12"
+check "reopened from the index: the same groups and order" wait_order12 "$G12"
+check "each header counts its four articles" wait_match "^▾ Gamma News +4 articles"
+quit "quits"
