@@ -248,9 +248,9 @@ static int open_db(lede_state *st, const char *path, bool create, char *msg,
         else if (is_corrupt(up))
             rc = up;
         else
-            snprintf(msg, n, "%s is an older lede's and could not be "
-                     "upgraded (%s): the list's order and grouping are not "
-                     "remembered", path, sqlite3_errstr(up));
+            snprintf(msg, n, "%s could not be upgraded (%s): the list's "
+                     "order and grouping are not remembered", path,
+                     sqlite3_errstr(up));
     }
     st->views = version >= 2;
     for (int i = 0; rc == SQLITE_OK && i < Q_N; i++)

@@ -5,7 +5,8 @@
 # the configuration's default `sort`; --sort and --group beat both for
 # that run only; another set keeps its own; a filtered list's order is
 # not kept; a state database of lede's first schema is upgraded in place
-# with its marks.
+# with its marks, and one that cannot be upgraded still keeps marks and
+# says the order is not saved.
 . tests/term/harness
 G=$WORK/set
 mkdir -p "$G/sub"
@@ -220,3 +221,31 @@ start 120 24 -- "$T12"
 check "reopened from the index: the same groups and order" wait_order12 "$G12"
 check "each header counts its four articles" wait_match "^▾ Gamma News +4 articles"
 quit "quits"
+
+# An older lede's database that cannot be upgraded (here a name the new
+# table needs is taken): the marks still work, the status line says the
+# order is not remembered, and choosing one says it was not saved.
+BAD=$WORK/bad
+XDG_STATE_HOME=$BAD "$LEDE" --star "$G/c.txt"
+"$SQL" "$BAD/lede/state.db" "DROP TABLE views; CREATE INDEX views ON marks(at); PRAGMA user_version=1"
+TEST_STATE_HOME=$BAD
+start 120 20 -- "$G"
+check "it opens, saying it could not be upgraded" \
+    wait_for "could not be upgraded"
+check "its star is there" wait_match "^★ +Bridge repairs begin"
+keys S
+check "S sorts (from the configuration's date on to source)" \
+    wait_match "by source +[0-9]+%$"
+check "and says the order could not be saved" wait_for "state: the order could not be saved"
+keys =
+check "= groups, and says the grouping could not be saved" \
+    wait_for "state: the grouping could not be saved"
+keys j t
+type_text "later"
+keys Enter
+check "a tag is still saved" wait_for "tags: later"
+quit "quits"
+check "the file is left at schema 1, its rows kept" \
+    [ "$("$SQL" "$BAD/lede/state.db" "PRAGMA user_version; SELECT count(*) FROM marks; SELECT tag FROM tags")" = "1
+2
+later" ]
