@@ -244,6 +244,7 @@ static int take_opt(cli_opts *o, int c, const char *arg)
     case OPT_DUPS: return set_mode(o, CLI_DUPLICATES);
     case OPT_GROUP:
         o->group = group_by_parse(arg);
+        o->group_given = true;
         if (o->group < 0)
             return usage_error("--group wants folder, source or none, not "
                                "'%s'", arg);

@@ -57,6 +57,7 @@ typedef struct cli_opts {
     size_t nwith;
     int name_sort;                /* CLI_NAMES_*: --sort=count|name|first */
     int group;                    /* group_by: --group=folder|source */
+    bool group_given;             /* --group on the command line */
     /* state changes for scripts (CLI_MARK): +1 set, -1 clear, 0 keep */
     int mark_read, mark_star;
     const char **tag_add;         /* --tag NAME */

@@ -32,10 +32,10 @@ static size_t root_len(const store *s)
     size_t n = store_count(s);
     if (!n)
         return 0;
-    const char *first = store_get(s, 0)->label;
+    const char *first = store_summary(s, 0)->label;
     size_t len = strlen(first);
     for (size_t i = 1; i < n && len; i++) {
-        const char *l = store_get(s, i)->label;
+        const char *l = store_summary(s, i)->label;
         size_t k = 0;
         while (k < len && l[k] == first[k])
             k++;
@@ -54,7 +54,7 @@ typedef struct key {
 
 static key row_key(const store *s, group_by by, uint32_t art, size_t root)
 {
-    const article *a = store_get(s, art);
+    const article *a = store_summary(s, art);
     if (by == GROUP_SOURCE) {
         if (a->source < 0 || !a->blocks[a->source].len)
             return (key){no_source, sizeof no_source - 1, 1};

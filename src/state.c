@@ -1,4 +1,5 @@
-/* state.c: the user's marks, tags, history and places in SQLite. Every
+/* state.c: the user's marks, tags, history, places and list views in
+ * SQLite. Every
  * statement is prepared once at open; every change is one IMMEDIATE
  * transaction, so a killed process loses at most the change it was
  * making and a second process waits (busy timeout) instead of failing. */
@@ -16,7 +17,7 @@
 #include "text.h"
 #include "util.h"
 
-#define STATE_SCHEMA 1 /* PRAGMA user_version of the file */
+#define STATE_SCHEMA 2 /* PRAGMA user_version of the file */
 #define BUSY_MS 10000
 
 enum {
@@ -24,7 +25,7 @@ enum {
     Q_HAS, Q_NEWEST, Q_COPY_MARK, Q_COPY_TAGS, Q_NEW_MARK,
     Q_SET_READ, Q_SET_STAR, Q_ADD_TAG, Q_DEL_TAG, Q_TOUCH,
     Q_ALL, Q_ALL_TAGS, Q_TAGS, Q_HIST_LAST, Q_HIST_ADD, Q_HIST_TRIM, Q_HIST,
-    Q_POS_SAVE, Q_POS_LOAD,
+    Q_POS_SAVE, Q_POS_LOAD, Q_VIEW_SAVE, Q_VIEW_LOAD,
     Q_N
 };
 
@@ -59,10 +60,19 @@ static const char *const sql[Q_N] = {
     [Q_POS_SAVE] = "INSERT OR REPLACE INTO positions(setkey,hash,path,off,at)"
                    " VALUES(?1,?2,?3,?4,?5)",
     [Q_POS_LOAD] = "SELECT hash, path, off FROM positions WHERE setkey=?1",
+    /* a NULL keeps what is stored: the order and the grouping are chosen
+     * one at a time */
+    [Q_VIEW_SAVE] = "INSERT INTO views(setkey,sort,grp,at) VALUES(?1,?2,?3,?4)"
+                    " ON CONFLICT(setkey) DO UPDATE SET"
+                    " sort=coalesce(excluded.sort, sort),"
+                    " grp=coalesce(excluded.grp, grp), at=excluded.at",
+    [Q_VIEW_LOAD] = "SELECT sort, grp FROM views WHERE setkey=?1",
 };
 
 /* Made once, when user_version is still 0; user_version then says which
- * schema the file has, so reading never writes. */
+ * schema the file has, so reading never writes. This is schema 1: the
+ * steps in `migrate` bring it (and a file an older lede made) up to
+ * STATE_SCHEMA, so a new file and an upgraded one are the same. */
 static const char schema[] =
     "BEGIN IMMEDIATE;"
     "CREATE TABLE IF NOT EXISTS marks(hash INTEGER NOT NULL,"
@@ -80,11 +90,20 @@ static const char schema[] =
     "PRAGMA user_version=1;"
     "COMMIT;";
 
+/* migrate[v]: from schema v to v + 1, run inside the transaction that
+ * sets user_version; only adds, so every mark, tag, history line and
+ * place is kept as it was. */
+static const char *const migrate[STATE_SCHEMA] = {
+    [1] = "CREATE TABLE IF NOT EXISTS views(setkey TEXT PRIMARY KEY,"
+          " sort TEXT, grp TEXT, at INTEGER NOT NULL);",
+};
+
 struct lede_state {
     sqlite3 *db;
     sqlite3_stmt *q[Q_N];
     bool batch;   /* inside state_batch_begin: changes join its transaction */
     bool failed;  /* a change in the batch failed: roll it all back */
+    bool views;   /* the file has the views table (schema 2) */
 };
 
 int state_default_path(char *buf, size_t n)
@@ -169,8 +188,36 @@ static int user_version(sqlite3 *db)
     return v;
 }
 
-/* Open, check and prepare. Returns an SQLite code; msg on failure. */
-static int open_db(lede_state *st, const char *path, bool create)
+/* Bring a file of schema `from` up to STATE_SCHEMA: one transaction, in
+ * which user_version is read again (another lede may have done it
+ * meanwhile). Returns an SQLite code; on failure nothing has changed. */
+static int upgrade(sqlite3 *db, int from)
+{
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    int v = user_version(db);
+    rc = v < from ? SQLITE_ERROR : SQLITE_OK;
+    bool done = v >= STATE_SCHEMA;
+    for (; rc == SQLITE_OK && v < STATE_SCHEMA; v++)
+        rc = sqlite3_exec(db, migrate[v], NULL, NULL, NULL);
+    if (rc == SQLITE_OK && !done) {
+        char set[40];
+        snprintf(set, sizeof set, "PRAGMA user_version=%d", STATE_SCHEMA);
+        rc = sqlite3_exec(db, set, NULL, NULL, NULL);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* Open, check and prepare. Returns an SQLite code; msg on failure, or a
+ * note when an older lede's file could not be upgraded (then it is used
+ * as it is, without what the newer schema adds). */
+static int open_db(lede_state *st, const char *path, bool create, char *msg,
+                   size_t n)
 {
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
@@ -188,13 +235,28 @@ static int open_db(lede_state *st, const char *path, bool create)
     int version = rc == SQLITE_OK ? user_version(st->db) : 0;
     if (version < 0)
         rc = SQLITE_ERROR;
-    else if (version == 0 && rc == SQLITE_OK)
+    else if (version == 0 && rc == SQLITE_OK) {
         rc = sqlite3_exec(st->db, schema, NULL, NULL, NULL);
-    else if (version > STATE_SCHEMA)
+        version = 1;
+    } else if (version > STATE_SCHEMA)
         return SQLITE_FORMAT; /* a newer lede's: leave it alone */
+    /* a reader (--list) only reads marks: it leaves an old file as it is */
+    if (rc == SQLITE_OK && version < STATE_SCHEMA && create) {
+        int up = upgrade(st->db, version);
+        if (up == SQLITE_OK)
+            version = STATE_SCHEMA;
+        else if (is_corrupt(up))
+            rc = up;
+        else
+            snprintf(msg, n, "%s could not be upgraded (%s): the list's "
+                     "order and grouping are not remembered", path,
+                     sqlite3_errstr(up));
+    }
+    st->views = version >= 2;
     for (int i = 0; rc == SQLITE_OK && i < Q_N; i++)
-        rc = sqlite3_prepare_v3(st->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-                                &st->q[i], NULL);
+        if (st->views || (i != Q_VIEW_SAVE && i != Q_VIEW_LOAD))
+            rc = sqlite3_prepare_v3(st->db, sql[i], -1,
+                                    SQLITE_PREPARE_PERSISTENT, &st->q[i], NULL);
     return rc;
 }
 
@@ -230,7 +292,7 @@ lede_state *state_open(const char *path, bool create, char *msg, size_t n)
         return NULL;
     }
     lede_state *st = lede_calloc(1, sizeof *st);
-    int rc = open_db(st, path, create);
+    int rc = open_db(st, path, create, msg, n);
     if (is_corrupt(rc) && create) {
         close_db(st);
         char aside[PATH_MAX + 40];
@@ -242,7 +304,8 @@ lede_state *state_open(const char *path, bool create, char *msg, size_t n)
         }
         snprintf(msg, n, "%s was damaged: kept as %s, a new one started",
                  path, aside);
-        rc = open_db(st, path, create);
+        size_t l = strlen(msg);
+        rc = open_db(st, path, create, msg + l, n - l);
     }
     if (rc == SQLITE_FORMAT) {
         snprintf(msg, n, "%s was made by a newer lede: left as it is", path);
@@ -707,6 +770,51 @@ int state_pos_load(lede_state *st, const char *setkey, uint64_t *hash,
     }
     sqlite3_reset(q);
     return r;
+}
+
+/* ---- the list's order and grouping ------------------------------------ */
+
+int state_view_save(lede_state *st, const char *setkey, const char *sort,
+                    const char *group)
+{
+    if (!st || !st->views || begin(st) != SQLITE_OK)
+        return -1;
+    sqlite3_stmt *q = stmt(st, Q_VIEW_SAVE);
+    sqlite3_bind_text(q, 1, setkey, -1, SQLITE_TRANSIENT);
+    if (sort)
+        sqlite3_bind_text(q, 2, sort, -1, SQLITE_TRANSIENT);
+    if (group)
+        sqlite3_bind_text(q, 3, group, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q, 4, (sqlite3_int64)time(NULL));
+    return finish(st, run(q));
+}
+
+/* Column i of q into buf ("" for NULL or a value that does not fit). */
+static void copy_col(sqlite3_stmt *q, int i, char *buf, size_t n)
+{
+    const char *t = (const char *)sqlite3_column_text(q, i);
+    size_t l = t ? strlen(t) : 0;
+    if (l >= n)
+        l = 0;
+    memcpy(buf, t ? t : "", l);
+    buf[l] = '\0';
+}
+
+int state_view_load(lede_state *st, const char *setkey, char *sort,
+                    size_t sn, char *group, size_t gn)
+{
+    sort[0] = group[0] = '\0';
+    if (!st || !st->views)
+        return -1;
+    sqlite3_stmt *q = stmt(st, Q_VIEW_LOAD);
+    sqlite3_bind_text(q, 1, setkey, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        copy_col(q, 0, sort, sn);
+        copy_col(q, 1, group, gn);
+    }
+    sqlite3_reset(q);
+    return rc == SQLITE_ROW ? 0 : -1;
 }
 
 /* ---- the set's key ----------------------------------------------------- */

@@ -1,12 +1,14 @@
 /* state.h: the user's own data, in its own SQLite database.
  *
  * Read and unread, a star, free tags, the search history and, per set,
- * the article and the place last shown. This is the user's work, not a
- * cache: it lives apart from the index (default
- * $XDG_STATE_HOME/lede/state.db), every change is one transaction, the
- * database runs in WAL mode with a busy timeout so two lede processes can
- * share it, and a database that cannot be read is renamed aside
- * (state.db.corrupt-TIME), never deleted.
+ * the article and the place last shown and the list's order and
+ * grouping. This is the user's work, not a cache: it lives apart from
+ * the index (default $XDG_STATE_HOME/lede/state.db), every change is one
+ * transaction, the database runs in WAL mode with a busy timeout so two
+ * lede processes can share it, and a database that cannot be read is
+ * renamed aside (state.db.corrupt-TIME), never deleted. A file an older
+ * lede made is upgraded in place, in one transaction that only adds,
+ * when it is opened for writing.
  *
  * An article is keyed by its content hash (article.hash) and its real
  * path. A lookup takes the row of the same hash and path, else a row of
@@ -45,8 +47,11 @@ int state_default_path(char *buf, size_t n);
  * as an error of state_load.
  * A file that is not a sound SQLite database is renamed to
  * PATH.corrupt-YYYYMMDD-HHMMSS and a new one started (create only); msg
- * then says so (also on success). On failure returns NULL with the
- * reason in msg. The caller owns the handle (state_close). */
+ * then says so (also on success). With create, an older lede's file is
+ * upgraded to this schema (every row kept); when that cannot be done
+ * (read-only, busy) it is used as it is, state_view_* fail, and msg says
+ * so (on success). On failure returns NULL with the reason in msg. The
+ * caller owns the handle (state_close). */
 lede_state *state_open(const char *path, bool create, char *msg, size_t n);
 void state_close(lede_state *st);
 
@@ -107,6 +112,21 @@ int state_pos_save(lede_state *st, const char *setkey, uint64_t hash,
  * when nothing is stored for the set. */
 int state_pos_load(lede_state *st, const char *setkey, uint64_t *hash,
                    char **path, uint32_t *off);
+
+/* The list's order and grouping last chosen in a set (by the set's key,
+ * as for state_pos_save), as the reader names them ("headline",
+ * "source"). A NULL sort or group keeps the one stored, so choosing one
+ * leaves the other as it was. One transaction. Returns 0, or -1 on a
+ * database error or when the file is an older lede's that could not be
+ * upgraded. */
+int state_view_save(lede_state *st, const char *setkey, const char *sort,
+                    const char *group);
+/* Fills sort[sn] and group[gn] with what is stored ("" for what was
+ * never chosen, or is too long to be a name) and returns 0; -1 when
+ * nothing is stored for the set (both then ""). The caller checks the
+ * names: a newer lede may have stored one this one does not know. */
+int state_view_load(lede_state *st, const char *setkey, char *sort,
+                    size_t sn, char *group, size_t gn);
 
 /* A set's key: lede_hash64 over the sorted real paths of the PATH
  * arguments, each followed by a NUL, as 16 lowercase hex digits in

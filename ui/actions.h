@@ -40,8 +40,8 @@
     X(HIDE_READ, "R", "hide-read", "Hide or show the paragraphs already read in another article (shown dimmed, with where they were read)") \
     X(NAMES, "E", "names", "The names view: every name of the current list with mention and article counts and the names seen with it. In it: s sorts (count, name, first appearance), t picks a type, / filters by typing, Tab moves to the with: line, Enter pivots the list on the selected name, + on the articles naming both the name and the one chosen on the with: line, T shows the name over time") \
     X(TIMELINE, "T", "timeline", "The timeline of the current list by day, week or month, the shown article's date marked; of the selected name's mentions in the names view") \
-    X(SORT, "S", "sort", "Cycle the order of the list: date, source, headline, path, new share, relevance (of a filtered list); the status line shows it") \
-    X(GROUP, "=", "group", "Cycle the grouping of the list: by folder, by source, none; each group has a header row with its article and unread counts, and the status line shows the grouping") \
+    X(SORT, "S", "sort", "Cycle the order of the list: date, source, headline, path, new share, relevance (of a filtered list); the status line shows it, and the whole list's order is remembered for the set") \
+    X(GROUP, "=", "group", "Cycle the grouping of the list: by folder, by source, none; each group has a header row with its article and unread counts, and the status line shows the grouping, remembered for the set") \
     X(FOLD, "z", "fold", "Fold or unfold the selected group of a grouped list (Enter on a header does it too); a folded group shows only its header") \
     X(FOLD_ALL, "Z", "fold-all", "Fold every group of a grouped list, or unfold them all when all are folded") \
     X(COMMAND, ":", "command", "Command line, Tab completes: sort ORDER, group folder|source|none, goto N, filter QUERY, export FILE (.jsonl or .csv), set OPTION (hide-boilerplate, show-boilerplate, hide-read, show-read); a number alone goes to that row") \

@@ -16,7 +16,8 @@
 static bool row_matches(ui *u, size_t r, const char *pat, size_t plen)
 {
     size_t hl;
-    const char *h = article_headline(store_get(u->s, u->list.view[r]), &hl);
+    const article *a = store_summary(u->s, u->list.view[r]);
+    const char *h = article_headline(a, &hl);
     text_fold(h, hl, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &u->cmd.fold);
     const char *f = u->cmd.fold.s;
     for (size_t i = 0; i + plen <= u->cmd.fold.len; i++)
@@ -111,8 +112,8 @@ static int cmp_text(const article *a, int32_t ba, const article *b, int32_t bb)
 static int cmp_rows(const void *pa, const void *pb)
 {
     const sort_row *x = pa, *y = pb;
-    const article *a = store_get(sort_ui->s, x->art);
-    const article *b = store_get(sort_ui->s, y->art);
+    const article *a = store_summary(sort_ui->s, x->art);
+    const article *b = store_summary(sort_ui->s, y->art);
     int c = 0;
     switch (cmd_sort_current(sort_ui)) {
     case UI_SORT_DATE: case UI_SORT_NEW: case UI_SORT_RELEVANCE:
@@ -132,20 +133,16 @@ static int cmp_rows(const void *pa, const void *pb)
     return c ? c : (x->art > y->art) - (x->art < y->art);
 }
 
-void cmd_sort(ui *u, int by)
+void cmd_sort_rows(ui *u, int by)
 {
     ui_list *l = &u->list;
-    if (by == UI_SORT_RELEVANCE && !l->filtered) {
-        ui_msg(u, true, "relevance needs a filtered list (a search or a name)");
-        return;
-    }
     if (l->filtered)
         u->cmd.fsort = by;
     else
         u->cmd.sort = by;
     sort_row *r = lede_malloc((l->n ? l->n : 1) * sizeof *r);
     for (size_t i = 0; i < l->n; i++) {
-        const article *a = store_get(u->s, l->view[i]);
+        const article *a = store_summary(u->s, l->view[i]);
         r[i].art = l->view[i];
         r[i].count = l->counts && l->filtered ? l->counts[i] : 0;
         r[i].key = by == UI_SORT_DATE ? a->date_key
@@ -165,7 +162,28 @@ void cmd_sort(ui *u, int by)
     free(r);
     group_refresh(u); /* sorted within each group */
     u->dirty |= DIRTY_LIST | DIRTY_STATUS;
+}
+
+void cmd_sort(ui *u, int by)
+{
+    if (by == UI_SORT_RELEVANCE && !u->list.filtered) {
+        ui_msg(u, true, "relevance needs a filtered list (a search or a name)");
+        return;
+    }
+    cmd_sort_rows(u, by);
     ui_msg(u, false, "sorted by %s", sort_names[by]);
+    /* the whole list's order is the set's; a filtered list's lasts
+     * while the filter does (relevance needs its query) */
+    if (!u->list.filtered)
+        marks_view_save(u, true, false);
+}
+
+int cmd_sort_by_name(const char *s)
+{
+    for (int i = 0; i < UI_SORT_N; i++)
+        if (!strcmp(s, sort_names[i]))
+            return i;
+    return -1;
 }
 
 int cmd_sort_current(const ui *u)
@@ -188,14 +206,6 @@ static const char *const commands[] = {"sort", "goto", "filter", "export",
 static const char *const groupings[] = {"folder", "source", "none", NULL};
 static const char *const options[] = {"hide-boilerplate", "show-boilerplate",
                                       "hide-read", "show-read", NULL};
-
-static int sort_by_name(const char *s)
-{
-    for (int i = 0; i < UI_SORT_N; i++)
-        if (!strcmp(s, sort_names[i]))
-            return i;
-    return -1;
-}
 
 static void cmd_goto(ui *u, const char *arg)
 {
@@ -270,7 +280,7 @@ void cmd_run(ui *u, char *line)
     while (*arg == ' ')
         arg++;
     if (!strcmp(line, "sort")) {
-        int s = sort_by_name(arg);
+        int s = cmd_sort_by_name(arg);
         if (s < 0)
             ui_msg(u, true, "sort: date, source, headline, path, new or relevance");
         else

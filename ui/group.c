@@ -129,7 +129,7 @@ void group_refresh(ui *u)
         G->gs.ng = 0;
         if (G->base_dirty && !l->filtered) {
             G->base_dirty = false;
-            cmd_sort(u, u->cmd.sort); /* the plain order again */
+            cmd_sort_rows(u, u->cmd.sort); /* the plain order again */
         }
         return;
     }
@@ -161,29 +161,42 @@ void group_refresh(ui *u)
     u->dirty |= DIRTY_LIST | DIRTY_STATUS;
 }
 
-void group_set_by(ui *u, int by)
+void group_apply(ui *u, int by)
 {
     ui_group *G = &u->grp;
-    if (by < 0)
-        by = (G->by + 1) % GROUP_N;
+    int old = G->by;
     if (by != G->by)
         for (size_t g = 0; g < G->gs.ng; g++)
             G->folded[g] = false; /* folds belong to the old grouping */
     G->by = by;
-    if (by == GROUP_NONE) {
+    if (by != GROUP_NONE && old != GROUP_NONE && by != old) {
+        /* the rows are in the old grouping's order: sort them again,
+         * then group (grouping keeps the order within each group) */
+        cmd_sort_rows(u, cmd_sort_current(u));
+    } else if (by == GROUP_NONE) {
         G->gs.ng = 0;
         if (u->list.filtered || G->base_dirty) {
             G->base_dirty = u->list.filtered && G->base_dirty;
-            cmd_sort(u, cmd_sort_current(u));
+            cmd_sort_rows(u, cmd_sort_current(u));
         }
         u->list.top = u->list.sel; /* list_draw scrolls it into view */
-        ui_msg(u, false, "not grouped");
     } else {
         group_refresh(u);
-        ui_msg(u, false, "grouped by %s: %zu group%s", group_by_name((group_by)by),
-               G->gs.ng, G->gs.ng == 1 ? "" : "s");
     }
     u->dirty |= DIRTY_LIST | DIRTY_STATUS;
+}
+
+void group_set_by(ui *u, int by)
+{
+    ui_group *G = &u->grp;
+    group_apply(u, by < 0 ? (G->by + 1) % GROUP_N : by);
+    if (G->by == GROUP_NONE)
+        ui_msg(u, false, "not grouped");
+    else
+        ui_msg(u, false, "grouped by %s: %zu group%s",
+               group_by_name((group_by)G->by), G->gs.ng,
+               G->gs.ng == 1 ? "" : "s");
+    marks_view_save(u, false, true);
 }
 
 void group_move(ui *u, long delta)

@@ -8,18 +8,33 @@
 #include "text.h"
 #include "util.h"
 
+/* The store's order nearest to the list's: by date, else by path. */
+static store_order base_order(const ui *u)
+{
+    return u->cmd.sort == UI_SORT_DATE ? STORE_ORDER_DATE : STORE_ORDER_PATH;
+}
+
+/* True when the store's order is not the list's and the rows need a
+ * sort of their own (headline, source, new share), or grouping. */
+static bool needs_sort(const ui *u)
+{
+    return (u->cmd.sort != UI_SORT_DATE && u->cmd.sort != UI_SORT_PATH) ||
+           u->grp.by != GROUP_NONE;
+}
+
 void list_init(ui *u)
 {
     ui_list *l = &u->list;
     l->nbase = store_count(u->s);
-    l->base = lede_malloc(l->nbase * sizeof *l->base);
-    store_order_by(u->s, u->o->sort_date ? STORE_ORDER_DATE : STORE_ORDER_PATH,
-                   l->base);
+    l->base = lede_malloc((l->nbase ? l->nbase : 1) * sizeof *l->base);
+    store_order_by(u->s, base_order(u), l->base);
     l->nbase = story_ui_collapse(u, l->base, NULL, l->nbase);
     l->view = l->base;
     l->n = l->nbase;
     l->counts = NULL;
     l->filtered = false;
+    if (needs_sort(u))
+        cmd_sort_rows(u, u->cmd.sort);
 }
 
 static void list_keep_visible(ui *u);
@@ -35,21 +50,28 @@ void list_grow(ui *u)
         return;
     long cur = l->filtered ? -1 : list_current(u);
     uint32_t *base = lede_malloc(n * sizeof *base);
-    store_order_by(u->s, u->o->sort_date ? STORE_ORDER_DATE : STORE_ORDER_PATH,
-                   base);
+    store_order_by(u->s, base_order(u), base);
     bool shown = l->view == l->base;
     free(l->base);
     l->base = base;
     l->nbase = n;
+    u->grp.base_dirty = false; /* base is in the store's order again */
+    l->base_stale = !shown && needs_sort(u);
     if (shown) {
         l->view = base;
         l->n = n;
-        for (size_t i = 0; cur >= 0 && i < n; i++)
-            if ((long)base[i] == cur) {
+        /* the list's own order and its groups take in the new rows */
+        if (needs_sort(u))
+            cmd_sort_rows(u, u->cmd.sort);
+        for (size_t i = 0; cur >= 0 && i < l->n; i++)
+            if ((long)l->view[i] == cur) {
                 l->sel = i;
                 break;
             }
-        list_keep_visible(u);
+        if (group_on(u))
+            group_follow(u, false);
+        else
+            list_keep_visible(u);
     }
     u->dirty |= DIRTY_LIST | DIRTY_STATUS;
 }
@@ -199,7 +221,11 @@ void list_unfilter(ui *u)
     l->n = l->nbase;
     l->filtered = false;
     l->sel = 0;
-    group_refresh(u);
+    if (l->base_stale) /* articles came in while filtered */
+        cmd_sort_rows(u, u->cmd.sort);
+    else
+        group_refresh(u);
+    l->base_stale = false;
     for (size_t i = 0; i < l->n; i++)
         if ((long)l->view[i] == u->rd.art)
             l->sel = i;

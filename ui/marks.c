@@ -1,4 +1,5 @@
-/* marks.c: the user's marks in the reader. Read, star and tags live in
+/* marks.c: the user's marks in the reader, and the list's order and
+ * grouping remembered per set. Read, star and tags live in
  * the state database (src/state.c) and in per-article arrays here, so
  * drawing the list never asks the database; each change is written at
  * once, one transaction, and a failure to write is said in the status
@@ -148,7 +149,7 @@ void marks_restore(ui *u)
         return;
     long art = -1;
     for (size_t i = 0; i < store_count(u->s); i++) {
-        if (store_get(u->s, i)->hash != hash)
+        if (store_summary(u->s, i)->hash != hash)
             continue;
         if (art < 0 || !strcmp(m->keys[i], path))
             art = (long)i; /* the same path wins over a copy */
@@ -163,6 +164,35 @@ void marks_restore(ui *u)
             reader_set_top(u, layout_line_of(&u->rd.lay, off));
         break;
     }
+}
+
+/* ---- the list's order and grouping ------------------------------------ */
+
+int marks_view_load(ui *u)
+{
+    ui_marks *m = &u->mk;
+    char so[32], gr[32];
+    if (!m->st ||
+        state_view_load(m->st, m->setkey, so, sizeof so, gr, sizeof gr) != 0)
+        return -1;
+    /* a name this lede does not know (a newer one's) is passed over;
+     * relevance needs a query, so it is never the whole list's order */
+    int s = cmd_sort_by_name(so);
+    if (s >= 0 && s != UI_SORT_RELEVANCE && !u->o->sort_given)
+        u->cmd.sort = s;
+    return u->o->group_given ? -1 : group_by_parse(gr);
+}
+
+void marks_view_save(ui *u, bool sort, bool group)
+{
+    ui_marks *m = &u->mk;
+    if (!m->st)
+        return;
+    const char *so = sort ? cmd_sort_name(u->cmd.sort) : NULL;
+    const char *gr = group ? group_by_name((group_by)u->grp.by) : NULL;
+    if (state_view_save(m->st, m->setkey, so, gr) != 0)
+        ui_msg(u, true, "state: the %s could not be saved (database busy, "
+               "read-only or of an older lede)", sort ? "order" : "grouping");
 }
 
 /* ---- read and star ----------------------------------------------------- */

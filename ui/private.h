@@ -70,6 +70,8 @@ typedef struct ui_list {
     uint32_t *counts; /* mention or match count per row when filtered */
     size_t n, cap;
     bool filtered;
+    bool base_stale;  /* base made again while filtered: not yet in the
+                         list's order (list_unfilter sorts it) */
     char what[160];   /* what the filter is, for the status line */
     size_t sel, top;
 } ui_list;
@@ -523,10 +525,15 @@ void timeline_key(ui *u, ui_action a);
 void cmd_list_search_live(ui *u);
 /* n/N in the list after a headline search; false when not in one. */
 bool cmd_list_step(ui *u, bool forward);
-/* Sort the list (UI_SORT_*), or cycle to the next order (S). */
+/* Sort the list (UI_SORT_*), or cycle to the next order (S): said in
+ * the status line, and the whole list's order remembered for the set. */
 void cmd_sort(ui *u, int by);
 void cmd_sort_next(ui *u);
+/* Sort the rows shown by `by` (rows within each group), quietly. */
+void cmd_sort_rows(ui *u, int by);
 const char *cmd_sort_name(int s);
+/* UI_SORT_* named s, or -1. */
+int cmd_sort_by_name(const char *s);
 /* The order the list is shown in. */
 int cmd_sort_current(const ui *u);
 /* Run a : command line (modified in place). */
@@ -550,8 +557,11 @@ bool group_on(const ui *u);
 /* After the list's rows or order changed: regroup them (the shown
  * article stays selected); with no grouping, undo an earlier one. */
 void group_refresh(ui *u);
-/* Group by GROUP_* (from = or :group); cycle to the next with -1. */
+/* Group by GROUP_* (from = or :group); cycle to the next with -1. Said
+ * in the status line and remembered for the set. */
 void group_set_by(ui *u, int by);
+/* Group by GROUP_*, quietly (at start). */
+void group_apply(ui *u, int by);
 /* The display row follows list.sel; reveal unfolds its group. */
 void group_follow(ui *u, bool reveal);
 /* Grouped list: draw, move by display rows, click. */
@@ -598,6 +608,13 @@ bool marks_watched(ui *u, uint32_t art);
 void marks_history_add(ui *u, const char *line);
 /* Back to the article and place last shown in this set. */
 void marks_restore(ui *u);
+/* The order of the whole list remembered for this set, into cmd.sort
+ * (unless --sort was given); returns the grouping remembered (GROUP_*),
+ * or -1 when none was (or --group was given). Before list_init. */
+int marks_view_load(ui *u);
+/* Remember the whole list's order (sort) and/or the grouping (group)
+ * for this set; a failure is said in the status line. */
+void marks_view_save(ui *u, bool sort, bool group);
 
 /* color.c: check the configuration's colour names (errors added to c). */
 void color_check(lede_config *c);

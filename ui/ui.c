@@ -692,10 +692,15 @@ static void ui_start(ui *u)
     for (size_t i = 0; i < store_count(u->s); i++)
         if (u->read[i])
             story_ui_read(u, (long)i);
+    /* the order and grouping last chosen in this set beat the
+     * configuration's default; --sort and --group beat both */
+    int grouping = marks_view_load(u);
     list_init(u);
     reader_init(u);
-    if (u->o->group)
-        group_set_by(u, u->o->group);
+    if (u->o->group_given)
+        grouping = u->o->group;
+    if (grouping > GROUP_NONE)
+        group_apply(u, grouping);
     u->focus = opens_one_file(u->o, u->s) ? PANE_READER : PANE_LIST;
     geom_layout(u);
     list_set_sel(u, 0);

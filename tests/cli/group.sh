@@ -57,3 +57,26 @@ contains "and says what it wants" "$err" "--group wants folder, source or none, 
 err=$("$LEDE" --entities --group=source "$S" 2>&1 >/dev/null)
 check "--group with another batch mode exits 2" [ $? = 2 ]
 contains "and says where it goes" "$err" "--group goes with --list or the reader"
+
+# A set read back from its index (the second run): more articles than
+# the index's article cache holds, so a group name must not be borrowed
+# from an article fetched whole (it would be freed under the grouping).
+B12=$W/twelve
+mkdir -p "$B12/a" "$B12/b" "$B12/c"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
+    case $i in 0[1-4]) d=a src="Alpha Wire" ;; 0[5-8]) d=b src="Beta Post" ;;
+        *) d=c src="Gamma News" ;; esac
+    printf 'Title: Story %s\nSource: %s\n\nBody %s of a longer set.\n' \
+        "$i" "$src" "$i" >"$B12/$d/$i.txt"
+done
+WANT="# Alpha Wire${TAB}4
+# Beta Post${TAB}4
+# Gamma News${TAB}4"
+"$LEDE" --list "$B12" >/dev/null # builds the index
+for by in source folder; do
+    fresh=$("$LEDE" --no-index --list --group=$by "$B12")
+    indexed=$("$LEDE" --list --group=$by "$B12")
+    check "--group=$by from the index is as without it" [ "$indexed" = "$fresh" ]
+done
+check "the source groups from the index" \
+    [ "$("$LEDE" --list --group=source "$B12" | grep '^#')" = "$WANT" ]

@@ -1,6 +1,8 @@
 /* Unit tests for the state database: marks survive a reopen, follow a
  * moved file (same hash) but not an edited one, tags, history, places,
- * a damaged database kept aside, and an unwritable directory. */
+ * the list's order and grouping per set, a first-schema file upgraded in
+ * place with every row kept, a damaged database kept aside, and an
+ * unwritable directory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -206,6 +208,158 @@ static void test_positions(void **unused)
     state_close(s);
 }
 
+static size_t count_aside(void);
+
+static void test_views(void **unused)
+{
+    (void)unused;
+    lede_state *s = open_ok();
+    char so[16], gr[16];
+    const char *k1 = "0123456789abcdef", *k2 = "fedcba9876543210";
+    assert_int_equal(state_view_load(s, k1, so, sizeof so, gr, sizeof gr), -1);
+    assert_string_equal(so, "");
+    assert_string_equal(gr, "");
+    /* the order alone, then the grouping alone: each keeps the other */
+    assert_int_equal(state_view_save(s, k1, "headline", NULL), 0);
+    assert_int_equal(state_view_load(s, k1, so, sizeof so, gr, sizeof gr), 0);
+    assert_string_equal(so, "headline");
+    assert_string_equal(gr, "");
+    assert_int_equal(state_view_save(s, k1, NULL, "source"), 0);
+    assert_int_equal(state_view_save(s, k2, "date", "folder"), 0);
+    state_close(s);
+    s = open_ok();
+    assert_int_equal(state_view_load(s, k1, so, sizeof so, gr, sizeof gr), 0);
+    assert_string_equal(so, "headline");
+    assert_string_equal(gr, "source");
+    assert_int_equal(state_view_load(s, k2, so, sizeof so, gr, sizeof gr), 0);
+    assert_string_equal(so, "date");
+    assert_string_equal(gr, "folder");
+    /* a name longer than the caller's buffer is no name */
+    assert_int_equal(state_view_save(s, k2, "a-much-longer-order-name", NULL), 0);
+    assert_int_equal(state_view_load(s, k2, so, sizeof so, gr, sizeof gr), 0);
+    assert_string_equal(so, "");
+    assert_string_equal(gr, "folder");
+    state_close(s);
+}
+
+/* The schema of lede's first state database (user_version 1), as that
+ * lede made it, with a mark, a tag, history and a place in it. */
+static void make_v1(const char *path)
+{
+    static const char v1[] =
+        "CREATE TABLE marks(hash INTEGER NOT NULL,"
+        " path TEXT NOT NULL, read INTEGER NOT NULL DEFAULT 0,"
+        " star INTEGER NOT NULL DEFAULT 0, at INTEGER NOT NULL DEFAULT 0,"
+        " PRIMARY KEY(hash, path));"
+        "CREATE TABLE tags(hash INTEGER NOT NULL,"
+        " path TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY(hash, path, tag));"
+        "CREATE INDEX tags_by_tag ON tags(tag);"
+        "CREATE TABLE history(id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " line TEXT NOT NULL);"
+        "CREATE TABLE positions(setkey TEXT PRIMARY KEY,"
+        " hash INTEGER NOT NULL, path TEXT NOT NULL, off INTEGER NOT NULL,"
+        " at INTEGER NOT NULL);"
+        "INSERT INTO marks VALUES(7, '/a/x.txt', 1, 0, 100);"
+        "INSERT INTO marks VALUES(8, '/a/y.txt', 0, 1, 101);"
+        "INSERT INTO tags VALUES(8, '/a/y.txt', 'syria');"
+        "INSERT INTO tags VALUES(8, '/a/y.txt', 'geneva');"
+        "INSERT INTO history(line) VALUES('lavrov');"
+        "INSERT INTO history(line) VALUES('aid convoy');"
+        "INSERT INTO positions VALUES('0123456789abcdef', 8, '/a/y.txt', 321,"
+        " 102);"
+        "PRAGMA user_version=1;";
+    char d[320];
+    snprintf(d, sizeof d, "%s/sub", dir);
+    mkdir(d, 0700);
+    snprintf(d, sizeof d, "%s/sub/dir", dir);
+    mkdir(d, 0700);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "PRAGMA journal_mode=WAL", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, v1, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+}
+
+static int file_version(void)
+{
+    sqlite3 *h;
+    sqlite3_stmt *q;
+    int v = -1;
+    assert_int_equal(sqlite3_open(db_path(), &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &q,
+                                        NULL), SQLITE_OK);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    return v;
+}
+
+/* Everything make_v1 put in is there. */
+static void v1_rows_kept(lede_state *s)
+{
+    uint64_t h[2] = {7, 8};
+    const char *p[2] = {"/a/x.txt", "/a/y.txt"};
+    state_marks m[2];
+    assert_int_equal(state_load(s, 2, h, p, m), 0);
+    assert_int_equal(m[0].flags, STATE_READ);
+    assert_null(m[0].tags);
+    assert_int_equal(m[1].flags, STATE_STAR);
+    assert_string_equal(m[1].tags, "geneva,syria");
+    state_marks_free(m, 2);
+    size_t n = 0;
+    char **hist = state_history(s, 10, &n);
+    assert_non_null(hist);
+    assert_int_equal(n, 2);
+    assert_string_equal(hist[0], "lavrov");
+    assert_string_equal(hist[1], "aid convoy");
+    for (size_t i = 0; i < n; i++)
+        free(hist[i]);
+    free(hist);
+    uint64_t ph;
+    char *pp;
+    uint32_t off;
+    assert_int_equal(state_pos_load(s, "0123456789abcdef", &ph, &pp, &off), 0);
+    assert_true(ph == 8);
+    assert_string_equal(pp, "/a/y.txt");
+    assert_int_equal(off, 321);
+    free(pp);
+}
+
+static void test_v1_upgraded_in_place(void **unused)
+{
+    (void)unused;
+    make_v1(db_path());
+    /* a reader (--list) reads an old file and leaves it as it is */
+    char msg[512];
+    lede_state *s = state_open(db_path(), false, msg, sizeof msg);
+    assert_non_null(s);
+    assert_string_equal(msg, "");
+    v1_rows_kept(s);
+    assert_int_equal(state_view_save(s, "0123456789abcdef", "date", NULL), -1);
+    state_close(s);
+    assert_int_equal(file_version(), 1);
+    /* a writer upgrades it, keeping every row, without a message */
+    s = open_ok();
+    v1_rows_kept(s);
+    assert_int_equal(state_view_save(s, "0123456789abcdef", "headline",
+                                     "source"), 0);
+    state_close(s);
+    assert_int_equal(file_version(), 2);
+    assert_int_equal(count_aside(), 0); /* not taken for damage */
+    /* and it works as a new file does, old rows and new */
+    s = open_ok();
+    v1_rows_kept(s);
+    char so[16], gr[16];
+    assert_int_equal(state_view_load(s, "0123456789abcdef", so, sizeof so, gr,
+                                     sizeof gr), 0);
+    assert_string_equal(so, "headline");
+    assert_string_equal(gr, "source");
+    assert_int_equal(state_set_flag(s, 7, "/a/x.txt", STATE_STAR, true), 0);
+    state_close(s);
+}
+
 static size_t count_aside(void)
 {
     char d[320];
@@ -338,6 +492,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_history, setup, teardown),
         cmocka_unit_test_setup_teardown(test_positions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_views, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_v1_upgraded_in_place, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_corrupt_kept_aside, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_and_unwritable, setup,
                                         teardown),
