@@ -895,8 +895,8 @@ static void test_posts_and_labels(void **state)
         "card: Kerrigan 33 Referee: Ian Moss Attendance: 20,000\n"
         "Lakeport (0) 1 Scorers: Osei 44, Brandvold 71 Subs used: "
         "Tamberlo 60 (Quenneville)\n",
-        "Grid deal\n"
-        "Quorvex Power announced a deal. Quorvex Power will build it.\n"};
+        ("Grid deal\n"
+         "Quorvex Power announced a deal. Quorvex Power will build it.\n")};
     article a[3];
     entity_table *t = scan_set(a, texts, 3);
     static const char *const junk[] = {

@@ -132,8 +132,8 @@ static const char *const docs[] = {
     "Title: Iraq after the war\nDate: 2016-09-10\nSource: Example Wire\n\n"
     "Tony Blair spoke about Iraq. Mr Blair said little. Erdoğan was in "
     "Ankara. 東京都 is big.\n",
-    "Title: An undated note\n\nA white house on the hill, and STRASSE "
-    "signs.\n",
+    ("Title: An undated note\n\nA white house on the hill, and STRASSE "
+     "signs.\n"),
 };
 
 static store *small_set(void)
