@@ -725,7 +725,7 @@ static int parse(int argc, char **argv, opts *o)
 
 int main(int argc, char **argv)
 {
-    opts o = {"../shared/ner/open", "data/tagger.bin", "", true, 8, -1, 0,
+    opts o = {"../shared/ner/open", "data/tagger.bin", "", true, 15, -1, 0,
               300, 18, 10};
     int rc = parse(argc, argv, &o);
     if (rc)
