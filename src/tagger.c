@@ -616,11 +616,18 @@ static int64_t stretch_score(const tagger *m, const tagger_scratch *s,
     return sc;
 }
 
+/* The position part of a TAGGER_GAZ mark: 0 none, 1 B, 2 I, 3 L, 4 U. */
+static unsigned gaz_pos(uint8_t gaz)
+{
+    return gaz >> 2;
+}
+
 /* Where the tagger's labelling of [a, b) and the rules' differ, each
  * stretch of disagreement (between words both leave O) is judged on its
  * own: the rules' labelling stays (every word of the stretch marked
  * TAGGER_RULES) unless the tagger's beats it there by the defer margin
- * (three fifths of it where the tagger leaves the whole stretch O).
+ * (three fifths of it where the tagger leaves a one-word stretch O).
+ * It never makes one name of two known names side by side.
  * A type the tagger is sure of in one name does not let it drop another
  * name of the same sentence the rules found. Nor does it ever drop a name
  * of the curated gazetteer the rules kept ("seats from Labour"): it may
@@ -642,16 +649,20 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
         size_t j = i + 1;
         while (j < b && (tags[j] || alt[j]))
             j++;
-        bool erased = true, known = false;
+        bool erased = true, known = false, glued = false;
         for (size_t k = i; k < j; k++) {
             erased &= !tags[k];
             known |= alt[k] && tok[k].gaz;
+            /* one name over two known names ("Paris Berlin") */
+            glued |= k > i && TAGGER_IS_I(tags[k]) &&
+                     gaz_pos(tok[k].gaz) % 3 == 1 &&
+                     gaz_pos(tok[k - 1].gaz) >= 3;
         }
         /* dropping a name needs less than adding or retyping one: the
          * rules' junk filters are the weaker side on text they were not
          * written for */
         int64_t margin = erased && j == i + 1 ? m->defer * 3 / 5 : m->defer;
-        if ((erased && known) ||
+        if ((erased && known) || glued ||
             stretch_score(m, s, a, b, i, j, tags) -
                     stretch_score(m, s, a, b, i, j, alt) <
                 margin) {
