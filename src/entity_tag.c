@@ -71,6 +71,37 @@ static void rule_marks(entity_table *t, tagger_tok *tt)
     }
 }
 
+/* TGF_NAMED on each word of a rules name whose folded word is in
+ * another rules name of the article too. */
+static void named_marks(entity_table *t, tagger_tok *tt)
+{
+    size_t cap = 64;
+    while (cap < 2 * t->nw)
+        cap *= 2;
+    size_t mask = cap - 1;
+    /* dr_key is free again: the word's hash; dr_votes[slot]: names */
+    memset(t->dr_key, 0, cap * sizeof *t->dr_key);
+    memset(t->dr_votes, 0, cap * sizeof *t->dr_votes);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < t->nc; i++) {
+            const ent_cand *c = &t->c[i];
+            if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)
+                continue;
+            for (uint32_t j = c->w0; j < c->w1; j++) {
+                uint32_t h = t->w[j].hash | 1;
+                size_t s = h & mask;
+                while (t->dr_key[s] && t->dr_key[s] != h)
+                    s = (s + 1) & mask;
+                t->dr_key[s] = h;
+                if (pass == 0)
+                    t->dr_votes[s]++;
+                else if (t->dr_votes[s] > 1)
+                    tt[j].flags |= TGF_NAMED;
+            }
+        }
+    }
+}
+
 /* Per word, the type the rules' cues give the same folded word across
  * the article (the summed votes of every kept candidate holding it):
  * "Ottey" at a sentence start after "rival Merlene Ottey said". */
@@ -115,6 +146,7 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
         }
         tt[i].doc = (uint8_t)(best < 0 ? 0 : 1 + best);
     }
+    named_marks(t, tt);
 }
 
 /* The longest gazetteer name starting at each word: B I.. L or U. */

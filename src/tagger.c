@@ -626,7 +626,9 @@ static unsigned gaz_pos(uint8_t gaz)
  * stretch of disagreement (between words both leave O) is judged on its
  * own: the rules' labelling stays (every word of the stretch marked
  * TAGGER_RULES) unless the tagger's beats it there by the defer margin
- * (three fifths of it where the tagger leaves a one-word stretch O).
+ * (three fifths of it where the tagger leaves a one-word stretch O
+ * whose word the rules name nowhere else in the article, and never for
+ * one they do).
  * It never makes one name of two known names side by side.
  * A type the tagger is sure of in one name does not let it drop another
  * name of the same sentence the rules found. Nor does it ever drop a name
@@ -658,11 +660,16 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
                      gaz_pos(tok[k].gaz) % 3 == 1 &&
                      gaz_pos(tok[k - 1].gaz) >= 3;
         }
-        /* dropping a name needs less than adding or retyping one: the
-         * rules' junk filters are the weaker side on text they were not
-         * written for */
-        int64_t margin = erased && j == i + 1 ? m->defer * 3 / 5 : m->defer;
-        if ((erased && known) || glued ||
+        /* dropping a one-word name needs less than adding or retyping
+         * one, unless the rules' cues type that word somewhere in the
+         * article: their junk filters are the weaker side on text they
+         * were not written for */
+        int64_t margin = erased && j == i + 1 && !tok[i].doc
+                             ? m->defer * 3 / 5 : m->defer;
+        /* nor drops a one-word name whose word the rules name elsewhere
+         * in the article ("Yukos said" after "oil firm Yukos") */
+        bool named = j == i + 1 && (tok[i].flags & TGF_NAMED);
+        if ((erased && (known || named)) || glued ||
             stretch_score(m, s, a, b, i, j, tags) -
                     stretch_score(m, s, a, b, i, j, alt) <
                 margin) {

@@ -43,7 +43,9 @@ enum {
     TGF_LOWELSE = 1u << 13, /* the article has it in lowercase */
     TGF_COMMON = 1u << 14,  /* a common word ("The", "He"): at a sentence
                                start its capital wakes no scoring */
-    TGF_NFLAGS = 15
+    TGF_NAMED = 1u << 15,   /* the rules name this word elsewhere in the
+                               article too (no feature: decoding only) */
+    TGF_NFLAGS = 16
 };
 
 /* Gazetteer position of a word in the longest known name it starts or
