@@ -213,6 +213,8 @@ struct entity_table {
     size_t tagcap;
     ent_cand *c2;        /* the tagger's candidates, swapped with c */
     size_t nc2, c2cap;
+    uint32_t *dr_key, *dr_votes; /* per folded word: the rules' votes */
+    size_t dr_cap, dr_vcap;
     uint32_t *capmid, *capmid_gen; /* words capitalised mid-sentence */
     ent_capture *cap;    /* set by entity_scan_raw while it scans */
 };

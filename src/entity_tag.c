@@ -3,7 +3,8 @@
  * The rules run first (entity_scan.c) and leave their candidates; here
  * the words of the article become tagger_tok (shape, word-list bits, the
  * rules' decision with its type, the longest gazetteer name, what the
- * article says about the word elsewhere), the tagger tags them, and its
+ * article says about the word elsewhere and the type the rules give it
+ * there), the tagger tags them, and its
  * spans replace the rules' candidates. A span the rules also found keeps
  * their surface rank, team and tentative marks; the tagger's type is the
  * span's vote. Merging (entity_finish) is unchanged. */
@@ -68,6 +69,84 @@ static void rule_marks(entity_table *t, tagger_tok *tt)
             tt[j].cue = cue;
         }
     }
+}
+
+/* TGF_NAMED on each word of a rules name whose folded word is in
+ * another rules name of the article too. */
+static void named_marks(entity_table *t, tagger_tok *tt)
+{
+    size_t cap = 64;
+    while (cap < 2 * t->nw)
+        cap *= 2;
+    size_t mask = cap - 1;
+    /* dr_key is free again: the word's hash; dr_votes[slot]: names */
+    memset(t->dr_key, 0, cap * sizeof *t->dr_key);
+    memset(t->dr_votes, 0, cap * sizeof *t->dr_votes);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < t->nc; i++) {
+            const ent_cand *c = &t->c[i];
+            if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)
+                continue;
+            for (uint32_t j = c->w0; j < c->w1; j++) {
+                uint32_t h = t->w[j].hash | 1;
+                size_t s = h & mask;
+                while (t->dr_key[s] && t->dr_key[s] != h)
+                    s = (s + 1) & mask;
+                t->dr_key[s] = h;
+                if (pass == 0)
+                    t->dr_votes[s]++;
+                else if (t->dr_votes[s] > 1)
+                    tt[j].flags |= TGF_NAMED;
+            }
+        }
+    }
+}
+
+/* Per word, the type the rules' cues give the same folded word across
+ * the article (the summed votes of every kept candidate holding it):
+ * "Ottey" at a sentence start after "rival Merlene Ottey said". */
+static void doc_rule_marks(entity_table *t, tagger_tok *tt)
+{
+    size_t cap = 64;
+    while (cap < 2 * t->nw)
+        cap *= 2;
+    LEDE_GROW(t->dr_key, t->dr_cap, cap);
+    LEDE_GROW(t->dr_votes, t->dr_vcap, cap * ENT_NTYPES);
+    memset(t->dr_key, 0, cap * sizeof *t->dr_key);
+    memset(t->dr_votes, 0, cap * ENT_NTYPES * sizeof *t->dr_votes);
+    size_t mask = cap - 1;
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)
+            continue;
+        for (uint32_t j = c->w0; j < c->w1; j++) {
+            uint32_t h = t->w[j].hash | 1;
+            size_t s = h & mask;
+            while (t->dr_key[s] && t->dr_key[s] != h)
+                s = (s + 1) & mask;
+            t->dr_key[s] = h;
+            for (int k = 0; k < ENT_NTYPES; k++) {
+                if (c->votes[k] > 0)
+                    t->dr_votes[s * ENT_NTYPES + k] += (uint32_t)c->votes[k];
+            }
+        }
+    }
+    for (size_t i = 0; i < t->nw; i++) {
+        uint32_t h = t->w[i].hash | 1;
+        size_t s = h & mask;
+        while (t->dr_key[s] && t->dr_key[s] != h)
+            s = (s + 1) & mask;
+        if (!t->dr_key[s])
+            continue;
+        const uint32_t *v = &t->dr_votes[s * ENT_NTYPES];
+        int best = -1;
+        for (int k = 0; k < ENT_NTYPES; k++) {
+            if (v[k] && (best < 0 || v[k] > v[best]))
+                best = k;
+        }
+        tt[i].doc = (uint8_t)(best < 0 ? 0 : 1 + best);
+    }
+    named_marks(t, tt);
 }
 
 /* The longest gazetteer name starting at each word: B I.. L or U. */
@@ -135,9 +214,10 @@ const tagger_tok *ent_tag_toks(entity_table *t, size_t *n)
     for (size_t i = 0; i < t->nw; i++) {
         const ent_word *w = &t->w[i];
         tt[i] = (tagger_tok){t->text + w->off, w->len, tg_flags(w), w->wf,
-                             0, 0, 0};
+                             0, 0, 0, 0};
     }
     rule_marks(t, tt);
+    doc_rule_marks(t, tt);
     gaz_marks(t, tt);
     doc_marks(t, tt);
     *n = t->nw;
@@ -279,6 +359,8 @@ void ent_tag_free(entity_table *t)
     free(t->tt);
     free(t->tags);
     free(t->c2);
+    free(t->dr_key);
+    free(t->dr_votes);
     free(t->capmid);
     free(t->capmid_gen);
 }

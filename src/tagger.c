@@ -58,7 +58,8 @@ static uint32_t hint(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
 enum {
     F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
     F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
-    F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN, F_RULECUE
+    F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN, F_RULECUE,
+    F_RUN, F_DOCRULE
 };
 
 static unsigned char lower_ascii(unsigned char c)
@@ -90,7 +91,8 @@ static size_t shape_of(const unsigned char *s, size_t n, unsigned char *out)
 }
 
 /* Feature hashes of word w as seen from d words away (d in -2..2). */
-static size_t word_feats(const tagger_tok *w, int d, uint32_t *out)
+static size_t word_feats(const tagger_tok *w, int d, bool rules,
+                         uint32_t *out)
 {
     unsigned char lw[64] = {0}, sh[12];
     size_t n = w->len < sizeof lw ? w->len : sizeof lw, k = 0;
@@ -115,6 +117,9 @@ static size_t word_feats(const tagger_tok *w, int d, uint32_t *out)
     for (size_t p = 1; p <= 4 && p < n; p++)
         out[k++] = hbytes(F_SUF | (uint32_t)p << 8, lw + n - p, p);
     out[k++] = hint(F_LEN, n > 12 ? 12 : (uint32_t)n, 0, 0);
+    /* what the rules' cues say of this word elsewhere in the article */
+    if (rules)
+        out[k++] = hint(F_DOCRULE, w->doc, 0, 0);
     return k;
 }
 
@@ -131,6 +136,26 @@ static uint32_t sclass(uint32_t f)
     if (f & TGF_DIGIT)
         return 3;
     return f & TGF_LOWER ? 0 : 5;
+}
+
+static bool capish(const tagger_tok *w);
+
+/* Where word i stands in its run of capitalised words (at most four
+ * words either side, unbroken by punctuation): position << 4 | length,
+ * or RUN_NONE for a word that is not capitalised. */
+enum { RUN_NONE = 0x90 };
+static uint32_t run_code(const tagger_tok *tok, size_t n, size_t i)
+{
+    if (!capish(&tok[i]))
+        return RUN_NONE;
+    size_t a = i, b = i + 1;
+    while (a > 0 && i - a < 4 && capish(&tok[a - 1]) &&
+           !(tok[a].flags & TGF_BREAK))
+        a--;
+    while (b < n && b - i < 4 && capish(&tok[b]) &&
+           !(tok[b].flags & TGF_BREAK))
+        b++;
+    return (uint32_t)(i - a) << 4 | (uint32_t)(b - a);
 }
 
 static size_t ctx_feats(const tagger_tok *tok, size_t n, size_t i,
@@ -156,6 +181,8 @@ static size_t ctx_feats(const tagger_tok *tok, size_t n, size_t i,
     out[k++] = hint(F_SC3, scp, sc, scn);
     out[k++] = hint(F_NBRK, i + 1 < n && (tok[i + 1].flags & TGF_BREAK), sc,
                     i + 1 < n && (tok[i + 1].flags & TGF_SENT));
+    uint32_t run = run_code(tok, n, i);
+    out[k++] = hint(F_RUN, run >> 4, run & 15, sc);
     out[k++] = hint(F_GAZ, w->gaz, gp, gn);
     out[k++] = hint(F_GAZSC, w->gaz, sc, (f & TGF_SENT) != 0);
     if (!rules)
@@ -181,7 +208,7 @@ size_t tagger_features(const tagger_tok *tok, size_t n, size_t i,
     for (int d = -2; d <= 2; d++) {
         if ((d < 0 && (size_t)-d > i) || (d > 0 && i + (size_t)d >= n))
             continue;
-        k += word_feats(&tok[(size_t)((ptrdiff_t)i + d)], d, out + k);
+        k += word_feats(&tok[(size_t)((ptrdiff_t)i + d)], d, rules, out + k);
     }
     return k + ctx_feats(tok, n, i, rules, out + k);
 }
@@ -351,6 +378,7 @@ enum { CACHE = 8192, CTXCACHE = 1024 };
 
 typedef struct ctx_ent {
     uint64_t key;
+    uint8_t run; /* run_code: the part of the context the key lacks */
     bool used;
     int32_t v[T];
 } ctx_ent;
@@ -407,7 +435,7 @@ static uint64_t word_key(const tagger_tok *w)
 {
     const unsigned char *p = (const unsigned char *)w->s;
     uint64_t h = 0x9e3779b97f4a7c15ull ^ (w->len * 0xff51afd7ed558ccdull) ^
-                 ((uint64_t)w->lex << 17);
+                 ((uint64_t)w->lex << 17) ^ ((uint64_t)w->doc << 7);
     size_t n = w->len;
     for (; n >= 8; n -= 8, p += 8) {
         uint64_t x;
@@ -436,7 +464,7 @@ static const cache_ent *word_sums(const tagger *m, tagger_scratch *s,
     e->key = key;
     uint32_t f[TAGGER_MAXFEATS];
     for (int d = -2; d <= 2; d++)
-        add_feats(m, f, word_feats(w, d, f), e->v[d + 2]);
+        add_feats(m, f, word_feats(w, d, m->rules, f), e->v[d + 2]);
     return e;
 }
 
@@ -469,12 +497,15 @@ static void emission(const tagger *m, tagger_scratch *s,
                      const tagger_tok *tok, size_t n, size_t i, int32_t *v)
 {
     uint64_t ck = ctx_key(tok, n, i);
-    ctx_ent *ce = &s->ctx[(ck ^ ck >> 29 ^ ck >> 47) % CTXCACHE];
-    if (!ce->used || ce->key != ck) {
+    uint8_t run = (uint8_t)run_code(tok, n, i);
+    ctx_ent *ce = &s->ctx[(ck ^ ck >> 29 ^ ck >> 47 ^ run * 0x9e37u) %
+                          CTXCACHE];
+    if (!ce->used || ce->key != ck || ce->run != run) {
         uint32_t f[TAGGER_MAXFEATS];
         memset(ce->v, 0, sizeof ce->v);
         add_feats(m, f, ctx_feats(tok, n, i, m->rules, f), ce->v);
         ce->key = ck;
+        ce->run = run;
         ce->used = true;
     }
     memcpy(v, ce->v, T * sizeof *v);
@@ -585,10 +616,20 @@ static int64_t stretch_score(const tagger *m, const tagger_scratch *s,
     return sc;
 }
 
+/* The position part of a TAGGER_GAZ mark: 0 none, 1 B, 2 I, 3 L, 4 U. */
+static unsigned gaz_pos(uint8_t gaz)
+{
+    return gaz >> 2;
+}
+
 /* Where the tagger's labelling of [a, b) and the rules' differ, each
  * stretch of disagreement (between words both leave O) is judged on its
  * own: the rules' labelling stays (every word of the stretch marked
- * TAGGER_RULES) unless the tagger's beats it there by the defer margin.
+ * TAGGER_RULES) unless the tagger's beats it there by the defer margin
+ * (three fifths of it where the tagger leaves a one-word stretch O
+ * whose word the rules name nowhere else in the article, and never for
+ * one they do).
+ * It never makes one name of two known names side by side.
  * A type the tagger is sure of in one name does not let it drop another
  * name of the same sentence the rules found. Nor does it ever drop a name
  * of the curated gazetteer the rules kept ("seats from Labour"): it may
@@ -610,15 +651,28 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
         size_t j = i + 1;
         while (j < b && (tags[j] || alt[j]))
             j++;
-        bool erased = true, known = false;
+        bool erased = true, known = false, glued = false;
         for (size_t k = i; k < j; k++) {
             erased &= !tags[k];
             known |= alt[k] && tok[k].gaz;
+            /* one name over two known names ("Paris Berlin") */
+            glued |= k > i && TAGGER_IS_I(tags[k]) &&
+                     gaz_pos(tok[k].gaz) % 3 == 1 &&
+                     gaz_pos(tok[k - 1].gaz) >= 3;
         }
-        if ((erased && known) ||
+        /* dropping a one-word name needs less than adding or retyping
+         * one, unless the rules' cues type that word somewhere in the
+         * article: their junk filters are the weaker side on text they
+         * were not written for */
+        int64_t margin = erased && j == i + 1 && !tok[i].doc
+                             ? m->defer * 3 / 5 : m->defer;
+        /* nor drops a one-word name whose word the rules name elsewhere
+         * in the article ("Yukos said" after "oil firm Yukos") */
+        bool named = j == i + 1 && (tok[i].flags & TGF_NAMED);
+        if ((erased && (known || named)) || glued ||
             stretch_score(m, s, a, b, i, j, tags) -
                     stretch_score(m, s, a, b, i, j, alt) <
-                m->defer) {
+                margin) {
             for (size_t k = i; k < j; k++)
                 tags[k] = TAGGER_RULES;
         }

@@ -43,7 +43,9 @@ enum {
     TGF_LOWELSE = 1u << 13, /* the article has it in lowercase */
     TGF_COMMON = 1u << 14,  /* a common word ("The", "He"): at a sentence
                                start its capital wakes no scoring */
-    TGF_NFLAGS = 15
+    TGF_NAMED = 1u << 15,   /* the rules name this word elsewhere in the
+                               article too (no feature: decoding only) */
+    TGF_NFLAGS = 16
 };
 
 /* Gazetteer position of a word in the longest known name it starts or
@@ -60,6 +62,8 @@ typedef struct tagger_tok {
     uint8_t gaz;    /* TAGGER_GAZ or 0 */
     uint8_t cue;    /* how strongly the rules' cues back their type: 0 no
                        cue (a default or the gazetteer) .. 3 strong */
+    uint8_t doc;    /* the type the rules' cues give the same word across
+                       the article: 0 none, else 1 + type */
 } tagger_tok;
 
 /* Rule code of a word: see tagger_tok.rule. */
@@ -81,8 +85,9 @@ void tagger_free(tagger *m);
 const tagger *tagger_builtin(void);
 
 /* The margin (in the trainer's weight units) by which the tagger must
- * beat the rules' labelling of a stretch to override it; 0: the tagger
- * always decides. Models start with TAGGER_DEFER_DEFAULT. */
+ * beat the rules' labelling of a stretch to override it (three fifths
+ * of it to drop a name the rules found); 0: the tagger always decides.
+ * Models start with TAGGER_DEFER_DEFAULT. */
 #define TAGGER_DEFER_DEFAULT 50.0f
 void tagger_set_defer(tagger *m, float margin);
 

@@ -405,6 +405,230 @@ static void politics_story(out *o, const pools *ps)
     end(o);
 }
 
+/* A surname, or now and then a given name standing as one ("Thomas"). */
+static const char *surname(const pools *ps)
+{
+    if (rnd(5) == 0)
+        return pick(&ps->given);
+    return surnames[rnd(sizeof surnames / sizeof surnames[0])];
+}
+
+/* A person in full, as results lines give them: "Gail Smith". */
+static void full_person(out *o, const pools *ps)
+{
+    char b[160];
+    const char *given = pick(&ps->given);
+    const char *sur = surname(ps);
+    snprintf(b, sizeof b, "%s %s", given, sur);
+    name(o, b, 0);
+}
+
+/* A made-up company from a surname or a town and a company word:
+ * "Walker Holdings", "Lyon Motors Corp". */
+static void company(out *o, const pools *ps)
+{
+    static const char *const mid[] = {"", "", "", "International ",
+                                      "National ", "General ", "United ",
+                                      "First ", "Global "};
+    static const char *const tail[] = {
+        "Holdings", "Group", "Bank", "Corp", "Inc", "Ltd", "Plc",
+        "Motors", "Airlines", "Energy", "Securities", "Partners",
+        "Insurance", "Steel", "Telecom", "Capital", "Industries", "AG",
+        "SA", "NV", "Co", "Mining", "Petroleum", "Electric", "Foods",
+        "Pharmaceuticals", "Investments", "Systems", "Resources"};
+    char b[200];
+    const char *base = rnd(2) ? surname(ps) : pick(&ps->cities);
+    const char *m = mid[rnd(sizeof mid / sizeof mid[0])];
+    const char *t = tail[rnd(sizeof tail / sizeof tail[0])];
+    snprintf(b, sizeof b, "%s %s%s", base, m, t);
+    if (rnd(4) == 0) {
+        const char *t2 = tail[rnd(sizeof tail / sizeof tail[0])];
+        snprintf(b, sizeof b, "%s %s%s %s", base, m, t, t2);
+    }
+    name(o, b, 1);
+}
+
+/* An organisation: a listed one, a made-up company, a party, a ministry. */
+static void any_org(out *o, const pools *ps)
+{
+    static const char *const party[] = {
+        "Socialist", "Conservative", "Liberal", "Democratic", "Green",
+        "Labour", "National", "Progressive", "Republican", "Workers",
+        "Communist", "Christian Democratic", "Social Democratic"};
+    static const char *const ministry[] = {
+        "Finance", "Foreign", "Defence", "Interior", "Health",
+        "Trade", "Agriculture", "Justice", "Energy", "Economy"};
+    char b[160];
+    switch (rnd(5)) {
+    case 0:
+        name(o, pick(&ps->orgs), 1);
+        break;
+    case 1:
+        snprintf(b, sizeof b, "%s Party", party[rnd(13)]);
+        name(o, b, 1);
+        break;
+    case 2:
+        snprintf(b, sizeof b, "%s Ministry", ministry[rnd(10)]);
+        name(o, b, 1);
+        break;
+    default:
+        company(o, ps);
+        break;
+    }
+}
+
+/* "( Kenya )" after a name on results lines. */
+static void paren_country(out *o, const pools *ps)
+{
+    say(o, "(");
+    name(o, pick(&ps->countries), 2);
+    say(o, ")");
+}
+
+static void decimal(out *o, int lo, int hi)
+{
+    char b[24];
+    int whole = lo + (int)rnd((uint32_t)(hi - lo + 1));
+    int frac = (int)rnd(100);
+    snprintf(b, sizeof b, "%d.%02d", whole, frac);
+    o->emit(o->doc, b, strlen(b), -1, false);
+}
+
+/* Athletics, tennis and golf: results lines of people and countries. */
+static void results_story(out *o, const pools *ps)
+{
+    static const char *const sport[] = {"ATHLETICS", "TENNIS", "GOLF",
+                                        "CYCLING", "SKIING", "SWIMMING"};
+    int sp = (int)rnd(6);
+    upper_name(o, sport[sp], -1);
+    say(o, "-");
+    char b[160];
+    const char *city = pick(&ps->cities);
+    switch (rnd(3)) {
+    case 0:
+        snprintf(b, sizeof b, "%s GRAND PRIX", city);
+        upper_name(o, b, 3);
+        break;
+    case 1:
+        snprintf(b, sizeof b, "%s OPEN", city);
+        upper_name(o, b, 3);
+        break;
+    default:
+        upper_name(o, city, 2);
+        break;
+    }
+    upper_name(o, rnd(2) ? "results" : "leading scores", -1);
+    say(o, ".");
+    end(o);
+    for (int i = 0, n = 3 + (int)rnd(6); i < n; i++) {
+        if (sp == 1) {
+            full_person(o, ps);
+            paren_country(o, ps);
+            say(o, "beat");
+            full_person(o, ps);
+            paren_country(o, ps);
+            say(o, rnd(2) ? "6-3 6-4" : "7-6 4-6 6-2");
+        } else if (sp == 2) {
+            num(o, 64, 75);
+            full_person(o, ps);
+            if (rnd(2))
+                paren_country(o, ps);
+        } else {
+            num(o, 1, 9);
+            say(o, ".");
+            full_person(o, ps);
+            paren_country(o, ps);
+            decimal(o, 9, 59);
+        }
+        end(o);
+    }
+    full_person(o, ps);
+    say(o, rnd(2) ? ", who won in" : "was second in");
+    name(o, pick(&ps->cities), 2);
+    say(o, "last year , said :");
+    say(o, rnd(2) ? "\" I felt good . \"" : "\" It was hard . \"");
+    end(o);
+}
+
+/* Company news: many organisations, a few people and places. */
+static void company_story(out *o, const pools *ps)
+{
+    company(o, ps);
+    say(o, "said on");
+    say(o, days[rnd(5)]);
+    say(o, rnd(2) ? "its net profit rose" : "its net profit fell");
+    num(o, 2, 60);
+    say(o, "percent to");
+    num(o, 10, 900);
+    say(o, "million dollars .");
+    end(o);
+    company(o, ps);
+    say(o, ", the");
+    name(o, pick(&ps->demonyms), 3);
+    say(o, rnd(2) ? "carmaker ," : "bank ,");
+    say(o, "agreed to buy");
+    company(o, ps);
+    say(o, "for");
+    num(o, 1, 9);
+    say(o, "billion dollars , chief executive");
+    full_person(o, ps);
+    say(o, "told");
+    name(o, pick(&ps->orgs), 1);
+    say(o, ".");
+    end(o);
+    say(o, "Shares of");
+    company(o, ps);
+    say(o, "closed at");
+    decimal(o, 2, 90);
+    say(o, "in");
+    name(o, pick(&ps->cities), 2);
+    say(o, ", while");
+    any_org(o, ps);
+    say(o, "said it would");
+    say(o, rnd(2) ? "review the deal ." : "not comment .");
+    end(o);
+}
+
+/* Soccer reports: clubs, their players, scorers lists. */
+static void match_story(out *o, const pools *ps)
+{
+    name(o, pick(&ps->clubs), 1);
+    say(o, rnd(2) ? "striker" : "coach");
+    full_person(o, ps);
+    say(o, "scored in the");
+    num(o, 2, 89);
+    say(o, "th minute as");
+    name(o, pick(&ps->clubs), 1);
+    say(o, rnd(2) ? "lost at home to" : "drew with");
+    name(o, pick(&ps->clubs), 1);
+    say(o, ".");
+    end(o);
+    upper_name(o, "leading scorers", -1);
+    say(o, ":");
+    for (int i = 0, n = 2 + (int)rnd(4); i < n; i++) {
+        if (i)
+            say(o, ";");
+        num(o, 5, 25);
+        say(o, "-");
+        full_person(o, ps);
+        say(o, "(");
+        name(o, pick(&ps->clubs), 1);
+        say(o, ")");
+    }
+    end(o);
+    say(o, "The");
+    any_org(o, ps);
+    say(o, "fined");
+    name(o, pick(&ps->clubs), 1);
+    num(o, 5000, 90000);
+    say(o, "dollars after fans of the");
+    name(o, pick(&ps->countries), 2);
+    say(o, "side clashed with police in");
+    name(o, pick(&ps->cities), 2);
+    say(o, ".");
+    end(o);
+}
+
 void newsgen(const char *datadir, const char *lededata, int ndocs,
              newsgen_doc newdoc, newsgen_emit emit, void *ctx)
 {
@@ -421,7 +645,22 @@ void newsgen(const char *datadir, const char *lededata, int ndocs,
     for (int i = 0; i < ndocs; i++) {
         out o = {newdoc(ctx), emit};
         dateline(&o, &ps);
-        switch (rnd(4)) {
+        switch (rnd(8)) {
+        case 4:
+            results_story(&o, &ps);
+            break;
+        case 5:
+            company_story(&o, &ps);
+            break;
+        case 6:
+            match_story(&o, &ps);
+            break;
+        case 7:
+            if (rnd(2))
+                results_story(&o, &ps);
+            else
+                company_story(&o, &ps);
+            break;
         case 3:
             scores_story(&o, &ps);
             break;

@@ -1,6 +1,7 @@
 /* newsgen.h: news-shaped training documents for the tagger, made from
  * name lists by fixed templates (datelines, sports results and
- * standings, market reports, diplomacy) with a fixed seed. */
+ * standings, results lines of people, match reports, market reports,
+ * company news, diplomacy) with a fixed seed. */
 #ifndef LEDE_NEWSGEN_H
 #define LEDE_NEWSGEN_H
 
