@@ -71,28 +71,33 @@ static void rule_marks(entity_table *t, tagger_tok *tt)
     }
 }
 
+/* The slot of word j's hash in the open-addressed dr_key table (mask + 1
+ * slots), claimed for it when add; a free slot (key 0) when absent. */
+static size_t word_slot(entity_table *t, uint32_t j, size_t mask, bool add)
+{
+    uint32_t h = t->w[j].hash | 1;
+    size_t s = h & mask;
+    while (t->dr_key[s] && t->dr_key[s] != h)
+        s = (s + 1) & mask;
+    if (add)
+        t->dr_key[s] = h;
+    return s;
+}
+
 /* TGF_NAMED on each word of a rules name whose folded word is in
  * another rules name of the article too. */
-static void named_marks(entity_table *t, tagger_tok *tt)
+static void named_marks(entity_table *t, tagger_tok *tt, size_t mask)
 {
-    size_t cap = 64;
-    while (cap < 2 * t->nw)
-        cap *= 2;
-    size_t mask = cap - 1;
     /* dr_key is free again: the word's hash; dr_votes[slot]: names */
-    memset(t->dr_key, 0, cap * sizeof *t->dr_key);
-    memset(t->dr_votes, 0, cap * sizeof *t->dr_votes);
+    memset(t->dr_key, 0, (mask + 1) * sizeof *t->dr_key);
+    memset(t->dr_votes, 0, (mask + 1) * sizeof *t->dr_votes);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < t->nc; i++) {
             const ent_cand *c = &t->c[i];
             if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)
                 continue;
             for (uint32_t j = c->w0; j < c->w1; j++) {
-                uint32_t h = t->w[j].hash | 1;
-                size_t s = h & mask;
-                while (t->dr_key[s] && t->dr_key[s] != h)
-                    s = (s + 1) & mask;
-                t->dr_key[s] = h;
+                size_t s = word_slot(t, j, mask, true);
                 if (pass == 0)
                     t->dr_votes[s]++;
                 else if (t->dr_votes[s] > 1)
@@ -120,11 +125,7 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
         if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)
             continue;
         for (uint32_t j = c->w0; j < c->w1; j++) {
-            uint32_t h = t->w[j].hash | 1;
-            size_t s = h & mask;
-            while (t->dr_key[s] && t->dr_key[s] != h)
-                s = (s + 1) & mask;
-            t->dr_key[s] = h;
+            size_t s = word_slot(t, j, mask, true);
             for (int k = 0; k < ENT_NTYPES; k++) {
                 if (c->votes[k] > 0)
                     t->dr_votes[s * ENT_NTYPES + k] += (uint32_t)c->votes[k];
@@ -132,10 +133,7 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
         }
     }
     for (size_t i = 0; i < t->nw; i++) {
-        uint32_t h = t->w[i].hash | 1;
-        size_t s = h & mask;
-        while (t->dr_key[s] && t->dr_key[s] != h)
-            s = (s + 1) & mask;
+        size_t s = word_slot(t, (uint32_t)i, mask, false);
         if (!t->dr_key[s])
             continue;
         const uint32_t *v = &t->dr_votes[s * ENT_NTYPES];
@@ -146,7 +144,7 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
         }
         tt[i].doc = (uint8_t)(best < 0 ? 0 : 1 + best);
     }
-    named_marks(t, tt);
+    named_marks(t, tt, mask);
 }
 
 /* The longest gazetteer name starting at each word: B I.. L or U. */
