@@ -164,7 +164,7 @@ static void test_index_store_and_find(void **state)
     article a, b;
     article_init(&a, "x.txt", sample, sizeof sample - 1);
     assert_int_equal(index_begin(ix), 0);
-    int64_t id = index_put(ix, "x.txt", 10, 20, &a, NULL, 0);
+    int64_t id = index_put(ix, "x.txt", 10, 20, &a, NULL, 0, NULL);
     assert_true(id > 0);
     assert_int_equal(index_commit(ix), 0);
     assert_int_equal(count(ix, "zurich"), 1);   /* accent folded */
@@ -180,7 +180,7 @@ static void test_index_store_and_find(void **state)
     article c;
     article_init(&c, "x.txt", "Other news\n\nNothing here.\n", 26);
     assert_int_equal(index_begin(ix), 0);
-    assert_int_equal(index_put(ix, "x.txt", 11, 21, &c, NULL, 0), id);
+    assert_int_equal(index_put(ix, "x.txt", 11, 21, &c, NULL, 0, NULL), id);
     assert_int_equal(index_commit(ix), 0);
     assert_int_equal(count(ix, "zurich"), 0);
     assert_int_equal(count(ix, "nothing"), 1);
