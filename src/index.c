@@ -31,7 +31,7 @@ enum {
     Q_FILES, Q_FIND, Q_INS_FILE, Q_UPD_FILE, Q_INS_ART, Q_INS_RAW, Q_DEL_FILE,
     Q_DEL_ART, Q_DEL_RAW, Q_GET_ART, Q_GET_RAW, Q_NENT, Q_FTS_INS, Q_FTS_DEL,
     Q_META_GET, Q_META_SET, Q_ENT_INS, Q_BEGIN, Q_COMMIT, Q_FIND_ROW, Q_IDS,
-    Q_INS_PRINT, Q_DEL_PRINT, Q_GET_PRINT, NQ
+    Q_INS_PRINT, Q_DEL_PRINT, Q_GET_PRINT, Q_BEGIN_READ, NQ
 };
 
 static const char *const sql[NQ] = {
@@ -65,6 +65,7 @@ static const char *const sql[NQ] = {
     [Q_INS_PRINT] = "INSERT OR REPLACE INTO print(id, data) VALUES (?1, ?2)",
     [Q_DEL_PRINT] = "DELETE FROM print WHERE id = ?1",
     [Q_GET_PRINT] = "SELECT data FROM print WHERE id = ?1",
+    [Q_BEGIN_READ] = "BEGIN DEFERRED",
 };
 
 static const char schema[] =
@@ -495,6 +496,16 @@ static int step_done(sqlite3_stmt *st)
 }
 
 int index_begin(lede_index *ix) { return step_done(ix->q[Q_BEGIN]); }
+int index_begin_read(lede_index *ix)
+{
+    return step_done(ix->q[Q_BEGIN_READ]);
+}
+
+int index_end_read(lede_index *ix)
+{
+    sqlite3_reset(ix->q[Q_FIND_ROW]); /* index_find's row is done with */
+    return step_done(ix->q[Q_COMMIT]);
+}
 int index_commit(lede_index *ix) { return step_done(ix->q[Q_COMMIT]); }
 
 /* The FTS text of an article: the headline, and the body paragraphs one

@@ -88,6 +88,12 @@ int index_ids(lede_index *ix, int64_t **ids, size_t *n);
 
 int index_begin(lede_index *ix);
 int index_commit(lede_index *ix);
+/* A read transaction: many lookups under one snapshot and one lock
+ * instead of one each. Other connections may write meanwhile (WAL); keep
+ * it short, as it holds back checkpoints. index_end_read ends it (the
+ * row of the last index_find goes with it). */
+int index_begin_read(lede_index *ix);
+int index_end_read(lede_index *ix);
 
 /* A file's story fingerprints: the body hash and the packed print
  * (story_print_pack; data NULL: none stored). */

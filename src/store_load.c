@@ -60,7 +60,8 @@ typedef struct entry {
     size_t start;       /* K_END: the argument's first entry */
 } entry;
 
-enum { WALK_BATCH = 256,
+enum { READ_BATCH = 1024, /* the walker's lookups in one read transaction */
+       WALK_BATCH = 256,
        AHEAD = 1024 }; /* parsed articles waiting for the writer, at most */
 
 struct store_loader {
@@ -83,6 +84,8 @@ struct store_loader {
     size_t npaths;
     store *s;               /* the gazetteers: read-only here */
     lede_index *rix;        /* the walker's connection: files known */
+    size_t rfinds;          /* lookups in its read transaction (0: none
+                               open) */
     int64_t *met;           /* ids the walk met (walker), written (writer) */
     size_t nmet, metcap;
     int64_t *wrote;
@@ -138,7 +141,16 @@ static void walk_msg(store_loader *l, const char *path, const char *msg)
 static dbrow *row_for(store_loader *l, const char *path, const entry *e)
 {
     index_row r;
-    if (!l->rix || index_find(l->rix, path, &r) != 1)
+    if (!l->rix)
+        return NULL;
+    /* lookups in batches under one read transaction: one lock for many */
+    if (l->rfinds == 0 && index_begin_read(l->rix) != 0)
+        l->rfinds = SIZE_MAX; /* none open: autocommit lookups */
+    if (l->rfinds != SIZE_MAX && ++l->rfinds > READ_BATCH) {
+        index_end_read(l->rix);
+        l->rfinds = index_begin_read(l->rix) == 0 ? 1 : SIZE_MAX;
+    }
+    if (index_find(l->rix, path, &r) != 1)
         return NULL;
     LEDE_GROW(l->met, l->metcap, l->nmet + 1);
     l->met[l->nmet++] = r.id;
@@ -206,6 +218,8 @@ static void *walker(void *arg)
     store_loader *l = arg;
     for (size_t i = 0; i < l->npaths; i++)
         walk_arg(l, l->paths[i]);
+    if (l->rfinds && l->rfinds != SIZE_MAX)
+        index_end_read(l->rix);
     flush_entries(l);
     pthread_mutex_lock(&l->mu);
     l->walked = true;
