@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -628,9 +629,14 @@ static void bench_add(ui *u, double ms)
     b->ms[b->n++] = ms;
 }
 
+/* One file named: the reader opens on it. A folder is not one file even
+ * when a single article of it is in (the first screen of a set still
+ * loading may come with one). */
 static bool opens_one_file(const cli_opts *o, const store *s)
 {
-    return o->npaths == 1 && store_count(s) == 1;
+    struct stat st;
+    return o->npaths == 1 && store_count(s) == 1 &&
+           !(stat(o->paths[0], &st) == 0 && S_ISDIR(st.st_mode));
 }
 
 /* The configuration's errors stay on the status line at start (they
