@@ -601,12 +601,13 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
         fputs("lede: no articles to read\n", stderr);
         return 2;
     }
-    /* each mode pays for what it uses: --search needs no names */
+    /* each mode pays for what it uses: --search and --duplicates need
+     * no names */
     if (o->mode == CLI_LIST)
         store_counts(s);
     else if (o->mode == CLI_UI && store_index_handle(s))
         store_names_start(s); /* the reader shows the names when ready */
-    else if (o->mode != CLI_SEARCH)
+    else if (o->mode != CLI_SEARCH && o->mode != CLI_DUPLICATES)
         store_index(s);
     if (prog.shown)
         fputs("\r\033[K", stderr);

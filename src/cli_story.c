@@ -173,7 +173,7 @@ int cli_story_duplicates(const cli_opts *o, const store *s)
     uint32_t *rep = lede_malloc((n ? n : 1) * sizeof *rep);
     uint32_t *next = lede_malloc((n ? n : 1) * sizeof *next);
     for (size_t i = 0; i < n; i++)
-        body[i] = store_print(s, i)->body;
+        body[i] = store_body(s, i);
     story_dup_groups(body, n, rep, next);
     size_t groups = 0;
     for (size_t i = 0; i < n; i++) {
@@ -186,7 +186,7 @@ int cli_story_duplicates(const cli_opts *o, const store *s)
         printf(o->json ? "{\"copies\":%zu,\"paths\":[" : "%zu", c);
         uint32_t k = (uint32_t)i;
         for (size_t j = 0; j < c; j++, k = next[k]) {
-            const char *l = store_get(s, k)->label;
+            const char *l = store_summary(s, k)->label;
             if (o->json) {
                 if (j)
                     putchar(',');

@@ -24,24 +24,24 @@
 #endif
 
 /* Bump when the tables, the packing or the tokenizer change. */
-#define INDEX_SCHEMA "3"
+#define INDEX_SCHEMA "4"
 #define INDEX_APP "lede-index"
 
 enum {
     Q_FILES, Q_FIND, Q_INS_FILE, Q_UPD_FILE, Q_INS_ART, Q_INS_RAW, Q_DEL_FILE,
     Q_DEL_ART, Q_DEL_RAW, Q_GET_ART, Q_GET_RAW, Q_NENT, Q_FTS_INS, Q_FTS_DEL,
     Q_META_GET, Q_META_SET, Q_ENT_INS, Q_BEGIN, Q_COMMIT, Q_FIND_ROW, Q_IDS,
-    Q_DEL_FP, NQ
+    Q_INS_PRINT, Q_DEL_PRINT, Q_GET_PRINT, Q_BEGIN_READ, NQ
 };
 
 static const char *const sql[NQ] = {
     [Q_FILES] = "SELECT id, path, size, mtime, nent, summary FROM files "
                 "ORDER BY id",
     [Q_FIND] = "SELECT id FROM files WHERE path = ?1",
-    [Q_INS_FILE] = "INSERT INTO files(path, size, mtime, hash, nent, summary)"
-                   " VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+    [Q_INS_FILE] = "INSERT INTO files(path, size, mtime, hash, nent, summary,"
+                   " body) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
     [Q_UPD_FILE] = "UPDATE files SET size = ?2, mtime = ?3, hash = ?4, "
-                   "nent = 0, summary = ?5 WHERE id = ?1",
+                   "nent = 0, summary = ?5, body = ?6 WHERE id = ?1",
     [Q_INS_ART] = "INSERT OR REPLACE INTO article(id, body) VALUES (?1, ?2)",
     [Q_INS_RAW] = "INSERT OR REPLACE INTO raw(id, ents) VALUES (?1, ?2)",
     [Q_DEL_FILE] = "DELETE FROM files WHERE id = ?1",
@@ -59,10 +59,13 @@ static const char *const sql[NQ] = {
                   "VALUES (?1, ?2, ?3, ?4, ?5)",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
-    [Q_FIND_ROW] = "SELECT id, size, mtime, nent, summary FROM files "
+    [Q_FIND_ROW] = "SELECT id, size, mtime, nent, summary, body FROM files "
                    "WHERE path = ?1",
     [Q_IDS] = "SELECT id FROM files",
-    [Q_DEL_FP] = "DELETE FROM fingerprint WHERE id = ?1",
+    [Q_INS_PRINT] = "INSERT OR REPLACE INTO print(id, data) VALUES (?1, ?2)",
+    [Q_DEL_PRINT] = "DELETE FROM print WHERE id = ?1",
+    [Q_GET_PRINT] = "SELECT data FROM print WHERE id = ?1",
+    [Q_BEGIN_READ] = "BEGIN DEFERRED",
 };
 
 static const char schema[] =
@@ -70,16 +73,14 @@ static const char schema[] =
     " WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY,"
     " path BLOB NOT NULL UNIQUE, size INTEGER, mtime INTEGER,"
-    " hash INTEGER, nent INTEGER, summary BLOB);"
+    " hash INTEGER, nent INTEGER, summary BLOB, body INTEGER);"
     "CREATE TABLE IF NOT EXISTS article(id INTEGER PRIMARY KEY, body BLOB);"
     "CREATE TABLE IF NOT EXISTS raw(id INTEGER PRIMARY KEY, ents BLOB);"
     "CREATE TABLE IF NOT EXISTS entity(id INTEGER PRIMARY KEY, name TEXT,"
     " type INTEGER, total INTEGER, articles BLOB);"
-    /* Paragraph fingerprints, filled by the story module: one row per
-     * body paragraph of a file (para = its block index). */
-    "CREATE TABLE IF NOT EXISTS fingerprint(id INTEGER, para INTEGER,"
-    " fp INTEGER, PRIMARY KEY(id, para)) WITHOUT ROWID;"
-    "CREATE INDEX IF NOT EXISTS fingerprint_fp ON fingerprint(fp);"
+    /* The story fingerprints of a file, packed (story_print_pack); the
+     * body hash is files.body, read with the list. */
+    "CREATE TABLE IF NOT EXISTS print(id INTEGER PRIMARY KEY, data BLOB);"
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body,"
     " tokenize='lede', content='');";
 
@@ -295,6 +296,7 @@ static int drop_all(lede_index *ix)
                     "DROP TABLE IF EXISTS article; DROP TABLE IF EXISTS raw;"
                     "DROP TABLE IF EXISTS entity;"
                     "DROP TABLE IF EXISTS fingerprint;"
+                    "DROP TABLE IF EXISTS print;"
                     "DROP TABLE IF EXISTS meta;");
 }
 
@@ -465,6 +467,8 @@ int index_find(lede_index *ix, const char *path, index_row *r)
     r->nent = (uint32_t)sqlite3_column_int64(st, 3);
     r->summary = sqlite3_column_blob(st, 4);
     r->nsummary = (size_t)sqlite3_column_bytes(st, 4);
+    r->has_body = sqlite3_column_type(st, 5) == SQLITE_INTEGER;
+    r->body = (uint64_t)sqlite3_column_int64(st, 5);
     return 1; /* the row stays current until the next call */
 }
 
@@ -492,6 +496,16 @@ static int step_done(sqlite3_stmt *st)
 }
 
 int index_begin(lede_index *ix) { return step_done(ix->q[Q_BEGIN]); }
+int index_begin_read(lede_index *ix)
+{
+    return step_done(ix->q[Q_BEGIN_READ]);
+}
+
+int index_end_read(lede_index *ix)
+{
+    sqlite3_reset(ix->q[Q_FIND_ROW]); /* index_find's row is done with */
+    return step_done(ix->q[Q_COMMIT]);
+}
 int index_commit(lede_index *ix) { return step_done(ix->q[Q_COMMIT]); }
 
 /* The FTS text of an article: the headline, and the body paragraphs one
@@ -548,9 +562,19 @@ static int fts_forget(lede_index *ix, int64_t id)
     return rc;
 }
 
+/* The print of file id: replaced, or gone when pr has none. */
+static int put_print(lede_index *ix, int64_t id, const index_print *pr)
+{
+    sqlite3_stmt *st = ix->q[pr && pr->data ? Q_INS_PRINT : Q_DEL_PRINT];
+    sqlite3_bind_int64(st, 1, id);
+    if (pr && pr->data)
+        sqlite3_bind_blob(st, 2, pr->data, (int)pr->len, SQLITE_STATIC);
+    return step_done(st);
+}
+
 int64_t index_put(lede_index *ix, const char *path, int64_t size,
                   int64_t mtime, const article *a, const void *raw,
-                  size_t rawlen)
+                  size_t rawlen, const index_print *pr)
 {
     article sum;
     article_summary(&sum, a);
@@ -559,11 +583,8 @@ int64_t index_put(lede_index *ix, const char *path, int64_t size,
     article_fini(&sum);
     int64_t id = find_file(ix, path);
     int rc = 0;
-    if (id >= 0) { /* what was derived from the old text goes */
+    if (id >= 0) /* what was derived from the old text goes */
         rc |= fts_forget(ix, id);
-        sqlite3_bind_int64(ix->q[Q_DEL_FP], 1, id);
-        rc |= step_done(ix->q[Q_DEL_FP]);
-    }
     sqlite3_stmt *st = ix->q[id >= 0 ? Q_UPD_FILE : Q_INS_FILE];
     if (id >= 0) {
         sqlite3_bind_int64(st, 1, id);
@@ -574,6 +595,8 @@ int64_t index_put(lede_index *ix, const char *path, int64_t size,
     sqlite3_bind_int64(st, 3, mtime);
     sqlite3_bind_int64(st, 4, (int64_t)a->hash);
     sqlite3_bind_blob(st, 5, sp, (int)ns, SQLITE_STATIC);
+    if (pr)
+        sqlite3_bind_int64(st, 6, (int64_t)pr->body);
     rc |= step_done(st);
     if (id < 0)
         id = sqlite3_last_insert_rowid(ix->db);
@@ -587,6 +610,7 @@ int64_t index_put(lede_index *ix, const char *path, int64_t size,
         sqlite3_bind_int64(ix->q[Q_DEL_RAW], 1, id);
         rc |= step_done(ix->q[Q_DEL_RAW]);
     }
+    rc |= put_print(ix, id, pr);
     rc |= fts_row(ix, Q_FTS_INS, id, a);
     free(sp);
     free(bp);
@@ -596,7 +620,7 @@ int64_t index_put(lede_index *ix, const char *path, int64_t size,
 int index_remove(lede_index *ix, int64_t id)
 {
     int rc = fts_forget(ix, id);
-    const int q[] = {Q_DEL_FILE, Q_DEL_ART, Q_DEL_RAW, Q_DEL_FP};
+    const int q[] = {Q_DEL_FILE, Q_DEL_ART, Q_DEL_RAW, Q_DEL_PRINT};
     for (size_t i = 0; i < 4; i++) {
         sqlite3_bind_int64(ix->q[q[i]], 1, id);
         rc |= step_done(ix->q[q[i]]);
@@ -626,6 +650,22 @@ int index_raw(lede_index *ix, int64_t id, const void **raw, size_t *len)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_BLOB) {
         *raw = sqlite3_column_blob(st, 0);
+        *len = (size_t)sqlite3_column_bytes(st, 0);
+        return 0; /* the row stays current until the next call */
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 1 : -1;
+}
+
+int index_print_get(lede_index *ix, int64_t id, const void **data,
+                    size_t *len)
+{
+    sqlite3_stmt *st = ix->q[Q_GET_PRINT];
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_BLOB) {
+        *data = sqlite3_column_blob(st, 0);
         *len = (size_t)sqlite3_column_bytes(st, 0);
         return 0; /* the row stays current until the next call */
     }

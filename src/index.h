@@ -6,9 +6,11 @@
  * raw entity scan, the article's entity count in the set, and the FTS5
  * table `fts` (title, body; rowid = the file's id; contentless: FTS5
  * keeps no copy of the text, so bm25() works but highlight() does not).
- * The table `fingerprint(id, para, fp)` is for the story module's
- * paragraph fingerprints (id = the file's id, para = the block index);
- * its rows go when the file changes or goes. A version stamp
+ * Each file also has its story fingerprints (story.h): the body hash in
+ * `files.body`, read with the list so that duplicate groups need nothing
+ * else, and the packed paragraph shingles in `print(id, data)`, read one
+ * article at a time; both are replaced when the file changes and go
+ * with it. A version stamp
  * (schema, lede, bundled data, gazetteer, model) decides what must be
  * rebuilt. The index is a cache: it may be deleted at any time.
  *
@@ -76,6 +78,8 @@ typedef struct index_row {
     uint32_t nent;
     const void *summary;
     size_t nsummary;
+    uint64_t body;        /* the story body hash (story_print.body) */
+    bool has_body;        /* body was stored */
 } index_row;
 int index_find(lede_index *ix, const char *path, index_row *r);
 
@@ -84,12 +88,27 @@ int index_ids(lede_index *ix, int64_t **ids, size_t *n);
 
 int index_begin(lede_index *ix);
 int index_commit(lede_index *ix);
+/* A read transaction: many lookups under one snapshot and one lock
+ * instead of one each. Other connections may write meanwhile (WAL); keep
+ * it short, as it holds back checkpoints. index_end_read ends it (the
+ * row of the last index_find goes with it). */
+int index_begin_read(lede_index *ix);
+int index_end_read(lede_index *ix);
 
-/* Store (or replace) the file at path: its article, size, mtime and raw
- * entity scan (may be NULL: scanned later). Returns its id, or -1. */
+/* A file's story fingerprints: the body hash and the packed print
+ * (story_print_pack; data NULL: none stored). */
+typedef struct index_print {
+    uint64_t body;
+    const void *data;
+    size_t len;
+} index_print;
+
+/* Store (or replace) the file at path: its article, size, mtime, raw
+ * entity scan (may be NULL: scanned later) and fingerprints (pr may be
+ * NULL: none). Returns its id, or -1. */
 int64_t index_put(lede_index *ix, const char *path, int64_t size,
                   int64_t mtime, const article *a, const void *raw,
-                  size_t rawlen);
+                  size_t rawlen, const index_print *pr);
 /* Forget a file. */
 int index_remove(lede_index *ix, int64_t id);
 
@@ -100,6 +119,12 @@ int index_article(lede_index *ix, int64_t id, const char *path, article *a);
  * until the next index call. 0, 1 when there is none, -1 on error. */
 int index_raw(lede_index *ix, int64_t id, const void **raw, size_t *len);
 int index_put_raw(lede_index *ix, int64_t id, const void *raw, size_t len);
+
+/* The packed print of file id (story_print_unpack): *data points into
+ * SQLite memory, valid until the next index call. 0, 1 when there is
+ * none, -1 on error. */
+int index_print_get(lede_index *ix, int64_t id, const void **data,
+                    size_t *len);
 
 /* The article's number of distinct entities in the set (for --list). */
 int index_set_nent(lede_index *ix, int64_t id, uint32_t nent);

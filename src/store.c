@@ -64,10 +64,13 @@ void store_free(store *s)
     for (size_t i = 0; i < s->n; i++)
         article_fini(&s->arts[i]);
     for (size_t i = 0; i < s->nprints; i++)
-        if (s->pmade[i])
+        if (s->pflag[i] & PF_MADE)
             story_print_fini(&s->prints[i]);
+    for (size_t k = 0; k < s->npring; k++)
+        story_print_fini(&s->pring[k].p);
     free(s->prints);
-    free(s->pmade);
+    free(s->pflag);
+    free(s->body);
     free(s->arts);
     store_reader_fini(&s->rd);
     if (s->ents)
@@ -118,18 +121,26 @@ static void grow_one(store *s)
         s->rowid = lede_realloc(s->rowid, s->cap * sizeof *s->rowid);
         s->nent = lede_realloc(s->nent, s->cap * sizeof *s->nent);
         s->summ = lede_realloc(s->summ, s->cap * sizeof *s->summ);
+        s->body = lede_realloc(s->body, s->cap * sizeof *s->body);
+        s->pflag = lede_realloc(s->pflag, s->cap * sizeof *s->pflag);
         s->metacap = s->cap;
     }
     s->rowid[s->n] = (int64_t)s->n + 1;
     s->nent[s->n] = 0;
     s->summ[s->n] = false;
+    s->body[s->n] = 0;
+    s->pflag[s->n] = 0;
     s->counts_ok = false;
 }
 
 void store_push(store *s, article *a, int64_t rowid, bool summary,
-                uint32_t nent)
+                uint32_t nent, const uint64_t *body)
 {
     grow_one(s);
+    if (body) {
+        s->body[s->n] = *body;
+        s->pflag[s->n] = PF_BODY;
+    }
     s->arts[s->n] = *a;
     if (rowid >= 0 || summary)
         s->rowid[s->n] = rowid;
@@ -146,7 +157,7 @@ size_t store_add_bytes(store *s, const char *path, const char *bytes,
 {
     article a;
     article_init_with(&a, path, bytes, len, &s->rd.scratch);
-    store_push(s, &a, -1, false, 0);
+    store_push(s, &a, -1, false, 0, NULL);
     return s->n - 1;
 }
 
@@ -309,7 +320,7 @@ static size_t load_file(store *s, const char *path)
         store_say(s, path, msg);
         return 0;
     }
-    store_push(s, &a, -1, false, 0);
+    store_push(s, &a, -1, false, 0, NULL);
     return 1;
 }
 
@@ -336,7 +347,7 @@ static size_t add_stdin(store *s)
         store_say(s, "-", msg);
         return 0;
     }
-    store_push(s, &a, -1, false, 0);
+    store_push(s, &a, -1, false, 0, NULL);
     return 1;
 }
 
@@ -664,29 +675,69 @@ void store_index(store *s)
     s->finished = true;
 }
 
-/* Paragraph fingerprints are made when first asked for (the text of an
- * indexed article is read back for it) and kept. */
-const story_print *store_print(const store *cs, size_t i)
+/* The print of an article held whole: made from its text once, kept. */
+static const story_print *print_whole(store *s, size_t i)
 {
-    if (i >= cs->n)
-        return NULL;
-    store *s = (store *)cs;
     if (s->nprints < s->n) {
         LEDE_GROW(s->prints, s->pcap, s->n);
         memset(s->prints + s->nprints, 0,
                (s->n - s->nprints) * sizeof *s->prints);
-        s->pmade = lede_realloc(s->pmade, s->pcap);
-        memset(s->pmade + s->nprints, 0, s->n - s->nprints);
         s->nprints = s->n;
     }
-    if (!s->pmade[i]) {
-        const article *a = store_get(s, i);
-        if (!a)
-            return NULL;
-        story_print_article(&s->prints[i], a);
-        s->pmade[i] = 1;
+    if (!(s->pflag[i] & PF_MADE)) {
+        story_print_article(&s->prints[i], &s->arts[i]);
+        s->pflag[i] |= PF_MADE;
     }
     return &s->prints[i];
+}
+
+/* The print of an indexed article, read from the index into the ring of
+ * the last ones asked for. Made from the stored text only when the index
+ * has none (or a damaged one) for it. */
+static const story_print *print_indexed(store *s, size_t i)
+{
+    for (size_t k = 0; k < s->npring; k++)
+        if (s->pring[k].idx == i)
+            return &s->pring[k].p;
+    size_t k = s->npring < STORE_PRINT_CACHE ? s->npring++ : s->pnext;
+    s->pnext = (k + 1) % STORE_PRINT_CACHE;
+    story_print *p = &s->pring[k].p;
+    s->pring[k].idx = i;
+    const void *data;
+    size_t len;
+    if (index_print_get(s->ix, s->rowid[i], &data, &len) != 0 ||
+        story_print_unpack(p, data, len) != 0) {
+        const article *a = store_get(s, i);
+        if (a)
+            story_print_article(p, a);
+        else
+            story_print_fini(p);
+    }
+    return p;
+}
+
+const story_print *store_print(const store *cs, size_t i)
+{
+    if (i >= cs->n)
+        return NULL;
+    store *s = (store *)cs; /* the caches only */
+    const story_print *p = s->summ[i] && s->ix ? print_indexed(s, i)
+                                               : print_whole(s, i);
+    if (!(s->pflag[i] & PF_BODY)) {
+        s->body[i] = p->body;
+        s->pflag[i] |= PF_BODY;
+    }
+    return p;
+}
+
+uint64_t store_body(const store *cs, size_t i)
+{
+    if (i >= cs->n)
+        return 0;
+    if (cs->pflag[i] & PF_BODY)
+        return cs->body[i];
+    const story_print *p = store_print(cs, i);
+    return p ? p->body : 0;
 }
 
 void store_counts(store *s)

@@ -130,9 +130,17 @@ lede_index *store_index_handle(store *s);
 
 /* The set's entity table (valid after store_index). */
 const entity_table *store_entities(const store *s);
-/* Fingerprints of article i (story.h), made by store_index; NULL
- * before. Valid until store_free or the next store_index. */
+/* Fingerprints of article i (story.h); NULL when i is out of range.
+ * With an index they are read from it (made when the file was indexed),
+ * never from the text; otherwise made from the article when first asked
+ * for and kept. Valid until store_print has been called for
+ * STORE_PRINT_CACHE other articles, or store_free. */
 const story_print *store_print(const store *s, size_t i);
+#define STORE_PRINT_CACHE 64
+/* The body hash of article i (story_print.body: equal for duplicates, 0
+ * for an article without body text), without reading the article: kept
+ * with the list for indexed articles. */
+uint64_t store_body(const store *s, size_t i);
 /* Mutable table, to load a user gazetteer before store_index. */
 entity_table *store_entities_mut(store *s);
 

@@ -4,9 +4,10 @@
  *            store_add_path does) and lists entries, with the walk's
  *            messages in their place: files the index holds
  *            unchanged (size and mtime) and files to read;
- *   workers  (--jobs of them) read, clean and parse the files to read
- *            and scan them for names (entity_scan_raw, a private table
- *            each); no lock is held while they work;
+ *   workers  (--jobs of them) read, clean and parse the files to read,
+ *            scan them for names (entity_scan_raw, a private table
+ *            each) and fingerprint them (story_print_article, packed);
+ *            no lock is held while they work;
  *   writer   takes the parsed entries in walk order, writes them to the
  *            index in batched transactions (its own connection), keeps
  *            only the list summary, and publishes entries as they are
@@ -37,6 +38,8 @@ enum { K_FILE, K_MSG, K_END }; /* an entry: a file, a walk message, or
 typedef struct dbrow {
     int64_t id;
     uint32_t nent;
+    bool has_body;
+    uint64_t body;      /* the story body hash, when has_body */
     article sum;
 } dbrow;
 
@@ -49,12 +52,16 @@ typedef struct entry {
     article a;          /* whole from a worker, the summary once written */
     void *raw;
     size_t rawlen;
+    void *print;        /* packed story fingerprints (story_print_pack) */
+    size_t printlen;
+    uint64_t body;      /* their body hash */
     int64_t id;
     char *msg;
     size_t start;       /* K_END: the argument's first entry */
 } entry;
 
-enum { WALK_BATCH = 256,
+enum { READ_BATCH = 1024, /* the walker's lookups in one read transaction */
+       WALK_BATCH = 256,
        AHEAD = 1024 }; /* parsed articles waiting for the writer, at most */
 
 struct store_loader {
@@ -77,6 +84,8 @@ struct store_loader {
     size_t npaths;
     store *s;               /* the gazetteers: read-only here */
     lede_index *rix;        /* the walker's connection: files known */
+    size_t rfinds;          /* lookups in its read transaction (0: none
+                               open) */
     int64_t *met;           /* ids the walk met (walker), written (writer) */
     size_t nmet, metcap;
     int64_t *wrote;
@@ -132,7 +141,16 @@ static void walk_msg(store_loader *l, const char *path, const char *msg)
 static dbrow *row_for(store_loader *l, const char *path, const entry *e)
 {
     index_row r;
-    if (!l->rix || index_find(l->rix, path, &r) != 1)
+    if (!l->rix)
+        return NULL;
+    /* lookups in batches under one read transaction: one lock for many */
+    if (l->rfinds == 0 && index_begin_read(l->rix) != 0)
+        l->rfinds = SIZE_MAX; /* none open: autocommit lookups */
+    if (l->rfinds != SIZE_MAX && ++l->rfinds > READ_BATCH) {
+        index_end_read(l->rix);
+        l->rfinds = index_begin_read(l->rix) == 0 ? 1 : SIZE_MAX;
+    }
+    if (index_find(l->rix, path, &r) != 1)
         return NULL;
     LEDE_GROW(l->met, l->metcap, l->nmet + 1);
     l->met[l->nmet++] = r.id;
@@ -141,6 +159,8 @@ static dbrow *row_for(store_loader *l, const char *path, const entry *e)
     dbrow *d = lede_malloc(sizeof *d);
     d->id = r.id;
     d->nent = r.nent;
+    d->has_body = r.has_body;
+    d->body = r.body;
     if (article_unpack(&d->sum, path, r.summary, r.nsummary) != 0) {
         free(d); /* unreadable: the file is read again */
         return NULL;
@@ -198,6 +218,8 @@ static void *walker(void *arg)
     store_loader *l = arg;
     for (size_t i = 0; i < l->npaths; i++)
         walk_arg(l, l->paths[i]);
+    if (l->rfinds && l->rfinds != SIZE_MAX)
+        index_end_read(l->rix);
     flush_entries(l);
     pthread_mutex_lock(&l->mu);
     l->walked = true;
@@ -238,14 +260,18 @@ static void *worker(void *arg)
     store_loader *l = arg;
     store_reader rd = {0};
     entity_table *t = store_scan_table(l->s);
+    story_print p = {0};
     entry *e;
     while (!atomic_load(&l->stop) && (e = next_job(l)) != NULL) {
         char msg[STORE_MSG_MAX];
         struct stat st;
         e->ok = store_read_file(&rd, e->path, &e->a, msg, sizeof msg, &st);
-        if (e->ok)
+        if (e->ok) {
             entity_scan_raw(t, &e->a, &e->raw, &e->rawlen);
-        else
+            story_print_article(&p, &e->a);
+            e->body = p.body;
+            e->print = story_print_pack(&p, &e->printlen);
+        } else
             e->msg = lede_strndup(msg, strlen(msg));
         if (S_ISREG(st.st_mode)) { /* as read, if it changed meanwhile */
             e->size = (int64_t)st.st_size;
@@ -260,6 +286,7 @@ static void *worker(void *arg)
     }
     store_reader_fini(&rd);
     entity_table_free(t);
+    story_print_fini(&p);
     return NULL;
 }
 
@@ -284,8 +311,11 @@ static void write_entry(store_loader *l, entry *e, bool *in_tx)
         return;
     if (!*in_tx)
         *in_tx = index_begin(l->wix) == 0;
+    index_print pr = {e->body, e->print, e->printlen};
     e->id = index_put(l->wix, e->path, e->size, e->mtime, &e->a, e->raw,
-                      e->rawlen);
+                      e->rawlen, &pr);
+    free(e->print); /* the store reads it back when it needs it */
+    e->print = NULL;
     l->changed = true;
     if (e->id >= 0) {
         LEDE_GROW(l->wrote, l->wrotecap, l->nwrote + 1);
@@ -443,18 +473,20 @@ static void take(store *s, entry *e)
         store_say(s, e->path, e->msg);
     if (e->kind == K_FILE && e->row) {
         dbrow *r = e->row;
-        store_push(s, &r->sum, r->id, true, r->nent);
+        store_push(s, &r->sum, r->id, true, r->nent,
+                   r->has_body ? &r->body : NULL);
         free(r);
     } else if (e->kind == K_FILE && e->ok) {
         size_t i = s->n;
         bool indexed = e->id >= 0;
-        store_push(s, &e->a, e->id, indexed, 0);
+        store_push(s, &e->a, e->id, indexed, 0, &e->body);
         if (!indexed)
             s->rowid[i] = -1;
     }
     free(e->path);
     free(e->msg);
     free(e->raw);
+    free(e->print);
     free(e);
 }
 
@@ -541,6 +573,7 @@ void store_load_free(store *s)
         free(e->path);
         free(e->msg);
         free(e->raw);
+        free(e->print);
         free(e);
     }
     free(l->e);

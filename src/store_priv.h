@@ -51,10 +51,18 @@ struct store {
     int jobs;            /* worker threads for it (0: one per core) */
     names_job *names;    /* the set's names being made on a thread */
     unsigned names_version; /* bumped when a new entity table is in */
-    story_print *prints; /* per article, made when first asked for */
-    uint8_t *pmade;      /* per article: prints[i] is made */
+    /* story fingerprints (store_print, store_body) */
+    uint64_t *body;      /* per article: the body hash, when PF_BODY */
+    uint8_t *pflag;      /* per article: PF_* */
+    story_print *prints; /* per article in memory whole: made when first
+                            asked for (PF_MADE), kept */
     size_t nprints, pcap;
+    struct { size_t idx; story_print p; } pring[STORE_PRINT_CACHE];
+    size_t npring, pnext; /* indexed articles' prints, read from the
+                             index: the last ones asked for */
 };
+
+enum { PF_BODY = 1, PF_MADE = 2 };
 
 
 enum { STORE_MSG_MAX = 200 };
@@ -66,9 +74,10 @@ bool store_read_file(store_reader *r, const char *path, article *a,
 void store_reader_fini(store_reader *r);
 
 /* Append article *a (moved in: the store owns it now). rowid < 0 and
- * !summary: not in an index. */
+ * !summary: not in an index. body: its body hash (story_print.body), or
+ * NULL when not known yet. */
 void store_push(store *s, article *a, int64_t rowid, bool summary,
-                uint32_t nent);
+                uint32_t nent, const uint64_t *body);
 
 /* A message about path, its name cleaned for display. */
 void store_say(store *s, const char *path, const char *msg);

@@ -176,6 +176,93 @@ void story_print_article(story_print *p, const article *a)
     text_fold_fini(&f);
 }
 
+/* ---- packed form --------------------------------------------------------- */
+
+static void put32(unsigned char *d, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        d[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t get32(const unsigned char *d)
+{
+    return (uint32_t)d[0] | (uint32_t)d[1] << 8 | (uint32_t)d[2] << 16 |
+           (uint32_t)d[3] << 24;
+}
+
+/* Shingles of a paragraph of nw words (add_shingles' count). */
+static uint32_t shingles_for(uint32_t nw)
+{
+    return nw < STORY_SHINGLE ? 1 : nw - STORY_SHINGLE + 1;
+}
+
+enum { PACK_HEAD = 12, PACK_PARA = 8 }; /* body + npara; block + words */
+
+void *story_print_pack(const story_print *p, size_t *len)
+{
+    *len = PACK_HEAD + (size_t)p->npara * PACK_PARA + (size_t)p->nsh * 4;
+    unsigned char *b = lede_malloc(*len), *d = b;
+    put32(d, (uint32_t)p->body);
+    put32(d + 4, (uint32_t)(p->body >> 32));
+    put32(d + 8, p->npara);
+    d += PACK_HEAD;
+    for (uint32_t i = 0; i < p->npara; i++, d += PACK_PARA) {
+        put32(d, p->para[i].block);
+        put32(d + 4, p->para[i].words);
+    }
+    for (uint32_t i = 0; i < p->nsh; i++, d += 4)
+        put32(d, p->sh[i]);
+    return b;
+}
+
+int story_print_unpack(story_print *p, const void *buf, size_t len)
+{
+    story_print_fini(p);
+    const unsigned char *b = buf;
+    if (!b || len < PACK_HEAD)
+        return -1;
+    uint32_t npara = get32(b + 8);
+    if ((len - PACK_HEAD) / PACK_PARA < npara)
+        return -1;
+    /* the shingle count and the sanity of the paragraph rows first */
+    const unsigned char *d = b + PACK_HEAD;
+    uint64_t nsh = 0, words = 0;
+    for (uint32_t i = 0; i < npara; i++, d += PACK_PARA) {
+        uint32_t blk = get32(d), nw = get32(d + 4);
+        if (!nw || (i && blk <= get32(d - PACK_PARA)))
+            return -1; /* a paragraph has words; blocks ascend */
+        nsh += shingles_for(nw);
+        words += nw;
+    }
+    if (words > UINT32_MAX || nsh > UINT32_MAX ||
+        len != PACK_HEAD + (size_t)npara * PACK_PARA +
+                                          nsh * 4)
+        return -1;
+    for (uint64_t k = 0; k < nsh; k++)
+        if (!get32(d + 4 * k))
+            return -1; /* a shingle is never 0 */
+    p->body = (uint64_t)get32(b) | (uint64_t)get32(b + 4) << 32;
+    if (!npara != !p->body) { /* a body hash exactly when there is a body */
+        p->body = 0;
+        return -1;
+    }
+    p->npara = npara;
+    p->nsh = (uint32_t)nsh;
+    p->words = (uint32_t)words;
+    p->para = lede_malloc((npara ? npara : 1) * sizeof *p->para);
+    p->sh = lede_malloc((nsh ? nsh : 1) * sizeof *p->sh);
+    d = b + PACK_HEAD;
+    uint32_t first = 0;
+    for (uint32_t i = 0; i < npara; i++, d += PACK_PARA) {
+        uint32_t nw = get32(d + 4);
+        p->para[i] = (story_para){get32(d), first, shingles_for(nw), nw};
+        first += shingles_for(nw);
+    }
+    for (uint32_t k = 0; k < p->nsh; k++, d += 4)
+        p->sh[k] = get32(d);
+    return 0;
+}
+
 /* ---- a 64-bit key -> 32-bit value map (open addressing) ----------------- */
 
 typedef struct u64map {
@@ -220,36 +307,87 @@ static size_t u64map_slot(const u64map *m, uint64_t k)
 
 /* ---- duplicate groups --------------------------------------------------- */
 
-void story_dup_groups(const uint64_t *body, size_t n, uint32_t *rep,
-                      uint32_t *next)
+struct story_dups {
+    u64map m;        /* body hash -> representative */
+    uint32_t *last;  /* per article: its group's last member, when it is
+                        a representative */
+    size_t n, cap;   /* articles added; room in last */
+};
+
+story_dups *story_dups_new(void)
 {
-    u64map m;
-    u64map_init(&m, n);
-    uint32_t *last = lede_malloc((n ? n : 1) * sizeof *last);
-    for (size_t i = 0; i < n; i++) {
+    story_dups *d = lede_calloc(1, sizeof *d);
+    u64map_init(&d->m, 8);
+    return d;
+}
+
+void story_dups_free(story_dups *d)
+{
+    if (!d)
+        return;
+    u64map_fini(&d->m);
+    free(d->last);
+    free(d);
+}
+
+/* Room for `more` keys at half load at most. */
+static void u64map_reserve(u64map *m, size_t more)
+{
+    if ((m->n + more) * 2 <= m->cap)
+        return;
+    u64map old = *m;
+    u64map_init(m, old.n + more);
+    for (size_t i = 0; i < old.cap; i++) {
+        if (!old.key[i])
+            continue;
+        size_t s = u64map_slot(m, old.key[i]);
+        m->key[s] = old.key[i];
+        m->val[s] = old.val[i];
+        m->n++;
+    }
+    u64map_fini(&old);
+}
+
+void story_dups_add(story_dups *d, const uint64_t *body, size_t from,
+                    size_t to, uint32_t *rep, uint32_t *next)
+{
+    if (to <= from)
+        return;
+    LEDE_GROW(d->last, d->cap, to);
+    u64map_reserve(&d->m, to - from);
+    for (size_t i = from; i < to; i++) {
         uint32_t r = (uint32_t)i;
-        if (body[i]) {
-            size_t s = u64map_slot(&m, body[i]);
-            if (m.key[s]) {
-                r = m.val[s];
+        uint64_t b = body[i - from];
+        if (b) {
+            size_t s = u64map_slot(&d->m, b);
+            if (d->m.key[s]) {
+                r = d->m.val[s];
             } else {
-                m.key[s] = body[i];
-                m.val[s] = (uint32_t)i;
+                d->m.key[s] = b;
+                d->m.val[s] = (uint32_t)i;
+                d->m.n++;
             }
         }
         if (rep)
             rep[i] = r;
+        /* link after the group's last member; the last points back to
+         * the representative */
         if (next) {
-            /* link after the group's last member; the last points back
-             * to the representative */
             if (r != i)
-                next[last[r]] = (uint32_t)i;
+                next[d->last[r]] = (uint32_t)i;
             next[i] = r;
-            last[r] = (uint32_t)i;
         }
+        d->last[r] = (uint32_t)i;
     }
-    free(last);
-    u64map_fini(&m);
+    d->n = to;
+}
+
+void story_dup_groups(const uint64_t *body, size_t n, uint32_t *rep,
+                      uint32_t *next)
+{
+    story_dups *d = story_dups_new();
+    story_dups_add(d, body, 0, n, rep, next);
+    story_dups_free(d);
 }
 
 /* ---- read-in lookup ------------------------------------------------------ */

@@ -61,12 +61,34 @@ typedef struct story_print {
 void story_print_article(story_print *p, const article *a);
 void story_print_fini(story_print *p);
 
+/* The fingerprints packed into one compact buffer, as the index keeps
+ * them (little-endian, the same on every machine): the body hash, the
+ * paragraph count, then per paragraph its block and word count (its
+ * shingle count follows from the words), then the shingles. Malloc'd;
+ * *len bytes. */
+void *story_print_pack(const story_print *p, size_t *len);
+/* Unpack buf[0..len) into *p (zero it first, or reuse one). Returns 0,
+ * or -1 (p left empty) when buf is not a well-formed packed print. */
+int story_print_unpack(story_print *p, const void *buf, size_t len);
+
 /* Duplicate groups by body hash: rep[i] is the first article (lowest
  * index) with the same body, i itself when unique or bodiless; next[i]
  * is the next member of i's group in index order, wrapping (i itself
  * when alone). Either output may be NULL. */
 void story_dup_groups(const uint64_t *body, size_t n, uint32_t *rep,
                       uint32_t *next);
+
+/* The same groups made incrementally, for a set that grows: each call
+ * adds articles [from, to) (from = the previous call's to; body[k] is
+ * the hash of article from + k), joining
+ * them to the groups of the articles added before; only the new entries
+ * of rep and next and the old groups' last links change. The result
+ * equals story_dup_groups over [0, to). Linear in to - from. */
+typedef struct story_dups story_dups;
+story_dups *story_dups_new(void);
+void story_dups_free(story_dups *d);
+void story_dups_add(story_dups *d, const uint64_t *body, size_t from,
+                    size_t to, uint32_t *rep, uint32_t *next);
 
 /* ---- read-in lookup ---------------------------------------------------- */
 

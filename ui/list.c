@@ -40,17 +40,18 @@ void list_init(ui *u)
 static void list_keep_visible(ui *u);
 
 /* More articles arrived (the set is still loading): the base order is
- * made again, the selection stays on its article. A filtered view is
- * left as it is; clearing the filter shows the new articles. */
+ * made again, with duplicates one row as in list_init (a new copy of an
+ * article already listed joins its row), and the selection stays on its
+ * article. A filtered view is left as it is; clearing the filter shows
+ * the new articles. */
 void list_grow(ui *u)
 {
     ui_list *l = &u->list;
     size_t n = store_count(u->s);
-    if (n <= l->nbase)
-        return;
     long cur = l->filtered ? -1 : list_current(u);
-    uint32_t *base = lede_malloc(n * sizeof *base);
+    uint32_t *base = lede_malloc((n ? n : 1) * sizeof *base);
     store_order_by(u->s, base_order(u), base);
+    n = story_ui_collapse(u, base, NULL, n);
     bool shown = l->view == l->base;
     free(l->base);
     l->base = base;

@@ -195,7 +195,8 @@ typedef struct ui_story_note {
 
 typedef struct ui_story {
     story_seen *seen;     /* the paragraphs of the articles read */
-    uint32_t *rep, *next; /* duplicate groups (story_dup_groups) */
+    story_dups *dups;     /* duplicate groups, grown with the set */
+    uint32_t *rep, *next; /* (story_dups_add) */
     uint32_t *ncopies;    /* per representative: articles in its group */
     int16_t *share;       /* cached new share per article */
     uint32_t *share_gen;  /* 1 + seen count it was computed at */

@@ -10,27 +10,37 @@
 #include "private.h"
 #include "util.h"
 
+/* Articles [old, n) join the duplicate groups: their body hashes come
+ * with the list (store_body), so no article is read for this, and the
+ * groups of the earlier ones are only extended. */
+static void join_groups(ui *u, size_t old, size_t n)
+{
+    ui_story *s = &u->story;
+    if (n <= old)
+        return;
+    uint64_t *body = lede_malloc((n - old) * sizeof *body);
+    for (size_t i = old; i < n; i++)
+        body[i - old] = store_body(u->s, i);
+    story_dups_add(s->dups, body, old, n, s->rep, s->next);
+    free(body);
+    for (size_t i = old; i < n; i++)
+        s->ncopies[s->rep[i]]++;
+}
+
 void story_ui_init(ui *u)
 {
     ui_story *s = &u->story;
     size_t n = store_count(u->s);
     memset(s, 0, sizeof *s);
     s->seen = story_seen_new();
+    s->dups = story_dups_new();
     s->rep = lede_malloc((n ? n : 1) * sizeof *s->rep);
     s->next = lede_malloc((n ? n : 1) * sizeof *s->next);
     s->ncopies = lede_calloc(n ? n : 1, sizeof *s->ncopies);
     s->share = lede_malloc((n ? n : 1) * sizeof *s->share);
     s->share_gen = lede_calloc(n ? n : 1, sizeof *s->share_gen);
     s->stamp = lede_calloc(n ? n : 1, sizeof *s->stamp);
-    uint64_t *body = lede_malloc((n ? n : 1) * sizeof *body);
-    for (size_t i = 0; i < n; i++) {
-        const story_print *p = store_print(u->s, i);
-        body[i] = p ? p->body : 0;
-    }
-    story_dup_groups(body, n, s->rep, s->next);
-    free(body);
-    for (size_t i = 0; i < n; i++)
-        s->ncopies[s->rep[i]]++;
+    join_groups(u, 0, n);
     s->deco_art = -1;
 }
 
@@ -43,26 +53,18 @@ void story_ui_grow(ui *u, size_t old, size_t n)
     s->share = lede_realloc(s->share, (n ? n : 1) * sizeof *s->share);
     s->share_gen = lede_realloc(s->share_gen, (n ? n : 1) * sizeof *s->share_gen);
     s->stamp = lede_realloc(s->stamp, (n ? n : 1) * sizeof *s->stamp);
+    memset(s->ncopies + old, 0, (n - old) * sizeof *s->ncopies);
     memset(s->share_gen + old, 0, (n - old) * sizeof *s->share_gen);
     memset(s->stamp + old, 0, (n - old) * sizeof *s->stamp);
-    /* the duplicate groups over the whole set again (new copies may
-     * join old groups) */
-    uint64_t *body = lede_malloc((n ? n : 1) * sizeof *body);
-    for (size_t i = 0; i < n; i++) {
-        const story_print *p = store_print(u->s, i);
-        body[i] = p ? p->body : 0;
-    }
-    story_dup_groups(body, n, s->rep, s->next);
-    free(body);
-    memset(s->ncopies, 0, n * sizeof *s->ncopies);
-    for (size_t i = 0; i < n; i++)
-        s->ncopies[s->rep[i]]++;
+    /* a new copy of an earlier article joins that article's group */
+    join_groups(u, old, n);
 }
 
 void story_ui_fini(ui *u)
 {
     ui_story *s = &u->story;
     story_seen_free(s->seen);
+    story_dups_free(s->dups);
     free(s->rep);
     free(s->next);
     free(s->ncopies);
@@ -211,7 +213,8 @@ void story_ui_decorate(ui *u, layout *lay, long art, unsigned flags)
         s->blk_src[i] = -1;
     story_hit *h = hits_of(u, (uint32_t)art, NULL);
     for (uint32_t i = 0; h && i < p->npara; i++)
-        s->blk_src[p->para[i].block] = h[i].src_art;
+        if (p->para[i].block < a->nblocks) /* a print from a damaged index */
+            s->blk_src[p->para[i].block] = h[i].src_art;
     bool hide = flags & UI_HIDE_READ;
     size_t n = 0, hend = header_end(lay);
     uint32_t hidden = 0;

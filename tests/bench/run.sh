@@ -46,6 +46,7 @@ bench_set() { # N
     timed "reopen: lede --list from the index" "$LEDE" --list "$c"
     timed "reopen: lede --search Lavrov (no names)" "$LEDE" --search Lavrov "$c"
     timed "reopen: lede --entities --summary" "$LEDE" --entities --summary "$c"
+    timed "reopen: lede --duplicates (stored hashes)" "$LEDE" --duplicates "$c"
     timed "--no-index --list (every file read)" "$LEDE" --no-index --list "$c"
     if command -v tmux >/dev/null 2>&1; then
         BENCH_CORPUS=$c BENCH_N=$n LEDE=$LEDE sh tests/bench/open.sh

@@ -66,6 +66,34 @@ check "--duplicates --json" [ "$out" = "{\"copies\":2,\"paths\":[\"$F/10_orig.tx
 "$LEDE" --duplicates "$W" >/dev/null
 check "--duplicates exits 1 when there are none" [ $? = 1 ]
 
+# --duplicates from the index (the body hashes stored when the files were
+# indexed) as from the files, after each change to the set: a file added,
+# changed, removed.
+S=$W/dupset
+mkdir "$S"
+cp "$F"/*.txt "$S"/
+export XDG_CACHE_HOME="$W/cache"
+# same_dups DESC WANT: the groups, never-seen/reopened, and --no-index
+same_dups() {
+    got=$("$LEDE" --duplicates "$S")
+    check "$1: --duplicates from the index" [ "$got" = "$2" ]
+    got=$("$LEDE" --duplicates --no-index "$S")
+    check "$1: --duplicates --no-index" [ "$got" = "$2" ]
+}
+same_dups "never seen" "2${TAB}$S/10_orig.txt${TAB}$S/20_copy.txt"
+same_dups "reopened" "2${TAB}$S/10_orig.txt${TAB}$S/20_copy.txt"
+# the same body with other spacing and punctuation is a copy
+sed 's/  */ /g; s/,//g' "$S/10_orig.txt" >"$S/35_added.txt"
+same_dups "a copy added" "3${TAB}$S/10_orig.txt${TAB}$S/20_copy.txt${TAB}$S/35_added.txt"
+printf '\nA paragraph of its own.\n' >>"$S/20_copy.txt"
+same_dups "a copy changed" "2${TAB}$S/10_orig.txt${TAB}$S/35_added.txt"
+same_dups "and reopened" "2${TAB}$S/10_orig.txt${TAB}$S/35_added.txt"
+rm "$S/10_orig.txt"
+"$LEDE" --duplicates "$S" >/dev/null
+check "the last copy removed: none left (exit 1)" [ $? = 1 ]
+cp "$S/35_added.txt" "$S/60_again.txt"
+same_dups "a copy of the copy" "2${TAB}$S/35_added.txt${TAB}$S/60_again.txt"
+
 out=$("$LEDE" --list --json "$F/50_links.txt")
 contains "--list --json carries the source" "$out" '"source":"Wire Five"'
 contains "and the URL" "$out" '"url":"https://example.com/links"'

@@ -16,6 +16,7 @@
 #include "article.h"
 #include "entity.h"
 #include "index.h"
+#include "story.h"
 
 static const char sample[] =
     "Title: Lavrov meets Kerry in Zürich\n"
@@ -164,9 +165,26 @@ static void test_index_store_and_find(void **state)
     article a, b;
     article_init(&a, "x.txt", sample, sizeof sample - 1);
     assert_int_equal(index_begin(ix), 0);
-    int64_t id = index_put(ix, "x.txt", 10, 20, &a, NULL, 0);
+    story_print sp = {0};
+    story_print_article(&sp, &a);
+    index_print ip = {sp.body, NULL, 0};
+    void *packed = story_print_pack(&sp, &ip.len);
+    ip.data = packed;
+    int64_t id = index_put(ix, "x.txt", 10, 20, &a, NULL, 0, &ip);
     assert_true(id > 0);
     assert_int_equal(index_commit(ix), 0);
+    /* the print comes back as it went in, the body hash with the row */
+    const void *data;
+    size_t len;
+    assert_int_equal(index_print_get(ix, id, &data, &len), 0);
+    assert_int_equal(len, ip.len);
+    assert_memory_equal(data, packed, len);
+    index_row row;
+    assert_int_equal(index_find(ix, "x.txt", &row), 1);
+    assert_true(row.has_body);
+    assert_true(row.body == sp.body);
+    free(packed);
+    story_print_fini(&sp);
     assert_int_equal(count(ix, "zurich"), 1);   /* accent folded */
     assert_int_equal(count(ix, "ZÜRICH"), 1);
     assert_int_equal(count(ix, "title:lavrov"), 1);
@@ -180,8 +198,12 @@ static void test_index_store_and_find(void **state)
     article c;
     article_init(&c, "x.txt", "Other news\n\nNothing here.\n", 26);
     assert_int_equal(index_begin(ix), 0);
-    assert_int_equal(index_put(ix, "x.txt", 11, 21, &c, NULL, 0), id);
+    assert_int_equal(index_put(ix, "x.txt", 11, 21, &c, NULL, 0, NULL), id);
     assert_int_equal(index_commit(ix), 0);
+    /* and the old print goes with the old text */
+    assert_int_equal(index_print_get(ix, id, &data, &len), 1);
+    assert_int_equal(index_find(ix, "x.txt", &row), 1);
+    assert_false(row.has_body);
     assert_int_equal(count(ix, "zurich"), 0);
     assert_int_equal(count(ix, "nothing"), 1);
     article_fini(&c);

@@ -14,7 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "index.h"
 #include "store.h"
+#include "story.h"
 #include "testutil.h"
 
 /* ---- messages ---- */
@@ -443,6 +445,60 @@ static void test_symlinks_same_with_index(void **state)
         free((char *)owned[i]);
 }
 
+/* Article i's print, packed: equal bytes are equal prints. */
+static void *packed_print(const store *s, size_t i, size_t *len)
+{
+    const story_print *p = store_print(s, i);
+    assert_non_null(p);
+    assert_true(store_body(s, i) == p->body);
+    return story_print_pack(p, len);
+}
+
+/* The story fingerprints of an indexed set are those made from the text,
+ * when the set is indexed and when it is reopened; reopened, they come
+ * from the index, not from the text (which is taken out of the index
+ * here to show it). */
+static void test_prints_from_index(void **state)
+{
+    (void)state;
+    enum { N = 4 };
+    assert_int_equal(mkdir(at("story"), 0755), 0);
+    put("story/a.txt", "Talks resume\n\nThe talks in Geneva resumed on "
+        "Monday after a week of delays.\n\nAid reached the north.\n");
+    put("story/b.txt", "Talks back on\n\nThe talks in Geneva resumed on "
+        "Monday, after a week of delays!\n\nAid reached the north.\n");
+    put("story/c.txt", "Rates\n\nThe central bank held its rates.\n");
+    put("story/d.txt", "Only a headline\n");
+    const char *paths[] = {at("story")};
+    store *ref = new_store();
+    assert_int_equal(store_add_path(ref, paths[0]), N);
+    assert_true(store_body(ref, 0) == store_body(ref, 1)); /* a copy */
+    assert_true(store_body(ref, 0) != store_body(ref, 2));
+    assert_true(store_body(ref, 3) == 0); /* no body text */
+    for (int pass = 0; pass < 2; pass++) {
+        store *s = new_store();
+        assert_int_equal(store_use_index(s, at("story.db"), paths, 1,
+                                         pass == 0), 0);
+        store_load(s, paths, 1);
+        store_wait(s);
+        assert_int_equal(store_count(s), N);
+        if (pass == 1) /* no text to make them from */
+            assert_int_equal(sqlite3_exec(index_db(store_index_handle(s)),
+                                          "DELETE FROM article", NULL, NULL,
+                                          NULL), SQLITE_OK);
+        for (size_t i = 0; i < N; i++) {
+            size_t la, lb;
+            void *a = packed_print(ref, i, &la), *b = packed_print(s, i, &lb);
+            assert_int_equal(la, lb);
+            assert_memory_equal(a, b, la);
+            free(a);
+            free(b);
+        }
+        store_free(s);
+    }
+    store_free(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -456,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_order_by_date),
         cmocka_unit_test(test_index_entities),
         cmocka_unit_test(test_symlinks_same_with_index),
+        cmocka_unit_test(test_prints_from_index),
     };
     return cmocka_run_group_tests_name("store", tests, setup_tmp,
                                        teardown_tmp) ? 1 : 0;

@@ -131,6 +131,115 @@ static void test_duplicates(void **state)
     assert_int_equal(next[idx("other.txt")], idx("other.txt"));
 }
 
+/* The packed form (what the index keeps) gives back the same print, and
+ * the same "read in" answers. */
+static void test_pack_roundtrip(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < store_count(st); i++) {
+        const story_print *p = store_print(st, i);
+        size_t len;
+        unsigned char *b = story_print_pack(p, &len);
+        story_print q = {0};
+        assert_int_equal(story_print_unpack(&q, b, len), 0);
+        assert_true(q.body == p->body);
+        assert_int_equal(q.npara, p->npara);
+        assert_int_equal(q.nsh, p->nsh);
+        assert_int_equal(q.words, p->words);
+        assert_memory_equal(q.para, p->para, p->npara * sizeof *p->para);
+        assert_memory_equal(q.sh, p->sh, p->nsh * sizeof *p->sh);
+        /* 12 bytes, then 8 a paragraph and 4 a shingle */
+        assert_int_equal(len, 12 + 8 * p->npara + 4 * p->nsh);
+        story_print_fini(&q);
+        free(b);
+    }
+    /* the bytes are little-endian whatever the machine */
+    story_print one = {0};
+    static const unsigned char le[24] = {
+        1, 0, 0, 0, 0, 0, 0, 0,   /* body 1 */
+        1, 0, 0, 0,               /* one paragraph */
+        2, 0, 0, 0, 1, 0, 0, 0,   /* block 2, one word: one shingle */
+        5, 4, 3, 2};              /* the shingle */
+    assert_int_equal(story_print_unpack(&one, le, sizeof le), 0);
+    assert_true(one.body == 1);
+    assert_int_equal(one.para[0].block, 2);
+    assert_int_equal(one.sh[0], 0x02030405);
+    story_print_fini(&one);
+}
+
+/* A damaged or foreign blob is refused, never read past its end. */
+static void test_pack_damaged(void **state)
+{
+    (void)state;
+    const story_print *p = pr("orig.txt");
+    size_t len;
+    unsigned char *b = story_print_pack(p, &len);
+    story_print q = {0};
+    for (size_t cut = 0; cut < len; cut++) /* every truncation */
+        assert_int_equal(story_print_unpack(&q, b, cut), -1);
+    assert_int_equal(q.npara, 0);
+    assert_int_equal(story_print_unpack(&q, NULL, 0), -1);
+    unsigned char *c = malloc(len + 4);
+    memcpy(c, b, len);
+    memset(c + len, 1, 4);
+    assert_int_equal(story_print_unpack(&q, c, len + 4), -1); /* too long */
+    memcpy(c, b, len);
+    c[8] = 0xff; /* a paragraph count far too large */
+    assert_int_equal(story_print_unpack(&q, c, len), -1);
+    memcpy(c, b, len);
+    memset(c + 12 + 8 + 4, 0, 4); /* the second paragraph with no words */
+    assert_int_equal(story_print_unpack(&q, c, len), -1);
+    memcpy(c, b, len);
+    memset(c + len - 4, 0, 4); /* a zero shingle */
+    assert_int_equal(story_print_unpack(&q, c, len), -1);
+    memcpy(c, b, len);
+    memset(c, 0, 8); /* paragraphs without a body hash */
+    assert_int_equal(story_print_unpack(&q, c, len), -1);
+    memcpy(c, b, len);
+    memcpy(c + 12 + 8, c + 12, 4); /* two paragraphs in one block */
+    assert_int_equal(story_print_unpack(&q, c, len), -1);
+    assert_int_equal(story_print_unpack(&q, b, len), 0); /* the original */
+    story_print_fini(&q);
+    free(c);
+    free(b);
+}
+
+/* Groups grown a few articles at a time (as the list grows while a set
+ * loads) are the groups made at once. */
+static void test_dups_incremental(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    uint64_t *body = malloc(N * sizeof *body);
+    uint32_t *rep = malloc(N * sizeof *rep), *next = malloc(N * sizeof *next);
+    uint32_t *rep2 = malloc(N * sizeof *rep), *nx2 = malloc(N * sizeof *nx2);
+    uint64_t x = 88172645463325252ULL;
+    for (size_t i = 0; i < N; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        body[i] = x % 5 == 0 ? 0 : 1 + x % 700; /* many groups, some bodiless */
+    }
+    story_dup_groups(body, N, rep, next);
+    story_dups *d = story_dups_new();
+    size_t from = 0, step = 1;
+    while (from < N) {
+        size_t to = from + step < N ? from + step : N;
+        story_dups_add(d, body + from, from, to, rep2, nx2);
+        /* every step: the groups so far are those of [0, to) */
+        for (size_t i = 0; i < to; i += 97)
+            assert_int_equal(rep2[i], rep2[rep2[i]]);
+        from = to;
+        step = step * 2 + 1;
+    }
+    story_dups_free(d);
+    assert_memory_equal(rep, rep2, N * sizeof *rep);
+    assert_memory_equal(next, nx2, N * sizeof *next);
+    free(body);
+    free(rep);
+    free(next);
+    free(rep2);
+    free(nx2);
+}
+
 /* ---- read-in lookup ---- */
 
 /* hits of `name` after reading orig.txt, and the new share */
@@ -485,6 +594,8 @@ int main(void)
     const struct CMUnitTest prints[] = {
         cmocka_unit_test(test_prints),
         cmocka_unit_test(test_duplicates),
+        cmocka_unit_test(test_pack_roundtrip),
+        cmocka_unit_test(test_pack_damaged),
         cmocka_unit_test(test_exact_copy),
         cmocka_unit_test(test_one_word_changed),
         cmocka_unit_test(test_sentence_dropped),
@@ -493,6 +604,7 @@ int main(void)
         cmocka_unit_test(test_reading_order),
     };
     const struct CMUnitTest other[] = {
+        cmocka_unit_test(test_dups_incremental),
         cmocka_unit_test(test_short_paragraphs),
         cmocka_unit_test(test_many_articles),
         cmocka_unit_test(test_timeline_days),
