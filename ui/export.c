@@ -288,7 +288,7 @@ static void block_of(const article *a, int32_t b, const char **s, size_t *n)
 static void export_row(ui *u, FILE *f, bool csv, size_t row)
 {
     uint32_t ai = u->list.view[row];
-    const article *a = store_get(u->s, ai);
+    const article *a = store_summary(u->s, ai);
     char date[16] = "";
     if (a->date_key >= 0) {
         long long d = a->date_key / 1000000;

@@ -228,7 +228,7 @@ bool filter_step_article(ui *u, bool forward)
     find_refresh(u);
     if (u->find.nm)
         find_first(u, !forward, true);
-    const article *art = a >= 0 ? store_get(u->s, (size_t)a) : NULL;
+    const article *art = a >= 0 ? store_summary(u->s, (size_t)a) : NULL;
     ui_msg(u, false, "%s article (%zu/%zu): %s", forward ? "Next" : "Previous",
            l->sel + 1, l->n, art ? art->label : "");
     u->dirty |= DIRTY_ALL;

@@ -124,7 +124,7 @@ void marks_fini(ui *u)
     ui_marks *m = &u->mk;
     size_t n = store_count(u->s);
     if (m->st && u->rd.art >= 0 && m->keys)
-        state_pos_save(m->st, m->setkey, store_get(u->s, (size_t)u->rd.art)->hash,
+        state_pos_save(m->st, m->setkey, store_summary(u->s, (size_t)u->rd.art)->hash,
                        m->keys[u->rd.art], reader_place(u));
     state_close(m->st);
     for (size_t i = 0; i < n; i++) {
@@ -214,7 +214,7 @@ static void set_flag(ui *u, long art, unsigned flag, bool on)
     if (flag == STATE_READ)
         u->read[art] = on;
     u->dirty |= DIRTY_LIST;
-    if (m->st && state_set_flag(m->st, store_get(u->s, (size_t)art)->hash,
+    if (m->st && state_set_flag(m->st, store_summary(u->s, (size_t)art)->hash,
                                 m->keys[art], flag, on) != 0)
         ui_msg(u, true, "state: the mark could not be saved (database busy "
                "or read-only)");
@@ -229,7 +229,7 @@ void marks_opened(ui *u, long art)
     /* the article shown, kept now too: a killed lede still comes back to
      * it (the place within it is saved at the end) */
     if (u->mk.st)
-        state_pos_save(u->mk.st, u->mk.setkey, store_get(u->s, (size_t)art)->hash,
+        state_pos_save(u->mk.st, u->mk.setkey, store_summary(u->s, (size_t)art)->hash,
                        u->mk.keys[art], 0);
 }
 
@@ -325,7 +325,7 @@ static void apply_tags(ui *u, long art, const char *text)
     size_t nt = split_tags(typed, tw, TAG_MAX), no = split_tags(old, ow, TAG_MAX);
     size_t nk = 0;
     bool bad = false;
-    const article *a = store_get(u->s, (size_t)art);
+    const article *a = store_summary(u->s, (size_t)art);
     for (size_t i = 0; i < nt; i++) {
         bool del = tw[i][0] == '-' && tw[i][1];
         const char *t = del ? tw[i] + 1 : tw[i];

@@ -58,7 +58,7 @@ static int64_t *date_keys(ui *u)
     size_t n = store_count(u->s);
     int64_t *d = lede_malloc((n ? n : 1) * sizeof *d);
     for (size_t i = 0; i < n; i++)
-        d[i] = store_get(u->s, i)->date_key;
+        d[i] = store_summary(u->s, i)->date_key;
     return d;
 }
 

@@ -273,7 +273,7 @@ static int draw_headline(ui *u, uint32_t art, int y, int x, int w,
                          ui_style st)
 {
     size_t hl;
-    const char *h = article_headline(store_get(u->s, art), &hl);
+    const char *h = article_headline(store_summary(u->s, art), &hl);
     return draw_text_ellipsis(y, x, h, hl, w, st);
 }
 
@@ -294,7 +294,7 @@ void story_ui_note(ui *u, int32_t block, int y, int x, int w)
         /* the other copies' names, as many as fit */
         uint32_t i = s->next[nt->art];
         for (uint32_t c = 1; c < nt->n && used < w; c++, i = s->next[i]) {
-            const char *l = store_get(u->s, i)->label, *sl = strrchr(l, '/');
+            const char *l = store_summary(u->s, i)->label, *sl = strrchr(l, '/');
             l = sl && sl[1] ? sl + 1 : l;
             if (c > 1)
                 used += draw_text(y, x + used, ", ", 2, w - used, st);
@@ -329,7 +329,7 @@ void story_ui_next_copy(ui *u)
     reader_open(u, (long)nx);
     story_ui_read(u, (long)nx);
     ui_msg(u, false, "copy %u of %u: %s", pos, story_ui_copies(u, nx),
-           store_get(u->s, nx)->label);
+           store_summary(u->s, nx)->label);
 }
 
 void story_ui_hide_read(ui *u)

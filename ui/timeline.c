@@ -30,7 +30,7 @@ void timeline_open(ui *u, long entity)
     int64_t *keys = lede_malloc((n ? n : 1) * sizeof *keys);
     uint32_t *w = NULL;
     for (size_t i = 0; i < n; i++)
-        keys[i] = store_get(u->s, u->list.view[i])->date_key;
+        keys[i] = store_summary(u->s, u->list.view[i])->date_key;
     if (entity >= 0 && u->et) {
         /* its mentions per article of the list */
         size_t na = store_count(u->s), ne;
@@ -50,7 +50,7 @@ void timeline_open(ui *u, long entity)
     story_timeline_build(&t->tl, keys, w, n);
     free(keys);
     free(w);
-    const article *a = u->rd.art >= 0 ? store_get(u->s, (size_t)u->rd.art) : NULL;
+    const article *a = u->rd.art >= 0 ? store_summary(u->s, (size_t)u->rd.art) : NULL;
     t->mark = a ? story_timeline_bucket(&t->tl, a->date_key) : -1;
     size_t page = LINES > 4 ? (size_t)LINES - 4 : 1;
     t->top = t->mark > (long)(page / 2) ? (size_t)t->mark - page / 2 : 0;
