@@ -72,7 +72,7 @@ typedef void (*index_file_fn)(void *ctx, int64_t id, const char *path,
 int index_each_file(lede_index *ix, index_file_fn fn, void *ctx);
 
 /* The row of the file at path: 1 when found (r->summary points into
- * SQLite memory until the next index_find), 0 when not, -1 on error. */
+ * memory of ix until the next index_find), 0 when not, -1 on error. */
 typedef struct index_row {
     int64_t id, size, mtime;
     uint32_t nent;
@@ -115,13 +115,13 @@ int index_remove(lede_index *ix, int64_t id);
 /* The article of file id, unpacked into *a (path copied). 0 or -1. */
 int index_article(lede_index *ix, int64_t id, const char *path, article *a);
 
-/* The raw entity scan of file id: *raw points into SQLite memory, valid
+/* The raw entity scan of file id: *raw points into memory of ix, valid
  * until the next index call. 0, 1 when there is none, -1 on error. */
 int index_raw(lede_index *ix, int64_t id, const void **raw, size_t *len);
 int index_put_raw(lede_index *ix, int64_t id, const void *raw, size_t len);
 
 /* The packed print of file id (story_print_unpack): *data points into
- * SQLite memory, valid until the next index call. 0, 1 when there is
+ * memory of ix, valid until the next call. 0, 1 when there is
  * none, -1 on error. */
 int index_print_get(lede_index *ix, int64_t id, const void **data,
                     size_t *len);
