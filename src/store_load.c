@@ -6,8 +6,9 @@
  *            unchanged (size and mtime) and files to read;
  *   workers  (--jobs of them) read, clean and parse the files to read,
  *            scan them for names (entity_scan_raw, a private table
- *            each) and fingerprint them (story_print_article, packed);
- *            no lock is held while they work;
+ *            each), fingerprint them (story_print_article, packed)
+ *            and tokenize their text for the full-text index
+ *            (index_fts_text_make); no lock is held while they work;
  *   writer   takes the parsed entries in walk order, writes them to the
  *            index in batched transactions (its own connection), keeps
  *            only the list summary, and publishes entries as they are
@@ -55,6 +56,7 @@ typedef struct entry {
     void *print;        /* packed story fingerprints (story_print_pack) */
     size_t printlen;
     uint64_t body;      /* their body hash */
+    index_fts_text fts; /* the text's tokens, for the writer */
     int64_t id;
     char *msg;
     size_t start;       /* K_END: the argument's first entry */
@@ -271,6 +273,8 @@ static void *worker(void *arg)
             story_print_article(&p, &e->a);
             e->body = p.body;
             e->print = story_print_pack(&p, &e->printlen);
+            if (l->wix) /* the writer then only stores the tokens */
+                index_fts_text_make(&e->fts, &e->a);
         } else
             e->msg = lede_strndup(msg, strlen(msg));
         if (S_ISREG(st.st_mode)) { /* as read, if it changed meanwhile */
@@ -313,9 +317,10 @@ static void write_entry(store_loader *l, entry *e, bool *in_tx)
         *in_tx = index_begin(l->wix) == 0;
     index_print pr = {e->body, e->print, e->printlen};
     e->id = index_put(l->wix, e->path, e->size, e->mtime, &e->a, e->raw,
-                      e->rawlen, &pr);
+                      e->rawlen, &pr, &e->fts);
     free(e->print); /* the store reads it back when it needs it */
     e->print = NULL;
+    index_fts_text_fini(&e->fts);
     l->changed = true;
     if (e->id >= 0) {
         LEDE_GROW(l->wrote, l->wrotecap, l->nwrote + 1);
@@ -487,6 +492,7 @@ static void take(store *s, entry *e)
     free(e->msg);
     free(e->raw);
     free(e->print);
+    index_fts_text_fini(&e->fts);
     free(e);
 }
 
@@ -574,6 +580,7 @@ void store_load_free(store *s)
         free(e->msg);
         free(e->raw);
         free(e->print);
+        index_fts_text_fini(&e->fts);
         free(e);
     }
     free(l->e);

@@ -170,7 +170,7 @@ static void test_index_store_and_find(void **state)
     index_print ip = {sp.body, NULL, 0};
     void *packed = story_print_pack(&sp, &ip.len);
     ip.data = packed;
-    int64_t id = index_put(ix, "x.txt", 10, 20, &a, NULL, 0, &ip);
+    int64_t id = index_put(ix, "x.txt", 10, 20, &a, NULL, 0, &ip, NULL);
     assert_true(id > 0);
     assert_int_equal(index_commit(ix), 0);
     /* the print comes back as it went in, the body hash with the row */
@@ -198,7 +198,7 @@ static void test_index_store_and_find(void **state)
     article c;
     article_init(&c, "x.txt", "Other news\n\nNothing here.\n", 26);
     assert_int_equal(index_begin(ix), 0);
-    assert_int_equal(index_put(ix, "x.txt", 11, 21, &c, NULL, 0, NULL), id);
+    assert_int_equal(index_put(ix, "x.txt", 11, 21, &c, NULL, 0, NULL, NULL), id);
     assert_int_equal(index_commit(ix), 0);
     /* and the old print goes with the old text */
     assert_int_equal(index_print_get(ix, id, &data, &len), 1);
