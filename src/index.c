@@ -562,14 +562,17 @@ static int fts_row(lede_index *ix, int q, int64_t id, const article *a,
                    const index_fts_text *pre)
 {
     size_t tl, bl;
-    const char *t = ix->title, *b = ix->body;
+    const char *t, *b;
     if (pre) {
         t = pre->title;
         b = pre->body;
         tl = pre->tlen;
         bl = pre->blen;
-    } else
-        fts_text(ix, a, &tl, &bl);
+    } else {
+        fts_text(ix, a, &tl, &bl); /* may move ix->title and ix->body */
+        t = ix->title;
+        b = ix->body;
+    }
     sqlite3_stmt *st = ix->q[q];
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, t, (int)tl, SQLITE_STATIC);
