@@ -90,6 +90,8 @@ struct lede_index {
     sqlite3_stmt *q[NQ];
     char *title, *body; /* FTS text scratch */
     size_t tcap, bcap;
+    int wal_pages;      /* the WAL's frames after the last commit, when
+                           checkpoints are deferred */
 };
 
 /* ---- the set key and the default place ---- */
@@ -507,6 +509,31 @@ int index_end_read(lede_index *ix)
     return step_done(ix->q[Q_COMMIT]);
 }
 int index_commit(lede_index *ix) { return step_done(ix->q[Q_COMMIT]); }
+
+static int wal_seen(void *ctx, sqlite3 *db, const char *name, int pages)
+{
+    (void)db;
+    (void)name;
+    ((lede_index *)ctx)->wal_pages = pages;
+    return SQLITE_OK;
+}
+
+/* The hook replaces SQLite's own, which checkpoints in the commit. */
+void index_defer_checkpoints(lede_index *ix)
+{
+    sqlite3_wal_hook(ix->db, wal_seen, ix);
+}
+
+int index_wal_pages(const lede_index *ix) { return ix->wal_pages; }
+
+int index_checkpoint(lede_index *ix, int *pages, int *copied)
+{
+    *pages = *copied = 0;
+    int rc = sqlite3_wal_checkpoint_v2(ix->db, NULL,
+                                       SQLITE_CHECKPOINT_PASSIVE, pages,
+                                       copied);
+    return rc == SQLITE_OK ? 0 : -1;
+}
 
 /* The FTS text of an article: the headline, and the body paragraphs one
  * a line (metadata and boilerplate are not searched as text). */

@@ -103,6 +103,19 @@ typedef struct index_print {
     size_t len;
 } index_print;
 
+/* Checkpoints on another thread: after index_defer_checkpoints, a
+ * commit on ix no longer copies the write-ahead log into the database
+ * (SQLite's automatic checkpoint, with its reads, writes and fsyncs);
+ * index_wal_pages says how many pages the log holds after ix's last
+ * commit, and index_checkpoint, called on another connection, copies
+ * what it can without waiting for anyone (*pages: the log's pages,
+ * *copied: how many of them are in the database now; when all are, the
+ * next write transaction starts the log again from its beginning).
+ * index_checkpoint returns 0 or -1. */
+void index_defer_checkpoints(lede_index *ix);
+int index_wal_pages(const lede_index *ix);
+int index_checkpoint(lede_index *ix, int *pages, int *copied);
+
 /* An article's full-text tokens made ahead (on any thread, with no
  * connection): its headline's and body's tokens, folded, as streams the
  * 'lede' tokenizer only splits (index_fts.h). Give it to index_put so

@@ -13,6 +13,9 @@
  *            index in batched transactions (its own connection), keeps
  *            only the list summary, and publishes entries as they are
  *            committed;
+ *   checkpointer copies the writer's write-ahead log into the database
+ *            (its own connection), so that the writer's commits do not
+ *            wait for those reads, writes and fsyncs;
  *   store_poll (the caller's thread: the UI's) moves published entries
  *            into the store, in order, and says their messages.
  *
@@ -80,8 +83,13 @@ struct store_loader {
     bool changed;           /* something written or removed */
     size_t files;           /* file entries listed (for progress) */
     int nworkers;
-    pthread_t walker, writer, *workers;
+    pthread_t walker, writer, *workers, ckpter;
     lede_index *wix;        /* the writer's connection */
+    lede_index *cix;        /* the checkpointer's, or NULL: none */
+    int wal_pages;          /* in the log after the writer's last commit */
+    int ckpt_pages;         /* in the log at the last checkpoint */
+    bool want_whole;        /* the writer waits for a checkpoint of the
+                               whole log, so that it starts again */
     char **paths;
     size_t npaths;
     store *s;               /* the gazetteers: read-only here */
@@ -294,6 +302,61 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* ---- the checkpointer ---- */
+
+/* A checkpoint every CKPT_PAGES pages of log (as SQLite's own
+ * wal_autocheckpoint), while the writer goes on. The log starts again
+ * from its beginning only when a checkpoint has copied all of it before
+ * the writer's next transaction, which a writer that never pauses never
+ * gives: past WAL_WHOLE pages the writer waits, between two
+ * transactions, for one checkpoint of what is left (little: the others
+ * ran meanwhile), so that the log stays small. */
+enum { CKPT_PAGES = 1000, WAL_WHOLE = 4 * CKPT_PAGES };
+
+/* A checkpoint is due when the log has grown by CKPT_PAGES since the
+ * last one (or was started again and holds that many), or the writer
+ * waits for one. */
+static bool ckpt_due(const store_loader *l)
+{
+    return l->want_whole ||
+           (l->wal_pages >= CKPT_PAGES &&
+            (l->wal_pages < l->ckpt_pages ||
+             l->wal_pages - l->ckpt_pages >= CKPT_PAGES));
+}
+
+/* The writer's side, between transactions, l->mu held. */
+static void wait_whole_checkpoint(store_loader *l)
+{
+    if (!l->cix || l->wal_pages < WAL_WHOLE)
+        return;
+    l->want_whole = true;
+    pthread_cond_broadcast(&l->cv);
+    while (l->want_whole && !atomic_load(&l->stop))
+        pthread_cond_wait(&l->cv, &l->mu);
+}
+
+static void *checkpointer(void *arg)
+{
+    store_loader *l = arg;
+    pthread_mutex_lock(&l->mu);
+    for (;;) {
+        while (!l->done && !atomic_load(&l->stop) && !ckpt_due(l))
+            pthread_cond_wait(&l->cv, &l->mu);
+        if (l->done || atomic_load(&l->stop))
+            break;
+        pthread_mutex_unlock(&l->mu);
+        int pages, copied;
+        index_checkpoint(l->cix, &pages, &copied);
+        pthread_mutex_lock(&l->mu);
+        l->ckpt_pages = pages;
+        /* one try: a reader's snapshot may hold some pages back */
+        l->want_whole = false;
+        pthread_cond_broadcast(&l->cv);
+    }
+    pthread_mutex_unlock(&l->mu);
+    return NULL;
+}
+
 /* ---- the writer ---- */
 
 static double now_s(void)
@@ -426,8 +489,12 @@ static void *writer(void *arg)
             pending = 0;
             last = now_s();
             pthread_mutex_lock(&l->mu);
+            if (l->cix)
+                l->wal_pages = index_wal_pages(l->wix);
             l->published = k;
             pthread_cond_broadcast(&l->cv);
+            if (!end)
+                wait_whole_checkpoint(l);
         }
         if (end)
             break;
@@ -462,12 +529,20 @@ void store_load_start(store *s, const char *const *paths, size_t n)
     l->npaths = n;
     l->wix = index_open_again(s->ix);
     l->rix = index_open_again(s->ix);
+    l->cix = l->wix ? index_open_again(s->ix) : NULL;
     l->nworkers = s->jobs > 0 ? s->jobs : cores();
     l->workers = lede_calloc((size_t)l->nworkers, sizeof *l->workers);
     s->ld = l;
     pthread_create(&l->walker, NULL, walker, l);
     for (int i = 0; i < l->nworkers; i++)
         pthread_create(&l->workers[i], NULL, worker, l);
+    /* without a checkpointer the writer's commits checkpoint, as usual */
+    if (l->cix && pthread_create(&l->ckpter, NULL, checkpointer, l) == 0)
+        index_defer_checkpoints(l->wix);
+    else {
+        index_close(l->cix);
+        l->cix = NULL;
+    }
     pthread_create(&l->writer, NULL, writer, l);
 }
 
@@ -568,6 +643,8 @@ void store_load_free(store *s)
     for (int i = 0; i < l->nworkers; i++)
         pthread_join(l->workers[i], NULL);
     pthread_join(l->writer, NULL);
+    if (l->cix)
+        pthread_join(l->ckpter, NULL);
     for (size_t k = l->taken; k < l->n; k++) { /* never taken */
         entry *e = l->e[k];
         if (e->kind == K_FILE && !e->row && e->ok)
@@ -590,6 +667,7 @@ void store_load_free(store *s)
     free(l->workers);
     index_close(l->wix);
     index_close(l->rix);
+    index_close(l->cix);
     free(l->met);
     free(l->wrote);
     pthread_mutex_destroy(&l->mu);
