@@ -71,7 +71,11 @@ enum { READ_BATCH = 1024, /* the walker's lookups in one read transaction */
 
 struct store_loader {
     pthread_mutex_t mu;
-    pthread_cond_t cv;      /* any change of state: broadcast */
+    pthread_cond_t cv;      /* entries listed, written, published, or the
+                               end: broadcast */
+    pthread_cond_t wcv;     /* for the writer: an entry parsed or listed,
+                               a checkpoint done */
+    pthread_cond_t ccv;     /* for the checkpointer: a commit */
     entry **e;
     size_t n, cap;
     bool walked;            /* the walker is done */
@@ -126,6 +130,7 @@ static void flush_entries(store_loader *l)
         l->files += l->buf[i]->kind == K_FILE;
     }
     pthread_cond_broadcast(&l->cv);
+    pthread_cond_signal(&l->wcv);
     pthread_mutex_unlock(&l->mu);
     l->nbuf = 0;
 }
@@ -234,6 +239,7 @@ static void *walker(void *arg)
     pthread_mutex_lock(&l->mu);
     l->walked = true;
     pthread_cond_broadcast(&l->cv);
+    pthread_cond_signal(&l->wcv);
     pthread_mutex_unlock(&l->mu);
     return NULL;
 }
@@ -293,7 +299,7 @@ static void *worker(void *arg)
         }
         pthread_mutex_lock(&l->mu);
         e->state = E_PARSED;
-        pthread_cond_broadcast(&l->cv);
+        pthread_cond_signal(&l->wcv); /* only the writer waits for it */
         pthread_mutex_unlock(&l->mu);
     }
     store_reader_fini(&rd);
@@ -330,9 +336,9 @@ static void wait_whole_checkpoint(store_loader *l)
     if (!l->cix || l->wal_pages < WAL_WHOLE)
         return;
     l->want_whole = true;
-    pthread_cond_broadcast(&l->cv);
+    pthread_cond_signal(&l->ccv);
     while (l->want_whole && !atomic_load(&l->stop))
-        pthread_cond_wait(&l->cv, &l->mu);
+        pthread_cond_wait(&l->wcv, &l->mu);
 }
 
 static void *checkpointer(void *arg)
@@ -341,7 +347,7 @@ static void *checkpointer(void *arg)
     pthread_mutex_lock(&l->mu);
     for (;;) {
         while (!l->done && !atomic_load(&l->stop) && !ckpt_due(l))
-            pthread_cond_wait(&l->cv, &l->mu);
+            pthread_cond_wait(&l->ccv, &l->mu);
         if (l->done || atomic_load(&l->stop))
             break;
         pthread_mutex_unlock(&l->mu);
@@ -351,7 +357,7 @@ static void *checkpointer(void *arg)
         l->ckpt_pages = pages;
         /* one try: a reader's snapshot may hold some pages back */
         l->want_whole = false;
-        pthread_cond_broadcast(&l->cv);
+        pthread_cond_signal(&l->wcv);
     }
     pthread_mutex_unlock(&l->mu);
     return NULL;
@@ -449,7 +455,7 @@ static void wait_a_little(store_loader *l)
         t.tv_sec++;
         t.tv_nsec -= 1000000000L;
     }
-    pthread_cond_timedwait(&l->cv, &l->mu, &t);
+    pthread_cond_timedwait(&l->wcv, &l->mu, &t);
 }
 
 static void *writer(void *arg)
@@ -493,6 +499,7 @@ static void *writer(void *arg)
                 l->wal_pages = index_wal_pages(l->wix);
             l->published = k;
             pthread_cond_broadcast(&l->cv);
+            pthread_cond_signal(&l->ccv);
             if (!end)
                 wait_whole_checkpoint(l);
         }
@@ -503,6 +510,7 @@ static void *writer(void *arg)
     }
     l->done = true;
     pthread_cond_broadcast(&l->cv);
+    pthread_cond_signal(&l->ccv);
     pthread_mutex_unlock(&l->mu);
     return NULL;
 }
@@ -522,6 +530,8 @@ void store_load_start(store *s, const char *const *paths, size_t n)
     store_loader *l = lede_calloc(1, sizeof *l);
     pthread_mutex_init(&l->mu, NULL);
     pthread_cond_init(&l->cv, NULL);
+    pthread_cond_init(&l->wcv, NULL);
+    pthread_cond_init(&l->ccv, NULL);
     l->s = s;
     l->paths = lede_calloc(n ? n : 1, sizeof *l->paths);
     for (size_t i = 0; i < n; i++)
@@ -638,6 +648,8 @@ void store_load_free(store *s)
     atomic_store(&l->stop, true);
     pthread_mutex_lock(&l->mu);
     pthread_cond_broadcast(&l->cv);
+    pthread_cond_broadcast(&l->wcv);
+    pthread_cond_broadcast(&l->ccv);
     pthread_mutex_unlock(&l->mu);
     pthread_join(l->walker, NULL);
     for (int i = 0; i < l->nworkers; i++)
@@ -672,6 +684,8 @@ void store_load_free(store *s)
     free(l->wrote);
     pthread_mutex_destroy(&l->mu);
     pthread_cond_destroy(&l->cv);
+    pthread_cond_destroy(&l->wcv);
+    pthread_cond_destroy(&l->ccv);
     free(l);
     s->ld = NULL;
 }
