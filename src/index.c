@@ -96,6 +96,8 @@ struct lede_index {
      * WAL checkpoint (the reader's WAL grew past 1 GB while a 100k set
      * was indexed, and closing then took 6 s to checkpoint it). */
     struct { void *p; size_t cap; } keep[3];
+    int wal_pages;      /* the WAL's frames after the last commit, when
+                           checkpoints are deferred */
 };
 
 enum { KEEP_FIND, KEEP_RAW, KEEP_PRINT };
@@ -532,6 +534,31 @@ int index_end_read(lede_index *ix)
 }
 int index_commit(lede_index *ix) { return step_done(ix->q[Q_COMMIT]); }
 
+static int wal_seen(void *ctx, sqlite3 *db, const char *name, int pages)
+{
+    (void)db;
+    (void)name;
+    ((lede_index *)ctx)->wal_pages = pages;
+    return SQLITE_OK;
+}
+
+/* The hook replaces SQLite's own, which checkpoints in the commit. */
+void index_defer_checkpoints(lede_index *ix)
+{
+    sqlite3_wal_hook(ix->db, wal_seen, ix);
+}
+
+int index_wal_pages(const lede_index *ix) { return ix->wal_pages; }
+
+int index_checkpoint(lede_index *ix, int *pages, int *copied)
+{
+    *pages = *copied = 0;
+    int rc = sqlite3_wal_checkpoint_v2(ix->db, NULL,
+                                       SQLITE_CHECKPOINT_PASSIVE, pages,
+                                       copied);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
 /* The FTS text of an article: the headline, and the body paragraphs one
  * a line (metadata and boilerplate are not searched as text). */
 static void fts_text(lede_index *ix, const article *a, size_t *tl,
@@ -554,14 +581,53 @@ static void fts_text(lede_index *ix, const article *a, size_t *tl,
     }
 }
 
-static int fts_row(lede_index *ix, int q, int64_t id, const article *a)
+void index_fts_text_make(index_fts_text *t, const article *a)
+{
+    t->tlen = t->blen = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        const article_block *b = &a->blocks[i];
+        if ((int32_t)i == a->title)
+            index_fts_stream(a->text + b->off, b->len, &t->title, &t->tlen,
+                             &t->tcap);
+        else if (b->kind == BLOCK_BODY)
+            index_fts_stream(a->text + b->off, b->len, &t->body, &t->blen,
+                             &t->bcap);
+    }
+    /* a column with no text: an empty stream */
+    if (!t->tlen)
+        index_fts_stream("", 0, &t->title, &t->tlen, &t->tcap);
+    if (!t->blen)
+        index_fts_stream("", 0, &t->body, &t->blen, &t->bcap);
+}
+
+void index_fts_text_fini(index_fts_text *t)
+{
+    free(t->title);
+    free(t->body);
+    memset(t, 0, sizeof *t);
+}
+
+/* The article's FTS row: from its pre-tokenized text when given (the
+ * same tokens), else from its text. */
+static int fts_row(lede_index *ix, int q, int64_t id, const article *a,
+                   const index_fts_text *pre)
 {
     size_t tl, bl;
-    fts_text(ix, a, &tl, &bl);
+    const char *t, *b;
+    if (pre) {
+        t = pre->title;
+        b = pre->body;
+        tl = pre->tlen;
+        bl = pre->blen;
+    } else {
+        fts_text(ix, a, &tl, &bl); /* may move ix->title and ix->body */
+        t = ix->title;
+        b = ix->body;
+    }
     sqlite3_stmt *st = ix->q[q];
     sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, ix->title, (int)tl, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, ix->body, (int)bl, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, t, (int)tl, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, b, (int)bl, SQLITE_STATIC);
     return step_done(st);
 }
 
@@ -581,7 +647,7 @@ static int fts_forget(lede_index *ix, int64_t id)
     article old;
     if (index_article(ix, id, "", &old) != 0)
         return 0; /* nothing readable was indexed */
-    int rc = fts_row(ix, Q_FTS_DEL, id, &old);
+    int rc = fts_row(ix, Q_FTS_DEL, id, &old, NULL);
     article_fini(&old);
     return rc;
 }
@@ -598,7 +664,8 @@ static int put_print(lede_index *ix, int64_t id, const index_print *pr)
 
 int64_t index_put(lede_index *ix, const char *path, int64_t size,
                   int64_t mtime, const article *a, const void *raw,
-                  size_t rawlen, const index_print *pr)
+                  size_t rawlen, const index_print *pr,
+                  const index_fts_text *fts)
 {
     article sum;
     article_summary(&sum, a);
@@ -635,7 +702,7 @@ int64_t index_put(lede_index *ix, const char *path, int64_t size,
         rc |= step_done(ix->q[Q_DEL_RAW]);
     }
     rc |= put_print(ix, id, pr);
-    rc |= fts_row(ix, Q_FTS_INS, id, a);
+    rc |= fts_row(ix, Q_FTS_INS, id, a, fts);
     free(sp);
     free(bp);
     return rc ? -1 : id;

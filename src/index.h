@@ -103,12 +103,39 @@ typedef struct index_print {
     size_t len;
 } index_print;
 
+/* Checkpoints on another thread: after index_defer_checkpoints, a
+ * commit on ix no longer copies the write-ahead log into the database
+ * (SQLite's automatic checkpoint, with its reads, writes and fsyncs);
+ * index_wal_pages says how many pages the log holds after ix's last
+ * commit, and index_checkpoint, called on another connection, copies
+ * what it can without waiting for anyone (*pages: the log's pages,
+ * *copied: how many of them are in the database now; when all are, the
+ * next write transaction starts the log again from its beginning).
+ * index_checkpoint returns 0 or -1. */
+void index_defer_checkpoints(lede_index *ix);
+int index_wal_pages(const lede_index *ix);
+int index_checkpoint(lede_index *ix, int *pages, int *copied);
+
+/* An article's full-text tokens made ahead (on any thread, with no
+ * connection): its headline's and body's tokens, folded, as streams the
+ * 'lede' tokenizer only splits (index_fts.h). Give it to index_put so
+ * that the writer does not tokenize; the index is the same as from the
+ * text. _make reuses t's buffers ({0} to start); _fini frees them. */
+typedef struct index_fts_text {
+    char *title, *body;
+    size_t tlen, blen, tcap, bcap;
+} index_fts_text;
+void index_fts_text_make(index_fts_text *t, const article *a);
+void index_fts_text_fini(index_fts_text *t);
+
 /* Store (or replace) the file at path: its article, size, mtime, raw
- * entity scan (may be NULL: scanned later) and fingerprints (pr may be
- * NULL: none). Returns its id, or -1. */
+ * entity scan (may be NULL: scanned later), fingerprints (pr may be
+ * NULL: none) and pre-tokenized text (fts may be NULL: the text is
+ * tokenized here). Returns its id, or -1. */
 int64_t index_put(lede_index *ix, const char *path, int64_t size,
                   int64_t mtime, const article *a, const void *raw,
-                  size_t rawlen, const index_print *pr);
+                  size_t rawlen, const index_print *pr,
+                  const index_fts_text *fts);
 /* Forget a file. */
 int index_remove(lede_index *ix, int64_t id);
 

@@ -2,7 +2,13 @@
  *
  * Words are cut where search_is_word would cut them and folded with
  * text_fold, so an index lookup and the reader's matcher agree on what
- * "the same word" is. ASCII words skip utf8proc. */
+ * "the same word" is. ASCII bytes are classed without decoding, and
+ * ASCII words skip utf8proc.
+ *
+ * A document may come pre-tokenized (index_fts_stream, made on a worker
+ * thread so that the single writer does not tokenize): the tokenizer
+ * then only splits it. The tokens, and so the positions, are the same
+ * as for the text. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,30 +52,59 @@ static size_t fold_word(const char *w, size_t n, bool ascii,
     return n;
 }
 
+static inline bool ascii_word(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
+/* The rest of a word from text[i] on, the slow way (decoding each code
+ * point): *i moves past it. cp is the word's first code point (an
+ * ideograph or kana is a word on its own); false when a non-ASCII code
+ * point was met. */
+static bool word_rest(const char *text, size_t len, size_t *i, int32_t cp,
+                      bool ascii)
+{
+    size_t k;
+    while (!text_is_cjk_break(cp) && *i < len) {
+        int32_t c2 = text_decode(text + *i, len - *i, &k);
+        if (!word_cp(c2) || text_is_cjk_break(c2))
+            break;
+        ascii &= c2 < 0x80;
+        *i += k;
+    }
+    return ascii;
+}
+
 int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
                      void *ctx)
 {
+    const unsigned char *u = (const unsigned char *)text;
     text_fold_buf fb = {0};
     char *buf = NULL;
     size_t cap = 0, i = 0;
     int rc = 0;
     while (i < len && rc == 0) {
-        size_t k;
-        int32_t cp = text_decode(text + i, len - i, &k);
-        if (!word_cp(cp)) {
-            i += k;
-            continue;
-        }
         size_t start = i;
-        bool ascii = cp < 0x80;
-        i += k;
-        /* an ideograph or kana is a word on its own */
-        while (!text_is_cjk_break(cp) && i < len) {
-            int32_t c2 = text_decode(text + i, len - i, &k);
-            if (!word_cp(c2) || text_is_cjk_break(c2))
-                break;
-            ascii &= c2 < 0x80;
+        bool ascii;
+        if (u[i] < 0x80) {
+            /* the fast path: ASCII bytes are classed without decoding */
+            if (!ascii_word(u[i])) {
+                i++;
+                continue;
+            }
+            while (i < len && u[i] < 0x80 && ascii_word(u[i]))
+                i++;
+            ascii = i == len || u[i] < 0x80 ||
+                    word_rest(text, len, &i, 'a', true);
+        } else {
+            size_t k;
+            int32_t cp = text_decode(text + i, len - i, &k);
+            if (!word_cp(cp)) {
+                i += k;
+                continue;
+            }
             i += k;
+            ascii = word_rest(text, len, &i, cp, false);
         }
         size_t n = fold_word(text + start, i - start, ascii, &fb, &buf, &cap);
         if (n)
@@ -77,6 +112,55 @@ int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
     }
     text_fold_fini(&fb);
     free(buf);
+    return rc;
+}
+
+/* ---- pre-tokenized text ------------------------------------------------ */
+
+typedef struct stream_out {
+    char **buf;
+    size_t *len, *cap;
+} stream_out;
+
+static int put_tok(void *ctx, const char *tok, size_t n, size_t start,
+                   size_t end)
+{
+    (void)start;
+    (void)end;
+    stream_out *o = ctx;
+    LEDE_GROW(*o->buf, *o->cap, *o->len + n + 2);
+    memcpy(*o->buf + *o->len, tok, n);
+    *o->len += n;
+    (*o->buf)[(*o->len)++] = INDEX_FTS_MARK;
+    (*o->buf)[*o->len] = '\0';
+    return 0;
+}
+
+void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
+                      size_t *cap)
+{
+    if (*len == 0) {
+        LEDE_GROW(*buf, *cap, 2);
+        (*buf)[(*len)++] = INDEX_FTS_MARK;
+        (*buf)[*len] = '\0';
+    }
+    stream_out o = {buf, len, cap};
+    index_fts_tokens(text, tlen, put_tok, &o);
+}
+
+/* Split a stream back into its tokens. */
+static int split_stream(const char *s, size_t len, index_fts_token_fn fn,
+                        void *ctx)
+{
+    size_t i = 1; /* past the mark */
+    int rc = 0;
+    while (i < len && rc == 0) {
+        const char *e = memchr(s + i, INDEX_FTS_MARK, len - i);
+        size_t end = e ? (size_t)(e - s) : len;
+        if (end > i)
+            rc = fn(ctx, s + i, end - i, i, end);
+        i = end + 1;
+    }
     return rc;
 }
 
@@ -117,9 +201,12 @@ static int tk_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
                                      int))
 {
     (void)t;
-    (void)flags;
     tok_call c = {ctx, xToken};
-    return index_fts_tokens(text, len > 0 ? (size_t)len : 0, emit, &c);
+    size_t n = len > 0 ? (size_t)len : 0;
+    /* only a document may come pre-tokenized: a query is always text */
+    if (flags == FTS5_TOKENIZE_DOCUMENT && n && text[0] == INDEX_FTS_MARK)
+        return split_stream(text, n, emit, &c);
+    return index_fts_tokens(text, n, emit, &c);
 }
 
 /* lede_hits(fts[, col]): matches of the query's phrases in this row (in

@@ -28,4 +28,16 @@ typedef int (*index_fts_token_fn)(void *ctx, const char *tok, size_t toklen,
 int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
                      void *ctx);
 
+/* Pre-tokenized text: INDEX_FTS_MARK, then each token of the text
+ * followed by INDEX_FTS_MARK. Cleaned article text never holds this
+ * control byte, and a folded token never does, so a document value that
+ * starts with it is a stream; the tokenizer, given one for a document,
+ * only splits it (a query is always tokenized in full). */
+#define INDEX_FTS_MARK '\x01'
+
+/* Append the tokens of text[0..tlen) to the stream in *buf (*len bytes
+ * used, *cap allocated; start with *len 0: the mark is put first). */
+void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
+                      size_t *cap);
+
 #endif

@@ -6,12 +6,16 @@
  *            unchanged (size and mtime) and files to read;
  *   workers  (--jobs of them) read, clean and parse the files to read,
  *            scan them for names (entity_scan_raw, a private table
- *            each) and fingerprint them (story_print_article, packed);
- *            no lock is held while they work;
+ *            each), fingerprint them (story_print_article, packed)
+ *            and tokenize their text for the full-text index
+ *            (index_fts_text_make); no lock is held while they work;
  *   writer   takes the parsed entries in walk order, writes them to the
  *            index in batched transactions (its own connection), keeps
  *            only the list summary, and publishes entries as they are
  *            committed;
+ *   checkpointer copies the writer's write-ahead log into the database
+ *            (its own connection), so that the writer's commits do not
+ *            wait for those reads, writes and fsyncs;
  *   store_poll (the caller's thread: the UI's) moves published entries
  *            into the store, in order, and says their messages.
  *
@@ -55,6 +59,7 @@ typedef struct entry {
     void *print;        /* packed story fingerprints (story_print_pack) */
     size_t printlen;
     uint64_t body;      /* their body hash */
+    index_fts_text fts; /* the text's tokens, for the writer */
     int64_t id;
     char *msg;
     size_t start;       /* K_END: the argument's first entry */
@@ -66,7 +71,11 @@ enum { READ_BATCH = 1024, /* the walker's lookups in one read transaction */
 
 struct store_loader {
     pthread_mutex_t mu;
-    pthread_cond_t cv;      /* any change of state: broadcast */
+    pthread_cond_t cv;      /* entries listed, written, published, or the
+                               end: broadcast */
+    pthread_cond_t wcv;     /* for the writer: an entry parsed or listed,
+                               a checkpoint done */
+    pthread_cond_t ccv;     /* for the checkpointer: a commit */
     entry **e;
     size_t n, cap;
     bool walked;            /* the walker is done */
@@ -78,8 +87,13 @@ struct store_loader {
     bool changed;           /* something written or removed */
     size_t files;           /* file entries listed (for progress) */
     int nworkers;
-    pthread_t walker, writer, *workers;
+    pthread_t walker, writer, *workers, ckpter;
     lede_index *wix;        /* the writer's connection */
+    lede_index *cix;        /* the checkpointer's, or NULL: none */
+    int wal_pages;          /* in the log after the writer's last commit */
+    int ckpt_pages;         /* in the log at the last checkpoint */
+    bool want_whole;        /* the writer waits for a checkpoint of the
+                               whole log, so that it starts again */
     char **paths;
     size_t npaths;
     store *s;               /* the gazetteers: read-only here */
@@ -116,6 +130,7 @@ static void flush_entries(store_loader *l)
         l->files += l->buf[i]->kind == K_FILE;
     }
     pthread_cond_broadcast(&l->cv);
+    pthread_cond_signal(&l->wcv);
     pthread_mutex_unlock(&l->mu);
     l->nbuf = 0;
 }
@@ -224,6 +239,7 @@ static void *walker(void *arg)
     pthread_mutex_lock(&l->mu);
     l->walked = true;
     pthread_cond_broadcast(&l->cv);
+    pthread_cond_signal(&l->wcv);
     pthread_mutex_unlock(&l->mu);
     return NULL;
 }
@@ -271,6 +287,8 @@ static void *worker(void *arg)
             story_print_article(&p, &e->a);
             e->body = p.body;
             e->print = story_print_pack(&p, &e->printlen);
+            if (l->wix) /* the writer then only stores the tokens */
+                index_fts_text_make(&e->fts, &e->a);
         } else
             e->msg = lede_strndup(msg, strlen(msg));
         if (S_ISREG(st.st_mode)) { /* as read, if it changed meanwhile */
@@ -281,12 +299,67 @@ static void *worker(void *arg)
         }
         pthread_mutex_lock(&l->mu);
         e->state = E_PARSED;
-        pthread_cond_broadcast(&l->cv);
+        pthread_cond_signal(&l->wcv); /* only the writer waits for it */
         pthread_mutex_unlock(&l->mu);
     }
     store_reader_fini(&rd);
     entity_table_free(t);
     story_print_fini(&p);
+    return NULL;
+}
+
+/* ---- the checkpointer ---- */
+
+/* A checkpoint every CKPT_PAGES pages of log (as SQLite's own
+ * wal_autocheckpoint), while the writer goes on. The log starts again
+ * from its beginning only when a checkpoint has copied all of it before
+ * the writer's next transaction, which a writer that never pauses never
+ * gives: past WAL_WHOLE pages the writer waits, between two
+ * transactions, for one checkpoint of what is left (little: the others
+ * ran meanwhile), so that the log stays small. */
+enum { CKPT_PAGES = 1000, WAL_WHOLE = 4 * CKPT_PAGES };
+
+/* A checkpoint is due when the log has grown by CKPT_PAGES since the
+ * last one (or was started again and holds that many), or the writer
+ * waits for one. */
+static bool ckpt_due(const store_loader *l)
+{
+    return l->want_whole ||
+           (l->wal_pages >= CKPT_PAGES &&
+            (l->wal_pages < l->ckpt_pages ||
+             l->wal_pages - l->ckpt_pages >= CKPT_PAGES));
+}
+
+/* The writer's side, between transactions, l->mu held. */
+static void wait_whole_checkpoint(store_loader *l)
+{
+    if (!l->cix || l->wal_pages < WAL_WHOLE)
+        return;
+    l->want_whole = true;
+    pthread_cond_signal(&l->ccv);
+    while (l->want_whole && !atomic_load(&l->stop))
+        pthread_cond_wait(&l->wcv, &l->mu);
+}
+
+static void *checkpointer(void *arg)
+{
+    store_loader *l = arg;
+    pthread_mutex_lock(&l->mu);
+    for (;;) {
+        while (!l->done && !atomic_load(&l->stop) && !ckpt_due(l))
+            pthread_cond_wait(&l->ccv, &l->mu);
+        if (l->done || atomic_load(&l->stop))
+            break;
+        pthread_mutex_unlock(&l->mu);
+        int pages, copied;
+        index_checkpoint(l->cix, &pages, &copied);
+        pthread_mutex_lock(&l->mu);
+        l->ckpt_pages = pages;
+        /* one try: a reader's snapshot may hold some pages back */
+        l->want_whole = false;
+        pthread_cond_signal(&l->wcv);
+    }
+    pthread_mutex_unlock(&l->mu);
     return NULL;
 }
 
@@ -313,9 +386,10 @@ static void write_entry(store_loader *l, entry *e, bool *in_tx)
         *in_tx = index_begin(l->wix) == 0;
     index_print pr = {e->body, e->print, e->printlen};
     e->id = index_put(l->wix, e->path, e->size, e->mtime, &e->a, e->raw,
-                      e->rawlen, &pr);
+                      e->rawlen, &pr, &e->fts);
     free(e->print); /* the store reads it back when it needs it */
     e->print = NULL;
+    index_fts_text_fini(&e->fts);
     l->changed = true;
     if (e->id >= 0) {
         LEDE_GROW(l->wrote, l->wrotecap, l->nwrote + 1);
@@ -381,7 +455,7 @@ static void wait_a_little(store_loader *l)
         t.tv_sec++;
         t.tv_nsec -= 1000000000L;
     }
-    pthread_cond_timedwait(&l->cv, &l->mu, &t);
+    pthread_cond_timedwait(&l->wcv, &l->mu, &t);
 }
 
 static void *writer(void *arg)
@@ -421,8 +495,13 @@ static void *writer(void *arg)
             pending = 0;
             last = now_s();
             pthread_mutex_lock(&l->mu);
+            if (l->cix)
+                l->wal_pages = index_wal_pages(l->wix);
             l->published = k;
             pthread_cond_broadcast(&l->cv);
+            pthread_cond_signal(&l->ccv);
+            if (!end)
+                wait_whole_checkpoint(l);
         }
         if (end)
             break;
@@ -431,6 +510,7 @@ static void *writer(void *arg)
     }
     l->done = true;
     pthread_cond_broadcast(&l->cv);
+    pthread_cond_signal(&l->ccv);
     pthread_mutex_unlock(&l->mu);
     return NULL;
 }
@@ -450,6 +530,8 @@ void store_load_start(store *s, const char *const *paths, size_t n)
     store_loader *l = lede_calloc(1, sizeof *l);
     pthread_mutex_init(&l->mu, NULL);
     pthread_cond_init(&l->cv, NULL);
+    pthread_cond_init(&l->wcv, NULL);
+    pthread_cond_init(&l->ccv, NULL);
     l->s = s;
     l->paths = lede_calloc(n ? n : 1, sizeof *l->paths);
     for (size_t i = 0; i < n; i++)
@@ -457,12 +539,20 @@ void store_load_start(store *s, const char *const *paths, size_t n)
     l->npaths = n;
     l->wix = index_open_again(s->ix);
     l->rix = index_open_again(s->ix);
+    l->cix = l->wix ? index_open_again(s->ix) : NULL;
     l->nworkers = s->jobs > 0 ? s->jobs : cores();
     l->workers = lede_calloc((size_t)l->nworkers, sizeof *l->workers);
     s->ld = l;
     pthread_create(&l->walker, NULL, walker, l);
     for (int i = 0; i < l->nworkers; i++)
         pthread_create(&l->workers[i], NULL, worker, l);
+    /* without a checkpointer the writer's commits checkpoint, as usual */
+    if (l->cix && pthread_create(&l->ckpter, NULL, checkpointer, l) == 0)
+        index_defer_checkpoints(l->wix);
+    else {
+        index_close(l->cix);
+        l->cix = NULL;
+    }
     pthread_create(&l->writer, NULL, writer, l);
 }
 
@@ -487,6 +577,7 @@ static void take(store *s, entry *e)
     free(e->msg);
     free(e->raw);
     free(e->print);
+    index_fts_text_fini(&e->fts);
     free(e);
 }
 
@@ -557,11 +648,15 @@ void store_load_free(store *s)
     atomic_store(&l->stop, true);
     pthread_mutex_lock(&l->mu);
     pthread_cond_broadcast(&l->cv);
+    pthread_cond_broadcast(&l->wcv);
+    pthread_cond_broadcast(&l->ccv);
     pthread_mutex_unlock(&l->mu);
     pthread_join(l->walker, NULL);
     for (int i = 0; i < l->nworkers; i++)
         pthread_join(l->workers[i], NULL);
     pthread_join(l->writer, NULL);
+    if (l->cix)
+        pthread_join(l->ckpter, NULL);
     for (size_t k = l->taken; k < l->n; k++) { /* never taken */
         entry *e = l->e[k];
         if (e->kind == K_FILE && !e->row && e->ok)
@@ -574,6 +669,7 @@ void store_load_free(store *s)
         free(e->msg);
         free(e->raw);
         free(e->print);
+        index_fts_text_fini(&e->fts);
         free(e);
     }
     free(l->e);
@@ -583,10 +679,13 @@ void store_load_free(store *s)
     free(l->workers);
     index_close(l->wix);
     index_close(l->rix);
+    index_close(l->cix);
     free(l->met);
     free(l->wrote);
     pthread_mutex_destroy(&l->mu);
     pthread_cond_destroy(&l->cv);
+    pthread_cond_destroy(&l->wcv);
+    pthread_cond_destroy(&l->ccv);
     free(l);
     s->ld = NULL;
 }

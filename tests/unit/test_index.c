@@ -13,9 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
 #include "article.h"
 #include "entity.h"
 #include "index.h"
+#include "index_fts.h"
+#include "text.h"
 #include "story.h"
 
 static const char sample[] =
@@ -182,7 +186,7 @@ static void test_index_store_and_find(void **state)
     index_print ip = {sp.body, NULL, 0};
     void *packed = story_print_pack(&sp, &ip.len);
     ip.data = packed;
-    int64_t id = index_put(ix, "x.txt", 10, 20, &a, NULL, 0, &ip);
+    int64_t id = index_put(ix, "x.txt", 10, 20, &a, NULL, 0, &ip, NULL);
     assert_true(id > 0);
     assert_int_equal(index_commit(ix), 0);
     /* the print comes back as it went in, the body hash with the row */
@@ -223,7 +227,7 @@ static void test_index_store_and_find(void **state)
     article c;
     article_init(&c, "x.txt", "Other news\n\nNothing here.\n", 26);
     assert_int_equal(index_begin(ix), 0);
-    assert_int_equal(index_put(ix, "x.txt", 11, 21, &c, NULL, 0, NULL), id);
+    assert_int_equal(index_put(ix, "x.txt", 11, 21, &c, NULL, 0, NULL, NULL), id);
     assert_int_equal(index_commit(ix), 0);
     /* and the old print goes with the old text */
     assert_int_equal(index_print_get(ix, id, &data, &len), 1);
@@ -259,6 +263,186 @@ static void test_index_store_and_find(void **state)
     unlink(path);
 }
 
+/* ---- the tokenizer's fast path and pre-tokenized text ---- */
+
+/* Words as search.c cuts them, the slow way: each code point decoded
+ * and classed with utf8proc, each word folded with text_fold. The
+ * tokenizer's ASCII fast path must give exactly these tokens. */
+static bool ref_word_cp(int32_t cp)
+{
+    int c = (int)utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_MN ||
+           c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME ||
+           text_is_letter(cp);
+}
+
+static void ref_tokens(const char *s, size_t len, char *out, size_t cap)
+{
+    text_fold_buf fb = {0};
+    size_t i = 0, k;
+    out[0] = '\0';
+    while (i < len) {
+        int32_t cp = text_decode(s + i, len - i, &k);
+        if (!ref_word_cp(cp)) {
+            i += k;
+            continue;
+        }
+        size_t start = i;
+        i += k;
+        while (!text_is_cjk_break(cp) && i < len) {
+            int32_t c2 = text_decode(s + i, len - i, &k);
+            if (!ref_word_cp(c2) || text_is_cjk_break(c2))
+                break;
+            i += k;
+        }
+        text_fold(s + start, i - start, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS,
+                  &fb);
+        snprintf(out + strlen(out), cap - strlen(out), "%.*s@%zu-%zu ",
+                 (int)fb.len, fb.s, start, i);
+    }
+    text_fold_fini(&fb);
+}
+
+typedef struct tokbuf {
+    char *s;
+    size_t cap;
+} tokbuf;
+
+static int tok_join(void *ctx, const char *tok, size_t n, size_t start,
+                    size_t end)
+{
+    tokbuf *b = ctx;
+    snprintf(b->s + strlen(b->s), b->cap - strlen(b->s), "%.*s@%zu-%zu ",
+             (int)n, tok, start, end);
+    return 0;
+}
+
+static const char *const tricky[] = {
+    "Kerry met Lavrov in Zürich; Erdoğan and ERDOĞAN, STRASSE Straße.",
+    "naïve café-au-lait 2016-08-26 al-Assad U.S. O'Neil",
+    "東京タワー and 東京 x漢y München123 ÀB Ωmega",
+    "abc\xcc\x81 e\xcc\x81t\xc3\xa9 ﬁnance Ⅻ ½ x²",  /* marks, ligature */
+    "trailing ascii word",
+    "trailing accented wordé",
+    "\xff\xfe broken \xc3 bytes \xe2\x82",
+    "", " -- !! ", "a", "É",
+};
+
+static void test_fts_fast_path_same(void **state)
+{
+    (void)state;
+    char want[2048], got[2048];
+    for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++) {
+        size_t n = strlen(tricky[i]);
+        ref_tokens(tricky[i], n, want, sizeof want);
+        got[0] = '\0';
+        tokbuf b = {got, sizeof got};
+        assert_int_equal(index_fts_tokens(tricky[i], n, tok_join, &b), 0);
+        assert_string_equal(got, want);
+    }
+}
+
+/* What the full-text index holds for one row: every (term, column,
+ * position), in order. */
+static char *fts_instances(lede_index *ix, int64_t id)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(index_db(ix),
+                                        "SELECT term, col, offset FROM "
+                                        "temp.vocab WHERE doc = ?1 ORDER "
+                                        "BY col, offset, term", -1, &st,
+                                        NULL), SQLITE_OK);
+    sqlite3_bind_int64(st, 1, id);
+    size_t cap = 1 << 16, len = 0;
+    char *out = calloc(1, cap);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        len += (size_t)snprintf(out + len, cap - len, "%s/%s/%d ",
+                                (const char *)sqlite3_column_text(st, 0),
+                                (const char *)sqlite3_column_text(st, 1),
+                                sqlite3_column_int(st, 2));
+    assert_true(len < cap);
+    sqlite3_finalize(st);
+    return out;
+}
+
+static void test_fts_pretokenized_same(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/lede-test-index-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(path);
+    int msgs = 0;
+    index_stamp st = {1, 0};
+    lede_index *ix = index_open(path, &st, false, true, no_msg, &msgs);
+    assert_non_null(ix);
+    assert_int_equal(sqlite3_exec(index_db(ix), "CREATE VIRTUAL TABLE "
+                                  "temp.vocab USING fts5vocab(main, fts, "
+                                  "instance)", NULL, NULL, NULL), SQLITE_OK);
+    /* the sample, and an article of the tricky texts */
+    char text[4096] = "Title: Ωmega in 東京 and Zürich\n\n";
+    for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s\n\n",
+                 tricky[i]);
+    const char *texts[] = {sample, text};
+    index_fts_text pre = {0};
+    for (size_t t = 0; t < 2; t++) {
+        article a;
+        article_init(&a, "a.txt", texts[t], strlen(texts[t]));
+        index_fts_text_make(&pre, &a);
+        assert_int_equal(pre.title[0], INDEX_FTS_MARK);
+        assert_int_equal(index_begin(ix), 0);
+        int64_t raw = index_put(ix, "raw.txt", 1, 1, &a, NULL, 0, NULL, NULL);
+        int64_t tok = index_put(ix, "pre.txt", 1, 1, &a, NULL, 0, NULL, &pre);
+        assert_int_equal(index_commit(ix), 0);
+        assert_true(raw > 0 && tok > 0 && raw != tok);
+        char *r = fts_instances(ix, raw), *p = fts_instances(ix, tok);
+        assert_true(strlen(r) > 20);
+        assert_string_equal(p, r);
+        free(r);
+        free(p);
+        article_fini(&a);
+    }
+    /* phrases and fields find both rows, or neither */
+    assert_int_equal(count(ix, "\"naive cafe\""), 2);
+    assert_int_equal(count(ix, "title:\"東京\""), 2);
+    assert_int_equal(count(ix, "title:zurich"), 2);
+    assert_int_equal(count(ix, "\"trailing ascii word\""), 2);
+    assert_int_equal(count(ix, "\"accented worde\""), 2);
+    assert_int_equal(count(ix, "\"word ascii\""), 0);
+    assert_int_equal(count(ix, "munchen123 NOT title:omega"), 2);
+    /* a pre-tokenized row is taken out with the tokens of its stored
+     * text: none of them stay behind */
+    article c;
+    article_init(&c, "pre.txt", "Other news\n\nNothing here.\n", 26);
+    index_fts_text_make(&pre, &c);
+    index_row row;
+    assert_int_equal(index_find(ix, "pre.txt", &row), 1);
+    int64_t id = row.id;
+    assert_int_equal(index_begin(ix), 0);
+    assert_int_equal(index_put(ix, "pre.txt", 2, 2, &c, NULL, 0, NULL, &pre),
+                     id);
+    assert_int_equal(index_commit(ix), 0);
+    char *p = fts_instances(ix, id);
+    assert_string_equal(p, "nothing/body/0 here/body/1 other/title/0 "
+                           "news/title/1 ");
+    free(p);
+    assert_int_equal(count(ix, "\"naive cafe\""), 1);
+    /* a query is never taken for a stream, even one starting with the mark */
+    assert_int_equal(count(ix, "\"\x01nothing\""), 1);
+    article_fini(&c);
+    index_fts_text_fini(&pre);
+    index_close(ix);
+    assert_int_equal(msgs, 0);
+    char side[64];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +450,8 @@ int main(void)
         cmocka_unit_test(test_summary),
         cmocka_unit_test(test_raw_scan_same),
         cmocka_unit_test(test_index_store_and_find),
+        cmocka_unit_test(test_fts_fast_path_same),
+        cmocka_unit_test(test_fts_pretokenized_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
