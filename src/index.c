@@ -733,14 +733,17 @@ int index_article(lede_index *ix, int64_t id, const char *path, article *a)
     return rc;
 }
 
-int index_raw(lede_index *ix, int64_t id, const void **raw, size_t *len)
+/* The blob of file id by statement q, copied to keep buffer k: 0, 1 when
+ * there is none, -1 on error. */
+static int get_blob(lede_index *ix, int q, int k, int64_t id,
+                    const void **data, size_t *len)
 {
-    sqlite3_stmt *st = ix->q[Q_GET_RAW];
+    sqlite3_stmt *st = ix->q[q];
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_BLOB) {
-        *raw = keep_blob(ix, KEEP_RAW, st, 0, len);
+        *data = keep_blob(ix, k, st, 0, len);
         sqlite3_reset(st);
         return 0; /* the copy stays until the next call */
     }
@@ -748,20 +751,15 @@ int index_raw(lede_index *ix, int64_t id, const void **raw, size_t *len)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 1 : -1;
 }
 
+int index_raw(lede_index *ix, int64_t id, const void **raw, size_t *len)
+{
+    return get_blob(ix, Q_GET_RAW, KEEP_RAW, id, raw, len);
+}
+
 int index_print_get(lede_index *ix, int64_t id, const void **data,
                     size_t *len)
 {
-    sqlite3_stmt *st = ix->q[Q_GET_PRINT];
-    sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_BLOB) {
-        *data = keep_blob(ix, KEEP_PRINT, st, 0, len);
-        sqlite3_reset(st);
-        return 0; /* the copy stays until the next call */
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 1 : -1;
+    return get_blob(ix, Q_GET_PRINT, KEEP_PRINT, id, data, len);
 }
 
 int index_put_raw(lede_index *ix, int64_t id, const void *raw, size_t len)
