@@ -166,18 +166,26 @@ static bool holds_read(lede_index *ix)
     return false;
 }
 
-static void test_index_store_and_find(void **state)
+/* A new index at a fresh name made from path (a mkstemp template). */
+static lede_index *open_new_index(char *path, const index_stamp *st,
+                                  int *msgs)
 {
-    (void)state;
-    char path[] = "/tmp/lede-test-index-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
     unlink(path);
+    lede_index *ix = index_open(path, st, false, true, no_msg, msgs);
+    assert_non_null(ix);
+    return ix;
+}
+
+static void test_index_store_and_find(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/lede-test-index-XXXXXX";
     int msgs = 0;
     index_stamp st = {1, 0};
-    lede_index *ix = index_open(path, &st, false, true, no_msg, &msgs);
-    assert_non_null(ix);
+    lede_index *ix = open_new_index(path, &st, &msgs);
     article a, b;
     article_init(&a, "x.txt", sample, sizeof sample - 1);
     assert_int_equal(index_begin(ix), 0);
@@ -369,14 +377,9 @@ static void test_fts_pretokenized_same(void **state)
 {
     (void)state;
     char path[] = "/tmp/lede-test-index-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    unlink(path);
     int msgs = 0;
     index_stamp st = {1, 0};
-    lede_index *ix = index_open(path, &st, false, true, no_msg, &msgs);
-    assert_non_null(ix);
+    lede_index *ix = open_new_index(path, &st, &msgs);
     assert_int_equal(sqlite3_exec(index_db(ix), "CREATE VIRTUAL TABLE "
                                   "temp.vocab USING fts5vocab(main, fts, "
                                   "instance)", NULL, NULL, NULL), SQLITE_OK);
