@@ -226,9 +226,14 @@ static int connect(lede_index *ix)
     sqlite3_busy_timeout(ix->db, 10000);
     if ((rc = index_fts_register(ix->db)) != SQLITE_OK)
         return rc;
-    /* a little more page cache than the default: the FTS segments */
-    return exec(ix, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                    "PRAGMA cache_size=-4096;");
+    /* 32 KiB pages (a no-op on an existing database): article bodies,
+     * raw scans and prints are blobs of one to a few KiB, which with 4 KiB
+     * pages spill into overflow chains; a first index of 100,000 articles
+     * wrote 887 MB and took 17.8 s, with 32 KiB pages 703 MB and 13.3 s,
+     * and queries are no slower. A little more page cache than the
+     * default: the FTS segments. */
+    return exec(ix, "PRAGMA page_size=32768; PRAGMA journal_mode=WAL;"
+                    "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-4096;");
 }
 
 static const char *meta_get(lede_index *ix, const char *key, char *buf,
