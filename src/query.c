@@ -578,7 +578,12 @@ static bool raw_hit(const query_node *n, const char *s, size_t len)
 static bool leaf_match(const query_node *n, size_t i, run_ctx *c,
                        long ent, uint32_t *count, uint32_t *in_title)
 {
-    const article *a = store_get(c->s, i);
+    /* Only the body needs the whole article (with an index, a read from
+     * the database); the headline, source, date and path are in the
+     * list's summary. */
+    const article *a = n->kind == QUERY_TEXT && !n->title_only
+                           ? store_get(c->s, i)
+                           : store_summary(c->s, i);
     switch (n->kind) {
     case QUERY_TEXT: {
         if (n->title_only) {

@@ -48,6 +48,10 @@ bench_set() { # N
     timed "reopen: lede --entities --summary" "$LEDE" --entities --summary "$c"
     timed "reopen: lede --duplicates (stored hashes)" "$LEDE" --duplicates "$c"
     timed "--no-index --list (every file read)" "$LEDE" --no-index --list "$c"
+    if [ -x "$B"/tests/bench_query ]; then
+        echo "set queries against this index (median of 5, ms):"
+        "$B"/tests/bench_query --index "$c"
+    fi
     if command -v tmux >/dev/null 2>&1; then
         BENCH_CORPUS=$c BENCH_N=$n LEDE=$LEDE sh tests/bench/open.sh
     fi
@@ -66,7 +70,7 @@ B=$B sh tests/bench/longline.sh
 echo "== following a story: $B/tests/bench_story $corpus"
 "$B"/tests/bench_story "$corpus"
 if [ -x "$B"/tests/bench_query ]; then
-    echo "== set queries: $B/tests/bench_query $corpus"
+    echo "== set queries, in memory and an in-memory FTS5: $B/tests/bench_query $corpus"
     "$B"/tests/bench_query "$corpus"
 fi
 for s in tests/bench/ui*.sh; do
