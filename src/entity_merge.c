@@ -368,9 +368,36 @@ static void merge_suffixes(merge_ctx *m)
     free(p);
 }
 
-/* Ambiguous short forms follow the one longer name of their article. */
+/* Ambiguous short forms follow the one longer name of their article;
+ * where the article has several ("Warhol" in "Andy Warhol" and in
+ * "Warhol Polaroids"), a surname follows the one person's full name it
+ * ends. Each slot of r holds, per short form, the longer name's group
+ * (NONE: more than one), for any longer name [0] and for full names the
+ * short form ends [1]. */
+typedef struct local_root {
+    uint32_t r[2], stamp[2];
+} local_root;
+
+static void note_root(local_root *l, int k, uint32_t r, uint32_t gen)
+{
+    if (l->stamp[k] != gen) {
+        l->stamp[k] = gen;
+        l->r[k] = r;
+    } else if (l->r[k] != r) {
+        l->r[k] = NONE;
+    }
+}
+
+static uint32_t local_of(const local_root *l, uint32_t gen)
+{
+    for (int k = 0; k < 2; k++)
+        if (l->stamp[k] == gen && l->r[k] != NONE)
+            return l->r[k];
+    return NONE;
+}
+
 static void resolve_article(merge_ctx *m, const ent_article *a,
-                            uint32_t *local, uint32_t *stamp, uint32_t gen)
+                            local_root *local, uint32_t gen)
 {
     entity_table *t = m->t;
     for (uint32_t i = a->start; i < a->start + a->n; i++) {
@@ -386,32 +413,28 @@ static void resolve_article(merge_ctx *m, const ent_article *a,
                     !may_join(t, (uint32_t)s, t->mvar[i], first != 0))
                     continue;
                 uint32_t r = find(m->parent, t->mvar[i]);
-                if (stamp[s] != gen) {
-                    stamp[s] = gen;
-                    local[s] = r;
-                } else if (local[s] != r) {
-                    local[s] = NONE;
-                }
+                note_root(&local[s], 0, r, gen);
+                if (!first && full_name(t, t->mvar[i]))
+                    note_root(&local[s], 1, r, gen);
             }
         }
     }
     for (uint32_t i = a->start; i < a->start + a->n; i++) {
         uint32_t s = t->mvar[i];
         m->mroot[i] = find(m->parent, s);
-        if (m->ambiguous[s] && stamp[s] == gen && local[s] != NONE)
-            m->mroot[i] = local[s];
+        uint32_t r = m->ambiguous[s] ? local_of(&local[s], gen) : NONE;
+        if (r != NONE)
+            m->mroot[i] = r;
     }
 }
 
 static void resolve_mentions(merge_ctx *m)
 {
     entity_table *t = m->t;
-    uint32_t *local = lede_malloc((t->nvars + 1) * sizeof *local);
-    uint32_t *stamp = lede_calloc(t->nvars + 1, sizeof *stamp);
+    local_root *local = lede_calloc(t->nvars + 1, sizeof *local);
     for (size_t a = 0; a < t->narts; a++)
-        resolve_article(m, &t->arts[a], local, stamp, (uint32_t)a + 1);
+        resolve_article(m, &t->arts[a], local, (uint32_t)a + 1);
     free(local);
-    free(stamp);
 }
 
 static bool city(const entity_table *t, uint32_t r)

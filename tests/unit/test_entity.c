@@ -208,6 +208,29 @@ static void test_ambiguous_short_form(void **state)
         fake_free(&a[i]);
 }
 
+/* A surname that also begins a company's name in the same article
+ * ("Warhol" in "Andy Warhol" and "Warhol Polaroids") follows the person
+ * it ends; before, it stayed apart (here typed as the company). */
+static void test_surname_beside_company(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Gallery shows prints\n"
+        "The museum bought prints by Peter Kolvig from the Kolvig "
+        "Foundation last year. Kolvig made them in 1971, and the Kolvig "
+        "Foundation kept the plates.\n",
+        "Auction\nA print by Peter Kolvig was sold in London.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    long person = find_entity(t, "Peter Kolvig");
+    assert_true(person >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)person), 3);
+    assert_int_equal(find_entity(t, "Kolvig"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* Possessives are mentions of the name; the "'s" is not in the span.
  * Initialisms, hyphenated and apostrophe names are whole. */
 static void test_spans(void **state)
@@ -987,6 +1010,7 @@ int main(void)
         cmocka_unit_test(test_people_places_orgs),
         cmocka_unit_test(test_short_forms_merge),
         cmocka_unit_test(test_ambiguous_short_form),
+        cmocka_unit_test(test_surname_beside_company),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_person_shapes),
