@@ -280,6 +280,8 @@ void ent_scan_article(entity_table *t, const article *a);
 /* The rules' pass over one article: words cut, candidates found and
  * sorted in t->c, nothing added to the table yet. */
 void ent_scan_rules(entity_table *t, const article *a);
+/* Word a of the scanned article labels a caption ("Image: ..."). */
+bool ent_label_word(entity_table *t, size_t a);
 
 /* entity_tag.c: the words of the article scanned by ent_scan_rules as
  * the tagger sees them (valid until the next scan); the tagger's spans

@@ -59,6 +59,16 @@ static long gaz_range(entity_table *t, const char *s, size_t a, size_t b)
     return ent_gaz_find(t, s + t->w[a].off, w_end(&t->w[b - 1]) - t->w[a].off);
 }
 
+/* "Image: Nick Moreau", "Source: Reuters": an everyday word right before
+ * a colon labels what follows; alone it is no name (a gazetteer name
+ * still is: "Apple: results"). */
+bool ent_label_word(entity_table *t, size_t a)
+{
+    const ent_word *w = &t->w[a];
+    return (w->wf & W_LEX) && t->text[w->off + w->len] == ':' &&
+           gaz_range(t, t->text, a, a + 1) < 0;
+}
+
 static int gaz_type(entity_table *t, long g)
 {
     return g < 0 ? -1 : t->gaz[g].type;
@@ -1106,6 +1116,19 @@ void ent_scan_article(entity_table *t, const article *a)
      * and types replace the rules' candidates, which it used as features. */
     if (t->tagger)
         ent_tag_article(t);
+    /* "Captain America Image: Nick Moreau": a caption's label ends no
+     * name, by the rules or the tagger */
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        size_t w1 = c->w1;
+        while (w1 > c->w0 && ent_label_word(t, w1 - 1))
+            w1--;
+        if (w1 == c->w1)
+            continue;
+        c->w1 = (uint32_t)w1;
+        c->len = w1 > c->w0 ? t->w[w1 - 1].off + t->w[w1 - 1].len - c->off
+                            : 0;
+    }
     uint32_t last = 0;
     const ent_cand *prev = NULL;
     for (size_t i = 0; i < t->nc; i++) {

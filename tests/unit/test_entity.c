@@ -231,6 +231,31 @@ static void test_surname_beside_company(void **state)
     fake_free(&a[1]);
 }
 
+/* Captions credit a picture after a label ("Image: Dana Whitlock"): the
+ * label is no name and no part of the name before it. Before, this gave
+ * "Ballet Company Image", and "Image" alone after the full stop. */
+static void test_caption_labels(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Expo opens\n"
+        "Cosplayers filled the hall on Saturday. Image: Dana Whitlock.\n"
+        "A dancer from the Ballet Company Image: Dana Whitlock.\n"
+        "The queue reached the river Source: Omar Haddad.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_int_equal(find_entity(t, "Image"), -1);
+    assert_int_equal(find_entity(t, "Ballet Company Image"), -1);
+    assert_int_equal(find_entity(t, "Source"), -1);
+    assert_entity(t, "Ballet Company", ENT_ORG);
+    long p = find_entity(t, "Dana Whitlock");
+    assert_true(p >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)p), 2);
+    assert_entity(t, "Omar Haddad", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* Possessives are mentions of the name; the "'s" is not in the span.
  * Initialisms, hyphenated and apostrophe names are whole. */
 static void test_spans(void **state)
@@ -1011,6 +1036,7 @@ int main(void)
         cmocka_unit_test(test_short_forms_merge),
         cmocka_unit_test(test_ambiguous_short_form),
         cmocka_unit_test(test_surname_beside_company),
+        cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_person_shapes),
