@@ -216,6 +216,8 @@ struct entity_table {
     uint32_t *dr_key, *dr_votes; /* per folded word: the rules' votes */
     size_t dr_cap, dr_vcap;
     uint32_t *capmid, *capmid_gen; /* words capitalised mid-sentence */
+    uint32_t *runs, *runs_gen; /* salted word hashes: where in a run of
+                                  capitalised words the article has it */
     ent_capture *cap;    /* set by entity_scan_raw while it scans */
 };
 

@@ -59,7 +59,7 @@ enum {
     F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
     F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
     F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN, F_RULECUE,
-    F_RUN, F_DOCRULE
+    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS
 };
 
 static unsigned char lower_ascii(unsigned char c)
@@ -102,6 +102,10 @@ static size_t word_feats(const tagger_tok *w, int d, bool rules,
         lw[i] = lower_ascii(s[i]);
     out[k++] = hbytes(F_LW | pd, lw, n);
     out[k++] = hbytes(F_SH | pd, sh, shape_of(s, n, sh));
+    if (w->runs && d >= -1 && d <= 1)
+        out[k++] = hint(F_RUNS, w->runs, (uint32_t)(d + 2), 0);
+    if (w->wgaz && d >= -1 && d <= 1)
+        out[k++] = hint(F_WGAZ, w->wgaz, (uint32_t)(d + 2), 0);
     size_t maxlex = d == 0 ? 16 : (d == -1 || d == 1) ? 8 : 0;
     for (uint32_t b = 0, c = 0; b < 32 && c < maxlex; b++) {
         if (w->lex & (1u << b)) {
@@ -435,7 +439,8 @@ static uint64_t word_key(const tagger_tok *w)
 {
     const unsigned char *p = (const unsigned char *)w->s;
     uint64_t h = 0x9e3779b97f4a7c15ull ^ (w->len * 0xff51afd7ed558ccdull) ^
-                 ((uint64_t)w->lex << 17) ^ ((uint64_t)w->doc << 7);
+                 ((uint64_t)w->lex << 17) ^ ((uint64_t)w->doc << 7) ^
+                 ((uint64_t)w->wgaz << 50) ^ ((uint64_t)w->runs << 58);
     size_t n = w->len;
     for (; n >= 8; n -= 8, p += 8) {
         uint64_t x;
@@ -678,6 +683,27 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
         }
         i = j;
     }
+}
+
+int tagger_span_type(const tagger *m, const tagger_scratch *s, size_t a,
+                     size_t b, float *margin)
+{
+    int64_t best = INT64_MIN, second = INT64_MIN;
+    int type = 0;
+    for (int ty = 0; ty < TAGGER_NTYPES; ty++) {
+        int64_t sc = s->em[a * T + TAGGER_B(ty)];
+        for (size_t k = a + 1; k < b; k++)
+            sc += s->em[k * T + TAGGER_I(ty)];
+        if (sc > best) {
+            second = best;
+            best = sc;
+            type = ty;
+        } else if (sc > second) {
+            second = sc;
+        }
+    }
+    *margin = (float)(best - second) / m->scale;
+    return type;
 }
 
 void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
