@@ -157,6 +157,8 @@ struct entity_table {
      * shared read-only by every table: vars[].wgaz index weak->gaz. */
     const struct entity_table *weak;
     ent_map weakmap;
+    uint64_t *weak_first; /* bits by the hash of a name's first folded
+                             word (ENT_WEAKBITS): a quick "no" */
     bool loading_weak;
     uint32_t sport_h[256]; /* hashes of the words of sports reports */
     bool arts_sports;      /* the article just scanned is a sports report */
@@ -222,6 +224,11 @@ struct entity_table {
 };
 
 #define ENT_SETBITS 4096
+#define ENT_WEAKBITS (1u << 20)
+
+/* Whether some name of the generated lists may start with the word of
+ * folded hash h (no: none does; yes: look it up). */
+bool ent_weak_first(const entity_table *t, uint32_t h);
 
 /* entity.c helpers used by the scanner */
 uint32_t ent_hash(const char *s, size_t len);

@@ -188,7 +188,8 @@ static void weak_marks(entity_table *t, tagger_tok *tt)
 {
     const ent_word *w = t->w;
     for (size_t i = 0; i < t->nw; i++) {
-        if (!(w[i].f & (S_CAP | S_ALLCAPS)) || (w[i].wf & W_STOP))
+        if (!(w[i].f & (S_CAP | S_ALLCAPS)) || (w[i].wf & W_STOP) ||
+            !ent_weak_first(t, w[i].hash))
             continue;
         size_t best = 0;
         int32_t bg = -1;
