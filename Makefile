@@ -11,6 +11,7 @@
 #   make bench    load-time, memory and screen-update figures
 #   make train    the tagger weights (data/tagger.bin) from NER_DATA
 #   make eval     the tagger's evaluation tables (CoNLL testa, WikiGold CV)
+#   make errors   the finder's mistakes grouped (WikiGold CV, UNER)
 #   make install  PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -50,7 +51,7 @@ TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
 .PHONY: all run test check test-fresh bench deps install uninstall clean lint fuzz FORCE \
         build-all build-tests fuzz-build gazetteer \
-        train eval
+        train eval errors
 
 all: deps
 	@$(MAKE) --no-print-directory $(B)/lede
@@ -181,6 +182,12 @@ train: deps
 eval: deps
 	@$(MAKE) --no-print-directory $(B)/train build-tests
 	@B=$(B) NER_DATA=$(NER_DATA) sh tests/ner/evaluate.sh
+
+# The finder's mistakes grouped by kind, type, shape and word (WikiGold
+# CV, UNER scored by a model trained without it); RULES=1: rules alone.
+errors: deps
+	@$(MAKE) --no-print-directory $(B)/train build-tests
+	@B=$(B) NER_DATA=$(NER_DATA) sh tests/ner/errors.sh
 
 $(B)/train: tools/train.c tools/newsgen.c tools/newsgen.h $(B)/liblede.a
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) -Itools $(LDFLAGS) -o $@ \

@@ -466,8 +466,7 @@ static void load_config_extras(const lede_config *c, store *s,
         char *tsv = slurp(c->gazetteers[i], &len), err[256];
         if (!tsv)
             continue;
-        long r = entity_gazetteer_add(store_entities_mut(s), tsv, len, err,
-                                      sizeof err);
+        long r = store_add_gazetteer(s, tsv, len, err, sizeof err);
         free(tsv);
         if (r < 0) {
             char *label = text_clean_label(c->gazetteers[i],

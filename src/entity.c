@@ -183,6 +183,31 @@ static int parse_type(const char *s, size_t n)
     return -1;
 }
 
+static void weak_bit(entity_table *t, size_t n)
+{
+    uint32_t h = ent_hash(t->kbuf, n) & (ENT_WEAKBITS - 1);
+    t->weak_first[h / 64] |= 1ull << (h % 64);
+}
+
+/* The first word of the weak name in t->kbuf[0, k), as the tokenizer may
+ * cut it: to a blank, without a final '.', to a hyphen or apostrophe. */
+static void weak_first_add(entity_table *t, size_t k)
+{
+    if (!t->weak_first)
+        t->weak_first = lede_calloc(ENT_WEAKBITS / 64, sizeof(uint64_t));
+    size_t f = 0, cut = 0;
+    while (f < k && t->kbuf[f] != ' ') {
+        if (!cut && f && (t->kbuf[f] == '-' || t->kbuf[f] == '\''))
+            cut = f;
+        f++;
+    }
+    weak_bit(t, f);
+    if (f > 1 && t->kbuf[f - 1] == '.')
+        weak_bit(t, f - 1);
+    if (cut)
+        weak_bit(t, cut);
+}
+
 static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
 {
     size_t k = ent_key(t, s, n);
@@ -191,6 +216,7 @@ static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
     if (t->loading_weak) {
         ent_map_put(&t->weakmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k),
                     e);
+        weak_first_add(t, k);
         return;
     }
     ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
@@ -361,6 +387,13 @@ static void weak_build(void)
     weak_tpl = w;
 }
 
+bool ent_weak_first(const entity_table *t, uint32_t h)
+{
+    const uint64_t *b = t->weak->weak_first;
+    h &= ENT_WEAKBITS - 1;
+    return b && (b[h / 64] >> (h % 64) & 1);
+}
+
 /* Entry of the generated lists naming folded key k, or -1. */
 int32_t ent_weak_find(const entity_table *t, const char *k, size_t n,
                       uint32_t h)
@@ -417,6 +450,7 @@ void entity_table_free(entity_table *t)
     free(t->gaz);
     ent_map_fini(&t->gazmap);
     ent_map_fini(&t->weakmap);
+    free(t->weak_first);
     free(t->vars);
     ent_map_fini(&t->varmap);
     free(t->ments);

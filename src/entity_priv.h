@@ -157,6 +157,8 @@ struct entity_table {
      * shared read-only by every table: vars[].wgaz index weak->gaz. */
     const struct entity_table *weak;
     ent_map weakmap;
+    uint64_t *weak_first; /* bits by the hash of a name's first folded
+                             word (ENT_WEAKBITS): a quick "no" */
     bool loading_weak;
     uint32_t sport_h[256]; /* hashes of the words of sports reports */
     bool arts_sports;      /* the article just scanned is a sports report */
@@ -216,10 +218,17 @@ struct entity_table {
     uint32_t *dr_key, *dr_votes; /* per folded word: the rules' votes */
     size_t dr_cap, dr_vcap;
     uint32_t *capmid, *capmid_gen; /* words capitalised mid-sentence */
+    uint32_t *runs, *runs_gen; /* salted word hashes: where in a run of
+                                  capitalised words the article has it */
     ent_capture *cap;    /* set by entity_scan_raw while it scans */
 };
 
 #define ENT_SETBITS 4096
+#define ENT_WEAKBITS (1u << 20)
+
+/* Whether some name of the generated lists may start with the word of
+ * folded hash h (no: none does; yes: look it up). */
+bool ent_weak_first(const entity_table *t, uint32_t h);
 
 /* entity.c helpers used by the scanner */
 uint32_t ent_hash(const char *s, size_t len);

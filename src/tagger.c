@@ -59,7 +59,7 @@ enum {
     F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
     F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
     F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN, F_RULECUE,
-    F_RUN, F_DOCRULE
+    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS
 };
 
 static unsigned char lower_ascii(unsigned char c)
@@ -90,8 +90,24 @@ static size_t shape_of(const unsigned char *s, size_t n, unsigned char *out)
     return k;
 }
 
-/* Feature hashes of word w as seen from d words away (d in -2..2). */
-static size_t word_feats(const tagger_tok *w, int d, bool rules,
+/* The features of word w from d words away that depend on its article,
+ * not its bytes (the generated lists, runs elsewhere): kept out of the
+ * per-word-type cache. */
+static size_t word_doc_feats(const tagger_tok *w, int d, uint32_t *out)
+{
+    size_t k = 0;
+    if (d < -1 || d > 1)
+        return 0;
+    if (w->runs)
+        out[k++] = hint(F_RUNS, w->runs, (uint32_t)(d + 2), 0);
+    if (w->wgaz)
+        out[k++] = hint(F_WGAZ, w->wgaz, (uint32_t)(d + 2), 0);
+    return k;
+}
+
+/* Feature hashes of word w as seen from d words away (d in -2..2); with
+ * doc, word_doc_feats too (the trainer's order). */
+static size_t word_feats(const tagger_tok *w, int d, bool rules, bool doc,
                          uint32_t *out)
 {
     unsigned char lw[64] = {0}, sh[12];
@@ -102,6 +118,8 @@ static size_t word_feats(const tagger_tok *w, int d, bool rules,
         lw[i] = lower_ascii(s[i]);
     out[k++] = hbytes(F_LW | pd, lw, n);
     out[k++] = hbytes(F_SH | pd, sh, shape_of(s, n, sh));
+    if (doc)
+        k += word_doc_feats(w, d, out + k);
     size_t maxlex = d == 0 ? 16 : (d == -1 || d == 1) ? 8 : 0;
     for (uint32_t b = 0, c = 0; b < 32 && c < maxlex; b++) {
         if (w->lex & (1u << b)) {
@@ -208,7 +226,8 @@ size_t tagger_features(const tagger_tok *tok, size_t n, size_t i,
     for (int d = -2; d <= 2; d++) {
         if ((d < 0 && (size_t)-d > i) || (d > 0 && i + (size_t)d >= n))
             continue;
-        k += word_feats(&tok[(size_t)((ptrdiff_t)i + d)], d, rules, out + k);
+        k += word_feats(&tok[(size_t)((ptrdiff_t)i + d)], d, rules, true,
+                        out + k);
     }
     return k + ctx_feats(tok, n, i, rules, out + k);
 }
@@ -464,7 +483,7 @@ static const cache_ent *word_sums(const tagger *m, tagger_scratch *s,
     e->key = key;
     uint32_t f[TAGGER_MAXFEATS];
     for (int d = -2; d <= 2; d++)
-        add_feats(m, f, word_feats(w, d, m->rules, f), e->v[d + 2]);
+        add_feats(m, f, word_feats(w, d, m->rules, false, f), e->v[d + 2]);
     return e;
 }
 
@@ -516,6 +535,11 @@ static void emission(const tagger *m, tagger_scratch *s,
         const int32_t *y = word_sums(m, s, &tok[k], s->key[k])->v[k + 2 - i];
         for (int j = 0; j < T; j++)
             v[j] += y[j];
+        if (tok[k].runs | tok[k].wgaz) {
+            uint32_t f[4];
+            int d = (int)((ptrdiff_t)k - (ptrdiff_t)i);
+            add_feats(m, f, word_doc_feats(&tok[k], d, f), v);
+        }
     }
 }
 
@@ -678,6 +702,27 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
         }
         i = j;
     }
+}
+
+int tagger_span_type(const tagger *m, const tagger_scratch *s, size_t a,
+                     size_t b, float *margin)
+{
+    int64_t best = INT64_MIN, second = INT64_MIN;
+    int type = 0;
+    for (int ty = 0; ty < TAGGER_NTYPES; ty++) {
+        int64_t sc = s->em[a * T + TAGGER_B(ty)];
+        for (size_t k = a + 1; k < b; k++)
+            sc += s->em[k * T + TAGGER_I(ty)];
+        if (sc > best) {
+            second = best;
+            best = sc;
+            type = ty;
+        } else if (sc > second) {
+            second = sc;
+        }
+    }
+    *margin = (float)(best - second) / m->scale;
+    return type;
 }
 
 void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,

@@ -64,7 +64,18 @@ typedef struct tagger_tok {
                        cue (a default or the gazetteer) .. 3 strong */
     uint8_t doc;    /* the type the rules' cues give the same word across
                        the article: 0 none, else 1 + type */
+    uint8_t wgaz;   /* TAGGER_GAZ in the generated lists (cities, regions,
+                       clubs: weak evidence) or 0 */
+    uint8_t runs;   /* where the article has the same word in runs of
+                       capitalised words (TAGGER_RUN_*): "Hitzig" after
+                       "Eduard Hitzig" */
 } tagger_tok;
+
+enum {
+    TAGGER_RUN_FIRST = 1, /* first word of a run of two or more */
+    TAGGER_RUN_LAST = 2,  /* last word of a run of two or more */
+    TAGGER_RUN_ALONE = 4  /* alone, mid-sentence */
+};
 
 /* Rule code of a word: see tagger_tok.rule. */
 #define TAGGER_RULE(inside, type) ((uint8_t)(1 + 5 * (inside) + (type)))
@@ -109,6 +120,13 @@ void tagger_scratch_free(tagger_scratch *s);
 #define TAGGER_RULES 255
 void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
                 size_t n, uint8_t *tags);
+
+/* After tagger_tag with s: the type the model scores highest for words
+ * [a, b) as one name (B then I emissions), and by how much (in weight
+ * units, over the runner-up) in *margin. a < b, b <= n of that call,
+ * all of them scored. */
+int tagger_span_type(const tagger *m, const tagger_scratch *s, size_t a,
+                     size_t b, float *margin);
 
 /* --- for the trainer (tools/train.c): the same features, unhashed --- */
 

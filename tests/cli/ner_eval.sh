@@ -31,6 +31,8 @@ contains "--errors names the type mistake" "$out" \
     "$(printf 'type\tORG (as PER)\tTomas Berg')"
 contains "--errors names the false alarm" "$out" "$(printf 'false\tMISC\tNorwegian')"
 contains "--errors names the miss" "$out" "$(printf 'miss\tORG\tministry of fish')"
+contains "--errors shows the sentence, the words in [[ ]]" "$out" \
+    "$(printf 'miss\tORG\tministry of fish\tShe met the [[ministry of fish]] .')"
 
 "$EVAL" /nonexistent.conll >/dev/null 2>&1
 check "ner_eval fails on a missing file" [ $? = 1 ]

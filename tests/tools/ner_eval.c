@@ -11,7 +11,8 @@
  * document alone (default) or all as one set (--set). Entities are
  * compared entity-level, exact token span and type (PER = person,
  * ORG = organisation, LOC = place, MISC = other); untyped span figures
- * follow. --errors lists misses and false alarms; --speed N times N
+ * follow. --errors lists misses and false alarms (kind, type, words,
+ * the sentence with the words in [[ ]]); --speed N times N
  * passes of scanning the whole file and prints MB/s.
  *
  * The scanner uses the built-in tagger model; --rules scans with the
@@ -235,7 +236,15 @@ static void print_span(const doc *d, const span *s, const char *what,
     printf("%s\t%s", what, conll_names[s->type]);
     if (other_type >= 0)
         printf(" (as %s)", conll_names[other_type]);
-    printf("\t%.*s\n", (int)(b - a), d->text + a);
+    printf("\t%.*s", (int)(b - a), d->text + a);
+    /* the sentence (a line of the rebuilt text), the span in [[ ]] */
+    uint32_t x = a, y = b;
+    while (x > 0 && d->text[x - 1] != '\n')
+        x--;
+    while (y < d->len && d->text[y] != '\n')
+        y++;
+    printf("\t%.*s[[%.*s]]%.*s\n", (int)(a - x), d->text + x, (int)(b - a),
+           d->text + a, (int)(y - b), d->text + b);
 }
 
 /* A "~" in --errors output marks a wrong boundary, not a wrong name. */

@@ -45,7 +45,7 @@ static void toks_of(tagger_tok *t, const char *const *words,
         const char *s = words[i];
         t[i] = (tagger_tok){s, (uint32_t)strlen(s),
                             s[0] >= 'A' && s[0] <= 'Z' ? TGF_CAP : TGF_LOWER,
-                            0, rule[i], 0, 0, 0};
+                            0, rule[i], 0, 0, 0, 0, 0};
     }
     t[0].flags |= TGF_SENT;
 }
