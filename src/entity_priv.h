@@ -289,6 +289,9 @@ void ent_scan_article(entity_table *t, const article *a);
 /* The rules' pass over one article: words cut, candidates found and
  * sorted in t->c, nothing added to the table yet. */
 void ent_scan_rules(entity_table *t, const article *a);
+/* Bytes after word w that a name ending in it takes back: "-un" after
+ * the cut "Jong" of "Kim Jong-un" (entity_tok.c); 0 for "Hamas-run". */
+size_t ent_syllable_tail(const char *text, const ent_word *w);
 /* Word a of the scanned article labels a caption ("Image: ..."). */
 bool ent_label_word(entity_table *t, size_t a);
 

@@ -1117,14 +1117,19 @@ void ent_scan_article(entity_table *t, const article *a)
     if (t->tagger)
         ent_tag_article(t);
     /* "Captain America Image: Nick Moreau": a caption's label ends no
-     * name, by the rules or the tagger */
+     * name, by the rules or the tagger; "Kim Jong-un" ends after "-un" */
     for (size_t i = 0; i < t->nc; i++) {
         ent_cand *c = &t->c[i];
         size_t w1 = c->w1;
         while (w1 > c->w0 && ent_label_word(t, w1 - 1))
             w1--;
-        if (w1 == c->w1)
+        if (w1 == c->w1) {
+            /* "Kim Jong-un": the syllable after the hyphen is the name's */
+            if (c->len && w1 > c->w0 &&
+                c->off + c->len == t->w[w1 - 1].off + t->w[w1 - 1].len)
+                c->len += (uint32_t)ent_syllable_tail(t->text, &t->w[w1 - 1]);
             continue;
+        }
         c->w1 = (uint32_t)w1;
         c->len = w1 > c->w0 ? t->w[w1 - 1].off + t->w[w1 - 1].len - c->off
                             : 0;

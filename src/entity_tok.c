@@ -230,6 +230,50 @@ static bool word_prefix(const char *s, size_t n)
     return false;
 }
 
+/* "Jong-un", "Kwok-hung", "Jae-in": a romanised given name of two
+ * short syllables, the second in lowercase, is one name; "Hamas-run",
+ * "Obama-era", "US-made" are a name and an English word (a short head,
+ * a short tail, and the tail no word that follows names). The word is
+ * still cut for the rules and the tagger (their features stay those the
+ * weights were trained on); a name that ends in it takes the tail back
+ * (ent_syllable_tail). */
+static bool syllable_name(const char *s, size_t head, size_t tail)
+{
+    static const char *const words[] = {
+        "led", "run", "era", "made", "born", "like", "free", "wide", "only",
+        "type", "size", "held", "hit", "old", "new", "bred", "ally", "loving",
+        "fan", "fans", "mad", "rich", "poor", "side", "area", "zone", "day",
+        "week", "year", "time", "base", "bid", "deal", "talk",
+        "war", "wars", "link", "ties", "tied", "less", "ish", "esque"};
+    if (head < 2 || head > 5 || tail < 2 || tail > 4)
+        return false;
+    const char *t = s + head + 1;
+    for (size_t k = 0; k < tail; k++)
+        if (t[k] < 'a' || t[k] > 'z')
+            return false;
+    if (tail >= 3 && t[tail - 2] == 'e' && t[tail - 1] == 'd')
+        return false; /* "-led", "-owned" */
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == tail && !memcmp(words[i], t, tail))
+            return false;
+    return true;
+}
+
+size_t ent_syllable_tail(const char *text, const ent_word *w)
+{
+    if (!(w->f & S_CUT) || text[w->off + w->len] != '-')
+        return 0;
+    const char *t = text + w->off + w->len + 1;
+    size_t tail = 0;
+    while (tail < 5 && t[tail] >= 'a' && t[tail] <= 'z')
+        tail++;
+    if ((t[tail] >= 'a' && t[tail] <= 'z') || (t[tail] >= 'A' && t[tail] <= 'Z') ||
+        (unsigned char)t[tail] >= 0x80 || t[tail] == '-' ||
+        (t[tail] >= '0' && t[tail] <= '9'))
+        return 0; /* more word than a syllable */
+    return syllable_name(text + w->off, w->len, tail) ? tail + 1 : 0;
+}
+
 /* "Russian-backed", "Kerry-led": the name is before the hyphen. */
 static void cut_lower_tail(word_state *w, const char *s, size_t p0,
                            size_t end)

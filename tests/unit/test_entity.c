@@ -256,6 +256,29 @@ static void test_caption_labels(void **state)
     fake_free(&a[0]);
 }
 
+/* Romanised given names of two syllables keep their lowercase second
+ * syllable ("Kim Jong-un" was "Kim Jong"); a name before an English word
+ * still ends at the hyphen ("Hamas-run", "Kerry-led", "Obama-era"). */
+static void test_syllable_names(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Summit\n"
+        "Kim Jong-un met Leung Kwok-hung. The Hamas-run ministry, the "
+        "Kerry-led talks and Obama-era rules were discussed.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Kim Jong-un", ENT_PERSON);
+    assert_entity(t, "Leung Kwok-hung", ENT_PERSON);
+    assert_int_equal(find_entity(t, "Kim Jong"), -1);
+    assert_true(find_entity(t, "Hamas") >= 0);
+    assert_true(find_entity(t, "Kerry") >= 0);
+    assert_true(find_entity(t, "Barack Obama") >= 0); /* the gazetteer's name */
+    assert_int_equal(find_entity(t, "Hamas-run"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* Possessives are mentions of the name; the "'s" is not in the span.
  * Initialisms, hyphenated and apostrophe names are whole. */
 static void test_spans(void **state)
@@ -1037,6 +1060,7 @@ int main(void)
         cmocka_unit_test(test_ambiguous_short_form),
         cmocka_unit_test(test_surname_beside_company),
         cmocka_unit_test(test_caption_labels),
+        cmocka_unit_test(test_syllable_names),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_person_shapes),
