@@ -258,6 +258,16 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
         unsigned k = b < 0x80 ? ascii_class[b] : 0;
         if (k) {
             word_char(&w, k, 1);
+            /* then a run of lowercase ASCII letters: only counted (no
+             * digit, no capital, so no shape flag or split changes) */
+            size_t q = w.p;
+            while (q < end && s[q] >= 'a' && s[q] <= 'z')
+                q++;
+            if (q > w.p) {
+                w.letters += (unsigned)(q - w.p);
+                w.prev_lower = true;
+                w.p = q;
+            }
             continue;
         }
         cp_info c = cp_at(s, w.p, end);
