@@ -414,6 +414,7 @@ void entity_table_free(entity_table *t)
     free(t->strs.s);
     ent_map_fini(&t->words);
     free(t->wflags);
+    free(t->wmemo);
     free(t->gaz);
     ent_map_fini(&t->gazmap);
     ent_map_fini(&t->weakmap);

@@ -146,6 +146,9 @@ struct entity_table {
     ent_map words;
     uint32_t *wflags;
     size_t nwflags, wfcap;
+    uint32_t words_ver;  /* bumped whenever a word's flags change */
+    struct ent_wmemo *wmemo; /* ent_word_flags' memo (entity_words.c) */
+    uint32_t wmemo_ver;  /* the words_ver the memo holds */
     /* gazetteer */
     gaz_entry *gaz;
     size_t ngaz, gazcap;

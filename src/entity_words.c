@@ -270,6 +270,7 @@ static void add_word(entity_table *t, const char *p, size_t n, uint32_t flag)
         ent_map_put(&t->words, &t->strs, p, n, h, (uint32_t)id);
     }
     t->wflags[id] |= flag;
+    t->words_ver++; /* ent_word_flags' memo is stale */
 }
 
 void ent_words_add(entity_table *t, const char *w, size_t n, uint32_t flag)
@@ -429,8 +430,38 @@ void ent_words_load(entity_table *t)
 }
 
 /* W_* flags of a word (any case); *hash gets the folded word's hash. */
-uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
-                        uint32_t *hash)
+/* Word flags by the word as written: an article's words were nearly all
+ * seen in the articles before it, and the memo spares both the folding
+ * and the probe of the word lists (a slot, then its key: two cache
+ * misses). Direct-mapped; words longer than WMEMO_LEN bytes skip it. */
+enum { WMEMO = 4096, WMEMO_LEN = 22 };
+typedef struct ent_wmemo {
+    uint32_t hash; /* of the folded word */
+    uint32_t wf;
+    uint8_t len;   /* 0: empty */
+    uint8_t pad;
+    char s[WMEMO_LEN];
+} ent_wmemo;
+
+/* The memo slot of s[0..len), len <= WMEMO_LEN: eight bytes a step. */
+static size_t wmemo_slot(const char *s, size_t len)
+{
+    uint64_t h = len * 0x9e3779b97f4a7c15ull, x;
+    for (; len >= 8; len -= 8, s += 8) {
+        memcpy(&x, s, 8);
+        h = (h ^ x) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    x = 0;
+    for (size_t i = 0; i < len; i++)
+        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+    return (size_t)(h >> 40) & (WMEMO - 1);
+}
+
+/* The flags and folded hash of s[0..len), from the word lists. */
+static uint32_t word_flags_raw(entity_table *t, const char *s, size_t len,
+                               uint32_t *hash)
 {
     /* Most words are short ASCII: fold and hash them in one pass. */
     char buf[32];
@@ -453,4 +484,31 @@ uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
     *hash = h;
     long id = ent_map_get(&t->words, &t->strs, t->kbuf, n, h);
     return id < 0 ? 0 : t->wflags[id];
+}
+
+uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
+                        uint32_t *hash)
+{
+    if (!len || len > WMEMO_LEN)
+        return word_flags_raw(t, s, len, hash);
+    if (!t->wmemo || t->wmemo_ver != t->words_ver) {
+        if (!t->wmemo)
+            t->wmemo = lede_malloc(WMEMO * sizeof *t->wmemo);
+        memset(t->wmemo, 0, WMEMO * sizeof *t->wmemo);
+        t->wmemo_ver = t->words_ver;
+    }
+    ent_wmemo *e = &t->wmemo[wmemo_slot(s, len)];
+    size_t i = 0;
+    if (e->len == len) /* short: a call to memcmp costs more */
+        while (i < len && e->s[i] == s[i])
+            i++;
+    if (i == len && e->len == len) {
+        *hash = e->hash;
+        return e->wf;
+    }
+    e->wf = word_flags_raw(t, s, len, &e->hash);
+    e->len = (uint8_t)len;
+    memcpy(e->s, s, len);
+    *hash = e->hash;
+    return e->wf;
 }
