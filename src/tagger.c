@@ -493,7 +493,17 @@ static uint64_t ctx_key(const tagger_tok *tok, size_t n, size_t i)
     return k << 2 | (w->cue & 3);                   /* 62 bits in all */
 }
 
-static void emission(const tagger *m, tagger_scratch *s,
+/* v += y, one row of T = 9 scores, written out: the loop is too short
+ * for the compiler to unroll at -O2. */
+static inline void add9(int32_t *restrict v, const int32_t *restrict y)
+{
+    _Static_assert(T == 9, "add9 adds nine scores");
+    v[0] += y[0], v[1] += y[1], v[2] += y[2], v[3] += y[3], v[4] += y[4];
+    v[5] += y[5], v[6] += y[6], v[7] += y[7], v[8] += y[8];
+}
+
+/* The context sums of word i (the features of ctx_feats) into v. */
+static void ctx_sums(const tagger *m, tagger_scratch *s,
                      const tagger_tok *tok, size_t n, size_t i, int32_t *v)
 {
     uint64_t ck = ctx_key(tok, n, i);
@@ -509,13 +519,29 @@ static void emission(const tagger *m, tagger_scratch *s,
         ce->used = true;
     }
     memcpy(v, ce->v, T * sizeof *v);
-    size_t lo = i >= 2 ? i - 2 : 0, hi = i + 3 < n ? i + 3 : n;
+}
+
+/* The emission scores of words [a, b) into s->em: each word's context
+ * sums, plus the cached word-type sums of the words within two of it.
+ * Each word of [a-2, b+2) is looked up once and adds its sums to the
+ * words it is seen from (integer sums: the order does not matter). */
+static void emissions(const tagger *m, tagger_scratch *s,
+                      const tagger_tok *tok, size_t n, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        ctx_sums(m, s, tok, n, i, s->em + i * T);
+    size_t lo = a >= 2 ? a - 2 : 0, hi = b + 2 < n ? b + 2 : n;
     for (size_t k = lo; k < hi; k++) {
         if (!s->key[k])
             s->key[k] = word_key(&tok[k]);
-        const int32_t *y = word_sums(m, s, &tok[k], s->key[k])->v[k + 2 - i];
-        for (int j = 0; j < T; j++)
-            v[j] += y[j];
+        const cache_ent *e = word_sums(m, s, &tok[k], s->key[k]);
+        /* seen from word i = k + 2 - r (at relative position r - 2),
+         * for the i in [a, b) */
+        size_t r0 = k + 3 > b ? k + 3 - b : 0, r1 = k + 2 - a;
+        if (r1 > NPOS - 1)
+            r1 = NPOS - 1;
+        for (size_t r = r0; r <= r1; r++)
+            add9(s->em + (k + 2 - r) * T, e->v[r]);
     }
 }
 
@@ -527,30 +553,43 @@ static bool allowed(int prev, int cur)
 }
 
 /* Viterbi over words [a, b), all active. Scores in 64 bits: a segment
- * may be a whole 8 MB line with no sentence end. */
+ * may be a whole 8 MB line with no sentence end. The loops have fixed
+ * bounds (the compiler unrolls them); ties go to the lowest tag. */
 static void viterbi(const tagger *m, tagger_scratch *s, size_t a, size_t b,
                     uint8_t *tags)
 {
     int64_t prev[T], cur[T];
     const int32_t *em = s->em;
+    const int16_t(*tr)[T] = (const int16_t(*)[T])m->trans;
     for (int j = 0; j < T; j++)
         prev[j] = allowed(-1, j) ? (int64_t)em[a * T + j] + m->trans[T * T + j]
                                  : -((int64_t)1 << 60);
     for (size_t i = a + 1; i < b; i++) {
+        const int32_t *e = em + i * T;
+        uint8_t *bp = s->bp + i * T;
         for (int j = 0; j < T; j++) {
-            /* I-x follows only B-x or I-x */
-            int p0 = TAGGER_IS_I(j) ? j - 1 : 0, p1 = TAGGER_IS_I(j) ? j : T - 1;
-            int best = p0;
-            int64_t bs = prev[p0] + m->trans[p0 * T + j];
-            for (int p = p0 + 1; p <= p1; p++) {
-                int64_t x = prev[p] + m->trans[p * T + j];
-                if (x > bs) {
-                    bs = x;
-                    best = p;
-                }
+            if (TAGGER_IS_I(j)) {
+                /* I-x follows only B-x or I-x */
+                int64_t x0 = prev[j - 1] + tr[j - 1][j];
+                int64_t x1 = prev[j] + tr[j][j];
+                bool up = x1 > x0;
+                cur[j] = (up ? x1 : x0) + e[j];
+                bp[j] = (uint8_t)(up ? j : j - 1);
+                continue;
             }
-            cur[j] = bs + em[i * T + j];
-            s->bp[i * T + j] = (uint8_t)best;
+            int best = 0;
+            int64_t bs = prev[0] + tr[0][j], x;
+#define FROM(p)                                                            \
+    x = prev[p] + tr[p][j];                                                \
+    if (x > bs) {                                                          \
+        bs = x;                                                            \
+        best = p;                                                          \
+    }
+            _Static_assert(T == 9, "the steps below cover nine tags");
+            FROM(1) FROM(2) FROM(3) FROM(4) FROM(5) FROM(6) FROM(7) FROM(8)
+#undef FROM
+            cur[j] = bs + e[j];
+            bp[j] = (uint8_t)best;
         }
         memcpy(prev, cur, sizeof prev);
     }
@@ -709,11 +748,10 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
             tags[i++] = 0;
             continue;
         }
-        size_t j = i;
-        do {
-            emission(m, s, tok, n, j, s->em + j * T);
+        size_t j = i + 1;
+        while (j < n && s->act[j] && !(tok[j].flags & TGF_SENT))
             j++;
-        } while (j < n && s->act[j] && !(tok[j].flags & TGF_SENT));
+        emissions(m, s, tok, n, i, j);
         viterbi(m, s, i, j, tags);
         maybe_defer(m, s, tok, i, j, tags);
         i = j;
