@@ -374,7 +374,7 @@ bool tagger_uses_rules(const tagger *m)
 
 /* --- decoding --- */
 
-enum { CACHE = 8192, CTXCACHE = 1024 };
+enum { CACHE = 8192, CTXCACHE = 16384 };
 
 typedef struct ctx_ent {
     uint64_t key;
@@ -740,8 +740,14 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
         s->key = lede_realloc(s->key, s->cap * sizeof *s->key);
     }
     memset(s->key, 0, n * sizeof *s->key);
-    for (size_t i = 0; i < n; i++)
-        s->act[i] = tagger_active(tok, n, i);
+    /* tagger_active, with each word's capish() worked out once */
+    bool cp_prev = false, cp_cur = n && capish(&tok[0]);
+    for (size_t i = 0; i < n; i++) {
+        bool cp_next = i + 1 < n && capish(&tok[i + 1]);
+        s->act[i] = tok[i].rule || tok[i].gaz || cp_prev || cp_cur || cp_next;
+        cp_prev = cp_cur;
+        cp_cur = cp_next;
+    }
     size_t i = 0;
     while (i < n) {
         if (!s->act[i]) {
