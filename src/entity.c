@@ -138,21 +138,44 @@ static size_t key_tidy(char *s, size_t n)
     return o;
 }
 
+/* ent_key for ASCII text in one pass: lowercase, every run of blanks one
+ * space, none at either end (key_tidy's result), the key's ent_hash in
+ * *h. SIZE_MAX when s has a non-ASCII byte. */
+static size_t key_ascii(entity_table *t, const char *s, size_t len,
+                        uint32_t *h)
+{
+    kbuf_room(t, len + 1);
+    char *k = t->kbuf;
+    size_t o = 0;
+    bool gap = false;
+    uint32_t x = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return SIZE_MAX;
+        if (c == ' ' || c == '\n' || c == '\t') {
+            gap = o != 0;
+            continue;
+        }
+        if (gap) {
+            k[o++] = ' ';
+            x = (x ^ ' ') * 16777619u;
+            gap = false;
+        }
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        k[o++] = (char)c;
+        x = (x ^ c) * 16777619u;
+    }
+    *h = x;
+    return o;
+}
+
 size_t ent_key(entity_table *t, const char *s, size_t len)
 {
-    bool ascii = true;
-    for (size_t i = 0; i < len && ascii; i++)
-        ascii = (unsigned char)s[i] < 0x80;
-    if (ascii) {
-        kbuf_room(t, len + 1);
-        bool blank = false;
-        for (size_t i = 0; i < len; i++) {
-            char c = s[i];
-            t->kbuf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-            blank |= c == ' ' || c == '\n' || c == '\t';
-        }
-        return blank ? key_tidy(t->kbuf, len) : len;
-    }
+    uint32_t h;
+    size_t n = key_ascii(t, s, len, &h);
+    if (n != SIZE_MAX)
+        return n;
     text_fold(s, len, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &t->fold);
     kbuf_room(t, t->fold.len + 1);
     memcpy(t->kbuf, t->fold.s, t->fold.len);
@@ -161,8 +184,13 @@ size_t ent_key(entity_table *t, const char *s, size_t len)
 
 long ent_gaz_find(entity_table *t, const char *s, size_t len)
 {
-    size_t k = ent_key(t, s, len);
-    return ent_map_get(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k));
+    uint32_t h;
+    size_t k = key_ascii(t, s, len, &h);
+    if (k == SIZE_MAX) {
+        k = ent_key(t, s, len);
+        h = ent_hash(t->kbuf, k);
+    }
+    return ent_map_get(&t->gazmap, &t->strs, t->kbuf, k, h);
 }
 
 /* --- the gazetteer --- */
