@@ -422,10 +422,12 @@ void tagger_scratch_free(tagger_scratch *s)
 static void add_feats(const tagger *m, const uint32_t *f, size_t nf,
                       int32_t *v)
 {
+    _Static_assert(T == 9, "add_feats adds nine weights a row");
     for (size_t k = 0; k < nf; k++) {
-        const int16_t *row = m->w + (size_t)(f[k] & m->mask) * T;
-        for (int j = 0; j < T; j++)
-            v[j] += row[j];
+        const int16_t *y = m->w + (size_t)(f[k] & m->mask) * T;
+        v[0] += y[0], v[1] += y[1], v[2] += y[2], v[3] += y[3];
+        v[4] += y[4], v[5] += y[5], v[6] += y[6], v[7] += y[7];
+        v[8] += y[8];
     }
 }
 
