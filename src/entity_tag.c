@@ -112,8 +112,16 @@ static void named_marks(entity_table *t, tagger_tok *tt, size_t mask)
  * "Ottey" at a sentence start after "rival Merlene Ottey said". */
 static void doc_rule_marks(entity_table *t, tagger_tok *tt)
 {
+    /* room for the words of the candidates, at most half full (a
+     * table sized by them, not by the article: it is cleared each time) */
+    size_t held = 0;
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (c->len && c->w1 > c->w0 && c->w1 <= t->nw)
+            held += c->w1 - c->w0;
+    }
     size_t cap = 64;
-    while (cap < 2 * t->nw)
+    while (cap < 2 * held)
         cap *= 2;
     LEDE_GROW(t->dr_key, t->dr_cap, cap);
     LEDE_GROW(t->dr_votes, t->dr_vcap, cap * ENT_NTYPES);
