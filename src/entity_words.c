@@ -434,29 +434,45 @@ void ent_words_load(entity_table *t)
  * seen in the articles before it, and the memo spares both the folding
  * and the probe of the word lists (a slot, then its key: two cache
  * misses). Direct-mapped; words longer than WMEMO_LEN bytes skip it. */
-enum { WMEMO = 4096, WMEMO_LEN = 22 };
+enum { WMEMO = 4096, WMEMO_LEN = 16 };
 typedef struct ent_wmemo {
-    uint32_t hash; /* of the folded word */
+    uint64_t c0, c1; /* the word's bytes, see wmemo_pack */
+    uint32_t hash;   /* of the folded word */
     uint32_t wf;
-    uint8_t len;   /* 0: empty */
-    uint8_t pad;
-    char s[WMEMO_LEN];
+    uint32_t len;    /* 0: empty */
 } ent_wmemo;
 
-/* The memo slot of s[0..len), len <= WMEMO_LEN: eight bytes a step. */
-static size_t wmemo_slot(const char *s, size_t len)
+static uint64_t load64(const char *s)
 {
-    uint64_t h = len * 0x9e3779b97f4a7c15ull, x;
-    for (; len >= 8; len -= 8, s += 8) {
-        memcpy(&x, s, 8);
-        h = (h ^ x) * 0xff51afd7ed558ccdull;
-        h ^= h >> 32;
+    uint64_t x;
+    memcpy(&x, s, 8);
+    return x;
+}
+
+static uint32_t load32(const char *s)
+{
+    uint32_t x;
+    memcpy(&x, s, 4);
+    return x;
+}
+
+/* s[0..len), 0 < len <= 16, as two words that, with len, determine it:
+ * overlapping loads, no byte loop and no read past the word. */
+static void wmemo_pack(const char *s, size_t len, uint64_t *c0,
+                       uint64_t *c1)
+{
+    if (len >= 8) {
+        *c0 = load64(s);
+        *c1 = load64(s + len - 8);
+    } else if (len >= 4) {
+        *c0 = (uint64_t)load32(s) << 32 | load32(s + len - 4);
+        *c1 = 0;
+    } else {
+        *c0 = (uint64_t)(unsigned char)s[0] << 16 |
+              (uint64_t)(unsigned char)s[len / 2] << 8 |
+              (unsigned char)s[len - 1];
+        *c1 = 0;
     }
-    x = 0;
-    for (size_t i = 0; i < len; i++)
-        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
-    h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
-    return (size_t)(h >> 40) & (WMEMO - 1);
 }
 
 /* The flags and folded hash of s[0..len), from the word lists. */
@@ -497,18 +513,19 @@ uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
         memset(t->wmemo, 0, WMEMO * sizeof *t->wmemo);
         t->wmemo_ver = t->words_ver;
     }
-    ent_wmemo *e = &t->wmemo[wmemo_slot(s, len)];
-    size_t i = 0;
-    if (e->len == len) /* short: a call to memcmp costs more */
-        while (i < len && e->s[i] == s[i])
-            i++;
-    if (i == len && e->len == len) {
+    uint64_t c0, c1;
+    wmemo_pack(s, len, &c0, &c1);
+    uint64_t h = (c0 ^ (c1 + len) * 0x9e3779b97f4a7c15ull) *
+                 0xff51afd7ed558ccdull;
+    ent_wmemo *e = &t->wmemo[(h >> 40) & (WMEMO - 1)];
+    if (e->len == len && e->c0 == c0 && e->c1 == c1) {
         *hash = e->hash;
         return e->wf;
     }
     e->wf = word_flags_raw(t, s, len, &e->hash);
-    e->len = (uint8_t)len;
-    memcpy(e->s, s, len);
+    e->len = (uint32_t)len;
+    e->c0 = c0;
+    e->c1 = c1;
     *hash = e->hash;
     return e->wf;
 }
