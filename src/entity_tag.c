@@ -76,7 +76,9 @@ static void rule_marks(entity_table *t, tagger_tok *tt)
 static size_t word_slot(entity_table *t, uint32_t j, size_t mask, bool add)
 {
     uint32_t h = t->w[j].hash | 1;
-    size_t s = h & mask;
+    /* the high half of a product: most words probe for an absent key,
+     * and short runs of slots keep that to one or two loads */
+    size_t s = (size_t)(((uint64_t)h * 0x9e3779b97f4a7c15ull) >> 32) & mask;
     while (t->dr_key[s] && t->dr_key[s] != h)
         s = (s + 1) & mask;
     if (add)
@@ -112,7 +114,7 @@ static void named_marks(entity_table *t, tagger_tok *tt, size_t mask)
  * "Ottey" at a sentence start after "rival Merlene Ottey said". */
 static void doc_rule_marks(entity_table *t, tagger_tok *tt)
 {
-    /* room for the words of the candidates, at most half full (a
+    /* room for the words of the candidates, at most an eighth full (a
      * table sized by them, not by the article: it is cleared each time) */
     size_t held = 0;
     for (size_t i = 0; i < t->nc; i++) {
@@ -121,7 +123,7 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
             held += c->w1 - c->w0;
     }
     size_t cap = 64;
-    while (cap < 2 * held)
+    while (cap < 8 * held)
         cap *= 2;
     LEDE_GROW(t->dr_key, t->dr_cap, cap);
     LEDE_GROW(t->dr_votes, t->dr_vcap, cap * ENT_NTYPES);
