@@ -439,20 +439,40 @@ static uint64_t word_key(const tagger_tok *w)
     uint64_t h = 0x9e3779b97f4a7c15ull ^ (w->len * 0xff51afd7ed558ccdull) ^
                  ((uint64_t)w->lex << 17) ^ ((uint64_t)w->doc << 7);
     size_t n = w->len;
-    for (; n >= 8; n -= 8, p += 8) {
-        uint64_t x;
+    uint64_t x;
+    for (; n > 8; n -= 8, p += 8) {
         memcpy(&x, p, 8);
         h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
         h ^= h >> 29;
     }
-    uint64_t x = 0;
-    for (size_t i = 0; i < n; i++)
-        x |= (uint64_t)p[i] << (8 * i);
+    /* the last one to eight bytes: two overlapping loads (with n, they
+     * determine the bytes), no byte loop */
+    if (n >= 4) {
+        uint32_t u, v;
+        memcpy(&u, p, 4);
+        memcpy(&v, p + n - 4, 4);
+        x = (uint64_t)u << 32 | v;
+    } else {
+        x = n ? (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1] : 0;
+    }
     h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 32;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 29;
     return h | 1;
+}
+
+/* Ask for the cache lines of e ahead of their use (no effect on what
+ * is computed). */
+static inline void prefetch_entry(const cache_ent *e)
+{
+#if defined(__GNUC__)
+    const char *p = (const char *)e;
+    for (size_t o = 0; o < sizeof *e; o += 64)
+        __builtin_prefetch(p + o);
+#else
+    (void)e;
+#endif
 }
 
 /* The cached sums of word w (key: word_key) at every position. */
@@ -533,9 +553,15 @@ static void emissions(const tagger *m, tagger_scratch *s,
     for (size_t i = a; i < b; i++)
         ctx_sums(m, s, tok, n, i, s->em + i * T);
     size_t lo = a >= 2 ? a - 2 : 0, hi = b + 2 < n ? b + 2 : n;
+    if (!s->key[lo])
+        s->key[lo] = word_key(&tok[lo]);
     for (size_t k = lo; k < hi; k++) {
-        if (!s->key[k])
-            s->key[k] = word_key(&tok[k]);
+        /* the next word's entry is fetched while this one is added */
+        if (k + 1 < hi) {
+            if (!s->key[k + 1])
+                s->key[k + 1] = word_key(&tok[k + 1]);
+            prefetch_entry(&s->cache[s->key[k + 1] % CACHE]);
+        }
         const cache_ent *e = word_sums(m, s, &tok[k], s->key[k]);
         /* seen from word i = k + 2 - r (at relative position r - 2),
          * for the i in [a, b) */
