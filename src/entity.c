@@ -170,26 +170,36 @@ static size_t key_ascii(entity_table *t, const char *s, size_t len,
     return o;
 }
 
-size_t ent_key(entity_table *t, const char *s, size_t len)
+/* ent_key of text that is not all ASCII. */
+static size_t key_folded(entity_table *t, const char *s, size_t len)
 {
-    uint32_t h;
-    size_t n = key_ascii(t, s, len, &h);
-    if (n != SIZE_MAX)
-        return n;
     text_fold(s, len, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &t->fold);
     kbuf_room(t, t->fold.len + 1);
     memcpy(t->kbuf, t->fold.s, t->fold.len);
     return key_tidy(t->kbuf, t->fold.len);
 }
 
+size_t ent_key(entity_table *t, const char *s, size_t len)
+{
+    uint32_t h;
+    size_t n = key_ascii(t, s, len, &h);
+    return n != SIZE_MAX ? n : key_folded(t, s, len);
+}
+
+size_t ent_key_hash(entity_table *t, const char *s, size_t len, uint32_t *h)
+{
+    size_t n = key_ascii(t, s, len, h);
+    if (n == SIZE_MAX) {
+        n = key_folded(t, s, len);
+        *h = ent_hash(t->kbuf, n);
+    }
+    return n;
+}
+
 long ent_gaz_find(entity_table *t, const char *s, size_t len)
 {
     uint32_t h;
-    size_t k = key_ascii(t, s, len, &h);
-    if (k == SIZE_MAX) {
-        k = ent_key(t, s, len);
-        h = ent_hash(t->kbuf, k);
-    }
+    size_t k = ent_key_hash(t, s, len, &h);
     return ent_map_get(&t->gazmap, &t->strs, t->kbuf, k, h);
 }
 
@@ -213,15 +223,15 @@ static int parse_type(const char *s, size_t n)
 
 static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
 {
-    size_t k = ent_key(t, s, n);
+    uint32_t h;
+    size_t k = ent_key_hash(t, s, n, &h);
     if (!k)
         return;
     if (t->loading_weak) {
-        ent_map_put(&t->weakmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k),
-                    e);
+        ent_map_put(&t->weakmap, &t->strs, t->kbuf, k, h, e);
         return;
     }
-    ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
+    ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, h, e);
     ent_words_gaz_first(t, t->kbuf, k);
 }
 
@@ -267,9 +277,10 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
         return -1;
     if (type < 0)
         return -2; /* a name, but a type we do not know */
-    size_t kn = ent_key(t, s, nn);
+    uint32_t kh;
+    size_t kn = ent_key_hash(t, s, nn, &kh);
     long old = ent_map_get(t->loading_weak ? &t->weakmap : &t->gazmap,
-                           &t->strs, t->kbuf, kn, ent_hash(t->kbuf, kn));
+                           &t->strs, t->kbuf, kn, kh);
     if (old >= 0 && t->gaz[old].type == (type & 15) &&
         t->gaz[old].name_len == nn &&
         memcmp(t->strs.s + t->gaz[old].name, s, nn) == 0)
@@ -523,8 +534,8 @@ static void variant_surface(entity_table *t, ent_variant *v, const char *s,
 
 static uint32_t intern(entity_table *t, const char *s, size_t n)
 {
-    size_t k = ent_key(t, s, n);
-    uint32_t h = ent_hash(t->kbuf, k);
+    uint32_t h;
+    size_t k = ent_key_hash(t, s, n, &h);
     long id = ent_map_get(&t->varmap, &t->strs, t->kbuf, k, h);
     if (id >= 0)
         return (uint32_t)id;

@@ -229,6 +229,8 @@ uint32_t ent_hash(const char *s, size_t len);
 /* Fold s[0..len) into t->kbuf: case and accents folded, ’ -> ', every
  * run of blanks one space. Returns the key length. */
 size_t ent_key(entity_table *t, const char *s, size_t len);
+/* ent_key, and ent_hash of the key in *h. */
+size_t ent_key_hash(entity_table *t, const char *s, size_t len, uint32_t *h);
 long ent_map_get(const ent_map *m, const ent_arena *a, const char *k,
                  size_t len, uint32_t h);
 void ent_map_put(ent_map *m, ent_arena *a, const char *k, size_t len,

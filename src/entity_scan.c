@@ -860,8 +860,9 @@ static void note_known(entity_table *t, const char *s, const ent_cand *c)
 
 static bool known_text(entity_table *t, const char *s, size_t len)
 {
-    size_t k = ent_key(t, s, len);
-    return ent_set_has(t->known, t->known_gen, t->gen, ent_hash(t->kbuf, k));
+    uint32_t h;
+    ent_key_hash(t, s, len, &h);
+    return ent_set_has(t->known, t->known_gen, t->gen, h);
 }
 
 static bool common_suffix(const char *s, size_t n)

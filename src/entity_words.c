@@ -495,8 +495,8 @@ static uint32_t word_flags_raw(entity_table *t, const char *s, size_t len,
             return id < 0 ? 0 : t->wflags[id];
         }
     }
-    size_t n = ent_key(t, s, len);
-    uint32_t h = ent_hash(t->kbuf, n);
+    uint32_t h;
+    size_t n = ent_key_hash(t, s, len, &h);
     *hash = h;
     long id = ent_map_get(&t->words, &t->strs, t->kbuf, n, h);
     return id < 0 ? 0 : t->wflags[id];
