@@ -878,6 +878,58 @@ static void test_table_reset(void **state)
     entity_table_free(t);
 }
 
+/* The scanner remembers each word's list flags from article to article
+ * (a memo): the same words scanned again find the same names, and a
+ * gazetteer added after a scan is seen at once, as by a new table. */
+static void test_word_memo(void **state)
+{
+    (void)state;
+    /* repeated words, short and long, ASCII and not, capitalised and not */
+    const char *text = "Quelmor talks\n"
+                       "Officials said the talks in Quelmor Vantis would "
+                       "go on. The officials said Zoë Varga and Zoë Varga's "
+                       "counterpart met in Quelmor Vantis; the talks, the "
+                       "officials said, went well for Varga and for the "
+                       "internationalisation of the talks.\n";
+    const char gaz[] = "Quelmor Vantis\tother\n";
+    char fresh[2048], first[2048], second[2048], late[2048];
+    article a;
+    fake_article(&a, text);
+
+    /* a new table, the gazetteer before any scan */
+    entity_table *t = entity_table_new();
+    entity_gazetteer_add(t, gaz, strlen(gaz), NULL, 0);
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    describe0(t, fresh, sizeof fresh);
+    assert_entity(t, "Quelmor Vantis", ENT_OTHER);
+    entity_table_free(t);
+
+    /* one table, the same article twice: the second from the memo */
+    t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    describe0(t, first, sizeof first);
+    entity_table_reset(t);
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    describe0(t, second, sizeof second);
+    assert_string_equal(second, first);
+    /* without the gazetteer, no "other": the rules' guess */
+    assert_non_null(strstr(first, "Quelmor Vantis"));
+    assert_null(strstr(first, "Quelmor Vantis other"));
+
+    /* the gazetteer comes after the words were remembered */
+    entity_gazetteer_add(t, gaz, strlen(gaz), NULL, 0);
+    entity_table_reset(t);
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    describe0(t, late, sizeof late);
+    assert_string_equal(late, fresh);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* Real news glues posts to names and opens stories with labels and
  * words in capitals: none of that is a name or part of one. */
 static void test_posts_and_labels(void **state)
@@ -1005,6 +1057,7 @@ int main(void)
         cmocka_unit_test(test_party_variants),
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_generated_towns),
+        cmocka_unit_test(test_word_memo),
         cmocka_unit_test(test_posts_and_labels),
         cmocka_unit_test(test_glued_modifiers),
         cmocka_unit_test(test_interjection),
