@@ -431,22 +431,31 @@ static void add_feats(const tagger *m, const uint32_t *f, size_t nf,
     }
 }
 
-/* A word type's cache key: its bytes and word-list bits, eight bytes a
- * step (words are short; this runs for every scored word). */
+/* One round of word_key: v taken into h (a bijection of h for each v,
+ * so two inputs meet only by a full 64-bit coincidence). */
+static inline uint64_t key_round(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+    return h ^ h >> 29;
+}
+
+/* A word type's cache key: its length, word-list bits and article vote,
+ * then its bytes eight at a time (words are short; this runs for every
+ * scored word). */
 static uint64_t word_key(const tagger_tok *w)
 {
     const unsigned char *p = (const unsigned char *)w->s;
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ (w->len * 0xff51afd7ed558ccdull) ^
-                 ((uint64_t)w->lex << 17) ^ ((uint64_t)w->doc << 7);
+    uint64_t h = key_round(0x9e3779b97f4a7c15ull,
+                           (uint64_t)w->lex << 32 | w->len);
+    h = key_round(h, w->doc);
     size_t n = w->len;
     uint64_t x;
     for (; n > 8; n -= 8, p += 8) {
         memcpy(&x, p, 8);
-        h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
-        h ^= h >> 29;
+        h = key_round(h, x);
     }
-    /* the last one to eight bytes: two overlapping loads (with n, they
-     * determine the bytes), no byte loop */
+    /* the last one to eight bytes: two overlapping loads (with the
+     * length, they determine the bytes), no byte loop */
     if (n >= 4) {
         uint32_t u, v;
         memcpy(&u, p, 4);
@@ -455,7 +464,7 @@ static uint64_t word_key(const tagger_tok *w)
     } else {
         x = n ? (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1] : 0;
     }
-    h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+    h = key_round(h, x);
     h ^= h >> 32;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 29;
