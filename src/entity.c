@@ -413,9 +413,7 @@ entity_table *entity_table_new(void)
 {
     entity_table *t = lede_calloc(1, sizeof *t);
     t->known = lede_calloc(ENT_SETBITS, sizeof *t->known);
-    t->known_gen = lede_calloc(ENT_SETBITS, sizeof *t->known_gen);
     t->lowers = lede_calloc(ENT_SETBITS, sizeof *t->lowers);
-    t->lowers_gen = lede_calloc(ENT_SETBITS, sizeof *t->lowers_gen);
     ent_words_load(t);
     pthread_once(&weak_once, weak_build);
     t->weak = weak_tpl;
@@ -470,8 +468,6 @@ void entity_table_free(entity_table *t)
     free(t->known);
     free(t->lowall);
     free(t->lowers);
-    free(t->known_gen);
-    free(t->lowers_gen);
     free(t->kbuf);
     ent_tag_free(t);
     text_fold_fini(&t->fold);

@@ -129,6 +129,11 @@ enum {
     S_PREFIXED = 262144, /* "Pro-EU", "Anti-Doping": a prefix and hyphen */
 };
 
+/* A slot of a per-article hash set (ent_set_add). */
+typedef struct ent_hslot {
+    uint32_t gen, h;
+} ent_hslot;
+
 /* A name found in the article being scanned. */
 typedef struct ent_cand {
     uint32_t off, len;
@@ -197,8 +202,7 @@ struct entity_table {
     size_t nc, ccap;
     uint32_t *lowall;    /* hashes of every lowercase word of the set */
     size_t lowcap, nlow;
-    uint32_t *known, *lowers; /* hash sets of this article's evidence */
-    uint32_t *known_gen, *lowers_gen;
+    ent_hslot *known, *lowers; /* hash sets of this article's evidence */
     uint32_t gen;
     char *kbuf;
     size_t kcap;
@@ -218,7 +222,7 @@ struct entity_table {
     size_t nc2, c2cap;
     uint32_t *dr_key, *dr_votes; /* per folded word: the rules' votes */
     size_t dr_cap, dr_vcap;
-    uint32_t *capmid, *capmid_gen; /* words capitalised mid-sentence */
+    ent_hslot *capmid;   /* words capitalised mid-sentence */
     ent_capture *cap;    /* set by entity_scan_raw while it scans */
 };
 
@@ -297,9 +301,35 @@ void ent_tag_free(entity_table *t);
 void ent_lower_add(entity_table *t, uint32_t h);
 bool ent_lower_has(const entity_table *t, uint32_t h);
 
-/* Hash sets of 32-bit hashes, cleared per article by a generation. */
-void ent_set_add(uint32_t *set, uint32_t *gen, uint32_t cur, uint32_t h);
-bool ent_set_has(const uint32_t *set, const uint32_t *gen, uint32_t cur,
-                 uint32_t h);
+/* Hash sets of 32-bit hashes (ENT_SETBITS slots), cleared per article
+ * by a generation: cur, the article's. A probe reads one slot, its
+ * generation and hash side by side; the sets are asked about every word,
+ * so the calls are inline. */
+static inline void ent_set_add(ent_hslot *set, uint32_t cur, uint32_t h)
+{
+    for (uint32_t i = 0; i < 64; i++) {
+        ent_hslot *e = &set[(h + i) & (ENT_SETBITS - 1)];
+        if (e->gen != cur) {
+            e->gen = cur;
+            e->h = h;
+            return;
+        }
+        if (e->h == h)
+            return;
+    }
+}
+
+static inline bool ent_set_has(const ent_hslot *set, uint32_t cur,
+                               uint32_t h)
+{
+    for (uint32_t i = 0; i < 64; i++) {
+        const ent_hslot *e = &set[(h + i) & (ENT_SETBITS - 1)];
+        if (e->gen != cur)
+            return false;
+        if (e->h == h)
+            return true;
+    }
+    return false;
+}
 
 #endif

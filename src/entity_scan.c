@@ -853,8 +853,7 @@ static void note_known(entity_table *t, const char *s, const ent_cand *c)
     size_t k = ent_key(t, s + c->off, c->len);
     for (size_t i = 0; i < k; i++) {
         if (i == 0 || t->kbuf[i - 1] == ' ')
-            ent_set_add(t->known, t->known_gen, t->gen,
-                        ent_hash(t->kbuf + i, k - i));
+            ent_set_add(t->known, t->gen, ent_hash(t->kbuf + i, k - i));
     }
 }
 
@@ -862,7 +861,7 @@ static bool known_text(entity_table *t, const char *s, size_t len)
 {
     uint32_t h;
     ent_key_hash(t, s, len, &h);
-    return ent_set_has(t->known, t->known_gen, t->gen, h);
+    return ent_set_has(t->known, t->gen, h);
 }
 
 static bool common_suffix(const char *s, size_t n)
@@ -887,11 +886,11 @@ static int keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
 {
     const ent_word *w = &t->w[c->w0];
     if (gaz_range(t, s, c->w0, c->w1) >= 0 ||
-        ent_set_has(t->known, t->known_gen, t->gen, w->hash))
+        ent_set_has(t->known, t->gen, w->hash))
         return 2;
     if (w->wf & (W_STOP | W_COMMON | W_TITLE | W_SAYS))
         return 0;
-    if (ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash))
+    if (ent_set_has(t->lowers, t->gen, w->hash))
         return 0;
     if (w->wf & W_FIRST || (w->f & (S_ALLCAPS | S_INIT)))
         return 2;

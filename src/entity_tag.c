@@ -197,20 +197,19 @@ static void doc_marks(entity_table *t, tagger_tok *tt)
 {
     if (!t->capmid) {
         t->capmid = lede_calloc(ENT_SETBITS, sizeof *t->capmid);
-        t->capmid_gen = lede_calloc(ENT_SETBITS, sizeof *t->capmid_gen);
     }
     for (size_t i = 0; i < t->nw; i++) {
         const ent_word *w = &t->w[i];
         if ((w->f & S_CAP) && !(w->f & (S_SENT | S_LINE | S_TC)))
-            ent_set_add(t->capmid, t->capmid_gen, t->gen, w->hash);
+            ent_set_add(t->capmid, t->gen, w->hash);
     }
     for (size_t i = 0; i < t->nw; i++) {
         const ent_word *w = &t->w[i];
         if (!w->hash)
             continue;
-        if (ent_set_has(t->capmid, t->capmid_gen, t->gen, w->hash))
+        if (ent_set_has(t->capmid, t->gen, w->hash))
             tt[i].flags |= TGF_CAPMID;
-        if (ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash))
+        if (ent_set_has(t->lowers, t->gen, w->hash))
             tt[i].flags |= TGF_LOWELSE;
     }
 }
@@ -264,8 +263,7 @@ static void add_span(entity_table *t, size_t a, size_t b, int type,
         c->rank = (w[a].f & S_TC) ? 0 : (w[a].f & S_SENT) ? 1 : 2;
         /* as the rules do: the set's lowercase uses decide */
         c->tentative = b == a + 1 && (w[a].f & S_SENT) &&
-                       !ent_set_has(t->capmid, t->capmid_gen, t->gen,
-                                    w[a].hash);
+                       !ent_set_has(t->capmid, t->gen, w[a].hash);
     }
     /* the tagger's type is one more cue beside the rules' own */
     if (!rc)
@@ -370,5 +368,4 @@ void ent_tag_free(entity_table *t)
     free(t->dr_key);
     free(t->dr_votes);
     free(t->capmid);
-    free(t->capmid_gen);
 }

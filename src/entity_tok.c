@@ -11,35 +11,6 @@
 #include "entity_priv.h"
 #include "util.h"
 
-/* --- hash sets of word hashes, one generation per article --- */
-
-void ent_set_add(uint32_t *set, uint32_t *gen, uint32_t cur, uint32_t h)
-{
-    for (uint32_t i = 0; i < 64; i++) {
-        uint32_t j = (h + i) & (ENT_SETBITS - 1);
-        if (gen[j] != cur) {
-            gen[j] = cur;
-            set[j] = h;
-            return;
-        }
-        if (set[j] == h)
-            return;
-    }
-}
-
-bool ent_set_has(const uint32_t *set, const uint32_t *gen, uint32_t cur,
-                 uint32_t h)
-{
-    for (uint32_t i = 0; i < 64; i++) {
-        uint32_t j = (h + i) & (ENT_SETBITS - 1);
-        if (gen[j] != cur)
-            return false;
-        if (set[j] == h)
-            return true;
-    }
-    return false;
-}
-
 /* --- cutting the text into words --- */
 
 /* A code point and its class: CP_LETTER, CP_UPPER, CP_DIGIT bits in one
@@ -334,7 +305,7 @@ static void push_word(entity_table *t, const char *s, ent_word *w,
         w->wf = ent_word_flags(t, s + w->off, w->len, &w->hash);
     }
     if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE)) {
-        ent_set_add(t->lowers, t->lowers_gen, t->gen, w->hash);
+        ent_set_add(t->lowers, t->gen, w->hash);
         if (t->cap)
             ent_capture_low(t, w->hash);
         else
@@ -408,7 +379,7 @@ static void mark_title_lines(entity_table *t)
             allcaps += (w->f & S_ALLCAPS) != 0;
             if (!(w->f & (S_LOWER | S_SENT)) &&
                 ((w->wf & (W_STOP | W_COMMON)) ||
-                 ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash)))
+                 ent_set_has(t->lowers, t->gen, w->hash)))
                 common++;
         }
         bool tc = title ||
