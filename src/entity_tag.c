@@ -192,17 +192,10 @@ static void gaz_marks(entity_table *t, tagger_tok *tt)
     }
 }
 
-/* What the article says elsewhere: capitalised mid-sentence, lowercase. */
+/* What the article says elsewhere: capitalised mid-sentence (t->capmid,
+ * filled by ent_tag_toks), lowercase. */
 static void doc_marks(entity_table *t, tagger_tok *tt)
 {
-    if (!t->capmid) {
-        t->capmid = lede_calloc(ENT_SETBITS, sizeof *t->capmid);
-    }
-    for (size_t i = 0; i < t->nw; i++) {
-        const ent_word *w = &t->w[i];
-        if ((w->f & S_CAP) && !(w->f & (S_SENT | S_LINE | S_TC)))
-            ent_set_add(t->capmid, t->gen, w->hash);
-    }
     for (size_t i = 0; i < t->nw; i++) {
         const ent_word *w = &t->w[i];
         if (!w->hash)
@@ -217,11 +210,15 @@ static void doc_marks(entity_table *t, tagger_tok *tt)
 const tagger_tok *ent_tag_toks(entity_table *t, size_t *n)
 {
     LEDE_GROW(t->tt, t->ttcap, t->nw + 1);
+    if (!t->capmid)
+        t->capmid = lede_calloc(ENT_SETBITS, sizeof *t->capmid);
     tagger_tok *tt = t->tt;
     for (size_t i = 0; i < t->nw; i++) {
         const ent_word *w = &t->w[i];
         tt[i] = (tagger_tok){t->text + w->off, w->len, tg_flags(w), w->wf,
                              0, 0, 0, 0};
+        if ((w->f & S_CAP) && !(w->f & (S_SENT | S_LINE | S_TC)))
+            ent_set_add(t->capmid, t->gen, w->hash);
     }
     rule_marks(t, tt);
     doc_rule_marks(t, tt);
