@@ -317,6 +317,21 @@ static void push_word(entity_table *t, const char *s, ent_word *w,
     t->splits[t->nw++] = split;
 }
 
+/* The bulk of news text: a word of lowercase ASCII letters that ends
+ * where no joiner can continue it (not at an apostrophe, a hyphen or a
+ * non-ASCII letter). Its end, or p when the word at p is not one. Such
+ * a word has only the shape S_LOWER, no split and no cut. */
+static size_t lower_word(const char *s, size_t p, size_t end)
+{
+    size_t q = p;
+    while (q < end && s[q] >= 'a' && s[q] <= 'z')
+        q++;
+    if (q == p || q == end)
+        return q;
+    unsigned char b = (unsigned char)s[q];
+    return b < 0x80 && !ascii_class[b] && b != '\'' && b != '-' ? q : p;
+}
+
 void ent_tokenize(entity_table *t, const char *s, size_t p, size_t end,
                   bool title)
 {
@@ -324,6 +339,15 @@ void ent_tokenize(entity_table *t, const char *s, size_t p, size_t end,
     while (p < end) {
         if (s[p] == ' ') {
             p++;
+            continue;
+        }
+        size_t q = lower_word(s, p, end);
+        if (q > p) { /* read_word's result, without its work */
+            ent_word w = {(uint32_t)p, (uint32_t)(q - p), 0, 0,
+                          S_LOWER | pend};
+            pend = 0;
+            push_word(t, s, &w, 0);
+            p = q;
             continue;
         }
         cp_info c = cp_at(s, p, end);
