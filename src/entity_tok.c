@@ -317,16 +317,25 @@ static void push_word(entity_table *t, const char *s, ent_word *w,
     t->splits[t->nw++] = split;
 }
 
-/* The bulk of news text: a word of lowercase ASCII letters that ends
- * where no joiner can continue it (not at an apostrophe, a hyphen or a
- * non-ASCII letter). Its end, or p when the word at p is not one. Such
- * a word has only the shape S_LOWER, no split and no cut. */
-static size_t lower_word(const char *s, size_t p, size_t end)
+/* The bulk of news text: a word of ASCII letters, all lowercase or
+ * one capital then lowercase, that ends where no joiner can continue it
+ * (not at an apostrophe, a hyphen or a non-ASCII letter). Its end, or p
+ * when the word at p is not one. Such a word's shape is S_LOWER or
+ * S_CAP alone (*f): no split, no cut, no initialism. */
+static size_t plain_word(const char *s, size_t p, size_t end, uint32_t *f)
 {
     size_t q = p;
+    *f = S_LOWER;
+    if (s[q] >= 'A' && s[q] <= 'Z') {
+        *f = S_CAP;
+        q++;
+    }
+    size_t low = q;
     while (q < end && s[q] >= 'a' && s[q] <= 'z')
         q++;
-    if (q == p || q == end)
+    if (q == low)
+        return p;
+    if (q == end)
         return q;
     unsigned char b = (unsigned char)s[q];
     return b < 0x80 && !ascii_class[b] && b != '\'' && b != '-' ? q : p;
@@ -341,10 +350,10 @@ void ent_tokenize(entity_table *t, const char *s, size_t p, size_t end,
             p++;
             continue;
         }
-        size_t q = lower_word(s, p, end);
+        uint32_t f;
+        size_t q = plain_word(s, p, end, &f);
         if (q > p) { /* read_word's result, without its work */
-            ent_word w = {(uint32_t)p, (uint32_t)(q - p), 0, 0,
-                          S_LOWER | pend};
+            ent_word w = {(uint32_t)p, (uint32_t)(q - p), 0, 0, f | pend};
             pend = 0;
             push_word(t, s, &w, 0);
             p = q;
