@@ -196,11 +196,75 @@ size_t ent_key_hash(entity_table *t, const char *s, size_t len, uint32_t *h)
     return n;
 }
 
-long ent_gaz_find(entity_table *t, const char *s, size_t len)
+/* Gazetteer look-ups by the text as written: the scanner asks about the
+ * same names and phrases article after article, and the memo spares the
+ * folding (accents: a trip through utf8proc) and the probe of a large
+ * map. Direct-mapped; texts longer than GMEMO_LEN bytes skip it. */
+enum { GMEMO = 2048, GMEMO_LEN = 48 };
+typedef struct ent_gmemo {
+    int32_t g;    /* the entry or -1 */
+    uint32_t len; /* 0: empty */
+    uint64_t h;   /* gmemo_hash of the text */
+    char s[GMEMO_LEN];
+} ent_gmemo;
+
+/* A hash of s[0..len), len > 0: eight bytes a step, the last step
+ * overlapping (the length is mixed in first). */
+static uint64_t gmemo_hash(const char *s, size_t len)
+{
+    uint64_t h = (len + 1) * 0x9e3779b97f4a7c15ull, x;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+    }
+    if (i < len) {
+        if (len >= 8) {
+            memcpy(&x, s + len - 8, 8);
+        } else if (len >= 4) {
+            uint32_t u, v;
+            memcpy(&u, s, 4);
+            memcpy(&v, s + len - 4, 4);
+            x = (uint64_t)u << 32 | v;
+        } else {
+            x = (uint64_t)(unsigned char)s[0] << 16 |
+                (uint64_t)(unsigned char)s[len / 2] << 8 |
+                (unsigned char)s[len - 1];
+        }
+        h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+    }
+    h ^= h >> 32;
+    return h;
+}
+
+static long gaz_find_raw(entity_table *t, const char *s, size_t len)
 {
     uint32_t h;
     size_t k = ent_key_hash(t, s, len, &h);
     return ent_map_get(&t->gazmap, &t->strs, t->kbuf, k, h);
+}
+
+long ent_gaz_find(entity_table *t, const char *s, size_t len)
+{
+    if (!len || len > GMEMO_LEN)
+        return gaz_find_raw(t, s, len);
+    if (!t->gmemo || t->gmemo_ver != t->gaz_ver) {
+        if (!t->gmemo)
+            t->gmemo = lede_malloc(GMEMO * sizeof *t->gmemo);
+        memset(t->gmemo, 0, GMEMO * sizeof *t->gmemo);
+        t->gmemo_ver = t->gaz_ver;
+    }
+    uint64_t h = gmemo_hash(s, len);
+    ent_gmemo *e = &t->gmemo[(h * 0x9e3779b97f4a7c15ull) >> 53 & (GMEMO - 1)];
+    if (e->len == len && e->h == h && memcmp(e->s, s, len) == 0)
+        return e->g;
+    long g = gaz_find_raw(t, s, len);
+    e->g = (int32_t)g;
+    e->len = (uint32_t)len;
+    e->h = h;
+    memcpy(e->s, s, len);
+    return g;
 }
 
 /* --- the gazetteer --- */
@@ -232,6 +296,7 @@ static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
         return;
     }
     ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, h, e);
+    t->gaz_ver++; /* ent_gaz_find's memo is stale */
     ent_words_gaz_first(t, t->kbuf, k);
 }
 
@@ -452,6 +517,7 @@ void entity_table_free(entity_table *t)
     ent_map_fini(&t->words);
     free(t->wflags);
     free(t->wmemo);
+    free(t->gmemo);
     free(t->gaz);
     ent_map_fini(&t->gazmap);
     ent_map_fini(&t->weakmap);

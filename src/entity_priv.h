@@ -154,6 +154,9 @@ struct entity_table {
     uint32_t words_ver;  /* bumped whenever a word's flags change */
     struct ent_wmemo *wmemo; /* ent_word_flags' memo (entity_words.c) */
     uint32_t wmemo_ver;  /* the words_ver the memo holds */
+    uint32_t gaz_ver;    /* bumped whenever gazmap changes */
+    struct ent_gmemo *gmemo; /* ent_gaz_find's memo (entity.c) */
+    uint32_t gmemo_ver;  /* the gaz_ver the memo holds */
     /* gazetteer */
     gaz_entry *gaz;
     size_t ngaz, gazcap;
