@@ -86,25 +86,22 @@ static size_t word_slot(entity_table *t, uint32_t j, size_t mask, bool add)
     return s;
 }
 
+/* A slot of dr_votes: the summed votes of each type, then how many
+ * times a rules name holds the word. */
+enum { DR_NAMES = ENT_NTYPES, DR_STRIDE = ENT_NTYPES + 1 };
+
 /* TGF_NAMED on each word of a rules name whose folded word is in
- * another rules name of the article too. */
+ * another rules name of the article too (doc_rule_marks counted them). */
 static void named_marks(entity_table *t, tagger_tok *tt, size_t mask)
 {
-    /* dr_key is free again: the word's hash; dr_votes[slot]: names */
-    memset(t->dr_key, 0, (mask + 1) * sizeof *t->dr_key);
-    memset(t->dr_votes, 0, (mask + 1) * sizeof *t->dr_votes);
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < t->nc; i++) {
-            const ent_cand *c = &t->c[i];
-            if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)
-                continue;
-            for (uint32_t j = c->w0; j < c->w1; j++) {
-                size_t s = word_slot(t, j, mask, true);
-                if (pass == 0)
-                    t->dr_votes[s]++;
-                else if (t->dr_votes[s] > 1)
-                    tt[j].flags |= TGF_NAMED;
-            }
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)
+            continue;
+        for (uint32_t j = c->w0; j < c->w1; j++) {
+            size_t s = word_slot(t, j, mask, false);
+            if (t->dr_votes[s * DR_STRIDE + DR_NAMES] > 1)
+                tt[j].flags |= TGF_NAMED;
         }
     }
 }
@@ -126,9 +123,9 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
     while (cap < 8 * held)
         cap *= 2;
     LEDE_GROW(t->dr_key, t->dr_cap, cap);
-    LEDE_GROW(t->dr_votes, t->dr_vcap, cap * ENT_NTYPES);
+    LEDE_GROW(t->dr_votes, t->dr_vcap, cap * DR_STRIDE);
     memset(t->dr_key, 0, cap * sizeof *t->dr_key);
-    memset(t->dr_votes, 0, cap * ENT_NTYPES * sizeof *t->dr_votes);
+    memset(t->dr_votes, 0, cap * DR_STRIDE * sizeof *t->dr_votes);
     size_t mask = cap - 1;
     for (size_t i = 0; i < t->nc; i++) {
         const ent_cand *c = &t->c[i];
@@ -136,17 +133,19 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
             continue;
         for (uint32_t j = c->w0; j < c->w1; j++) {
             size_t s = word_slot(t, j, mask, true);
+            uint32_t *v = &t->dr_votes[s * DR_STRIDE];
             for (int k = 0; k < ENT_NTYPES; k++) {
                 if (c->votes[k] > 0)
-                    t->dr_votes[s * ENT_NTYPES + k] += (uint32_t)c->votes[k];
+                    v[k] += (uint32_t)c->votes[k];
             }
+            v[DR_NAMES]++;
         }
     }
     for (size_t i = 0; i < t->nw; i++) {
         size_t s = word_slot(t, (uint32_t)i, mask, false);
         if (!t->dr_key[s])
             continue;
-        const uint32_t *v = &t->dr_votes[s * ENT_NTYPES];
+        const uint32_t *v = &t->dr_votes[s * DR_STRIDE];
         int best = -1;
         for (int k = 0; k < ENT_NTYPES; k++) {
             if (v[k] && (best < 0 || v[k] > v[best]))
