@@ -307,19 +307,21 @@ bool ent_lower_has(const entity_table *t, uint32_t h);
 /* Hash sets of 32-bit hashes (ENT_SETBITS slots), cleared per article
  * by a generation: cur, the article's. A probe reads one slot, its
  * generation and hash side by side; the sets are asked about every word,
- * so the calls are inline. */
-static inline void ent_set_add(ent_hslot *set, uint32_t cur, uint32_t h)
+ * so the calls are inline. ent_set_add: false when h was there already
+ * (true when added, or when the set was too crowded to keep it). */
+static inline bool ent_set_add(ent_hslot *set, uint32_t cur, uint32_t h)
 {
     for (uint32_t i = 0; i < 64; i++) {
         ent_hslot *e = &set[(h + i) & (ENT_SETBITS - 1)];
         if (e->gen != cur) {
             e->gen = cur;
             e->h = h;
-            return;
+            return true;
         }
         if (e->h == h)
-            return;
+            return false;
     }
+    return true;
 }
 
 static inline bool ent_set_has(const ent_hslot *set, uint32_t cur,

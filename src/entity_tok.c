@@ -304,8 +304,10 @@ static void push_word(entity_table *t, const char *s, ent_word *w,
     } else {
         w->wf = ent_word_flags(t, s + w->off, w->len, &w->hash);
     }
-    if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE)) {
-        ent_set_add(t->lowers, t->gen, w->hash);
+    /* the set-wide record of lowercase words takes each word once an
+     * article: the first time the article's own set takes it */
+    if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE) &&
+        ent_set_add(t->lowers, t->gen, w->hash)) {
         if (t->cap)
             ent_capture_low(t, w->hash);
         else
