@@ -196,21 +196,22 @@ size_t ent_key_hash(entity_table *t, const char *s, size_t len, uint32_t *h)
     return n;
 }
 
-/* Gazetteer look-ups by the text as written: the scanner asks about the
- * same names and phrases article after article, and the memo spares the
- * folding (accents: a trip through utf8proc) and the probe of a large
- * map. Direct-mapped; texts longer than GMEMO_LEN bytes skip it. */
-enum { GMEMO = 2048, GMEMO_LEN = 48 };
-typedef struct ent_gmemo {
-    int32_t g;    /* the entry or -1 */
+/* Memos by the text as written (ent_gaz_find, intern): the scanner
+ * asks about the same names and phrases article after article, and a
+ * memo spares the folding (accents: a trip through utf8proc) and the
+ * probe of a large map. Direct-mapped; texts longer than RMEMO_LEN
+ * bytes skip them. */
+enum { RMEMO = 2048, RMEMO_LEN = 48 };
+typedef struct ent_rmemo {
+    int32_t val;  /* the answer */
     uint32_t len; /* 0: empty */
-    uint64_t h;   /* gmemo_hash of the text */
-    char s[GMEMO_LEN];
-} ent_gmemo;
+    uint64_t h;   /* rmemo_hash of the text */
+    char s[RMEMO_LEN];
+} ent_rmemo;
 
 /* A hash of s[0..len), len > 0: eight bytes a step, the last step
  * overlapping (the length is mixed in first). */
-static uint64_t gmemo_hash(const char *s, size_t len)
+static uint64_t rmemo_hash(const char *s, size_t len)
 {
     uint64_t h = (len + 1) * 0x9e3779b97f4a7c15ull, x;
     size_t i = 0;
@@ -238,6 +239,29 @@ static uint64_t gmemo_hash(const char *s, size_t len)
     return h;
 }
 
+/* The slot of s[0..len) (0 < len <= RMEMO_LEN) in memo *m, which is made
+ * or emptied when it holds another version than ver (*mver: the one it
+ * holds). *hit: the slot holds s. */
+static ent_rmemo *rmemo_slot(ent_rmemo **m, uint32_t *mver, uint32_t ver,
+                             const char *s, size_t len, bool *hit)
+{
+    if (!*m || *mver != ver) {
+        if (!*m)
+            *m = lede_malloc(RMEMO * sizeof **m);
+        memset(*m, 0, RMEMO * sizeof **m);
+        *mver = ver;
+    }
+    uint64_t h = rmemo_hash(s, len);
+    ent_rmemo *e = &(*m)[(h * 0x9e3779b97f4a7c15ull) >> 53 & (RMEMO - 1)];
+    *hit = e->len == len && e->h == h && memcmp(e->s, s, len) == 0;
+    if (!*hit) {
+        e->len = (uint32_t)len;
+        e->h = h;
+        memcpy(e->s, s, len);
+    }
+    return e;
+}
+
 static long gaz_find_raw(entity_table *t, const char *s, size_t len)
 {
     uint32_t h;
@@ -247,24 +271,14 @@ static long gaz_find_raw(entity_table *t, const char *s, size_t len)
 
 long ent_gaz_find(entity_table *t, const char *s, size_t len)
 {
-    if (!len || len > GMEMO_LEN)
+    if (!len || len > RMEMO_LEN)
         return gaz_find_raw(t, s, len);
-    if (!t->gmemo || t->gmemo_ver != t->gaz_ver) {
-        if (!t->gmemo)
-            t->gmemo = lede_malloc(GMEMO * sizeof *t->gmemo);
-        memset(t->gmemo, 0, GMEMO * sizeof *t->gmemo);
-        t->gmemo_ver = t->gaz_ver;
-    }
-    uint64_t h = gmemo_hash(s, len);
-    ent_gmemo *e = &t->gmemo[(h * 0x9e3779b97f4a7c15ull) >> 53 & (GMEMO - 1)];
-    if (e->len == len && e->h == h && memcmp(e->s, s, len) == 0)
-        return e->g;
-    long g = gaz_find_raw(t, s, len);
-    e->g = (int32_t)g;
-    e->len = (uint32_t)len;
-    e->h = h;
-    memcpy(e->s, s, len);
-    return g;
+    bool hit;
+    ent_rmemo *e = rmemo_slot(&t->gmemo, &t->gmemo_ver, t->gaz_ver, s, len,
+                              &hit);
+    if (!hit)
+        e->val = (int32_t)gaz_find_raw(t, s, len);
+    return e->val;
 }
 
 /* --- the gazetteer --- */
@@ -518,6 +532,7 @@ void entity_table_free(entity_table *t)
     free(t->wflags);
     free(t->wmemo);
     free(t->gmemo);
+    free(t->vmemo);
     free(t->gaz);
     ent_map_fini(&t->gazmap);
     ent_map_fini(&t->weakmap);
@@ -546,6 +561,7 @@ void entity_table_reset(entity_table *t)
 {
     ent_finish_reset(t);
     ent_map_fini(&t->varmap);
+    t->var_ver++; /* intern's memo is stale */
     t->nvars = t->nments = t->narts = 0;
     if (t->lowall)
         memset(t->lowall, 0, t->lowcap * sizeof *t->lowall);
@@ -594,7 +610,22 @@ static void variant_surface(entity_table *t, ent_variant *v, const char *s,
     v->surf_rank = rank;
 }
 
+static uint32_t intern_raw(entity_table *t, const char *s, size_t n);
+
+/* The variant of the text s[0..n): its folded key's, new if need be. */
 static uint32_t intern(entity_table *t, const char *s, size_t n)
+{
+    if (!n || n > RMEMO_LEN)
+        return intern_raw(t, s, n);
+    bool hit;
+    ent_rmemo *e = rmemo_slot(&t->vmemo, &t->vmemo_ver, t->var_ver, s, n,
+                              &hit);
+    if (!hit)
+        e->val = (int32_t)intern_raw(t, s, n);
+    return (uint32_t)e->val;
+}
+
+static uint32_t intern_raw(entity_table *t, const char *s, size_t n)
 {
     uint32_t h;
     size_t k = ent_key_hash(t, s, n, &h);

@@ -155,8 +155,11 @@ struct entity_table {
     struct ent_wmemo *wmemo; /* ent_word_flags' memo (entity_words.c) */
     uint32_t wmemo_ver;  /* the words_ver the memo holds */
     uint32_t gaz_ver;    /* bumped whenever gazmap changes */
-    struct ent_gmemo *gmemo; /* ent_gaz_find's memo (entity.c) */
+    struct ent_rmemo *gmemo; /* ent_gaz_find's memo (entity.c) */
     uint32_t gmemo_ver;  /* the gaz_ver the memo holds */
+    uint32_t var_ver;    /* bumped whenever the variants are dropped */
+    struct ent_rmemo *vmemo; /* intern's memo (entity.c) */
+    uint32_t vmemo_ver;  /* the var_ver the memo holds */
     /* gazetteer */
     gaz_entry *gaz;
     size_t ngaz, gazcap;
