@@ -205,13 +205,11 @@ enum { RMEMO = 2048, RMEMO_LEN = 48 };
 typedef struct ent_rmemo {
     int32_t val;  /* the answer */
     uint32_t len; /* 0: empty */
-    uint64_t h;   /* rmemo_hash of the text */
+    uint64_t h;   /* ent_text_hash of the text */
     char s[RMEMO_LEN];
 } ent_rmemo;
 
-/* A hash of s[0..len), len > 0: eight bytes a step, the last step
- * overlapping (the length is mixed in first). */
-static uint64_t rmemo_hash(const char *s, size_t len)
+uint64_t ent_text_hash(const char *s, size_t len)
 {
     uint64_t h = (len + 1) * 0x9e3779b97f4a7c15ull, x;
     size_t i = 0;
@@ -251,7 +249,7 @@ static ent_rmemo *rmemo_slot(ent_rmemo **m, uint32_t *mver, uint32_t ver,
         memset(*m, 0, RMEMO * sizeof **m);
         *mver = ver;
     }
-    uint64_t h = rmemo_hash(s, len);
+    uint64_t h = ent_text_hash(s, len);
     ent_rmemo *e = &(*m)[(h * 0x9e3779b97f4a7c15ull) >> 53 & (RMEMO - 1)];
     *hit = e->len == len && e->h == h && memcmp(e->s, s, len) == 0;
     if (!*hit) {
@@ -533,6 +531,7 @@ void entity_table_free(entity_table *t)
     free(t->wmemo);
     free(t->gmemo);
     free(t->vmemo);
+    free(t->kmemo);
     free(t->gaz);
     ent_map_fini(&t->gazmap);
     ent_map_fini(&t->weakmap);

@@ -160,6 +160,7 @@ struct entity_table {
     uint32_t var_ver;    /* bumped whenever the variants are dropped */
     struct ent_rmemo *vmemo; /* intern's memo (entity.c) */
     uint32_t vmemo_ver;  /* the var_ver the memo holds */
+    struct ent_kmemo *kmemo; /* note_known's memo (entity_scan.c) */
     /* gazetteer */
     gaz_entry *gaz;
     size_t ngaz, gazcap;
@@ -239,6 +240,9 @@ uint32_t ent_hash(const char *s, size_t len);
 /* Fold s[0..len) into t->kbuf: case and accents folded, ’ -> ', every
  * run of blanks one space. Returns the key length. */
 size_t ent_key(entity_table *t, const char *s, size_t len);
+/* A 64-bit hash of s[0..len), len > 0, for the scanner's memos: eight
+ * bytes a step, the last step overlapping (the length mixed in first). */
+uint64_t ent_text_hash(const char *s, size_t len);
 /* ent_key, and ent_hash of the key in *h. */
 size_t ent_key_hash(entity_table *t, const char *s, size_t len, uint32_t *h);
 long ent_map_get(const ent_map *m, const ent_arena *a, const char *k,
