@@ -138,31 +138,145 @@ static size_t key_tidy(char *s, size_t n)
     return o;
 }
 
-size_t ent_key(entity_table *t, const char *s, size_t len)
+/* ent_key for ASCII text in one pass: lowercase, every run of blanks one
+ * space, none at either end (key_tidy's result), the key's ent_hash in
+ * *h. SIZE_MAX when s has a non-ASCII byte. */
+static size_t key_ascii(entity_table *t, const char *s, size_t len,
+                        uint32_t *h)
 {
-    bool ascii = true;
-    for (size_t i = 0; i < len && ascii; i++)
-        ascii = (unsigned char)s[i] < 0x80;
-    if (ascii) {
-        kbuf_room(t, len + 1);
-        bool blank = false;
-        for (size_t i = 0; i < len; i++) {
-            char c = s[i];
-            t->kbuf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-            blank |= c == ' ' || c == '\n' || c == '\t';
+    kbuf_room(t, len + 1);
+    char *k = t->kbuf;
+    size_t o = 0;
+    bool gap = false;
+    uint32_t x = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return SIZE_MAX;
+        if (c == ' ' || c == '\n' || c == '\t') {
+            gap = o != 0;
+            continue;
         }
-        return blank ? key_tidy(t->kbuf, len) : len;
+        if (gap) {
+            k[o++] = ' ';
+            x = (x ^ ' ') * 16777619u;
+            gap = false;
+        }
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        k[o++] = (char)c;
+        x = (x ^ c) * 16777619u;
     }
+    *h = x;
+    return o;
+}
+
+/* ent_key of text that is not all ASCII. */
+static size_t key_folded(entity_table *t, const char *s, size_t len)
+{
     text_fold(s, len, TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS, &t->fold);
     kbuf_room(t, t->fold.len + 1);
     memcpy(t->kbuf, t->fold.s, t->fold.len);
     return key_tidy(t->kbuf, t->fold.len);
 }
 
+size_t ent_key(entity_table *t, const char *s, size_t len)
+{
+    uint32_t h;
+    size_t n = key_ascii(t, s, len, &h);
+    return n != SIZE_MAX ? n : key_folded(t, s, len);
+}
+
+size_t ent_key_hash(entity_table *t, const char *s, size_t len, uint32_t *h)
+{
+    size_t n = key_ascii(t, s, len, h);
+    if (n == SIZE_MAX) {
+        n = key_folded(t, s, len);
+        *h = ent_hash(t->kbuf, n);
+    }
+    return n;
+}
+
+/* Memos by the text as written (ent_gaz_find, intern): the scanner
+ * asks about the same names and phrases article after article, and a
+ * memo spares the folding (accents: a trip through utf8proc) and the
+ * probe of a large map. Direct-mapped; texts longer than RMEMO_LEN
+ * bytes skip them. */
+enum { RMEMO = 2048, RMEMO_LEN = 48 };
+typedef struct ent_rmemo {
+    int32_t val;  /* the answer */
+    uint32_t len; /* 0: empty */
+    uint64_t h;   /* ent_text_hash of the text */
+    char s[RMEMO_LEN];
+} ent_rmemo;
+
+uint64_t ent_text_hash(const char *s, size_t len)
+{
+    uint64_t h = (len + 1) * 0x9e3779b97f4a7c15ull, x;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+    }
+    if (i < len) {
+        if (len >= 8) {
+            memcpy(&x, s + len - 8, 8);
+        } else if (len >= 4) {
+            uint32_t u, v;
+            memcpy(&u, s, 4);
+            memcpy(&v, s + len - 4, 4);
+            x = (uint64_t)u << 32 | v;
+        } else {
+            x = (uint64_t)(unsigned char)s[0] << 16 |
+                (uint64_t)(unsigned char)s[len / 2] << 8 |
+                (unsigned char)s[len - 1];
+        }
+        h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+    }
+    h ^= h >> 32;
+    return h;
+}
+
+/* The slot of s[0..len) (0 < len <= RMEMO_LEN) in memo *m, which is made
+ * or emptied when it holds another version than ver (*mver: the one it
+ * holds). *hit: the slot holds s. */
+static ent_rmemo *rmemo_slot(ent_rmemo **m, uint32_t *mver, uint32_t ver,
+                             const char *s, size_t len, bool *hit)
+{
+    if (!*m || *mver != ver) {
+        if (!*m)
+            *m = lede_malloc(RMEMO * sizeof **m);
+        memset(*m, 0, RMEMO * sizeof **m);
+        *mver = ver;
+    }
+    uint64_t h = ent_text_hash(s, len);
+    ent_rmemo *e = &(*m)[(h * 0x9e3779b97f4a7c15ull) >> 53 & (RMEMO - 1)];
+    *hit = e->len == len && e->h == h && memcmp(e->s, s, len) == 0;
+    if (!*hit) {
+        e->len = (uint32_t)len;
+        e->h = h;
+        memcpy(e->s, s, len);
+    }
+    return e;
+}
+
+static long gaz_find_raw(entity_table *t, const char *s, size_t len)
+{
+    uint32_t h;
+    size_t k = ent_key_hash(t, s, len, &h);
+    return ent_map_get(&t->gazmap, &t->strs, t->kbuf, k, h);
+}
+
 long ent_gaz_find(entity_table *t, const char *s, size_t len)
 {
-    size_t k = ent_key(t, s, len);
-    return ent_map_get(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k));
+    if (!len || len > RMEMO_LEN)
+        return gaz_find_raw(t, s, len);
+    bool hit;
+    ent_rmemo *e = rmemo_slot(&t->gmemo, &t->gmemo_ver, t->gaz_ver, s, len,
+                              &hit);
+    if (!hit)
+        e->val = (int32_t)gaz_find_raw(t, s, len);
+    return e->val;
 }
 
 /* --- the gazetteer --- */
@@ -210,16 +324,17 @@ static void weak_first_add(entity_table *t, size_t k)
 
 static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
 {
-    size_t k = ent_key(t, s, n);
+    uint32_t h;
+    size_t k = ent_key_hash(t, s, n, &h);
     if (!k)
         return;
     if (t->loading_weak) {
-        ent_map_put(&t->weakmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k),
-                    e);
+        ent_map_put(&t->weakmap, &t->strs, t->kbuf, k, h, e);
         weak_first_add(t, k);
         return;
     }
-    ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, ent_hash(t->kbuf, k), e);
+    ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, h, e);
+    t->gaz_ver++; /* ent_gaz_find's memo is stale */
     ent_words_gaz_first(t, t->kbuf, k);
 }
 
@@ -265,9 +380,10 @@ static int gaz_line(entity_table *t, const char *s, size_t n)
         return -1;
     if (type < 0)
         return -2; /* a name, but a type we do not know */
-    size_t kn = ent_key(t, s, nn);
+    uint32_t kh;
+    size_t kn = ent_key_hash(t, s, nn, &kh);
     long old = ent_map_get(t->loading_weak ? &t->weakmap : &t->gazmap,
-                           &t->strs, t->kbuf, kn, ent_hash(t->kbuf, kn));
+                           &t->strs, t->kbuf, kn, kh);
     if (old >= 0 && t->gaz[old].type == (type & 15) &&
         t->gaz[old].name_len == nn &&
         memcmp(t->strs.s + t->gaz[old].name, s, nn) == 0)
@@ -407,9 +523,7 @@ entity_table *entity_table_new(void)
 {
     entity_table *t = lede_calloc(1, sizeof *t);
     t->known = lede_calloc(ENT_SETBITS, sizeof *t->known);
-    t->known_gen = lede_calloc(ENT_SETBITS, sizeof *t->known_gen);
     t->lowers = lede_calloc(ENT_SETBITS, sizeof *t->lowers);
-    t->lowers_gen = lede_calloc(ENT_SETBITS, sizeof *t->lowers_gen);
     ent_words_load(t);
     pthread_once(&weak_once, weak_build);
     t->weak = weak_tpl;
@@ -447,6 +561,10 @@ void entity_table_free(entity_table *t)
     free(t->strs.s);
     ent_map_fini(&t->words);
     free(t->wflags);
+    free(t->wmemo);
+    free(t->gmemo);
+    free(t->vmemo);
+    free(t->kmemo);
     free(t->gaz);
     ent_map_fini(&t->gazmap);
     ent_map_fini(&t->weakmap);
@@ -464,8 +582,6 @@ void entity_table_free(entity_table *t)
     free(t->known);
     free(t->lowall);
     free(t->lowers);
-    free(t->known_gen);
-    free(t->lowers_gen);
     free(t->kbuf);
     ent_tag_free(t);
     text_fold_fini(&t->fold);
@@ -478,6 +594,7 @@ void entity_table_reset(entity_table *t)
 {
     ent_finish_reset(t);
     ent_map_fini(&t->varmap);
+    t->var_ver++; /* intern's memo is stale */
     t->nvars = t->nments = t->narts = 0;
     if (t->lowall)
         memset(t->lowall, 0, t->lowcap * sizeof *t->lowall);
@@ -526,10 +643,25 @@ static void variant_surface(entity_table *t, ent_variant *v, const char *s,
     v->surf_rank = rank;
 }
 
+static uint32_t intern_raw(entity_table *t, const char *s, size_t n);
+
+/* The variant of the text s[0..n): its folded key's, new if need be. */
 static uint32_t intern(entity_table *t, const char *s, size_t n)
 {
-    size_t k = ent_key(t, s, n);
-    uint32_t h = ent_hash(t->kbuf, k);
+    if (!n || n > RMEMO_LEN)
+        return intern_raw(t, s, n);
+    bool hit;
+    ent_rmemo *e = rmemo_slot(&t->vmemo, &t->vmemo_ver, t->var_ver, s, n,
+                              &hit);
+    if (!hit)
+        e->val = (int32_t)intern_raw(t, s, n);
+    return (uint32_t)e->val;
+}
+
+static uint32_t intern_raw(entity_table *t, const char *s, size_t n)
+{
+    uint32_t h;
+    size_t k = ent_key_hash(t, s, n, &h);
     long id = ent_map_get(&t->varmap, &t->strs, t->kbuf, k, h);
     if (id >= 0)
         return (uint32_t)id;

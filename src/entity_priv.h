@@ -129,6 +129,11 @@ enum {
     S_PREFIXED = 262144, /* "Pro-EU", "Anti-Doping": a prefix and hyphen */
 };
 
+/* A slot of a per-article hash set (ent_set_add). */
+typedef struct ent_hslot {
+    uint32_t gen, h;
+} ent_hslot;
+
 /* A name found in the article being scanned. */
 typedef struct ent_cand {
     uint32_t off, len;
@@ -146,6 +151,16 @@ struct entity_table {
     ent_map words;
     uint32_t *wflags;
     size_t nwflags, wfcap;
+    uint32_t words_ver;  /* bumped whenever a word's flags change */
+    struct ent_wmemo *wmemo; /* ent_word_flags' memo (entity_words.c) */
+    uint32_t wmemo_ver;  /* the words_ver the memo holds */
+    uint32_t gaz_ver;    /* bumped whenever gazmap changes */
+    struct ent_rmemo *gmemo; /* ent_gaz_find's memo (entity.c) */
+    uint32_t gmemo_ver;  /* the gaz_ver the memo holds */
+    uint32_t var_ver;    /* bumped whenever the variants are dropped */
+    struct ent_rmemo *vmemo; /* intern's memo (entity.c) */
+    uint32_t vmemo_ver;  /* the var_ver the memo holds */
+    struct ent_kmemo *kmemo; /* note_known's memo (entity_scan.c) */
     /* gazetteer */
     gaz_entry *gaz;
     size_t ngaz, gazcap;
@@ -196,8 +211,7 @@ struct entity_table {
     size_t nc, ccap;
     uint32_t *lowall;    /* hashes of every lowercase word of the set */
     size_t lowcap, nlow;
-    uint32_t *known, *lowers; /* hash sets of this article's evidence */
-    uint32_t *known_gen, *lowers_gen;
+    ent_hslot *known, *lowers; /* hash sets of this article's evidence */
     uint32_t gen;
     char *kbuf;
     size_t kcap;
@@ -217,9 +231,9 @@ struct entity_table {
     size_t nc2, c2cap;
     uint32_t *dr_key, *dr_votes; /* per folded word: the rules' votes */
     size_t dr_cap, dr_vcap;
-    uint32_t *capmid, *capmid_gen; /* words capitalised mid-sentence */
-    uint32_t *runs, *runs_gen; /* salted word hashes: where in a run of
-                                  capitalised words the article has it */
+    ent_hslot *capmid;   /* words capitalised mid-sentence */
+    ent_hslot *runs;     /* salted word hashes: where in a run of
+                            capitalised words the article has it */
     ent_capture *cap;    /* set by entity_scan_raw while it scans */
 };
 
@@ -235,6 +249,11 @@ uint32_t ent_hash(const char *s, size_t len);
 /* Fold s[0..len) into t->kbuf: case and accents folded, ’ -> ', every
  * run of blanks one space. Returns the key length. */
 size_t ent_key(entity_table *t, const char *s, size_t len);
+/* A 64-bit hash of s[0..len), len > 0, for the scanner's memos: eight
+ * bytes a step, the last step overlapping (the length mixed in first). */
+uint64_t ent_text_hash(const char *s, size_t len);
+/* ent_key, and ent_hash of the key in *h. */
+size_t ent_key_hash(entity_table *t, const char *s, size_t len, uint32_t *h);
 long ent_map_get(const ent_map *m, const ent_arena *a, const char *k,
                  size_t len, uint32_t h);
 void ent_map_put(ent_map *m, ent_arena *a, const char *k, size_t len,
@@ -306,9 +325,37 @@ void ent_tag_free(entity_table *t);
 void ent_lower_add(entity_table *t, uint32_t h);
 bool ent_lower_has(const entity_table *t, uint32_t h);
 
-/* Hash sets of 32-bit hashes, cleared per article by a generation. */
-void ent_set_add(uint32_t *set, uint32_t *gen, uint32_t cur, uint32_t h);
-bool ent_set_has(const uint32_t *set, const uint32_t *gen, uint32_t cur,
-                 uint32_t h);
+/* Hash sets of 32-bit hashes (ENT_SETBITS slots), cleared per article
+ * by a generation: cur, the article's. A probe reads one slot, its
+ * generation and hash side by side; the sets are asked about every word,
+ * so the calls are inline. ent_set_add: false when h was there already
+ * (true when added, or when the set was too crowded to keep it). */
+static inline bool ent_set_add(ent_hslot *set, uint32_t cur, uint32_t h)
+{
+    for (uint32_t i = 0; i < 64; i++) {
+        ent_hslot *e = &set[(h + i) & (ENT_SETBITS - 1)];
+        if (e->gen != cur) {
+            e->gen = cur;
+            e->h = h;
+            return true;
+        }
+        if (e->h == h)
+            return false;
+    }
+    return true;
+}
+
+static inline bool ent_set_has(const ent_hslot *set, uint32_t cur,
+                               uint32_t h)
+{
+    for (uint32_t i = 0; i < 64; i++) {
+        const ent_hslot *e = &set[(h + i) & (ENT_SETBITS - 1)];
+        if (e->gen != cur)
+            return false;
+        if (e->h == h)
+            return true;
+    }
+    return false;
+}
 
 #endif

@@ -858,20 +858,67 @@ static void find_runs(entity_table *t, const char *s)
 
 /* A name and its endings are known: "Staffan de Mistura" makes "de
  * Mistura" and "Mistura" known, not "Staffan" or "De". */
+static void note_known_raw(entity_table *t, const char *s, size_t len,
+                           uint32_t *out, size_t *n, size_t cap)
+{
+    size_t k = ent_key(t, s, len);
+    *n = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (i == 0 || t->kbuf[i - 1] == ' ') {
+            uint32_t h = ent_hash(t->kbuf + i, k - i);
+            ent_set_add(t->known, t->gen, h);
+            if (*n < cap)
+                out[*n] = h;
+            ++*n;
+        }
+    }
+}
+
+/* The hashes note_known adds for a text as written (a name found once
+ * is found again): the folding and hashing of each ending spared.
+ * Direct-mapped, pure (the key of a text depends on nothing else). */
+enum { KMEMO = 1024, KMEMO_LEN = 40, KMEMO_HASHES = 6 };
+typedef struct ent_kmemo {
+    uint64_t h;   /* ent_text_hash of the text */
+    uint32_t len; /* 0: empty */
+    uint32_t n;   /* hashes */
+    uint32_t hash[KMEMO_HASHES];
+    char s[KMEMO_LEN];
+} ent_kmemo;
+
 static void note_known(entity_table *t, const char *s, const ent_cand *c)
 {
-    size_t k = ent_key(t, s + c->off, c->len);
-    for (size_t i = 0; i < k; i++) {
-        if (i == 0 || t->kbuf[i - 1] == ' ')
-            ent_set_add(t->known, t->known_gen, t->gen,
-                        ent_hash(t->kbuf + i, k - i));
+    uint32_t tmp[KMEMO_HASHES];
+    size_t n;
+    const char *p = s + c->off;
+    if (!c->len || c->len > KMEMO_LEN) {
+        note_known_raw(t, p, c->len, tmp, &n, 0);
+        return;
     }
+    if (!t->kmemo)
+        t->kmemo = lede_calloc(KMEMO, sizeof *t->kmemo);
+    uint64_t h = ent_text_hash(p, c->len);
+    ent_kmemo *e = &t->kmemo[(h * 0x9e3779b97f4a7c15ull) >> 54 & (KMEMO - 1)];
+    if (e->len == c->len && e->h == h && memcmp(e->s, p, c->len) == 0) {
+        for (uint32_t i = 0; i < e->n; i++)
+            ent_set_add(t->known, t->gen, e->hash[i]);
+        return;
+    }
+    note_known_raw(t, p, c->len, tmp, &n, KMEMO_HASHES);
+    if (n > KMEMO_HASHES)
+        return;
+    e->h = h;
+    e->len = c->len;
+    e->n = (uint32_t)n;
+    memcpy(e->hash, tmp, n * sizeof *tmp);
+    memcpy(e->s, p, c->len);
 }
 
 static bool known_text(entity_table *t, const char *s, size_t len)
 {
-    size_t k = ent_key(t, s, len);
-    return ent_set_has(t->known, t->known_gen, t->gen, ent_hash(t->kbuf, k));
+    uint32_t h;
+    ent_key_hash(t, s, len, &h);
+    return ent_set_has(t->known, t->gen, h);
 }
 
 static bool common_suffix(const char *s, size_t n)
@@ -896,11 +943,11 @@ static int keep_uncertain(entity_table *t, const char *s, const ent_cand *c)
 {
     const ent_word *w = &t->w[c->w0];
     if (gaz_range(t, s, c->w0, c->w1) >= 0 ||
-        ent_set_has(t->known, t->known_gen, t->gen, w->hash))
+        ent_set_has(t->known, t->gen, w->hash))
         return 2;
     if (w->wf & (W_STOP | W_COMMON | W_TITLE | W_SAYS))
         return 0;
-    if (ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash))
+    if (ent_set_has(t->lowers, t->gen, w->hash))
         return 0;
     if (w->wf & W_FIRST || (w->f & (S_ALLCAPS | S_INIT)))
         return 2;

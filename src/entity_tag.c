@@ -76,7 +76,9 @@ static void rule_marks(entity_table *t, tagger_tok *tt)
 static size_t word_slot(entity_table *t, uint32_t j, size_t mask, bool add)
 {
     uint32_t h = t->w[j].hash | 1;
-    size_t s = h & mask;
+    /* the high half of a product: most words probe for an absent key,
+     * and short runs of slots keep that to one or two loads */
+    size_t s = (size_t)(((uint64_t)h * 0x9e3779b97f4a7c15ull) >> 32) & mask;
     while (t->dr_key[s] && t->dr_key[s] != h)
         s = (s + 1) & mask;
     if (add)
@@ -84,25 +86,22 @@ static size_t word_slot(entity_table *t, uint32_t j, size_t mask, bool add)
     return s;
 }
 
+/* A slot of dr_votes: the summed votes of each type, then how many
+ * times a rules name holds the word. */
+enum { DR_NAMES = ENT_NTYPES, DR_STRIDE = ENT_NTYPES + 1 };
+
 /* TGF_NAMED on each word of a rules name whose folded word is in
- * another rules name of the article too. */
+ * another rules name of the article too (doc_rule_marks counted them). */
 static void named_marks(entity_table *t, tagger_tok *tt, size_t mask)
 {
-    /* dr_key is free again: the word's hash; dr_votes[slot]: names */
-    memset(t->dr_key, 0, (mask + 1) * sizeof *t->dr_key);
-    memset(t->dr_votes, 0, (mask + 1) * sizeof *t->dr_votes);
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < t->nc; i++) {
-            const ent_cand *c = &t->c[i];
-            if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)
-                continue;
-            for (uint32_t j = c->w0; j < c->w1; j++) {
-                size_t s = word_slot(t, j, mask, true);
-                if (pass == 0)
-                    t->dr_votes[s]++;
-                else if (t->dr_votes[s] > 1)
-                    tt[j].flags |= TGF_NAMED;
-            }
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)
+            continue;
+        for (uint32_t j = c->w0; j < c->w1; j++) {
+            size_t s = word_slot(t, j, mask, false);
+            if (t->dr_votes[s * DR_STRIDE + DR_NAMES] > 1)
+                tt[j].flags |= TGF_NAMED;
         }
     }
 }
@@ -112,13 +111,21 @@ static void named_marks(entity_table *t, tagger_tok *tt, size_t mask)
  * "Ottey" at a sentence start after "rival Merlene Ottey said". */
 static void doc_rule_marks(entity_table *t, tagger_tok *tt)
 {
+    /* room for the words of the candidates, at most an eighth full (a
+     * table sized by them, not by the article: it is cleared each time) */
+    size_t held = 0;
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (c->len && c->w1 > c->w0 && c->w1 <= t->nw)
+            held += c->w1 - c->w0;
+    }
     size_t cap = 64;
-    while (cap < 2 * t->nw)
+    while (cap < 8 * held)
         cap *= 2;
     LEDE_GROW(t->dr_key, t->dr_cap, cap);
-    LEDE_GROW(t->dr_votes, t->dr_vcap, cap * ENT_NTYPES);
+    LEDE_GROW(t->dr_votes, t->dr_vcap, cap * DR_STRIDE);
     memset(t->dr_key, 0, cap * sizeof *t->dr_key);
-    memset(t->dr_votes, 0, cap * ENT_NTYPES * sizeof *t->dr_votes);
+    memset(t->dr_votes, 0, cap * DR_STRIDE * sizeof *t->dr_votes);
     size_t mask = cap - 1;
     for (size_t i = 0; i < t->nc; i++) {
         const ent_cand *c = &t->c[i];
@@ -126,17 +133,19 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
             continue;
         for (uint32_t j = c->w0; j < c->w1; j++) {
             size_t s = word_slot(t, j, mask, true);
+            uint32_t *v = &t->dr_votes[s * DR_STRIDE];
             for (int k = 0; k < ENT_NTYPES; k++) {
                 if (c->votes[k] > 0)
-                    t->dr_votes[s * ENT_NTYPES + k] += (uint32_t)c->votes[k];
+                    v[k] += (uint32_t)c->votes[k];
             }
+            v[DR_NAMES]++;
         }
     }
     for (size_t i = 0; i < t->nw; i++) {
         size_t s = word_slot(t, (uint32_t)i, mask, false);
         if (!t->dr_key[s])
             continue;
-        const uint32_t *v = &t->dr_votes[s * ENT_NTYPES];
+        const uint32_t *v = &t->dr_votes[s * DR_STRIDE];
         int best = -1;
         for (int k = 0; k < ENT_NTYPES; k++) {
             if (v[k] && (best < 0 || v[k] > v[best]))
@@ -243,11 +252,10 @@ static void run_marks(entity_table *t, tagger_tok *tt)
         while (j < t->nw && run_word(&w[j]) && !(w[j].f & S_BREAK))
             j++;
         if (j - i >= 2) {
-            ent_set_add(t->runs, t->runs_gen, t->gen, w[i].hash ^ run_salt[0]);
-            ent_set_add(t->runs, t->runs_gen, t->gen,
-                        w[j - 1].hash ^ run_salt[1]);
+            ent_set_add(t->runs, t->gen, w[i].hash ^ run_salt[0]);
+            ent_set_add(t->runs, t->gen, w[j - 1].hash ^ run_salt[1]);
         } else if (!(w[i].f & (S_SENT | S_LINE))) {
-            ent_set_add(t->runs, t->runs_gen, t->gen, w[i].hash ^ run_salt[2]);
+            ent_set_add(t->runs, t->gen, w[i].hash ^ run_salt[2]);
         }
         i = j;
     }
@@ -260,36 +268,27 @@ static void run_marks(entity_table *t, tagger_tok *tt)
             continue;
         uint8_t r = 0;
         for (int k = 0; k < 3; k++) {
-            if (ent_set_has(t->runs, t->runs_gen, t->gen,
-                            w[i].hash ^ run_salt[k]))
+            if (ent_set_has(t->runs, t->gen, w[i].hash ^ run_salt[k]))
                 r |= (uint8_t)(1u << k);
         }
         tt[i].runs = r;
     }
 }
 
-/* What the article says elsewhere: capitalised mid-sentence, lowercase. */
+/* What the article says elsewhere: capitalised mid-sentence (t->capmid,
+ * filled by ent_tag_toks), lowercase; runs of capitals (run_marks). */
 static void doc_marks(entity_table *t, tagger_tok *tt)
 {
-    if (!t->capmid) {
-        t->capmid = lede_calloc(ENT_SETBITS, sizeof *t->capmid);
-        t->capmid_gen = lede_calloc(ENT_SETBITS, sizeof *t->capmid_gen);
+    if (!t->runs)
         t->runs = lede_calloc(ENT_SETBITS, sizeof *t->runs);
-        t->runs_gen = lede_calloc(ENT_SETBITS, sizeof *t->runs_gen);
-    }
     run_marks(t, tt);
-    for (size_t i = 0; i < t->nw; i++) {
-        const ent_word *w = &t->w[i];
-        if ((w->f & S_CAP) && !(w->f & (S_SENT | S_LINE | S_TC)))
-            ent_set_add(t->capmid, t->capmid_gen, t->gen, w->hash);
-    }
     for (size_t i = 0; i < t->nw; i++) {
         const ent_word *w = &t->w[i];
         if (!w->hash)
             continue;
-        if (ent_set_has(t->capmid, t->capmid_gen, t->gen, w->hash))
+        if (ent_set_has(t->capmid, t->gen, w->hash))
             tt[i].flags |= TGF_CAPMID;
-        if (ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash))
+        if (ent_set_has(t->lowers, t->gen, w->hash))
             tt[i].flags |= TGF_LOWELSE;
     }
 }
@@ -297,11 +296,15 @@ static void doc_marks(entity_table *t, tagger_tok *tt)
 const tagger_tok *ent_tag_toks(entity_table *t, size_t *n)
 {
     LEDE_GROW(t->tt, t->ttcap, t->nw + 1);
+    if (!t->capmid)
+        t->capmid = lede_calloc(ENT_SETBITS, sizeof *t->capmid);
     tagger_tok *tt = t->tt;
     for (size_t i = 0; i < t->nw; i++) {
         const ent_word *w = &t->w[i];
         tt[i] = (tagger_tok){t->text + w->off, w->len, tg_flags(w), w->wf,
                              0, 0, 0, 0, 0, 0};
+        if ((w->f & S_CAP) && !(w->f & (S_SENT | S_LINE | S_TC)))
+            ent_set_add(t->capmid, t->gen, w->hash);
     }
     rule_marks(t, tt);
     doc_rule_marks(t, tt);
@@ -344,8 +347,7 @@ static void add_span(entity_table *t, size_t a, size_t b, int type,
         c->rank = (w[a].f & S_TC) ? 0 : (w[a].f & S_SENT) ? 1 : 2;
         /* as the rules do: the set's lowercase uses decide */
         c->tentative = b == a + 1 && (w[a].f & S_SENT) &&
-                       !ent_set_has(t->capmid, t->capmid_gen, t->gen,
-                                    w[a].hash);
+                       !ent_set_has(t->capmid, t->gen, w[a].hash);
     }
     /* the tagger's type is one more cue beside the rules' own */
     if (!rc)
@@ -472,7 +474,5 @@ void ent_tag_free(entity_table *t)
     free(t->dr_key);
     free(t->dr_votes);
     free(t->capmid);
-    free(t->capmid_gen);
     free(t->runs);
-    free(t->runs_gen);
 }

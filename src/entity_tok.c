@@ -11,35 +11,6 @@
 #include "entity_priv.h"
 #include "util.h"
 
-/* --- hash sets of word hashes, one generation per article --- */
-
-void ent_set_add(uint32_t *set, uint32_t *gen, uint32_t cur, uint32_t h)
-{
-    for (uint32_t i = 0; i < 64; i++) {
-        uint32_t j = (h + i) & (ENT_SETBITS - 1);
-        if (gen[j] != cur) {
-            gen[j] = cur;
-            set[j] = h;
-            return;
-        }
-        if (set[j] == h)
-            return;
-    }
-}
-
-bool ent_set_has(const uint32_t *set, const uint32_t *gen, uint32_t cur,
-                 uint32_t h)
-{
-    for (uint32_t i = 0; i < 64; i++) {
-        uint32_t j = (h + i) & (ENT_SETBITS - 1);
-        if (gen[j] != cur)
-            return false;
-        if (set[j] == h)
-            return true;
-    }
-    return false;
-}
-
 /* --- cutting the text into words --- */
 
 /* A code point and its class: CP_LETTER, CP_UPPER, CP_DIGIT bits in one
@@ -302,6 +273,16 @@ static void read_word(const char *s, size_t p, size_t end, ent_word *out,
         unsigned k = b < 0x80 ? ascii_class[b] : 0;
         if (k) {
             word_char(&w, k, 1);
+            /* then a run of lowercase ASCII letters: only counted (no
+             * digit, no capital, so no shape flag or split changes) */
+            size_t q = w.p;
+            while (q < end && s[q] >= 'a' && s[q] <= 'z')
+                q++;
+            if (q > w.p) {
+                w.letters += (unsigned)(q - w.p);
+                w.prev_lower = true;
+                w.p = q;
+            }
             continue;
         }
         cp_info c = cp_at(s, w.p, end);
@@ -367,8 +348,10 @@ static void push_word(entity_table *t, const char *s, ent_word *w,
     } else {
         w->wf = ent_word_flags(t, s + w->off, w->len, &w->hash);
     }
-    if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE)) {
-        ent_set_add(t->lowers, t->lowers_gen, t->gen, w->hash);
+    /* the set-wide record of lowercase words takes each word once an
+     * article: the first time the article's own set takes it */
+    if ((w->f & S_LOWER) && !(w->wf & W_PARTICLE) &&
+        ent_set_add(t->lowers, t->gen, w->hash)) {
         if (t->cap)
             ent_capture_low(t, w->hash);
         else
@@ -380,6 +363,30 @@ static void push_word(entity_table *t, const char *s, ent_word *w,
     t->splits[t->nw++] = split;
 }
 
+/* The bulk of news text: a word of ASCII letters, all lowercase or
+ * one capital then lowercase, that ends where no joiner can continue it
+ * (not at an apostrophe, a hyphen or a non-ASCII letter). Its end, or p
+ * when the word at p is not one. Such a word's shape is S_LOWER or
+ * S_CAP alone (*f): no split, no cut, no initialism. */
+static size_t plain_word(const char *s, size_t p, size_t end, uint32_t *f)
+{
+    size_t q = p;
+    *f = S_LOWER;
+    if (s[q] >= 'A' && s[q] <= 'Z') {
+        *f = S_CAP;
+        q++;
+    }
+    size_t low = q;
+    while (q < end && s[q] >= 'a' && s[q] <= 'z')
+        q++;
+    if (q == low)
+        return p;
+    if (q == end)
+        return q;
+    unsigned char b = (unsigned char)s[q];
+    return b < 0x80 && !ascii_class[b] && b != '\'' && b != '-' ? q : p;
+}
+
 void ent_tokenize(entity_table *t, const char *s, size_t p, size_t end,
                   bool title)
 {
@@ -387,6 +394,15 @@ void ent_tokenize(entity_table *t, const char *s, size_t p, size_t end,
     while (p < end) {
         if (s[p] == ' ') {
             p++;
+            continue;
+        }
+        uint32_t f;
+        size_t q = plain_word(s, p, end, &f);
+        if (q > p) { /* read_word's result, without its work */
+            ent_word w = {(uint32_t)p, (uint32_t)(q - p), 0, 0, f | pend};
+            pend = 0;
+            push_word(t, s, &w, 0);
+            p = q;
             continue;
         }
         cp_info c = cp_at(s, p, end);
@@ -442,7 +458,7 @@ static void mark_title_lines(entity_table *t)
             allcaps += (w->f & S_ALLCAPS) != 0;
             if (!(w->f & (S_LOWER | S_SENT)) &&
                 ((w->wf & (W_STOP | W_COMMON)) ||
-                 ent_set_has(t->lowers, t->lowers_gen, t->gen, w->hash)))
+                 ent_set_has(t->lowers, t->gen, w->hash)))
                 common++;
         }
         bool tc = title ||

@@ -270,6 +270,7 @@ static void add_word(entity_table *t, const char *p, size_t n, uint32_t flag)
         ent_map_put(&t->words, &t->strs, p, n, h, (uint32_t)id);
     }
     t->wflags[id] |= flag;
+    t->words_ver++; /* ent_word_flags' memo is stale */
 }
 
 void ent_words_add(entity_table *t, const char *w, size_t n, uint32_t flag)
@@ -429,8 +430,54 @@ void ent_words_load(entity_table *t)
 }
 
 /* W_* flags of a word (any case); *hash gets the folded word's hash. */
-uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
-                        uint32_t *hash)
+/* Word flags by the word as written: an article's words were nearly all
+ * seen in the articles before it, and the memo spares both the folding
+ * and the probe of the word lists (a slot, then its key: two cache
+ * misses). Direct-mapped; words longer than WMEMO_LEN bytes skip it. */
+enum { WMEMO = 4096, WMEMO_LEN = 16 };
+typedef struct ent_wmemo {
+    uint64_t c0, c1; /* the word's bytes, see wmemo_pack */
+    uint32_t hash;   /* of the folded word */
+    uint32_t wf;
+    uint32_t len;    /* 0: empty */
+} ent_wmemo;
+
+static uint64_t load64(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    return x;
+}
+
+static uint32_t load32(const char *s)
+{
+    uint32_t x;
+    memcpy(&x, s, 4);
+    return x;
+}
+
+/* s[0..len), 0 < len <= 16, as two words that, with len, determine it:
+ * overlapping loads, no byte loop and no read past the word. */
+static void wmemo_pack(const char *s, size_t len, uint64_t *c0,
+                       uint64_t *c1)
+{
+    if (len >= 8) {
+        *c0 = load64(s);
+        *c1 = load64(s + len - 8);
+    } else if (len >= 4) {
+        *c0 = (uint64_t)load32(s) << 32 | load32(s + len - 4);
+        *c1 = 0;
+    } else {
+        *c0 = (uint64_t)(unsigned char)s[0] << 16 |
+              (uint64_t)(unsigned char)s[len / 2] << 8 |
+              (unsigned char)s[len - 1];
+        *c1 = 0;
+    }
+}
+
+/* The flags and folded hash of s[0..len), from the word lists. */
+static uint32_t word_flags_raw(entity_table *t, const char *s, size_t len,
+                               uint32_t *hash)
 {
     /* Most words are short ASCII: fold and hash them in one pass. */
     char buf[32];
@@ -448,9 +495,37 @@ uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
             return id < 0 ? 0 : t->wflags[id];
         }
     }
-    size_t n = ent_key(t, s, len);
-    uint32_t h = ent_hash(t->kbuf, n);
+    uint32_t h;
+    size_t n = ent_key_hash(t, s, len, &h);
     *hash = h;
     long id = ent_map_get(&t->words, &t->strs, t->kbuf, n, h);
     return id < 0 ? 0 : t->wflags[id];
+}
+
+uint32_t ent_word_flags(entity_table *t, const char *s, size_t len,
+                        uint32_t *hash)
+{
+    if (!len || len > WMEMO_LEN)
+        return word_flags_raw(t, s, len, hash);
+    if (!t->wmemo || t->wmemo_ver != t->words_ver) {
+        if (!t->wmemo)
+            t->wmemo = lede_malloc(WMEMO * sizeof *t->wmemo);
+        memset(t->wmemo, 0, WMEMO * sizeof *t->wmemo);
+        t->wmemo_ver = t->words_ver;
+    }
+    uint64_t c0, c1;
+    wmemo_pack(s, len, &c0, &c1);
+    uint64_t h = (c0 ^ (c1 + len) * 0x9e3779b97f4a7c15ull) *
+                 0xff51afd7ed558ccdull;
+    ent_wmemo *e = &t->wmemo[(h >> 40) & (WMEMO - 1)];
+    if (e->len == len && e->c0 == c0 && e->c1 == c1) {
+        *hash = e->hash;
+        return e->wf;
+    }
+    e->wf = word_flags_raw(t, s, len, &e->hash);
+    e->len = (uint32_t)len;
+    e->c0 = c0;
+    e->c1 = c1;
+    *hash = e->hash;
+    return e->wf;
 }

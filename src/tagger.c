@@ -393,7 +393,7 @@ bool tagger_uses_rules(const tagger *m)
 
 /* --- decoding --- */
 
-enum { CACHE = 8192, CTXCACHE = 1024 };
+enum { CACHE = 8192, CTXCACHE = 16384 };
 
 typedef struct ctx_ent {
     uint64_t key;
@@ -441,35 +441,66 @@ void tagger_scratch_free(tagger_scratch *s)
 static void add_feats(const tagger *m, const uint32_t *f, size_t nf,
                       int32_t *v)
 {
+    _Static_assert(T == 9, "add_feats adds nine weights a row");
     for (size_t k = 0; k < nf; k++) {
-        const int16_t *row = m->w + (size_t)(f[k] & m->mask) * T;
-        for (int j = 0; j < T; j++)
-            v[j] += row[j];
+        const int16_t *y = m->w + (size_t)(f[k] & m->mask) * T;
+        v[0] += y[0], v[1] += y[1], v[2] += y[2], v[3] += y[3];
+        v[4] += y[4], v[5] += y[5], v[6] += y[6], v[7] += y[7];
+        v[8] += y[8];
     }
 }
 
-/* A word type's cache key: its bytes and word-list bits, eight bytes a
- * step (words are short; this runs for every scored word). */
+/* One round of word_key: v taken into h (a bijection of h for each v,
+ * so two inputs meet only by a full 64-bit coincidence). */
+static inline uint64_t key_round(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+    return h ^ h >> 29;
+}
+
+/* A word type's cache key: its length, word-list bits and article vote,
+ * then its bytes eight at a time (words are short; this runs for every
+ * scored word). */
 static uint64_t word_key(const tagger_tok *w)
 {
     const unsigned char *p = (const unsigned char *)w->s;
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ (w->len * 0xff51afd7ed558ccdull) ^
-                 ((uint64_t)w->lex << 17) ^ ((uint64_t)w->doc << 7);
+    uint64_t h = key_round(0x9e3779b97f4a7c15ull,
+                           (uint64_t)w->lex << 32 | w->len);
+    h = key_round(h, w->doc);
     size_t n = w->len;
-    for (; n >= 8; n -= 8, p += 8) {
-        uint64_t x;
+    uint64_t x;
+    for (; n > 8; n -= 8, p += 8) {
         memcpy(&x, p, 8);
-        h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
-        h ^= h >> 29;
+        h = key_round(h, x);
     }
-    uint64_t x = 0;
-    for (size_t i = 0; i < n; i++)
-        x |= (uint64_t)p[i] << (8 * i);
-    h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+    /* the last one to eight bytes: two overlapping loads (with the
+     * length, they determine the bytes), no byte loop */
+    if (n >= 4) {
+        uint32_t u, v;
+        memcpy(&u, p, 4);
+        memcpy(&v, p + n - 4, 4);
+        x = (uint64_t)u << 32 | v;
+    } else {
+        x = n ? (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1] : 0;
+    }
+    h = key_round(h, x);
     h ^= h >> 32;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 29;
     return h | 1;
+}
+
+/* Ask for the cache lines of e ahead of their use (no effect on what
+ * is computed). */
+static inline void prefetch_entry(const cache_ent *e)
+{
+#if defined(__GNUC__)
+    const char *p = (const char *)e;
+    for (size_t o = 0; o < sizeof *e; o += 64)
+        __builtin_prefetch(p + o);
+#else
+    (void)e;
+#endif
 }
 
 /* The cached sums of word w (key: word_key) at every position. */
@@ -512,7 +543,17 @@ static uint64_t ctx_key(const tagger_tok *tok, size_t n, size_t i)
     return k << 2 | (w->cue & 3);                   /* 62 bits in all */
 }
 
-static void emission(const tagger *m, tagger_scratch *s,
+/* v += y, one row of T = 9 scores, written out: the loop is too short
+ * for the compiler to unroll at -O2. */
+static inline void add9(int32_t *restrict v, const int32_t *restrict y)
+{
+    _Static_assert(T == 9, "add9 adds nine scores");
+    v[0] += y[0], v[1] += y[1], v[2] += y[2], v[3] += y[3], v[4] += y[4];
+    v[5] += y[5], v[6] += y[6], v[7] += y[7], v[8] += y[8];
+}
+
+/* The context sums of word i (the features of ctx_feats) into v. */
+static void ctx_sums(const tagger *m, tagger_scratch *s,
                      const tagger_tok *tok, size_t n, size_t i, int32_t *v)
 {
     uint64_t ck = ctx_key(tok, n, i);
@@ -528,17 +569,44 @@ static void emission(const tagger *m, tagger_scratch *s,
         ce->used = true;
     }
     memcpy(v, ce->v, T * sizeof *v);
-    size_t lo = i >= 2 ? i - 2 : 0, hi = i + 3 < n ? i + 3 : n;
+}
+
+/* The emission scores of words [a, b) into s->em: each word's context
+ * sums, plus the cached word-type sums of the words within two of it.
+ * Each word of [a-2, b+2) is looked up once and adds its sums to the
+ * words it is seen from (integer sums: the order does not matter). */
+static void emissions(const tagger *m, tagger_scratch *s,
+                      const tagger_tok *tok, size_t n, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        ctx_sums(m, s, tok, n, i, s->em + i * T);
+    size_t lo = a >= 2 ? a - 2 : 0, hi = b + 2 < n ? b + 2 : n;
+    if (!s->key[lo])
+        s->key[lo] = word_key(&tok[lo]);
     for (size_t k = lo; k < hi; k++) {
-        if (!s->key[k])
-            s->key[k] = word_key(&tok[k]);
-        const int32_t *y = word_sums(m, s, &tok[k], s->key[k])->v[k + 2 - i];
-        for (int j = 0; j < T; j++)
-            v[j] += y[j];
+        /* the next word's entry is fetched while this one is added */
+        if (k + 1 < hi) {
+            if (!s->key[k + 1])
+                s->key[k + 1] = word_key(&tok[k + 1]);
+            prefetch_entry(&s->cache[s->key[k + 1] % CACHE]);
+        }
+        const cache_ent *e = word_sums(m, s, &tok[k], s->key[k]);
+        /* seen from word i = k + 2 - r (at relative position r - 2),
+         * for the i in [a, b) */
+        size_t r0 = k + 3 > b ? k + 3 - b : 0, r1 = k + 2 - a;
+        if (r1 > NPOS - 1)
+            r1 = NPOS - 1;
+        for (size_t r = r0; r <= r1; r++)
+            add9(s->em + (k + 2 - r) * T, e->v[r]);
+        /* the article-level features of word k are not in its cache
+         * entry (they are not its bytes): added for each word it is
+         * seen from, at distance r - 2 */
         if (tok[k].runs | tok[k].wgaz) {
-            uint32_t f[4];
-            int d = (int)((ptrdiff_t)k - (ptrdiff_t)i);
-            add_feats(m, f, word_doc_feats(&tok[k], d, f), v);
+            for (size_t r = r0; r <= r1; r++) {
+                uint32_t f[4];
+                add_feats(m, f, word_doc_feats(&tok[k], (int)r - 2, f),
+                          s->em + (k + 2 - r) * T);
+            }
         }
     }
 }
@@ -551,30 +619,43 @@ static bool allowed(int prev, int cur)
 }
 
 /* Viterbi over words [a, b), all active. Scores in 64 bits: a segment
- * may be a whole 8 MB line with no sentence end. */
+ * may be a whole 8 MB line with no sentence end. The loops have fixed
+ * bounds (the compiler unrolls them); ties go to the lowest tag. */
 static void viterbi(const tagger *m, tagger_scratch *s, size_t a, size_t b,
                     uint8_t *tags)
 {
     int64_t prev[T], cur[T];
     const int32_t *em = s->em;
+    const int16_t(*tr)[T] = (const int16_t(*)[T])m->trans;
     for (int j = 0; j < T; j++)
         prev[j] = allowed(-1, j) ? (int64_t)em[a * T + j] + m->trans[T * T + j]
                                  : -((int64_t)1 << 60);
     for (size_t i = a + 1; i < b; i++) {
+        const int32_t *e = em + i * T;
+        uint8_t *bp = s->bp + i * T;
         for (int j = 0; j < T; j++) {
-            /* I-x follows only B-x or I-x */
-            int p0 = TAGGER_IS_I(j) ? j - 1 : 0, p1 = TAGGER_IS_I(j) ? j : T - 1;
-            int best = p0;
-            int64_t bs = prev[p0] + m->trans[p0 * T + j];
-            for (int p = p0 + 1; p <= p1; p++) {
-                int64_t x = prev[p] + m->trans[p * T + j];
-                if (x > bs) {
-                    bs = x;
-                    best = p;
-                }
+            if (TAGGER_IS_I(j)) {
+                /* I-x follows only B-x or I-x */
+                int64_t x0 = prev[j - 1] + tr[j - 1][j];
+                int64_t x1 = prev[j] + tr[j][j];
+                bool up = x1 > x0;
+                cur[j] = (up ? x1 : x0) + e[j];
+                bp[j] = (uint8_t)(up ? j : j - 1);
+                continue;
             }
-            cur[j] = bs + em[i * T + j];
-            s->bp[i * T + j] = (uint8_t)best;
+            int best = 0;
+            int64_t bs = prev[0] + tr[0][j], x;
+#define FROM(p)                                                            \
+    x = prev[p] + tr[p][j];                                                \
+    if (x > bs) {                                                          \
+        bs = x;                                                            \
+        best = p;                                                          \
+    }
+            _Static_assert(T == 9, "the steps below cover nine tags");
+            FROM(1) FROM(2) FROM(3) FROM(4) FROM(5) FROM(6) FROM(7) FROM(8)
+#undef FROM
+            cur[j] = bs + e[j];
+            bp[j] = (uint8_t)best;
         }
         memcpy(prev, cur, sizeof prev);
     }
@@ -746,19 +827,24 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
         s->key = lede_realloc(s->key, s->cap * sizeof *s->key);
     }
     memset(s->key, 0, n * sizeof *s->key);
-    for (size_t i = 0; i < n; i++)
-        s->act[i] = tagger_active(tok, n, i);
+    /* tagger_active, with each word's capish() worked out once */
+    bool cp_prev = false, cp_cur = n && capish(&tok[0]);
+    for (size_t i = 0; i < n; i++) {
+        bool cp_next = i + 1 < n && capish(&tok[i + 1]);
+        s->act[i] = tok[i].rule || tok[i].gaz || cp_prev || cp_cur || cp_next;
+        cp_prev = cp_cur;
+        cp_cur = cp_next;
+    }
     size_t i = 0;
     while (i < n) {
         if (!s->act[i]) {
             tags[i++] = 0;
             continue;
         }
-        size_t j = i;
-        do {
-            emission(m, s, tok, n, j, s->em + j * T);
+        size_t j = i + 1;
+        while (j < n && s->act[j] && !(tok[j].flags & TGF_SENT))
             j++;
-        } while (j < n && s->act[j] && !(tok[j].flags & TGF_SENT));
+        emissions(m, s, tok, n, i, j);
         viterbi(m, s, i, j, tags);
         maybe_defer(m, s, tok, i, j, tags);
         i = j;

@@ -32,7 +32,10 @@ void *lede_grow(void *p_, size_t *cap, size_t need, size_t size);
  * fingerprints). Not cryptographic. */
 uint64_t lede_hash64(const void *p, size_t n);
 
-#define LEDE_GROW(ptr, cap, need) \
-    ((ptr) = lede_grow((ptr), &(cap), (need), sizeof *(ptr)))
+/* Room for need elements at ptr (cap: its size_t capacity): the check is
+ * inline, the call only when it must grow. */
+#define LEDE_GROW(ptr, cap, need)                                         \
+    ((ptr) = (need) <= (cap) ? (ptr)                                      \
+                             : lede_grow((ptr), &(cap), (need), sizeof *(ptr)))
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "article.h"
 #include "entity.h"
+#include "entity_priv.h" /* the scanner's memos, asked directly */
 
 /* A hand-built article: every line is a block; the first is the
  * headline, lines "Share" and "Advertisement" are boilerplate. */
@@ -949,6 +950,109 @@ static void test_table_reset(void **state)
     entity_table_free(t);
 }
 
+/* The scanner remembers each word's list flags and each gazetteer
+ * look-up from article to article (memos): the same words scanned again
+ * find the same names, and a gazetteer added after a scan is seen at
+ * once, as by a new table. */
+static void test_word_memo(void **state)
+{
+    (void)state;
+    /* repeated words, short and long, ASCII and not, capitalised and not */
+    const char *text = "Quelmor talks\n"
+                       "Officials said the talks in Quelmor Vantis would "
+                       "go on. The officials said Zoë Varga and Zoë Varga's "
+                       "counterpart met in Quelmor Vantis; the talks, the "
+                       "officials said, went well for Varga and for the "
+                       "internationalisation of the talks. In New Quelmor "
+                       "the New Quelmor council met.\n";
+    /* "New" starts names the scanner knows: "New Quelmor" is looked up
+     * (and remembered) before the gazetteer names it */
+    const char gaz[] = "Quelmor Vantis\tother\nNew Quelmor\tother\n";
+    char fresh[2048], first[2048], second[2048], late[2048];
+    article a;
+    fake_article(&a, text);
+
+    /* a new table, the gazetteer before any scan */
+    entity_table *t = entity_table_new();
+    entity_gazetteer_add(t, gaz, strlen(gaz), NULL, 0);
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    describe0(t, fresh, sizeof fresh);
+    assert_entity(t, "Quelmor Vantis", ENT_OTHER);
+    assert_entity(t, "New Quelmor", ENT_OTHER);
+    entity_table_free(t);
+
+    /* one table, the same article twice: the second from the memo */
+    t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    describe0(t, first, sizeof first);
+    entity_table_reset(t);
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    describe0(t, second, sizeof second);
+    assert_string_equal(second, first);
+    /* without the gazetteer, no "other": the rules' guess */
+    assert_non_null(strstr(first, "Quelmor Vantis"));
+    assert_null(strstr(first, "Quelmor Vantis other"));
+    assert_null(strstr(first, "New Quelmor other"));
+
+    /* the gazetteer comes after the words were remembered */
+    entity_gazetteer_add(t, gaz, strlen(gaz), NULL, 0);
+    entity_table_reset(t);
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    describe0(t, late, sizeof late);
+    assert_string_equal(late, fresh);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
+/* The memos answer as the maps they stand for: asked twice, before and
+ * after the gazetteer and the word lists change, in any case and with
+ * accents. */
+static void test_memo_lookups(void **state)
+{
+    (void)state;
+    entity_table *t = entity_table_new();
+    static const char *const texts[] = {"New Quelmor", "NEW QUELMOR",
+                                        "Zoë Quelmor", "Quelmor", "Geneva",
+                                        "Zoe  Quelmor"};
+    long before[6];
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 6; i++) {
+            long g = ent_gaz_find(t, texts[i], strlen(texts[i]));
+            if (round)
+                assert_int_equal(g, before[i]);
+            before[i] = g;
+        }
+    }
+    assert_true(before[4] >= 0); /* Geneva: the bundled gazetteer */
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(before[i], -1);
+    uint32_t h1, h2;
+    assert_int_equal(ent_word_flags(t, "Quelmor", 7, &h1) & W_GAZ1, 0);
+    assert_int_equal(ent_word_flags(t, "Vexlor", 6, &h2) & W_GAZ1, 0);
+    const char gaz[] = "New Quelmor\tother\nZoe Quelmor\tperson\n"
+                       "Vexlor Quelmor\tplace\n";
+    assert_int_equal(entity_gazetteer_add(t, gaz, strlen(gaz), NULL, 0), 3);
+    long g = ent_gaz_find(t, "New Quelmor", 11);
+    assert_true(g >= 0);
+    assert_int_equal(ent_gaz_find(t, "NEW QUELMOR", 11), g);
+    long z = ent_gaz_find(t, "Zoë Quelmor", strlen("Zoë Quelmor"));
+    assert_true(z >= 0 && z != g);
+    assert_int_equal(ent_gaz_find(t, "Zoe  Quelmor", 12), z);
+    assert_int_equal(ent_gaz_find(t, "Quelmor", 7), -1);
+    assert_int_equal(ent_gaz_find(t, "Geneva", 6), before[4]);
+    /* "Quelmor" has not changed, "Vexlor" now starts a name */
+    assert_int_equal(ent_word_flags(t, "Quelmor", 7, &h2) & W_GAZ1, 0);
+    assert_int_equal(h1, h2);
+    assert_true(ent_word_flags(t, "Vexlor", 6, &h2) & W_GAZ1);
+    assert_true(ent_word_flags(t, "VEXLOR", 6, &h1) & W_GAZ1);
+    assert_int_equal(h1, h2);
+    entity_table_free(t);
+}
+
 /* Real news glues posts to names and opens stories with labels and
  * words in capitals: none of that is a name or part of one. */
 static void test_posts_and_labels(void **state)
@@ -1079,6 +1183,8 @@ int main(void)
         cmocka_unit_test(test_party_variants),
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_generated_towns),
+        cmocka_unit_test(test_word_memo),
+        cmocka_unit_test(test_memo_lookups),
         cmocka_unit_test(test_posts_and_labels),
         cmocka_unit_test(test_glued_modifiers),
         cmocka_unit_test(test_interjection),

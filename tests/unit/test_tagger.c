@@ -140,6 +140,173 @@ static void test_builtin_loads_deterministically(void **state)
     tagger_free(m2);
 }
 
+/* --- the decoder against a direct reading of the model --- */
+
+enum { RB = 12 }; /* table bits of the random model */
+
+static uint32_t rng_next(uint32_t *x)
+{
+    *x = *x * 1664525u + 1013904223u;
+    return *x >> 8;
+}
+
+/* A model of random whole weights in [-8191, 8191], one of them 8191:
+ * quantised with a scale of exactly 1, so the test knows every weight. */
+static unsigned char *random_model(float *w, float *trans, size_t *len)
+{
+    uint32_t x = 12345;
+    size_t nw = ((size_t)1 << RB) * NT;
+    for (size_t i = 0; i < nw; i++)
+        w[i] = (float)((int)(rng_next(&x) % 16383) - 8191);
+    for (size_t i = 0; i < (NT + 1) * NT; i++)
+        trans[i] = (float)((int)(rng_next(&x) % 4001) - 2000);
+    w[7] = 8191;
+    tagger_params p = {RB, true, trans, w};
+    return tagger_serialise(&p, len);
+}
+
+/* The emission of word i: the weights of tagger_features summed. */
+static void ref_emission(const float *w, const tagger_tok *tok, size_t n,
+                         size_t i, int64_t *v)
+{
+    uint32_t f[TAGGER_MAXFEATS];
+    size_t nf = tagger_features(tok, n, i, true, f);
+    for (int j = 0; j < NT; j++)
+        v[j] = 0;
+    for (size_t k = 0; k < nf; k++)
+        for (int j = 0; j < NT; j++)
+            v[j] += (int64_t)w[(f[k] & ((1u << RB) - 1)) * NT + j];
+}
+
+/* Viterbi over [a, b) as tagger.h describes it: I-x only after B-x or
+ * I-x, ties to the lowest tag. */
+static void ref_viterbi(const float *w, const float *trans,
+                        const tagger_tok *tok, size_t n, size_t a, size_t b,
+                        uint8_t *tags)
+{
+    int64_t (*sc)[NT] = calloc(b - a, sizeof *sc);
+    uint8_t (*bp)[NT] = calloc(b - a, sizeof *bp);
+    int64_t e[NT];
+    ref_emission(w, tok, n, a, e);
+    for (int j = 0; j < NT; j++)
+        sc[0][j] = TAGGER_IS_I(j) ? INT64_MIN / 2
+                                  : e[j] + (int64_t)trans[NT * NT + j];
+    for (size_t i = a + 1; i < b; i++) {
+        ref_emission(w, tok, n, i, e);
+        for (int j = 0; j < NT; j++) {
+            int best = -1;
+            int64_t bs = 0;
+            for (int p = 0; p < NT; p++) {
+                if (TAGGER_IS_I(j) && p != j && p != j - 1)
+                    continue;
+                int64_t v = sc[i - a - 1][p] + (int64_t)trans[p * NT + j];
+                if (best < 0 || v > bs) {
+                    bs = v;
+                    best = p;
+                }
+            }
+            sc[i - a][j] = bs + e[j];
+            bp[i - a][j] = (uint8_t)best;
+        }
+    }
+    int best = 0;
+    for (int j = 1; j < NT; j++)
+        if (sc[b - a - 1][j] > sc[b - a - 1][best])
+            best = j;
+    for (size_t i = b; i-- > a;) {
+        tags[i] = (uint8_t)best;
+        if (i > a)
+            best = bp[i - a][best];
+    }
+    free(sc);
+    free(bp);
+}
+
+static void ref_tag(const float *w, const float *trans, const tagger_tok *tok,
+                    size_t n, uint8_t *tags)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (!tagger_active(tok, n, i)) {
+            tags[i++] = 0;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && tagger_active(tok, n, j) &&
+               !(tok[j].flags & TGF_SENT))
+            j++;
+        ref_viterbi(w, trans, tok, n, i, j, tags);
+        i = j;
+    }
+}
+
+/* n words drawn from a few, with a few of their facts varied (seed: which
+ * draw): words and whole contexts repeat, differing in one fact or two. */
+static void random_toks(tagger_tok *t, size_t n, uint32_t seed)
+{
+    static const char *const vocab[] = {
+        "Lavrov", "Kerry", "met", "in", "Geneva", "the", "talks", "de",
+        "Mistura", "U.N.", "said", "on", "Monday", "Zoë", "and",
+        "Internationalisation", "NATO", "2014", "Staffan", "of"};
+    uint32_t x = seed;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v = rng_next(&x) % 20, r = rng_next(&x);
+        const char *s = vocab[v];
+        uint32_t f = s[0] >= 'A' && s[0] <= 'Z' ? TGF_CAP
+                     : s[0] >= '0' && s[0] <= '9' ? TGF_DIGIT : TGF_LOWER;
+        f |= (r % 4 == 0 ? TGF_BREAK : 0) | (r % 8 == 0 ? TGF_SENT : 0) |
+             ((r >> 3) % 4 == 0 ? TGF_CAPMID : 0) |
+             (v == 5 || v == 14 ? TGF_COMMON : 0) |
+             (v == 9 ? TGF_INIT | TGF_ALLCAPS : 0);
+        t[i] = (tagger_tok){
+            s, (uint32_t)strlen(s), f, v % 3 ? 1u << (v % 5) : 0,
+            (r >> 5) % 4 == 0 ? (uint8_t)(1 + (r >> 7) % 3) : 0,
+            (r >> 9) % 6 == 0 ? TAGGER_GAZ(4, (r >> 11) & 3) : 0,
+            (uint8_t)((r >> 13) & 3), (uint8_t)((r >> 15) % 3),
+            (r >> 17) % 5 == 0 ? TAGGER_GAZ(1 + (r >> 19) % 4, (r >> 21) & 3)
+                               : 0,
+            (uint8_t)((r >> 23) % 3 == 0 ? (r >> 25) & 7 : 0)};
+    }
+}
+
+/* The decoder's caches (word sums, context sums, reused across calls)
+ * give the tags that summing every feature's weight does, on a text
+ * whose words and contexts repeat, cold and warm. */
+static void test_cached_decoding_matches_direct(void **state)
+{
+    (void)state;
+    static float w[((size_t)1 << RB) * NT], trans[(NT + 1) * NT];
+    size_t len;
+    unsigned char *buf = random_model(w, trans, &len);
+    tagger *m = tagger_load(buf, len, NULL, 0);
+    assert_non_null(m);
+    tagger_set_defer(m, 0);
+    enum { N = 3000 };
+    static tagger_tok tok[N];
+    static uint8_t want[N], got[N];
+    tagger_scratch *s = tagger_scratch_new();
+    size_t scored = 0;
+    for (uint32_t seed = 1; seed <= 3; seed++) {
+        random_toks(tok, N, seed);
+        ref_tag(w, trans, tok, N, want);
+        for (int pass = 0; pass < 2; pass++) { /* cold, then warm */
+            memset(got, 0xee, sizeof got);
+            tagger_tag(m, s, tok, N, got);
+            assert_memory_equal(got, want, N);
+        }
+        /* and a short stretch of it on its own */
+        ref_tag(w, trans, tok + 100, 7, want);
+        tagger_tag(m, s, tok + 100, 7, got);
+        assert_memory_equal(got, want, 7);
+        for (size_t i = 0; i < N; i++)
+            scored += want[i] != 0;
+    }
+    assert_true(scored > 100); /* the model does tag names */
+    tagger_scratch_free(s);
+    tagger_free(m);
+    free(buf);
+}
+
 static long find(const entity_table *t, const char *name)
 {
     for (size_t i = 0; i < entity_count(t); i++) {
@@ -217,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_refuses_damaged_files),
         cmocka_unit_test(test_builtin_loads_deterministically),
         cmocka_unit_test(test_crafted_article),
+        cmocka_unit_test(test_cached_decoding_matches_direct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
