@@ -395,10 +395,14 @@ static void test_city_teams(void **state)
     article a[2];
     entity_table *t = scan_set(a, texts, 2);
     size_t n;
-    const entity_mention *m0 = entity_mentions(t, 0, &n);
+    /* each answer is valid until the next call: copies */
+    entity_mention m0[6], m1[3];
+    const entity_mention *m = entity_mentions(t, 0, &n);
     assert_int_equal(n, 6);
-    const entity_mention *m1 = entity_mentions(t, 1, &n);
+    memcpy(m0, m, sizeof m0);
+    m = entity_mentions(t, 1, &n);
     assert_int_equal(n, 3);
+    memcpy(m1, m, sizeof m1);
     uint32_t team = m0[0].entity, city = m1[1].entity;
     assert_string_equal(entity_name(t, team), "Chicago");
     assert_string_equal(entity_name(t, city), "Chicago");
