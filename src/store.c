@@ -601,6 +601,7 @@ static void names_apply(store *s, names_job *j)
     s->counts_ok = s->finished;
     s->names_version++;
     names_job_free(j);
+    lede_trim();
 }
 
 void store_names_start(store *s)

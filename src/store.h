@@ -94,8 +94,8 @@ size_t store_poll(store *s);
 bool store_loading(const store *s);
 /* Poll until the load is over. */
 void store_wait(store *s);
-/* Articles in the store so far, and files found so far (0 when not
- * loading). */
+/* Articles in the store so far, and the files to load (0 when not
+ * loading, or while the walk of the paths goes on). */
 void store_load_progress(const store *s, size_t *done, size_t *total);
 
 /* Add gazetteer lines to the set's table (see entity_gazetteer_add); use

@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static lede_fatal_fn fatal_hook;
 
@@ -129,4 +132,11 @@ void lede_arena_fini(lede_arena *a)
         free(c);
     }
     memset(a, 0, sizeof *a);
+}
+
+void lede_trim(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

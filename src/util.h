@@ -27,6 +27,11 @@ char *lede_strndup(const char *s, size_t n);
  * growing geometrically. Returns *p. */
 void *lede_grow(void *p_, size_t *cap, size_t need, size_t size);
 
+/* Give the pages of freed memory back to the system, in every malloc
+ * arena (glibc: threads allocate from arenas of their own, and what a
+ * finished phase freed there would stay resident). */
+void lede_trim(void);
+
 /* A 64-bit hash of n bytes (FNV-1a, then a final mix): stable across
  * runs and machines, so it can key stored data (content hashes, paragraph
  * fingerprints). Not cryptographic. */
