@@ -289,7 +289,7 @@ static void *worker(void *arg)
 {
     store_loader *l = arg;
     store_reader rd = {0};
-    entity_table *t = store_scan_table(l->s);
+    entity_table *t = NULL; /* made when a file is read: a reopen has none */
     story_print p = {0};
     entry *e;
     while (!atomic_load(&l->stop) && (e = next_job(l)) != NULL) {
@@ -297,6 +297,8 @@ static void *worker(void *arg)
         struct stat st;
         e->ok = store_read_file(&rd, e->path, &e->a, msg, sizeof msg, &st);
         if (e->ok) {
+            if (!t)
+                t = store_scan_table(l->s);
             entity_scan_raw(t, &e->a, &e->raw, &e->rawlen);
             story_print_article(&p, &e->a);
             e->body = p.body;
