@@ -945,30 +945,45 @@ static int cmp_pair(const void *a_, const void *b_)
     return (a[1] > b[1]) - (a[1] < b[1]);
 }
 
-long store_find_rowid(const store *cs, int64_t rowid)
+/* The first of n (rowid, index) pairs of stride st with that row id. */
+static long find_in(const int64_t *v, size_t n, size_t st, int64_t rowid)
 {
-    store *s = (store *)cs; /* a lookup table built on first use */
-    if (s->nbyrow != s->n) {
-        s->byrow = lede_realloc(s->byrow, (s->n ? s->n : 1) * 2 *
-                                              sizeof *s->byrow);
-        for (size_t i = 0; i < s->n; i++) {
-            s->byrow[2 * i] = s->rowid[i];
-            s->byrow[2 * i + 1] = (int64_t)i;
-        }
-        qsort(s->byrow, s->n, 2 * sizeof *s->byrow, cmp_pair);
-        s->nbyrow = s->n;
-    }
-    size_t lo = 0, hi = s->n;
-    while (lo < hi) { /* the first pair with that row id */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (s->byrow[2 * mid] < rowid)
+        if (v[st * mid] < rowid)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo == s->n || s->byrow[2 * lo] != rowid)
-        return -1;
-    return (long)s->byrow[2 * lo + 1];
+    return lo < n && v[st * lo] == rowid ? (long)lo : -1;
+}
+
+long store_find_rowid(const store *cs, int64_t rowid)
+{
+    store *s = (store *)cs; /* a lookup table built on first use */
+    if (s->nbyrow != s->n) {
+        /* a set indexed in one go has its row ids in order: searched as
+         * they are, with no table */
+        bool sorted = true;
+        for (size_t i = 1; i < s->n && sorted; i++)
+            sorted = s->rowid[i - 1] < s->rowid[i];
+        free(s->byrow);
+        s->byrow = NULL;
+        if (!sorted) {
+            s->byrow = lede_malloc((s->n ? s->n : 1) * 2 * sizeof *s->byrow);
+            for (size_t i = 0; i < s->n; i++) {
+                s->byrow[2 * i] = s->rowid[i];
+                s->byrow[2 * i + 1] = (int64_t)i;
+            }
+            qsort(s->byrow, s->n, 2 * sizeof *s->byrow, cmp_pair);
+        }
+        s->nbyrow = s->n;
+    }
+    if (!s->byrow)
+        return find_in(s->rowid, s->n, 1, rowid);
+    long k = find_in(s->byrow, s->n, 2, rowid);
+    return k < 0 ? -1 : (long)s->byrow[2 * k + 1];
 }
 
 lede_index *store_index_handle(store *s) { return s->ix; }
