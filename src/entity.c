@@ -571,9 +571,10 @@ void entity_table_free(entity_table *t)
     free(t->weak_first);
     free(t->vars);
     ent_map_fini(&t->varmap);
-    free(t->ments);
-    free(t->mvar);
-    free(t->mteam);
+    lede_arena_fini(&t->mscan);
+    lede_arena_fini(&t->ments_ent);
+    free(t->pend);
+    free(t->mout);
     free(t->arts);
     free(t->acro);
     free(t->w);
@@ -595,6 +596,8 @@ void entity_table_reset(entity_table *t)
     ent_finish_reset(t);
     ent_map_fini(&t->varmap);
     t->var_ver++; /* intern's memo is stale */
+    lede_arena_fini(&t->mscan);
+    lede_arena_fini(&t->ments_ent);
     t->nvars = t->nments = t->narts = 0;
     if (t->lowall)
         memset(t->lowall, 0, t->lowcap * sizeof *t->lowall);
@@ -744,15 +747,28 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf)
         int nv = v->votes[i] + (c->votes[i] > 0 ? c->votes[i] : 0);
         v->votes[i] = (uint16_t)(nv > 65535 ? 65535 : nv);
     }
-    size_t cap = t->mentcap;
-    LEDE_GROW(t->ments, t->mentcap, t->nments + 1);
-    if (t->mentcap != cap) { /* the parallel arrays follow the same cap */
-        t->mvar = lede_realloc(t->mvar, t->mentcap * sizeof *t->mvar);
-        t->mteam = lede_realloc(t->mteam, t->mentcap);
-    }
-    t->mteam[t->nments] = c->team;
-    t->ments[t->nments] = (entity_mention){c->off, c->len, UINT32_MAX};
-    t->mvar[t->nments++] = id;
+    LEDE_GROW(t->pend, t->pendcap, t->npend + ENT_MENT_MAX);
+    ent_ment m = {c->off, c->len, id, c->team != 0};
+    uint8_t *p = t->pend + t->npend;
+    t->npend = (size_t)(ent_ment_put(p, &t->pend_prev, &m) - t->pend);
+    t->pend_n++;
+}
+
+void ent_ments_begin(entity_table *t)
+{
+    t->npend = 0;
+    t->pend_n = 0;
+    t->pend_prev = 0;
+}
+
+void ent_ments_commit(entity_table *t, uint32_t idx)
+{
+    ent_article *a = &t->arts[idx];
+    a->n = t->pend_n;
+    a->scan = t->pend_n ? lede_arena_dup(&t->mscan, t->pend, t->npend) : NULL;
+    a->ent = NULL;
+    t->nments += t->pend_n;
+    t->npend = t->pend_n = 0;
 }
 
 /* Find the mentions in article idx (each index scanned once). */
@@ -772,12 +788,12 @@ void entity_scan(entity_table *t, uint32_t idx, const article *a)
     if (t->arts[idx].scanned)
         return;
     t->arts[idx].scanned = true;
-    t->arts[idx].start = (uint32_t)t->nments;
+    ent_ments_begin(t);
     if (a && a->text) {
         ent_scan_article(t, a);
         t->arts[idx].sports = t->arts_sports;
     }
-    t->arts[idx].n = (uint32_t)(t->nments - t->arts[idx].start);
+    ent_ments_commit(t, idx);
 }
 
 size_t entity_count(const entity_table *t)
@@ -800,7 +816,8 @@ uint32_t entity_total(const entity_table *t, uint32_t id)
     return id < t->nents ? t->ent_total[id] : 0;
 }
 
-/* Mentions in article idx, in text order. */
+/* Mentions in article idx, in text order: decoded from its streams into
+ * the table's buffer. */
 const entity_mention *entity_mentions(const entity_table *t, uint32_t idx,
                                       size_t *n)
 {
@@ -808,8 +825,21 @@ const entity_mention *entity_mentions(const entity_table *t, uint32_t idx,
         *n = 0;
         return NULL;
     }
-    *n = t->arts[idx].n;
-    return t->ments + t->arts[idx].start;
+    entity_table *mt = (entity_table *)t; /* the answer's buffer only */
+    const ent_article *a = &t->arts[idx];
+    LEDE_GROW(mt->mout, mt->moutcap, a->n);
+    const uint8_t *p = a->scan, *q = a->ent;
+    uint32_t prev = 0;
+    for (uint32_t i = 0; i < a->n; i++) {
+        ent_ment m;
+        uint64_t e = UINT32_MAX;
+        p = ent_ment_next(p, &prev, &m);
+        if (q)
+            q = ent_get_varint(q, &e);
+        mt->mout[i] = (entity_mention){m.off, m.len, (uint32_t)e};
+    }
+    *n = a->n;
+    return mt->mout;
 }
 
 /* per thread: the reader and the thread making a set's names both sort */

@@ -91,7 +91,10 @@ const char *entity_name(const entity_table *t, uint32_t id);
 entity_type entity_type_of(const entity_table *t, uint32_t id);
 uint32_t entity_total(const entity_table *t, uint32_t id);
 
-/* Mentions in article idx, in text order. */
+/* Mentions in article idx, in text order (entity UINT32_MAX before
+ * entity_finish). The table keeps them compact and decodes them into a
+ * buffer of its own: the array is valid until the next entity_mentions
+ * call on the same table (one thread at a time), or a change to it. */
 const entity_mention *entity_mentions(const entity_table *t, uint32_t idx,
                                       size_t *n);
 

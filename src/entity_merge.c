@@ -27,9 +27,17 @@ typedef struct merge_ctx {
     uint32_t *parent;
     uint8_t *ambiguous;
     uint8_t *modified;    /* "Blairite Alan Milburn": never the name */
-    uint32_t *mroot;      /* group of each mention */
     uint32_t *root_ent;   /* group root -> entity id */
     uint32_t *gaz_ent;    /* gazetteer entry -> entity id */
+    uint8_t *sports;      /* variant named in a sports report */
+    /* the article being resolved (resolve_all) */
+    ent_ment *am;         /* its mentions */
+    uint32_t *mroot;      /* the group of each */
+    size_t acap;
+    struct local_root *local; /* per variant: resolve_article's */
+    uint32_t *cnt, *tm;   /* per variant: split_teams' */
+    uint8_t *ebuf;        /* its entity stream */
+    size_t ecap;
 } merge_ctx;
 
 static uint32_t find(uint32_t *p, uint32_t x)
@@ -396,12 +404,13 @@ static uint32_t local_of(const local_root *l, uint32_t gen)
     return NONE;
 }
 
-static void resolve_article(merge_ctx *m, const ent_article *a,
-                            local_root *local, uint32_t gen)
+static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
 {
     entity_table *t = m->t;
-    for (uint32_t i = a->start; i < a->start + a->n; i++) {
-        const ent_variant *vc = &t->vars[t->mvar[i]];
+    struct local_root *local = m->local;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t mv = m->am[i].var;
+        const ent_variant *vc = &t->vars[mv];
         for (size_t k = 1; vc->ntok > 1 && k < vc->key_len; k++) {
             if (t->strs.s[vc->key + k - 1] != ' ')
                 continue;
@@ -410,31 +419,22 @@ static void resolve_article(merge_ctx *m, const ent_article *a,
                 /* only a longer name the short form may join at all:
                  * "House" does not follow "House GOP" */
                 if (s < 0 || !m->ambiguous[s] ||
-                    !may_join(t, (uint32_t)s, t->mvar[i], first != 0))
+                    !may_join(t, (uint32_t)s, mv, first != 0))
                     continue;
-                uint32_t r = find(m->parent, t->mvar[i]);
+                uint32_t r = find(m->parent, mv);
                 note_root(&local[s], 0, r, gen);
-                if (!first && full_name(t, t->mvar[i]))
+                if (!first && full_name(t, mv))
                     note_root(&local[s], 1, r, gen);
             }
         }
     }
-    for (uint32_t i = a->start; i < a->start + a->n; i++) {
-        uint32_t s = t->mvar[i];
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t s = m->am[i].var;
         m->mroot[i] = find(m->parent, s);
         uint32_t r = m->ambiguous[s] ? local_of(&local[s], gen) : NONE;
         if (r != NONE)
             m->mroot[i] = r;
     }
-}
-
-static void resolve_mentions(merge_ctx *m)
-{
-    entity_table *t = m->t;
-    local_root *local = lede_calloc(t->nvars + 1, sizeof *local);
-    for (size_t a = 0; a < t->narts; a++)
-        resolve_article(m, &t->arts[a], local, (uint32_t)a + 1);
-    free(local);
 }
 
 static bool city(const entity_table *t, uint32_t r)
@@ -450,47 +450,96 @@ static bool city(const entity_table *t, uint32_t r)
  * third of its mentions, there the city names its team, an
  * organisation of its own (group r + nvars); elsewhere it stays the
  * city. Countries stay places: national teams are named as countries. */
-static void split_teams(merge_ctx *m)
+static void split_teams(merge_ctx *m, uint32_t n)
 {
     entity_table *t = m->t;
     uint32_t nv = (uint32_t)t->nvars;
-    uint32_t *cnt = lede_calloc(nv + 1, sizeof *cnt);
-    uint32_t *tm = lede_calloc(nv + 1, sizeof *tm);
-    for (size_t a = 0; a < t->narts; a++) {
-        const ent_article *ar = &t->arts[a];
-        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
-            cnt[m->mroot[i]]++;
-            tm[m->mroot[i]] += t->mteam[i];
-        }
-        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
-            uint32_t r = m->mroot[i];
-            if (r < nv && tm[r] && tm[r] * 3 >= cnt[r] && city(t, r))
-                m->mroot[i] = r + nv;
-        }
-        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
-            uint32_t r = m->mroot[i] % nv;
-            cnt[r] = tm[r] = 0;
-        }
+    uint32_t *cnt = m->cnt, *tm = m->tm;
+    for (uint32_t i = 0; i < n; i++) {
+        cnt[m->mroot[i]]++;
+        tm[m->mroot[i]] += m->am[i].team;
     }
-    free(cnt);
-    free(tm);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t r = m->mroot[i];
+        if (r < nv && tm[r] && tm[r] * 3 >= cnt[r] && city(t, r))
+            m->mroot[i] = r + nv;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t r = m->mroot[i] % nv;
+        cnt[r] = tm[r] = 0;
+    }
 }
 
-static void assign_ids(merge_ctx *m)
+/* Ids in order of first mention; the article's entity stream. */
+static void assign_ids(merge_ctx *m, ent_article *ar)
 {
     entity_table *t = m->t;
+    LEDE_GROW(m->ebuf, m->ecap, (size_t)ar->n * 5 + 1);
+    uint8_t *p = m->ebuf;
+    for (uint32_t i = 0; i < ar->n; i++) {
+        uint32_t r = m->mroot[i];
+        if (m->root_ent[r] == NONE)
+            m->root_ent[r] = (uint32_t)t->nents++;
+        p = ent_put_varint(p, m->root_ent[r]);
+    }
+    ar->ent = lede_arena_dup(&t->ments_ent, m->ebuf, (size_t)(p - m->ebuf));
+}
+
+/* Articles of sports results: three mentions or more followed by a
+ * score. There a town's name is most often its team's. */
+static void sports_article(merge_ctx *m, const ent_article *ar)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < ar->n; i++)
+        n += m->am[i].team != 0;
+    if (ar->sports)
+        n = 3;
+    for (uint32_t i = 0; n >= 3 && i < ar->n; i++)
+        m->sports[m->am[i].var] = 1;
+}
+
+/* Article by article: its mentions resolved to groups, towns split from
+ * their teams, entity ids given in order of first mention (one pass;
+ * each step looks at one article only). */
+static void resolve_all(merge_ctx *m)
+{
+    entity_table *t = m->t;
+    size_t nv = t->nvars + 1;
+    m->local = lede_calloc(nv, sizeof *m->local);
+    m->cnt = lede_calloc(nv, sizeof *m->cnt);
+    m->tm = lede_calloc(nv, sizeof *m->tm);
+    m->sports = lede_calloc(nv, 1);
     for (size_t i = 0; i < 2 * t->nvars; i++)
         m->root_ent[i] = NONE;
     t->nents = 0;
+    lede_arena_fini(&t->ments_ent);
     for (size_t a = 0; a < t->narts; a++) {
-        const ent_article *ar = &t->arts[a];
-        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
-            uint32_t r = m->mroot[i];
-            if (m->root_ent[r] == NONE)
-                m->root_ent[r] = (uint32_t)t->nents++;
-            t->ments[i].entity = m->root_ent[r];
+        ent_article *ar = &t->arts[a];
+        ar->ent = NULL;
+        if (!ar->n)
+            continue;
+        if (ar->n > m->acap) {
+            m->acap = ar->n;
+            free(m->am);
+            free(m->mroot);
+            m->am = lede_malloc(m->acap * sizeof *m->am);
+            m->mroot = lede_malloc(m->acap * sizeof *m->mroot);
         }
+        const uint8_t *p = ar->scan;
+        uint32_t prev = 0;
+        for (uint32_t i = 0; i < ar->n; i++)
+            p = ent_ment_next(p, &prev, &m->am[i]);
+        resolve_article(m, ar->n, (uint32_t)a + 1);
+        split_teams(m, ar->n);
+        assign_ids(m, ar);
+        sports_article(m, ar);
     }
+    free(m->local);
+    free(m->cnt);
+    free(m->tm);
+    free(m->am);
+    free(m->mroot);
+    free(m->ebuf);
 }
 
 /* The type nothing else decided: shape alone. */
@@ -539,24 +588,6 @@ static void gather_votes(merge_ctx *m, uint32_t *votes, int32_t *gazv)
     }
 }
 
-/* Articles of sports results: three mentions or more followed by a
- * score. There a town's name is most often its team's. */
-static uint8_t *sports_variants(const entity_table *t)
-{
-    uint8_t *sp = lede_calloc(t->nvars + 1, 1);
-    for (size_t a = 0; a < t->narts; a++) {
-        const ent_article *ar = &t->arts[a];
-        uint32_t n = 0;
-        for (uint32_t i = ar->start; i < ar->start + ar->n; i++)
-            n += t->mteam[i] != 0;
-        if (ar->sports)
-            n = 3;
-        for (uint32_t i = ar->start; n >= 3 && i < ar->start + ar->n; i++)
-            sp[t->mvar[i]] = 1;
-    }
-    return sp;
-}
-
 /* The type the generated lists give each entity named by one of their
  * names, or 0xff: used where no cue in the text voted. Not for a name
  * seen in sports results ("Kent 250 all out" is the county's team). */
@@ -565,7 +596,7 @@ static uint8_t *weak_types(merge_ctx *m, const uint32_t *bestv)
     entity_table *t = m->t;
     uint8_t *wt = lede_malloc(t->nents + 1);
     memset(wt, 0xff, t->nents + 1);
-    uint8_t *sp = sports_variants(t);
+    const uint8_t *sp = m->sports;
     /* the name shown must itself be a listed name: "Duncan Ferguson"
      * is no place because Ferguson is a town */
     for (size_t e = 0; e < t->nents; e++) {
@@ -573,7 +604,6 @@ static uint8_t *weak_types(merge_ctx *m, const uint32_t *bestv)
         if (b != NONE && t->vars[b].gaz < 0 && t->vars[b].wgaz >= 0 && !sp[b])
             wt[e] = t->weak->gaz[t->vars[b].wgaz].type;
     }
-    free(sp);
     return wt;
 }
 
@@ -663,8 +693,11 @@ static void article_lists(entity_table *t)
         last[e] = NONE;
     for (uint32_t a = 0; a < t->narts; a++) {
         const ent_article *ar = &t->arts[a];
-        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
-            uint32_t e = t->ments[i].entity;
+        const uint8_t *p = ar->ent;
+        for (uint32_t i = 0; i < ar->n; i++) {
+            uint64_t v;
+            p = ent_get_varint(p, &v);
+            uint32_t e = (uint32_t)v;
             t->ent_total[e]++;
             if (last[e] != a) {
                 last[e] = a;
@@ -679,8 +712,11 @@ static void article_lists(entity_table *t)
     memcpy(fill, t->ea_start, ne * sizeof *fill);
     for (uint32_t a = 0; a < t->narts; a++) {
         const ent_article *ar = &t->arts[a];
-        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
-            uint32_t e = t->ments[i].entity;
+        const uint8_t *p = ar->ent;
+        for (uint32_t i = 0; i < ar->n; i++) {
+            uint64_t v;
+            p = ent_get_varint(p, &v);
+            uint32_t e = (uint32_t)v;
             if (fill[e] > t->ea_start[e] && t->ea[fill[e] - 1].id == a)
                 t->ea[fill[e] - 1].count++;
             else
@@ -748,21 +784,27 @@ static void drop_tentative(entity_table *t)
     }
     if (!any)
         return;
-    size_t o = 0;
+    /* each article's stream rewritten in place: a mention left out
+     * frees more bytes than the next one's longer offset change takes */
+    t->nments = 0;
     for (size_t a = 0; a < t->narts; a++) {
         ent_article *ar = &t->arts[a];
-        uint32_t start = (uint32_t)o;
-        for (uint32_t i = ar->start; i < ar->start + ar->n; i++) {
-            if (!t->vars[t->mvar[i]].count)
+        uint8_t *w = (uint8_t *)ar->scan;
+        const uint8_t *p = ar->scan;
+        uint32_t prev = 0, wprev = 0, n = 0;
+        for (uint32_t i = 0; i < ar->n; i++) {
+            ent_ment m;
+            p = ent_ment_next(p, &prev, &m);
+            if (!t->vars[m.var].count)
                 continue;
-            t->ments[o] = t->ments[i];
-            t->mteam[o] = t->mteam[i];
-            t->mvar[o++] = t->mvar[i];
+            w = ent_ment_put(w, &wprev, &m);
+            n++;
         }
-        ar->start = start;
-        ar->n = (uint32_t)o - start;
+        ar->n = n;
+        if (!n)
+            ar->scan = NULL;
+        t->nments += n;
     }
-    t->nments = o;
 }
 
 /* Merge variants across everything scanned and assign final ids. */
@@ -778,7 +820,6 @@ void entity_finish(entity_table *t)
         m.parent[i] = i;
     m.ambiguous = lede_calloc(nv, 1);
     m.modified = lede_calloc(nv, 1);
-    m.mroot = lede_malloc((t->nments + 1) * sizeof *m.mroot);
     m.root_ent = lede_malloc(2 * nv * sizeof *m.root_ent);
     m.gaz_ent = lede_malloc((t->ngaz + 1) * sizeof *m.gaz_ent);
     for (size_t g = 0; g < t->ngaz; g++)
@@ -786,9 +827,7 @@ void entity_finish(entity_table *t)
     merge_gazetteer(&m);
     merge_acronyms(&m);
     merge_suffixes(&m);
-    resolve_mentions(&m);
-    split_teams(&m);
-    assign_ids(&m);
+    resolve_all(&m);
     name_and_type(&m);
     article_lists(t);
     lookup_map(&m);
@@ -796,7 +835,7 @@ void entity_finish(entity_table *t)
     free(m.parent);
     free(m.ambiguous);
     free(m.modified);
-    free(m.mroot);
+    free(m.sports);
     free(m.root_ent);
     free(m.gaz_ent);
 }

@@ -12,6 +12,7 @@
 #include "entity.h"
 #include "tagger.h"
 #include "text.h"
+#include "util.h"
 
 typedef struct ent_capture ent_capture;
 
@@ -93,11 +94,81 @@ typedef struct ent_variant {
 
 enum { V_HASOF = 4 };  /* "Bank of England": an organisation by shape */
 
+/* An article's mentions are kept as two byte streams (entity_mentions
+ * decodes them): per mention, its scan (varints: the offset's change
+ * from the previous mention's, zigzag; len << 1 | team; the variant) in
+ * t->mscan, and after entity_finish its entity id (a varint) in
+ * t->ments_ent. About 5 bytes a mention, not 17. */
 typedef struct ent_article {
-    uint32_t start, n;  /* range in t->ments */
+    const uint8_t *scan; /* in t->mscan, or NULL when n == 0 */
+    const uint8_t *ent;  /* in t->ments_ent, or NULL: not finished */
+    uint32_t n;          /* mentions */
     bool scanned;
     bool sports;        /* sports words throughout: teams named as towns */
 } ent_article;
+
+/* One mention as the merge sees it. */
+typedef struct ent_ment {
+    uint32_t off, len;
+    uint32_t var;        /* variant */
+    uint8_t team;        /* a score follows */
+} ent_ment;
+
+static inline uint8_t *ent_put_varint(uint8_t *p, uint64_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (uint8_t)v;
+    return p;
+}
+
+/* Streams are made by this process, never read from a file: no bounds. */
+static inline const uint8_t *ent_get_varint(const uint8_t *p, uint64_t *v)
+{
+    uint64_t r = 0;
+    for (int s = 0;; s += 7) {
+        uint8_t b = *p++;
+        r |= (uint64_t)(b & 0x7f) << s;
+        if (!(b & 0x80))
+            break;
+    }
+    *v = r;
+    return p;
+}
+
+/* The next mention of a scan stream; *prev is the previous one's offset
+ * (0 before the first). */
+static inline const uint8_t *ent_ment_next(const uint8_t *p, uint32_t *prev,
+                                           ent_ment *m)
+{
+    uint64_t d, lt, v;
+    p = ent_get_varint(p, &d);
+    p = ent_get_varint(p, &lt);
+    p = ent_get_varint(p, &v);
+    int64_t delta = (int64_t)(d >> 1) ^ -(int64_t)(d & 1);
+    m->off = (uint32_t)((int64_t)*prev + delta);
+    m->len = (uint32_t)(lt >> 1);
+    m->team = (uint8_t)(lt & 1);
+    m->var = (uint32_t)v;
+    *prev = m->off;
+    return p;
+}
+
+/* Append mention m to a scan stream at p (room for 25 bytes). */
+static inline uint8_t *ent_ment_put(uint8_t *p, uint32_t *prev,
+                                    const ent_ment *m)
+{
+    int64_t delta = (int64_t)m->off - (int64_t)*prev;
+    p = ent_put_varint(p, ((uint64_t)delta << 1) ^ (uint64_t)(delta >> 63));
+    p = ent_put_varint(p, (uint64_t)m->len << 1 | (m->team != 0));
+    p = ent_put_varint(p, m->var);
+    *prev = m->off;
+    return p;
+}
+
+enum { ENT_MENT_MAX = 25 }; /* bytes of one encoded mention, at most */
 
 /* A word of the article being scanned. */
 typedef struct ent_word {
@@ -181,10 +252,14 @@ struct entity_table {
     ent_variant *vars;
     size_t nvars, varcap;
     ent_map varmap;      /* folded key -> variant */
-    entity_mention *ments;
-    uint32_t *mvar;      /* variant of each mention */
-    uint8_t *mteam;      /* 1 where a score follows the mention */
-    size_t nments, mentcap;
+    lede_arena mscan;    /* the articles' scan streams */
+    lede_arena ments_ent; /* their entity streams (entity_finish) */
+    size_t nments;       /* mentions in all */
+    uint8_t *pend;       /* the article being added: its scan stream */
+    size_t npend, pendcap;
+    uint32_t pend_n, pend_prev;
+    entity_mention *mout; /* entity_mentions' answer */
+    size_t moutcap;
     ent_article *arts;
     size_t narts, artcap;
     /* "Full Name (ACR)", "ACR, the Full Name": four words a pair, the
@@ -268,6 +343,10 @@ long ent_gaz_find(entity_table *t, const char *s, size_t len);
 /* Intern a mention c of the current article; surf is its text (c->len
  * bytes). */
 void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf);
+/* The mentions added between the two calls are article idx's (its slot
+ * exists): kept in t->mscan. */
+void ent_ments_begin(entity_table *t);
+void ent_ments_commit(entity_table *t, uint32_t idx);
 
 /* entity_raw.c: while t->cap is set, a scan records what it finds there
  * (entity_scan_raw) instead of adding it to the table. */

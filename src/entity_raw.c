@@ -215,7 +215,7 @@ int entity_add_raw(entity_table *t, uint32_t idx, const void *raw,
     }
     if (total != hdr[3])
         return -1;
-    t->arts[idx].start = (uint32_t)t->nments;
+    ent_ments_begin(t);
     for (uint32_t i = 0; i < hdr[1]; i++) {
         raw_cand r;
         memcpy(&r, p + (size_t)i * sizeof r, sizeof r);
@@ -225,7 +225,7 @@ int entity_add_raw(entity_table *t, uint32_t idx, const void *raw,
         ent_add_mention(t, &c, surf);
         surf += r.len;
     }
-    t->arts[idx].n = (uint32_t)(t->nments - t->arts[idx].start);
+    ent_ments_commit(t, idx);
     uint32_t tail[2];
     memcpy(tail, surf, sizeof tail);
     t->arts[idx].sports = (tail[0] & 1) != 0;

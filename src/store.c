@@ -58,11 +58,15 @@ void store_free(store *s)
     index_close(s->ix);
     free(s->rowid);
     free(s->nent);
-    free(s->summ);
     free(s->gaz);
     free(s->byrow);
     for (size_t i = 0; i < s->n; i++)
-        article_fini(&s->arts[i]);
+        if (!s->summ[i]) {
+            article_fini(s->arts[i].whole);
+            free(s->arts[i].whole);
+        }
+    free(s->summ);
+    lede_arena_fini(&s->sums);
     for (size_t i = 0; i < s->nprints; i++)
         if (s->pflag[i] & PF_MADE)
             story_print_fini(&s->prints[i]);
@@ -133,6 +137,100 @@ static void grow_one(store *s)
     s->counts_ok = false;
 }
 
+/* The record of a summary:
+ *   store_sum, then per block its length (uint32_t) and kind (uint8_t),
+ *   then its text (the blocks, each followed by '\n', and a NUL), its
+ *   path and, when it differs, its label (NUL-terminated). */
+struct store_sum {
+    int64_t date_key;
+    uint64_t hash;
+    uint32_t len;        /* of the text */
+    uint8_t nblocks;
+    int8_t role[5];      /* block of the title, date, source, author, url
+                            or -1 */
+    bool own_label;
+};
+
+static const char *sum_text(const store_sum *r)
+{
+    return (const char *)(r + 1) + r->nblocks * 5u;
+}
+
+/* Keep a's headline and metadata blocks (as article_summary), path and
+ * label, in the summaries' arena. */
+static const store_sum *sum_make(store *s, const article *a)
+{
+    const int32_t keep[5] = {a->title, a->date, a->source, a->author, a->url};
+    size_t len = 0, nb = 0;
+    for (int k = 0; k < 5; k++)
+        if (keep[k] >= 0) {
+            len += a->blocks[keep[k]].len + 1;
+            nb++;
+        }
+    size_t pl = strlen(a->path) + 1;
+    bool own = a->label != a->path && strcmp(a->label, a->path) != 0;
+    size_t ll = own ? strlen(a->label) + 1 : 0;
+    store_sum *r = lede_arena_alloc(&s->sums, sizeof *r + nb * 5 + len + 1 +
+                                                 pl + ll, _Alignof(store_sum));
+    r->date_key = a->date_key;
+    r->hash = a->hash;
+    r->len = (uint32_t)len;
+    r->nblocks = (uint8_t)nb;
+    r->own_label = own;
+    char *lens = (char *)(r + 1), *kinds = lens + nb * 4;
+    char *t = (char *)sum_text(r);
+    size_t at = 0, b = 0;
+    for (int k = 0; k < 5; k++) {
+        r->role[k] = -1;
+        if (keep[k] < 0)
+            continue;
+        const article_block *fb = &a->blocks[keep[k]];
+        memcpy(lens + b * 4, &fb->len, 4);
+        kinds[b] = (char)fb->kind;
+        memcpy(t + at, a->text + fb->off, fb->len);
+        at += fb->len;
+        t[at++] = '\n';
+        r->role[k] = (int8_t)b++;
+    }
+    t[at] = '\0';
+    memcpy(t + len + 1, a->path, pl);
+    if (own)
+        memcpy(t + len + 1 + pl, a->label, ll);
+    return r;
+}
+
+/* An article made from a summary record into *a (blocks: room for 5):
+ * its strings stay in the record. */
+static void sum_view(const store_sum *r, article *a, article_block *blocks,
+                     uint32_t *line0)
+{
+    memset(a, 0, sizeof *a);
+    const char *lens = (const char *)(r + 1), *kinds = lens + r->nblocks * 4;
+    uint32_t off = 0;
+    for (size_t b = 0; b < r->nblocks; b++) {
+        uint32_t l;
+        memcpy(&l, lens + b * 4, 4);
+        blocks[b] = (article_block){off, l, (uint8_t)kinds[b]};
+        off += l + 1;
+    }
+    a->text = (char *)sum_text(r);
+    a->len = r->len;
+    a->path = a->text + r->len + 1;
+    a->label = r->own_label ? a->path + strlen(a->path) + 1 : a->path;
+    a->blocks = blocks;
+    a->nblocks = r->nblocks;
+    a->title = r->role[0];
+    a->date = r->role[1];
+    a->source = r->role[2];
+    a->author = r->role[3];
+    a->url = r->role[4];
+    a->date_key = r->date_key;
+    a->hash = r->hash;
+    *line0 = 0;
+    a->line_starts = line0;
+    a->nlines = 1;
+}
+
 void store_push(store *s, article *a, int64_t rowid, bool summary,
                 uint32_t nent, const uint64_t *body)
 {
@@ -141,7 +239,13 @@ void store_push(store *s, article *a, int64_t rowid, bool summary,
         s->body[s->n] = *body;
         s->pflag[s->n] = PF_BODY;
     }
-    s->arts[s->n] = *a;
+    if (summary) {
+        s->arts[s->n].sum = sum_make(s, a);
+        article_fini(a);
+    } else {
+        s->arts[s->n].whole = lede_malloc(sizeof *a);
+        *s->arts[s->n].whole = *a;
+    }
     if (rowid >= 0 || summary)
         s->rowid[s->n] = rowid;
     s->summ[s->n] = summary;
@@ -545,7 +649,7 @@ static names_job *names_job_new(store *s, bool thread)
     const article **whole = lede_calloc(s->n ? s->n : 1, sizeof *whole);
     for (size_t i = 0; i < s->n; i++)
         if (!s->summ[i])
-            whole[i] = &s->arts[i];
+            whole[i] = s->arts[i].whole;
     j->whole = whole;
     j->save = s->changed || !s->counts_ok;
     j->ix = thread ? index_open_again(s->ix) : s->ix;
@@ -601,6 +705,7 @@ static void names_apply(store *s, names_job *j)
     s->counts_ok = s->finished;
     s->names_version++;
     names_job_free(j);
+    lede_trim();
 }
 
 void store_names_start(store *s)
@@ -667,7 +772,7 @@ void store_index(store *s)
     if (s->scanned == s->n && s->finished)
         return;
     for (; s->scanned < s->n; s->scanned++) {
-        entity_scan(t, (uint32_t)s->scanned, &s->arts[s->scanned]);
+        entity_scan(t, (uint32_t)s->scanned, store_get(s, s->scanned));
         if (s->progress && s->scanned % STORE_PROGRESS_EVERY == 0)
             s->progress(s->pctx, "indexing", s->scanned, s->n);
     }
@@ -685,7 +790,7 @@ static const story_print *print_whole(store *s, size_t i)
         s->nprints = s->n;
     }
     if (!(s->pflag[i] & PF_MADE)) {
-        story_print_article(&s->prints[i], &s->arts[i]);
+        story_print_article(&s->prints[i], s->arts[i].whole);
         s->pflag[i] |= PF_MADE;
     }
     return &s->prints[i];
@@ -776,9 +881,24 @@ long store_add_gazetteer(store *s, const char *tsv, size_t len, char *err,
 
 size_t store_count(const store *s) { return s->n; }
 
-const article *store_summary(const store *s, size_t i)
+/* A summary is made into an article in a ring of the last ones asked
+ * for, behind a const pointer: reading does not change the set. */
+const article *store_summary(const store *cs, size_t i)
 {
-    return i < s->n ? &s->arts[i] : NULL;
+    if (i >= cs->n)
+        return NULL;
+    if (!cs->summ[i])
+        return cs->arts[i].whole;
+    store *s = (store *)cs;
+    for (size_t k = 0; k < s->nsring; k++)
+        if (s->sring[k].idx == i)
+            return &s->sring[k].a;
+    size_t k = s->nsring < STORE_SUM_RING ? s->nsring++ : s->snext;
+    s->snext = (k + 1) % STORE_SUM_RING;
+    s->sring[k].idx = i;
+    sum_view(s->arts[i].sum, &s->sring[k].a, s->sring[k].blocks,
+             &s->sring[k].line0);
+    return &s->sring[k].a;
 }
 
 /* With an index the cache is filled behind a const pointer: fetching an
@@ -787,8 +907,8 @@ const article *store_get(const store *cs, size_t i)
 {
     if (i >= cs->n)
         return NULL;
-    if (!cs->summ || !cs->summ[i])
-        return &cs->arts[i];
+    if (!cs->summ[i])
+        return cs->arts[i].whole;
     store *s = (store *)cs;
     for (size_t k = 0; k < s->ncache; k++)
         if (s->cache[k].idx == i)
@@ -802,12 +922,12 @@ const article *store_get(const store *cs, size_t i)
         article_fini(&s->cache[k].a);
     }
     s->cache[k].idx = i;
-    if (index_article(s->ix, s->rowid[i], s->arts[i].path,
-                      &s->cache[k].a) != 0) {
+    const article *sum = store_summary(s, i);
+    if (index_article(s->ix, s->rowid[i], sum->path, &s->cache[k].a) != 0) {
         /* the index lost it: the summary is all there is to show */
         article_fini(&s->cache[k].a);
         s->cache[k].idx = SIZE_MAX;
-        return &s->arts[i];
+        return store_summary(s, i);
     }
     return &s->cache[k].a;
 }
@@ -825,30 +945,45 @@ static int cmp_pair(const void *a_, const void *b_)
     return (a[1] > b[1]) - (a[1] < b[1]);
 }
 
-long store_find_rowid(const store *cs, int64_t rowid)
+/* The first of n (rowid, index) pairs of stride st with that row id. */
+static long find_in(const int64_t *v, size_t n, size_t st, int64_t rowid)
 {
-    store *s = (store *)cs; /* a lookup table built on first use */
-    if (s->nbyrow != s->n) {
-        s->byrow = lede_realloc(s->byrow, (s->n ? s->n : 1) * 2 *
-                                              sizeof *s->byrow);
-        for (size_t i = 0; i < s->n; i++) {
-            s->byrow[2 * i] = s->rowid[i];
-            s->byrow[2 * i + 1] = (int64_t)i;
-        }
-        qsort(s->byrow, s->n, 2 * sizeof *s->byrow, cmp_pair);
-        s->nbyrow = s->n;
-    }
-    size_t lo = 0, hi = s->n;
-    while (lo < hi) { /* the first pair with that row id */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (s->byrow[2 * mid] < rowid)
+        if (v[st * mid] < rowid)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo == s->n || s->byrow[2 * lo] != rowid)
-        return -1;
-    return (long)s->byrow[2 * lo + 1];
+    return lo < n && v[st * lo] == rowid ? (long)lo : -1;
+}
+
+long store_find_rowid(const store *cs, int64_t rowid)
+{
+    store *s = (store *)cs; /* a lookup table built on first use */
+    if (s->nbyrow != s->n) {
+        /* a set indexed in one go has its row ids in order: searched as
+         * they are, with no table */
+        bool sorted = true;
+        for (size_t i = 1; i < s->n && sorted; i++)
+            sorted = s->rowid[i - 1] < s->rowid[i];
+        free(s->byrow);
+        s->byrow = NULL;
+        if (!sorted) {
+            s->byrow = lede_malloc((s->n ? s->n : 1) * 2 * sizeof *s->byrow);
+            for (size_t i = 0; i < s->n; i++) {
+                s->byrow[2 * i] = s->rowid[i];
+                s->byrow[2 * i + 1] = (int64_t)i;
+            }
+            qsort(s->byrow, s->n, 2 * sizeof *s->byrow, cmp_pair);
+        }
+        s->nbyrow = s->n;
+    }
+    if (!s->byrow)
+        return find_in(s->rowid, s->n, 1, rowid);
+    long k = find_in(s->byrow, s->n, 2, rowid);
+    return k < 0 ? -1 : (long)s->byrow[2 * k + 1];
 }
 
 lede_index *store_index_handle(store *s) { return s->ix; }
@@ -886,7 +1021,9 @@ void store_order_by(const store *s, store_order by, uint32_t *order)
         return;
     dated *d = lede_malloc(s->n * sizeof *d);
     for (size_t i = 0; i < s->n; i++)
-        d[i] = (dated){s->arts[i].date_key, (uint32_t)i};
+        d[i] = (dated){s->summ[i] ? s->arts[i].sum->date_key
+                                  : s->arts[i].whole->date_key,
+                       (uint32_t)i};
     qsort(d, s->n, sizeof *d, cmp_date);
     for (size_t i = 0; i < s->n; i++)
         order[i] = d[i].idx;

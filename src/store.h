@@ -94,8 +94,8 @@ size_t store_poll(store *s);
 bool store_loading(const store *s);
 /* Poll until the load is over. */
 void store_wait(store *s);
-/* Articles in the store so far, and files found so far (0 when not
- * loading). */
+/* Articles in the store so far, and the files to load (0 when not
+ * loading, or while the walk of the paths goes on). */
 void store_load_progress(const store *s, size_t *done, size_t *total);
 
 /* Add gazetteer lines to the set's table (see entity_gazetteer_add); use
@@ -110,9 +110,13 @@ size_t store_count(const store *s);
 const article *store_get(const store *s, size_t i);
 #define STORE_CACHE_N 8
 /* Article i as the list needs it: at least its headline, date and
- * source blocks and date_key (no body with an index). Valid until
- * store_free or the next store_add_*. */
+ * source blocks and date_key (no body with an index). Its strings
+ * (path, label, text) stay valid until store_free; the article itself,
+ * when it is only a summary, until STORE_SUM_RING other summaries have
+ * been asked for (an indexed article is kept as one compact record and
+ * made into an article when asked for). */
 const article *store_summary(const store *s, size_t i);
+#define STORE_SUM_RING 32
 
 /* The number of distinct entities named in article i (after
  * store_counts or store_index). */

@@ -67,6 +67,9 @@ typedef struct entry {
 
 enum { READ_BATCH = 1024, /* the walker's lookups in one read transaction */
        WALK_BATCH = 256,
+       WALK_LEAD = 8192, /* entries listed and not yet in the store, at
+                            most: the walk of a big set waits for the
+                            rest rather than hold a million entries */
        AHEAD = 1024 }; /* parsed articles waiting for the writer, at most */
 
 struct store_loader {
@@ -124,6 +127,17 @@ static void flush_entries(store_loader *l)
     if (!l->nbuf)
         return;
     pthread_mutex_lock(&l->mu);
+    if (l->n - l->taken >= WALK_LEAD && !atomic_load(&l->stop)) {
+        /* no read snapshot held while waiting: it would keep the
+         * checkpoints from emptying the log */
+        pthread_mutex_unlock(&l->mu);
+        if (l->rfinds && l->rfinds != SIZE_MAX)
+            index_end_read(l->rix);
+        l->rfinds = 0;
+        pthread_mutex_lock(&l->mu);
+        while (l->n - l->taken >= WALK_LEAD && !atomic_load(&l->stop))
+            pthread_cond_wait(&l->cv, &l->mu);
+    }
     LEDE_GROW(l->e, l->cap, l->n + l->nbuf);
     for (size_t i = 0; i < l->nbuf; i++) {
         l->e[l->n++] = l->buf[i];
@@ -275,7 +289,7 @@ static void *worker(void *arg)
 {
     store_loader *l = arg;
     store_reader rd = {0};
-    entity_table *t = store_scan_table(l->s);
+    entity_table *t = NULL; /* made when a file is read: a reopen has none */
     story_print p = {0};
     entry *e;
     while (!atomic_load(&l->stop) && (e = next_job(l)) != NULL) {
@@ -283,6 +297,8 @@ static void *worker(void *arg)
         struct stat st;
         e->ok = store_read_file(&rd, e->path, &e->a, msg, sizeof msg, &st);
         if (e->ok) {
+            if (!t)
+                t = store_scan_table(l->s);
             entity_scan_raw(t, &e->a, &e->raw, &e->rawlen);
             story_print_article(&p, &e->a);
             e->body = p.body;
@@ -596,6 +612,7 @@ size_t store_poll(store *s)
         l->e[k] = NULL;
     }
     l->taken = to;
+    pthread_cond_broadcast(&l->cv); /* the walker may wait for it */
     pthread_mutex_unlock(&l->mu);
     for (size_t k = from; k < to; k++) {
         entry *e = batch[k - from];
@@ -636,7 +653,7 @@ void store_load_progress(const store *s, size_t *done, size_t *total)
     if (!l)
         return;
     pthread_mutex_lock(&l->mu);
-    *total = l->files;
+    *total = l->walked ? l->files : 0; /* the walk keeps a bounded lead */
     pthread_mutex_unlock(&l->mu);
 }
 
@@ -688,4 +705,5 @@ void store_load_free(store *s)
     pthread_cond_destroy(&l->ccv);
     free(l);
     s->ld = NULL;
+    lede_trim(); /* the entries were freed on this thread, made on others */
 }

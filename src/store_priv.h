@@ -9,6 +9,7 @@
 #include "store.h"
 #include "story.h"
 #include "text.h"
+#include "util.h"
 
 /* A read buffer and a cleaning scratch, reused from file to file: one
  * per thread that reads. */
@@ -21,11 +22,30 @@ typedef struct store_reader {
 typedef struct store_loader store_loader;
 typedef struct names_job names_job;
 
+/* An indexed article as the list needs it, in s->sums (store.c): its
+ * headline and metadata blocks, path and label in one record. */
+typedef struct store_sum store_sum;
+
+/* Article i: whole (held in memory: no index, or not indexed) or only
+ * its summary (s->summ[i]). */
+typedef union store_art {
+    article *whole;       /* malloc'd, owned */
+    const store_sum *sum; /* in s->sums */
+} store_art;
+
 struct store {
     store_msg_fn msg;
     void *ctx;
-    article *arts;
+    store_art *arts;
     size_t n, cap;
+    lede_arena sums;      /* the summaries */
+    struct {              /* store_summary's answers, the last ones */
+        size_t idx;
+        article a;
+        article_block blocks[5];
+        uint32_t line0;
+    } sring[STORE_SUM_RING];
+    size_t nsring, snext;
     size_t scanned;      /* articles [0, scanned) went through entity_scan */
     bool finished;       /* entity_finish ran after the last scan */
     entity_table *ents;  /* created on first need */

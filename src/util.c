@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static lede_fatal_fn fatal_hook;
 
@@ -74,4 +77,66 @@ uint64_t lede_hash64(const void *p, size_t n)
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     return h;
+}
+
+struct lede_arena_chunk {
+    lede_arena_chunk *next;
+    max_align_t data[]; /* the chunk's bytes */
+};
+
+enum { ARENA_CHUNK = 64 * 1024 - 64 }; /* a malloc below the mmap limit */
+
+void *lede_arena_alloc(lede_arena *a, size_t n, size_t align)
+{
+    size_t at = a->head ? (a->used + align - 1) & ~(align - 1) : 0;
+    if (!a->head || at > a->cap || a->cap - at < n) {
+        /* a record bigger than a quarter chunk gets a chunk of its own,
+         * behind the head, which goes on filling */
+        if (n > ARENA_CHUNK / 4) {
+            lede_arena_chunk *c = lede_malloc(sizeof *c + n);
+            if (a->head) {
+                c->next = a->head->next;
+                a->head->next = c;
+            } else {
+                c->next = NULL;
+                a->head = c;
+                a->used = a->cap = n;
+            }
+            a->bytes += n;
+            return c->data;
+        }
+        lede_arena_chunk *c = lede_malloc(sizeof *c + ARENA_CHUNK);
+        c->next = a->head;
+        a->head = c;
+        a->used = 0;
+        a->cap = ARENA_CHUNK;
+        a->bytes += ARENA_CHUNK;
+        at = 0;
+    }
+    a->used = at + n;
+    return (char *)a->head->data + at;
+}
+
+void *lede_arena_dup(lede_arena *a, const void *p, size_t n)
+{
+    void *q = lede_arena_alloc(a, n, 1);
+    if (n)
+        memcpy(q, p, n);
+    return q;
+}
+
+void lede_arena_fini(lede_arena *a)
+{
+    for (lede_arena_chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    memset(a, 0, sizeof *a);
+}
+
+void lede_trim(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

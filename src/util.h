@@ -27,6 +27,11 @@ char *lede_strndup(const char *s, size_t n);
  * growing geometrically. Returns *p. */
 void *lede_grow(void *p_, size_t *cap, size_t need, size_t size);
 
+/* Give the pages of freed memory back to the system, in every malloc
+ * arena (glibc: threads allocate from arenas of their own, and what a
+ * finished phase freed there would stay resident). */
+void lede_trim(void);
+
 /* A 64-bit hash of n bytes (FNV-1a, then a final mix): stable across
  * runs and machines, so it can key stored data (content hashes, paragraph
  * fingerprints). Not cryptographic. */
@@ -37,5 +42,24 @@ uint64_t lede_hash64(const void *p, size_t n);
 #define LEDE_GROW(ptr, cap, need)                                         \
     ((ptr) = (need) <= (cap) ? (ptr)                                      \
                              : lede_grow((ptr), &(cap), (need), sizeof *(ptr)))
+
+/* A bump allocator for many small records freed together: memory comes
+ * in chunks (no per-record malloc header, no copy when it grows, and
+ * what is handed out never moves). Zero-initialise it. */
+typedef struct lede_arena_chunk lede_arena_chunk;
+typedef struct lede_arena {
+    lede_arena_chunk *head; /* the chunk being filled; older ones follow */
+    size_t used, cap;       /* in the head chunk */
+    size_t bytes;           /* all chunks, for figures */
+} lede_arena;
+
+/* n bytes aligned to align (a power of two, at most that of
+ * max_align_t: 1 for bytes), valid until lede_arena_fini; n == 0 gives
+ * a valid pointer to nothing. */
+void *lede_arena_alloc(lede_arena *a, size_t n, size_t align);
+/* A copy of p[0..n) in the arena (byte aligned). */
+void *lede_arena_dup(lede_arena *a, const void *p, size_t n);
+/* Free every chunk; the arena is empty again. */
+void lede_arena_fini(lede_arena *a);
 
 #endif

@@ -255,7 +255,11 @@ static void status_draw(ui *u)
     if (store_loading(u->s)) {
         size_t done, total;
         store_load_progress(u->s, &done, &total);
-        snprintf(prog, sizeof prog, "(indexing: %zu of %zu) ", done, total);
+        if (total)
+            snprintf(prog, sizeof prog, "(indexing: %zu of %zu) ", done,
+                     total);
+        else /* the walk is not over: no total yet */
+            snprintf(prog, sizeof prog, "(indexing: %zu) ", done);
     }
     int lneed = 0;
     if (u->msg[0]) {

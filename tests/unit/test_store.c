@@ -18,6 +18,7 @@
 #include "store.h"
 #include "story.h"
 #include "testutil.h"
+#include "util.h"
 
 /* ---- messages ---- */
 
@@ -499,9 +500,39 @@ static void test_prints_from_index(void **state)
     store_free(ref);
 }
 
+/* The arena the store keeps its summaries in (and the entity table
+ * its mentions): records of every size keep their bytes and alignment
+ * while thousands more are added, big ones included. */
+static void test_arena(void **state)
+{
+    (void)state;
+    lede_arena a = {0};
+    enum { N = 3000 };
+    unsigned char *rec[N];
+    size_t len[N];
+    for (size_t i = 0; i < N; i++) {
+        len[i] = i % 97 == 0 ? 20000 + i : i % 41; /* some bigger than
+                                                      a quarter chunk */
+        size_t al = i % 3 == 0 ? 8 : 1;
+        rec[i] = lede_arena_alloc(&a, len[i], al);
+        assert_true((uintptr_t)rec[i] % al == 0);
+        memset(rec[i], (int)(i & 0xff), len[i]);
+    }
+    for (size_t i = 0; i < N; i++)
+        for (size_t k = 0; k < len[i]; k++)
+            if (rec[i][k] != (unsigned char)(i & 0xff))
+                fail_msg("record %zu byte %zu overwritten", i, k);
+    const char *d = lede_arena_dup(&a, "abc", 4);
+    assert_string_equal(d, "abc");
+    assert_true(a.bytes > 0);
+    lede_arena_fini(&a);
+    assert_int_equal(a.bytes, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arena),
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_metadata_fixtures),
         cmocka_unit_test(test_folder_order_and_hidden),

@@ -77,7 +77,11 @@ static int teardown(void **state)
 static uint32_t idx(const char *name)
 {
     const article *a = tu_by_name(st, name);
-    return (uint32_t)(a - store_get(st, 0));
+    for (size_t i = 0; i < store_count(st); i++)
+        if (store_get(st, i) == a)
+            return (uint32_t)i;
+    fail_msg("%s not found", name);
+    return 0;
 }
 
 static const story_print *pr(const char *name)
