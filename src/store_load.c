@@ -11,8 +11,9 @@
  *            (index_fts_text_make); no lock is held while they work;
  *   writer   takes the parsed entries in walk order, writes them to the
  *            index in batched transactions (its own connection), keeps
- *            only the list summary, and publishes entries as they are
- *            committed;
+ *            only the list summary, adds each article's raw scan to the
+ *            set's names (merge_entry), and publishes entries as they
+ *            are committed;
  *   checkpointer copies the writer's write-ahead log into the database
  *            (its own connection), so that the writer's commits do not
  *            wait for those reads, writes and fsyncs;
@@ -108,6 +109,10 @@ struct store_loader {
     atomic_bool stop;       /* the store is closing: give up */
     entry *buf[WALK_BATCH]; /* the walker's entries not yet handed over */
     size_t nbuf;
+    /* the set's names, made as the articles are written (the writer's) */
+    bool merging;           /* every article so far was read here */
+    entity_table *names;    /* created with the first article */
+    size_t nmerged;         /* articles [0, nmerged) added to it */
 };
 
 static int64_t mtime_ns(const struct stat *st)
@@ -403,6 +408,30 @@ static void write_entry(store_loader *l, entry *e, bool *in_tx)
     e->a = sum;
 }
 
+/* The set's names grow as its articles are written: each raw scan goes
+ * into the loader's table at the article's place in the set (walk order,
+ * as store_poll numbers them), so that at the end of the load the names
+ * job only merges (entity_finish), with nothing read back from the
+ * index. A file the index held unchanged has its scan only there: then
+ * the job reads every scan, as on any reopen. */
+static void merge_entry(store_loader *l, entry *e)
+{
+    if (!l->merging || e->kind != K_FILE || (!e->row && !e->ok))
+        return;
+    if (e->row) {
+        l->merging = false;
+        entity_table_free(l->names);
+        l->names = NULL;
+        return;
+    }
+    if (!l->names)
+        l->names = store_scan_table(l->s);
+    entity_add_raw(l->names, (uint32_t)l->nmerged++, e->raw, e->rawlen,
+                   SIZE_MAX);
+    free(e->raw); /* in the index now, and in the table */
+    e->raw = NULL;
+}
+
 static bool ready(const entry *e)
 {
     return e->kind != K_FILE || e->row || e->state == E_PARSED;
@@ -468,9 +497,11 @@ static void *writer(void *arg)
     for (;;) {
         while (k < l->n && ready(l->e[k]) && pending < BATCH) {
             entry *e = l->e[k];
-            if (needs_write(e)) {
+            if (needs_write(e) || (l->merging && e->kind == K_FILE)) {
                 pthread_mutex_unlock(&l->mu);
-                write_entry(l, e, &in_tx);
+                if (needs_write(e))
+                    write_entry(l, e, &in_tx);
+                merge_entry(l, e);
                 pthread_mutex_lock(&l->mu);
             }
             e->state = E_WRITTEN;
@@ -540,6 +571,7 @@ void store_load_start(store *s, const char *const *paths, size_t n)
     l->wix = index_open_again(s->ix);
     l->rix = index_open_again(s->ix);
     l->cix = l->wix ? index_open_again(s->ix) : NULL;
+    l->merging = s->n == 0; /* the table's numbers are the store's */
     l->nworkers = s->jobs > 0 ? s->jobs : cores();
     l->workers = lede_calloc((size_t)l->nworkers, sizeof *l->workers);
     s->ld = l;
@@ -608,6 +640,10 @@ size_t store_poll(store *s)
     free(batch);
     if (done) {
         s->changed |= l->changed;
+        if (l->names && l->nmerged == s->n) { /* see merge_entry */
+            store_names_merged(s, l->names, l->nmerged);
+            l->names = NULL;
+        }
         store_load_free(s);
         s->counts_ok = !s->changed && index_counts_clean(s->ix);
     }
@@ -682,6 +718,7 @@ void store_load_free(store *s)
     index_close(l->cix);
     free(l->met);
     free(l->wrote);
+    entity_table_free(l->names);
     pthread_mutex_destroy(&l->mu);
     pthread_cond_destroy(&l->cv);
     pthread_cond_destroy(&l->wcv);
