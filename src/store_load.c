@@ -86,6 +86,7 @@ struct store_loader {
     size_t taken;           /* [0, taken) moved into the store */
     bool done;              /* the writer is done */
     bool changed;           /* something written or removed */
+    bool counts_dirty;      /* the index knows its counts are stale */
     size_t files;           /* file entries listed (for progress) */
     int nworkers;
     pthread_t walker, writer, *workers, ckpter;
@@ -383,12 +384,22 @@ static bool needs_write(const entry *e)
 }
 
 /* One entry into the index: the article written, the summary kept. */
+/* A transaction for the writer, and the first that changes the files
+ * says the name counts are stale: a run killed before its names are
+ * merged leaves none trusted. */
+static void begin_change(store_loader *l, bool *in_tx)
+{
+    if (!*in_tx)
+        *in_tx = index_begin(l->wix) == 0;
+    if (!l->counts_dirty)
+        l->counts_dirty = index_set_counts_clean(l->wix, false) == 0;
+}
+
 static void write_entry(store_loader *l, entry *e, bool *in_tx)
 {
     if (!l->wix)
         return;
-    if (!*in_tx)
-        *in_tx = index_begin(l->wix) == 0;
+    begin_change(l, in_tx);
     index_print pr = {e->body, e->print, e->printlen};
     e->id = index_put(l->wix, e->path, e->size, e->mtime, &e->a, e->raw,
                       e->rawlen, &pr, &e->fts);
@@ -464,8 +475,7 @@ static void remove_gone(store_loader *l, bool *in_tx)
         if (has_id(l->met, l->nmet, ids[i]) ||
             has_id(l->wrote, l->nwrote, ids[i]))
             continue;
-        if (!*in_tx)
-            *in_tx = index_begin(l->wix) == 0;
+        begin_change(l, in_tx);
         index_remove(l->wix, ids[i]);
         l->changed = true;
     }
