@@ -31,7 +31,8 @@ enum {
     Q_FILES, Q_FIND, Q_INS_FILE, Q_UPD_FILE, Q_INS_ART, Q_INS_RAW, Q_DEL_FILE,
     Q_DEL_ART, Q_DEL_RAW, Q_GET_ART, Q_GET_RAW, Q_NENT, Q_FTS_INS, Q_FTS_DEL,
     Q_META_GET, Q_META_SET, Q_ENT_INS, Q_BEGIN, Q_COMMIT, Q_FIND_ROW, Q_IDS,
-    Q_INS_PRINT, Q_DEL_PRINT, Q_GET_PRINT, Q_BEGIN_READ, Q_DEL_NENT, NQ
+    Q_INS_PRINT, Q_DEL_PRINT, Q_GET_PRINT, Q_BEGIN_READ, Q_DEL_NENT,
+    Q_ANY_FILE, NQ
 };
 
 static const char *const sql[NQ] = {
@@ -52,6 +53,7 @@ static const char *const sql[NQ] = {
     [Q_GET_RAW] = "SELECT ents FROM raw WHERE id = ?1",
     [Q_NENT] = "INSERT OR REPLACE INTO nent(id, n) VALUES (?1, ?2)",
     [Q_DEL_NENT] = "DELETE FROM nent WHERE id = ?1",
+    [Q_ANY_FILE] = "SELECT 1 FROM files LIMIT 1",
     [Q_FTS_INS] = "INSERT INTO fts(rowid, title, body) VALUES (?1, ?2, ?3)",
     [Q_FTS_DEL] = "INSERT INTO fts(fts, rowid, title, body) "
                   "VALUES ('delete', ?1, ?2, ?3)",
@@ -509,6 +511,14 @@ int index_find(lede_index *ix, const char *path, index_row *r)
     r->body = (uint64_t)sqlite3_column_int64(st, 5);
     sqlite3_reset(st);
     return 1; /* the summary stays until the next call */
+}
+
+bool index_has_files(lede_index *ix)
+{
+    sqlite3_stmt *st = ix->q[Q_ANY_FILE];
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc != SQLITE_DONE; /* an error: as if there were some */
 }
 
 int index_ids(lede_index *ix, int64_t **ids, size_t *n)

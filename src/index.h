@@ -83,6 +83,9 @@ typedef struct index_row {
 } index_row;
 int index_find(lede_index *ix, const char *path, index_row *r);
 
+/* False when no file is stored yet (a new index: nothing to look up). */
+bool index_has_files(lede_index *ix);
+
 /* The ids of every stored file, malloc'd into *ids. 0 or -1. */
 int index_ids(lede_index *ix, int64_t **ids, size_t *n);
 

@@ -99,7 +99,8 @@ struct store_loader {
     char **paths;
     size_t npaths;
     store *s;               /* the gazetteers: read-only here */
-    lede_index *rix;        /* the walker's connection: files known */
+    lede_index *rix;        /* the walker's connection: files known
+                               (NULL: none, as in a new index) */
     size_t rfinds;          /* lookups in its read transaction (0: none
                                open) */
     int64_t *met;           /* ids the walk met (walker), written (writer) */
@@ -579,7 +580,8 @@ void store_load_start(store *s, const char *const *paths, size_t n)
         l->paths[i] = lede_strndup(paths[i], strlen(paths[i]));
     l->npaths = n;
     l->wix = index_open_again(s->ix);
-    l->rix = index_open_again(s->ix);
+    /* a new index holds nothing to look up: every file is read */
+    l->rix = index_has_files(s->ix) ? index_open_again(s->ix) : NULL;
     l->cix = l->wix ? index_open_again(s->ix) : NULL;
     l->merging = s->n == 0; /* the table's numbers are the store's */
     l->nworkers = s->jobs > 0 ? s->jobs : cores();
