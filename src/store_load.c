@@ -483,8 +483,17 @@ static void remove_gone(store_loader *l, bool *in_tx)
     free(ids);
 }
 
-enum { BATCH = 2000 };
-#define COMMIT_EVERY 0.05 /* seconds: the list grows smoothly */
+/* A transaction holds at most BATCH entries. The first commits come
+ * every COMMIT_FIRST seconds, so that the first screen and the list come
+ * at once; then each waits twice as long, up to COMMIT_MAX: a commit
+ * writes every page it touched to the log again (the last pages of each
+ * table, FTS segments), and a first index of 100,000 articles wrote
+ * 2.65 GB with a commit every 0.05 s, 2.1 GB with one every 0.5 s. Files
+ * the index held unchanged are published at the first pace: they cost
+ * no commit. */
+enum { BATCH = 5000 };
+#define COMMIT_FIRST 0.05
+#define COMMIT_MAX 0.5
 
 static void wait_a_little(store_loader *l)
 {
@@ -503,7 +512,7 @@ static void *writer(void *arg)
     store_loader *l = arg;
     bool in_tx = false;
     size_t k = 0, pending = 0;
-    double last = now_s();
+    double last = now_s(), every = COMMIT_FIRST;
     pthread_mutex_lock(&l->mu);
     for (;;) {
         while (k < l->n && ready(l->e[k]) && pending < BATCH) {
@@ -521,18 +530,20 @@ static void *writer(void *arg)
             l->written = k;
             if (k % 64 == 0)
                 pthread_cond_broadcast(&l->cv);
-            if (now_s() - last > COMMIT_EVERY)
+            if (now_s() - last > (in_tx ? every : COMMIT_FIRST))
                 break;
         }
         bool stop = atomic_load(&l->stop);
         bool end = stop || (l->walked && k == l->n);
-        if (end || (pending && (pending >= BATCH ||
-                                now_s() - last > COMMIT_EVERY))) {
+        double due = in_tx ? every : COMMIT_FIRST;
+        if (end || (pending && (pending >= BATCH || now_s() - last > due))) {
             pthread_mutex_unlock(&l->mu);
             if (end && !stop)
                 remove_gone(l, &in_tx);
-            if (in_tx)
+            if (in_tx) {
                 index_commit(l->wix);
+                every = every * 2 < COMMIT_MAX ? every * 2 : COMMIT_MAX;
+            }
             in_tx = false;
             pending = 0;
             last = now_s();
