@@ -85,6 +85,9 @@ static const char schema[] =
     "CREATE TABLE IF NOT EXISTS nent(id INTEGER PRIMARY KEY, n INTEGER);"
     "CREATE TABLE IF NOT EXISTS article(id INTEGER PRIMARY KEY, body BLOB);"
     "CREATE TABLE IF NOT EXISTS raw(id INTEGER PRIMARY KEY, ents BLOB);"
+    /* articles: the (file id, count) pairs of the files naming it, each
+     * two varints (LEB128): the id's difference from the previous one
+     * (zigzag: the first from 0) and the count */
     "CREATE TABLE IF NOT EXISTS entity(id INTEGER PRIMARY KEY, name TEXT,"
     " type INTEGER, total INTEGER, articles BLOB);"
     /* The story fingerprints of a file, packed (story_print_pack); the
@@ -823,22 +826,38 @@ int index_clear_entities(lede_index *ix)
     return exec(ix, "DELETE FROM entity") == SQLITE_OK ? 0 : -1;
 }
 
+static size_t put_varint(unsigned char *b, size_t len, uint64_t v)
+{
+    while (v >= 0x80) {
+        b[len++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    b[len++] = (unsigned char)v;
+    return len;
+}
+
 int index_put_entity(lede_index *ix, uint32_t id, const char *name,
                      int type, uint32_t total, const int64_t *files,
                      const uint32_t *counts, size_t n)
 {
-    /* (file id, count) pairs, 12 bytes each, host order */
-    char *blob = lede_malloc(n * 12 + 1);
+    /* varints (see the schema): a pair is two or three bytes where
+     * twelve held it plain, and the table is written after every index
+     * made or changed */
+    unsigned char *blob = lede_malloc(n * 15 + 1);
+    size_t len = 0;
+    int64_t prev = 0;
     for (size_t i = 0; i < n; i++) {
-        memcpy(blob + i * 12, &files[i], 8);
-        memcpy(blob + i * 12 + 8, &counts[i], 4);
+        uint64_t d = (uint64_t)files[i] - (uint64_t)prev;
+        len = put_varint(blob, len, (d << 1) ^ (uint64_t)((int64_t)d >> 63));
+        len = put_varint(blob, len, counts[i]);
+        prev = files[i];
     }
     sqlite3_stmt *st = ix->q[Q_ENT_INS];
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 3, type);
     sqlite3_bind_int64(st, 4, total);
-    sqlite3_bind_blob(st, 5, blob, (int)(n * 12), SQLITE_STATIC);
+    sqlite3_bind_blob(st, 5, blob, (int)len, SQLITE_STATIC);
     int rc = step_done(st);
     free(blob);
     return rc;
