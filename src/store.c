@@ -445,6 +445,7 @@ struct names_job {
     const article *const *whole; /* articles not in the index, or NULL */
     size_t n;
     size_t from;           /* articles [0, from) are in t already */
+    bool finished;         /* and t was finished with them */
     uint32_t *old_nent;
     bool save;             /* write counts and entities to the index */
     entity_table *t;       /* the result */
@@ -529,7 +530,8 @@ static void names_build(names_job *j, entity_table *t, entity_table *scan)
             index_commit(j->ix);
         return;
     }
-    entity_finish(t);
+    if (j->from < j->n || !j->finished)
+        entity_finish(t);
     j->nent = article_nents(t, j->n);
     if (!j->save) {
         if (tx)
@@ -569,6 +571,7 @@ static names_job *names_job_new(store *s, bool thread)
     if (s->merged && s->nmerged <= s->n) { /* made while loading */
         j->t = s->merged;
         j->from = s->nmerged;
+        j->finished = s->merged_done;
         s->merged = NULL;
     } else /* a new table with the gazetteers */
         j->t = store_scan_table(s);
@@ -576,11 +579,12 @@ static names_job *names_job_new(store *s, bool thread)
     return j;
 }
 
-void store_names_merged(store *s, entity_table *t, size_t n)
+void store_names_merged(store *s, entity_table *t, size_t n, bool finished)
 {
     entity_table_free(s->merged);
     s->merged = t;
     s->nmerged = n;
+    s->merged_done = finished;
 }
 
 static void names_run(names_job *j)

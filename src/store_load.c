@@ -96,6 +96,8 @@ struct store_loader {
     int ckpt_pages;         /* in the log at the last checkpoint */
     bool want_whole;        /* the writer waits for a checkpoint of the
                                whole log, so that it starts again */
+    bool ckpt_last;         /* the writer is done writing: one last
+                               checkpoint while it merges the names */
     char **paths;
     size_t npaths;
     store *s;               /* the gazetteers: read-only here */
@@ -115,6 +117,7 @@ struct store_loader {
     bool merging;           /* every article so far was read here */
     entity_table *names;    /* created with the first article */
     size_t nmerged;         /* articles [0, nmerged) added to it */
+    bool names_merged;      /* entity_finish ran on it after the last */
 };
 
 static int64_t mtime_ns(const struct stat *st)
@@ -353,10 +356,12 @@ static void *checkpointer(void *arg)
     store_loader *l = arg;
     pthread_mutex_lock(&l->mu);
     for (;;) {
-        while (!l->done && !atomic_load(&l->stop) && !ckpt_due(l))
+        while (!l->done && !atomic_load(&l->stop) && !ckpt_due(l) &&
+               !l->ckpt_last)
             pthread_cond_wait(&l->ccv, &l->mu);
         if (l->done || atomic_load(&l->stop))
             break;
+        bool last = l->ckpt_last;
         pthread_mutex_unlock(&l->mu);
         int pages, copied;
         index_checkpoint(l->cix, &pages, &copied);
@@ -365,6 +370,8 @@ static void *checkpointer(void *arg)
         /* one try: a reader's snapshot may hold some pages back */
         l->want_whole = false;
         pthread_cond_signal(&l->wcv);
+        if (last)
+            break;
     }
     pthread_mutex_unlock(&l->mu);
     return NULL;
@@ -507,6 +514,21 @@ static void wait_a_little(store_loader *l)
     pthread_cond_timedwait(&l->wcv, &l->mu, &t);
 }
 
+/* Everything is written: the set's names are merged here (l->mu held),
+ * while the checkpointer copies the rest of the log into the database,
+ * work that the names job's commit would otherwise wait for. */
+static void merge_names(store_loader *l)
+{
+    if (l->cix) {
+        l->ckpt_last = true;
+        pthread_cond_signal(&l->ccv);
+    }
+    pthread_mutex_unlock(&l->mu);
+    entity_finish(l->names);
+    pthread_mutex_lock(&l->mu);
+    l->names_merged = true;
+}
+
 static void *writer(void *arg)
 {
     store_loader *l = arg;
@@ -561,6 +583,8 @@ static void *writer(void *arg)
         if (!(k < l->n && ready(l->e[k])))
             wait_a_little(l);
     }
+    if (!atomic_load(&l->stop) && l->names)
+        merge_names(l);
     l->done = true;
     pthread_cond_broadcast(&l->cv);
     pthread_cond_signal(&l->ccv);
@@ -664,7 +688,7 @@ size_t store_poll(store *s)
     if (done) {
         s->changed |= l->changed;
         if (l->names && l->nmerged == s->n) { /* see merge_entry */
-            store_names_merged(s, l->names, l->nmerged);
+            store_names_merged(s, l->names, l->nmerged, l->names_merged);
             l->names = NULL;
         }
         store_load_free(s);

@@ -54,6 +54,7 @@ struct store {
                              added while they loaded: the next names job
                              starts from it (store_names_merged) */
     size_t nmerged;
+    bool merged_done;     /* entity_finish ran on it */
     unsigned names_version; /* bumped when a new entity table is in */
     /* story fingerprints (store_print, store_body) */
     uint64_t *body;      /* per article: the body hash, when PF_BODY */
@@ -92,8 +93,8 @@ entity_table *store_table(store *s);
 entity_table *store_scan_table(const store *s);
 
 /* Hand the names job a table that holds the raw scans of articles
- * [0, n) already (moved in). */
-void store_names_merged(store *s, entity_table *t, size_t n);
+ * [0, n) already (moved in); finished: entity_finish ran on it since. */
+void store_names_merged(store *s, entity_table *t, size_t n, bool finished);
 
 /* store_load.c */
 void store_load_start(store *s, const char *const *paths, size_t n);
