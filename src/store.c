@@ -449,7 +449,8 @@ struct names_job {
     uint32_t *old_nent;
     bool save;             /* write counts and entities to the index */
     entity_table *t;       /* the result */
-    entity_table *scan;    /* for articles without a raw scan */
+    entity_table *scan;    /* for articles without a raw scan (NULL:
+                              all are in t already) */
     uint32_t *nent;
     pthread_t th;
     atomic_bool done;
@@ -575,7 +576,8 @@ static names_job *names_job_new(store *s, bool thread)
         s->merged = NULL;
     } else /* a new table with the gazetteers */
         j->t = store_scan_table(s);
-    j->scan = store_scan_table(s);
+    if (j->from < j->n) /* some may have no scan: none made yet */
+        j->scan = store_scan_table(s);
     return j;
 }
 
