@@ -398,7 +398,6 @@ static bool needs_write(const entry *e)
     return e->kind == K_FILE && !e->row && e->ok && e->size >= 0;
 }
 
-/* One entry into the index: the article written, the summary kept. */
 /* A transaction for the writer, and the first that changes the files
  * says the name counts are stale: a run killed before its names are
  * merged leaves none trusted. */
@@ -410,6 +409,7 @@ static void begin_change(store_loader *l, bool *in_tx)
         l->counts_dirty = index_set_counts_clean(l->wix, false) == 0;
 }
 
+/* One entry into the index: the article written, the summary kept. */
 static void write_entry(store_loader *l, entry *e, bool *in_tx)
 {
     if (!l->wix)
