@@ -506,7 +506,7 @@ static void remove_gone(store_loader *l, bool *in_tx)
  * 2.65 GB with a commit every 0.05 s, 2.1 GB with one every 0.5 s. Files
  * the index held unchanged are published at the first pace: they cost
  * no commit. */
-enum { BATCH = 5000 };
+enum { BATCH = 2000 };
 #define COMMIT_FIRST 0.05
 #define COMMIT_MAX 0.5
 
