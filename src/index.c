@@ -24,24 +24,26 @@
 #endif
 
 /* Bump when the tables, the packing or the tokenizer change. */
-#define INDEX_SCHEMA "4"
+#define INDEX_SCHEMA "5"
 #define INDEX_APP "lede-index"
 
 enum {
     Q_FILES, Q_FIND, Q_INS_FILE, Q_UPD_FILE, Q_INS_ART, Q_INS_RAW, Q_DEL_FILE,
     Q_DEL_ART, Q_DEL_RAW, Q_GET_ART, Q_GET_RAW, Q_NENT, Q_FTS_INS, Q_FTS_DEL,
     Q_META_GET, Q_META_SET, Q_ENT_INS, Q_BEGIN, Q_COMMIT, Q_FIND_ROW, Q_IDS,
-    Q_INS_PRINT, Q_DEL_PRINT, Q_GET_PRINT, Q_BEGIN_READ, NQ
+    Q_INS_PRINT, Q_DEL_PRINT, Q_GET_PRINT, Q_BEGIN_READ, Q_DEL_NENT,
+    Q_ANY_FILE, NQ
 };
 
 static const char *const sql[NQ] = {
-    [Q_FILES] = "SELECT id, path, size, mtime, nent, summary FROM files "
-                "ORDER BY id",
+    [Q_FILES] = "SELECT f.id, f.path, f.size, f.mtime, coalesce(c.n, 0), "
+                "f.summary FROM files f LEFT JOIN nent c ON c.id = f.id "
+                "ORDER BY f.id",
     [Q_FIND] = "SELECT id FROM files WHERE path = ?1",
-    [Q_INS_FILE] = "INSERT INTO files(path, size, mtime, hash, nent, summary,"
-                   " body) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
+    [Q_INS_FILE] = "INSERT INTO files(path, size, mtime, hash, summary, body)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [Q_UPD_FILE] = "UPDATE files SET size = ?2, mtime = ?3, hash = ?4, "
-                   "nent = 0, summary = ?5, body = ?6 WHERE id = ?1",
+                   "summary = ?5, body = ?6 WHERE id = ?1",
     [Q_INS_ART] = "INSERT OR REPLACE INTO article(id, body) VALUES (?1, ?2)",
     [Q_INS_RAW] = "INSERT OR REPLACE INTO raw(id, ents) VALUES (?1, ?2)",
     [Q_DEL_FILE] = "DELETE FROM files WHERE id = ?1",
@@ -49,7 +51,9 @@ static const char *const sql[NQ] = {
     [Q_DEL_RAW] = "DELETE FROM raw WHERE id = ?1",
     [Q_GET_ART] = "SELECT body FROM article WHERE id = ?1",
     [Q_GET_RAW] = "SELECT ents FROM raw WHERE id = ?1",
-    [Q_NENT] = "UPDATE files SET nent = ?2 WHERE id = ?1",
+    [Q_NENT] = "INSERT OR REPLACE INTO nent(id, n) VALUES (?1, ?2)",
+    [Q_DEL_NENT] = "DELETE FROM nent WHERE id = ?1",
+    [Q_ANY_FILE] = "SELECT 1 FROM files LIMIT 1",
     [Q_FTS_INS] = "INSERT INTO fts(rowid, title, body) VALUES (?1, ?2, ?3)",
     [Q_FTS_DEL] = "INSERT INTO fts(fts, rowid, title, body) "
                   "VALUES ('delete', ?1, ?2, ?3)",
@@ -59,8 +63,9 @@ static const char *const sql[NQ] = {
                   "VALUES (?1, ?2, ?3, ?4, ?5)",
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
-    [Q_FIND_ROW] = "SELECT id, size, mtime, nent, summary, body FROM files "
-                   "WHERE path = ?1",
+    [Q_FIND_ROW] = "SELECT f.id, f.size, f.mtime, coalesce(c.n, 0), "
+                   "f.summary, f.body FROM files f LEFT JOIN nent c "
+                   "ON c.id = f.id WHERE f.path = ?1",
     [Q_IDS] = "SELECT id FROM files",
     [Q_INS_PRINT] = "INSERT OR REPLACE INTO print(id, data) VALUES (?1, ?2)",
     [Q_DEL_PRINT] = "DELETE FROM print WHERE id = ?1",
@@ -73,9 +78,16 @@ static const char schema[] =
     " WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS files(id INTEGER PRIMARY KEY,"
     " path BLOB NOT NULL UNIQUE, size INTEGER, mtime INTEGER,"
-    " hash INTEGER, nent INTEGER, summary BLOB, body INTEGER);"
+    " hash INTEGER, summary BLOB, body INTEGER);"
+    /* The distinct names of a file (none: 0), known only once the set's
+     * names are merged: a table of their own, so that writing them
+     * does not rewrite every row of files (its summaries). */
+    "CREATE TABLE IF NOT EXISTS nent(id INTEGER PRIMARY KEY, n INTEGER);"
     "CREATE TABLE IF NOT EXISTS article(id INTEGER PRIMARY KEY, body BLOB);"
     "CREATE TABLE IF NOT EXISTS raw(id INTEGER PRIMARY KEY, ents BLOB);"
+    /* articles: the (file id, count) pairs of the files naming it, each
+     * two varints (LEB128): the id's difference from the previous one
+     * (zigzag: the first from 0) and the count */
     "CREATE TABLE IF NOT EXISTS entity(id INTEGER PRIMARY KEY, name TEXT,"
     " type INTEGER, total INTEGER, articles BLOB);"
     /* The story fingerprints of a file, packed (story_print_pack); the
@@ -326,6 +338,7 @@ static int drop_all(lede_index *ix)
                     "DROP TABLE IF EXISTS entity;"
                     "DROP TABLE IF EXISTS fingerprint;"
                     "DROP TABLE IF EXISTS print;"
+                    "DROP TABLE IF EXISTS nent;"
                     "DROP TABLE IF EXISTS meta;");
 }
 
@@ -357,7 +370,7 @@ static int check_stamp(lede_index *ix, const index_stamp *stamp,
     }
     if (g && strcmp(g, gz) != 0) {
         rc |= exec(ix, "DELETE FROM raw; DELETE FROM entity;"
-                       "UPDATE files SET nent = 0;") != SQLITE_OK;
+                       "DELETE FROM nent;") != SQLITE_OK;
         rc |= meta_set(ix, "counts", "0");
     }
     if (!g || strcmp(g, gz) != 0)
@@ -501,6 +514,14 @@ int index_find(lede_index *ix, const char *path, index_row *r)
     r->body = (uint64_t)sqlite3_column_int64(st, 5);
     sqlite3_reset(st);
     return 1; /* the summary stays until the next call */
+}
+
+bool index_has_files(lede_index *ix)
+{
+    sqlite3_stmt *st = ix->q[Q_ANY_FILE];
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc != SQLITE_DONE; /* an error: as if there were some */
 }
 
 int index_ids(lede_index *ix, int64_t **ids, size_t *n)
@@ -679,8 +700,11 @@ int64_t index_put(lede_index *ix, const char *path, int64_t size,
     article_fini(&sum);
     int64_t id = find_file(ix, path);
     int rc = 0;
-    if (id >= 0) /* what was derived from the old text goes */
+    if (id >= 0) { /* what was derived from the old text goes */
         rc |= fts_forget(ix, id);
+        sqlite3_bind_int64(ix->q[Q_DEL_NENT], 1, id);
+        rc |= step_done(ix->q[Q_DEL_NENT]);
+    }
     sqlite3_stmt *st = ix->q[id >= 0 ? Q_UPD_FILE : Q_INS_FILE];
     if (id >= 0) {
         sqlite3_bind_int64(st, 1, id);
@@ -716,8 +740,9 @@ int64_t index_put(lede_index *ix, const char *path, int64_t size,
 int index_remove(lede_index *ix, int64_t id)
 {
     int rc = fts_forget(ix, id);
-    const int q[] = {Q_DEL_FILE, Q_DEL_ART, Q_DEL_RAW, Q_DEL_PRINT};
-    for (size_t i = 0; i < 4; i++) {
+    const int q[] = {Q_DEL_FILE, Q_DEL_ART, Q_DEL_RAW, Q_DEL_PRINT,
+                     Q_DEL_NENT};
+    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
         sqlite3_bind_int64(ix->q[q[i]], 1, id);
         rc |= step_done(ix->q[q[i]]);
     }
@@ -801,22 +826,38 @@ int index_clear_entities(lede_index *ix)
     return exec(ix, "DELETE FROM entity") == SQLITE_OK ? 0 : -1;
 }
 
+static size_t put_varint(unsigned char *b, size_t len, uint64_t v)
+{
+    while (v >= 0x80) {
+        b[len++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    b[len++] = (unsigned char)v;
+    return len;
+}
+
 int index_put_entity(lede_index *ix, uint32_t id, const char *name,
                      int type, uint32_t total, const int64_t *files,
                      const uint32_t *counts, size_t n)
 {
-    /* (file id, count) pairs, 12 bytes each, host order */
-    char *blob = lede_malloc(n * 12 + 1);
+    /* varints (see the schema): a pair is two or three bytes where
+     * twelve held it plain, and the table is written after every index
+     * made or changed */
+    unsigned char *blob = lede_malloc(n * 15 + 1);
+    size_t len = 0;
+    int64_t prev = 0;
     for (size_t i = 0; i < n; i++) {
-        memcpy(blob + i * 12, &files[i], 8);
-        memcpy(blob + i * 12 + 8, &counts[i], 4);
+        uint64_t d = (uint64_t)files[i] - (uint64_t)prev;
+        len = put_varint(blob, len, (d << 1) ^ (uint64_t)((int64_t)d >> 63));
+        len = put_varint(blob, len, counts[i]);
+        prev = files[i];
     }
     sqlite3_stmt *st = ix->q[Q_ENT_INS];
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 3, type);
     sqlite3_bind_int64(st, 4, total);
-    sqlite3_bind_blob(st, 5, blob, (int)(n * 12), SQLITE_STATIC);
+    sqlite3_bind_blob(st, 5, blob, (int)len, SQLITE_STATIC);
     int rc = step_done(st);
     free(blob);
     return rc;

@@ -83,6 +83,9 @@ typedef struct index_row {
 } index_row;
 int index_find(lede_index *ix, const char *path, index_row *r);
 
+/* False when no file is stored yet (a new index: nothing to look up). */
+bool index_has_files(lede_index *ix);
+
 /* The ids of every stored file, malloc'd into *ids. 0 or -1. */
 int index_ids(lede_index *ix, int64_t **ids, size_t *n);
 
@@ -161,7 +164,8 @@ bool index_counts_clean(lede_index *ix);
 int index_set_counts_clean(lede_index *ix, bool clean);
 
 /* The set's entity table: cleared, then one row per entity with the
- * (file id, count) pairs of the articles naming it. */
+ * (file id, count) pairs of the articles naming it (packed as varints:
+ * see the schema in index.c). */
 int index_clear_entities(lede_index *ix);
 int index_put_entity(lede_index *ix, uint32_t id, const char *name,
                      int type, uint32_t total, const int64_t *files,

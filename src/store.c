@@ -79,6 +79,7 @@ void store_free(store *s)
     store_reader_fini(&s->rd);
     if (s->ents)
         entity_table_free(s->ents);
+    entity_table_free(s->merged);
     free(s);
 }
 
@@ -547,10 +548,13 @@ struct names_job {
     int64_t *rowid;
     const article *const *whole; /* articles not in the index, or NULL */
     size_t n;
+    size_t from;           /* articles [0, from) are in t already */
+    bool finished;         /* and t was finished with them */
     uint32_t *old_nent;
     bool save;             /* write counts and entities to the index */
     entity_table *t;       /* the result */
-    entity_table *scan;    /* for articles without a raw scan */
+    entity_table *scan;    /* for articles without a raw scan (NULL:
+                              all are in t already) */
     uint32_t *nent;
     pthread_t th;
     atomic_bool done;
@@ -581,12 +585,29 @@ static void save_entities(names_job *j)
     free(counts);
 }
 
+/* The distinct entities named in each of articles [0, n): one pass over
+ * the entities' article lists, where an article is listed once for each
+ * entity it names (entity_article_counts, sorted by name, costs much
+ * more). */
+static uint32_t *article_nents(const entity_table *t, size_t n)
+{
+    uint32_t *nent = lede_calloc(n ? n : 1, sizeof *nent);
+    for (uint32_t e = 0; e < entity_count(t); e++) {
+        size_t na;
+        const entity_tally *ta = entity_articles(t, e, &na);
+        for (size_t k = 0; k < na; k++)
+            if (ta[k].id < n)
+                nent[ta[k].id]++;
+    }
+    return nent;
+}
+
 static void names_build(names_job *j, entity_table *t, entity_table *scan)
 {
     void *buf = NULL;
     size_t len;
     bool tx = false;
-    for (size_t i = 0; i < j->n; i++) {
+    for (size_t i = j->from; i < j->n; i++) {
         const void *raw;
         if (atomic_load(&j->stop))
             break; /* nothing is saved, the table is thrown away */
@@ -614,13 +635,9 @@ static void names_build(names_job *j, entity_table *t, entity_table *scan)
             index_commit(j->ix);
         return;
     }
-    entity_finish(t);
-    j->nent = lede_malloc((j->n ? j->n : 1) * sizeof *j->nent);
-    for (size_t i = 0; i < j->n; i++) {
-        size_t n;
-        free(entity_article_counts(t, (uint32_t)i, &n));
-        j->nent[i] = (uint32_t)n;
-    }
+    if (j->from < j->n || !j->finished)
+        entity_finish(t);
+    j->nent = article_nents(t, j->n);
     if (!j->save) {
         if (tx)
             index_commit(j->ix);
@@ -656,9 +673,24 @@ static names_job *names_job_new(store *s, bool thread)
     j->own_ix = thread;
     if (!j->ix)
         j->save = false;
-    j->t = store_scan_table(s); /* a new table with the gazetteers */
-    j->scan = store_scan_table(s);
+    if (s->merged && s->nmerged <= s->n) { /* made while loading */
+        j->t = s->merged;
+        j->from = s->nmerged;
+        j->finished = s->merged_done;
+        s->merged = NULL;
+    } else /* a new table with the gazetteers */
+        j->t = store_scan_table(s);
+    if (j->from < j->n) /* some may have no scan: none made yet */
+        j->scan = store_scan_table(s);
     return j;
+}
+
+void store_names_merged(store *s, entity_table *t, size_t n, bool finished)
+{
+    entity_table_free(s->merged);
+    s->merged = t;
+    s->nmerged = n;
+    s->merged_done = finished;
 }
 
 static void names_run(names_job *j)
@@ -993,6 +1025,8 @@ const entity_table *store_entities(const store *s) { return s->ents; }
 entity_table *store_entities_mut(store *s)
 {
     s->finished = false; /* a new gazetteer may change the names found */
+    entity_table_free(s->merged); /* made without it */
+    s->merged = NULL;
     return store_table(s);
 }
 

@@ -70,6 +70,11 @@ struct store {
     store_loader *ld;    /* a load running on other threads, or NULL */
     int jobs;            /* worker threads for it (0: one per core) */
     names_job *names;    /* the set's names being made on a thread */
+    entity_table *merged; /* the raw scans of articles [0, nmerged),
+                             added while they loaded: the next names job
+                             starts from it (store_names_merged) */
+    size_t nmerged;
+    bool merged_done;     /* entity_finish ran on it */
     unsigned names_version; /* bumped when a new entity table is in */
     /* story fingerprints (store_print, store_body) */
     uint64_t *body;      /* per article: the body hash, when PF_BODY */
@@ -106,6 +111,10 @@ void store_say(store *s, const char *path, const char *msg);
  * scans use on this thread (with the same gazetteers). */
 entity_table *store_table(store *s);
 entity_table *store_scan_table(const store *s);
+
+/* Hand the names job a table that holds the raw scans of articles
+ * [0, n) already (moved in); finished: entity_finish ran on it since. */
+void store_names_merged(store *s, entity_table *t, size_t n, bool finished);
 
 /* store_load.c */
 void store_load_start(store *s, const char *const *paths, size_t n);

@@ -42,6 +42,100 @@ check "reopened: the names are shown" wait_match "│ People *$"
 keys q
 check "q quits the reopened set" wait_exit
 
+# The reader shows the same names and highlights on an index made by
+# that very run (the names merged while the files were read), on that
+# index reopened and without an index: the third article, its text and
+# its sidebar, with their colours.
+# cells: the screen (screen_e) as its characters, each run marked with
+# the attributes it is drawn with, so that how tmux spells them (where it
+# resets, what it repeats) does not count.
+cells() {
+    awk -v E="$ESC" '
+    BEGIN { bo = di = it = un = re = 0; fg = bg = "" }
+    function sgr(p,   n, a, i, c) {
+        n = split(p, a, ";")
+        if (n == 0) { n = 1; a[1] = 0 }
+        for (i = 1; i <= n; i++) {
+            c = a[i] + 0
+            if (c == 0) { bo = di = it = un = re = 0; fg = bg = "" }
+            else if (c == 1) bo = 1
+            else if (c == 2) di = 1
+            else if (c == 3) it = 1
+            else if (c == 4) un = 1
+            else if (c == 7) re = 1
+            else if (c == 22) bo = di = 0
+            else if (c == 23) it = 0
+            else if (c == 24) un = 0
+            else if (c == 27) re = 0
+            else if ((c == 38 || c == 48) && a[i + 1] == 5) {
+                if (c == 38) fg = a[i + 2]; else bg = a[i + 2]
+                i += 2
+            } else if (c == 39) fg = ""
+            else if (c == 49) bg = ""
+            else if ((c >= 30 && c <= 37) || (c >= 90 && c <= 97)) fg = c
+            else if ((c >= 40 && c <= 47) || (c >= 100 && c <= 107)) bg = c
+        }
+    }
+    function emit(t,   st) {
+        if (t == "") return ""
+        st = bo di it un re "/" fg "/" bg
+        if (st == last) return t
+        last = st
+        return "{" st "}" t
+    }
+    {
+        out = ""
+        s = $0
+        while ((k = index(s, E "[")) > 0) {
+            out = out emit(substr(s, 1, k - 1))
+            s = substr(s, k + 2)
+            match(s, /^[0-9;]*m/)
+            sgr(substr(s, 1, RLENGTH - 1))
+            s = substr(s, RLENGTH + 1)
+        }
+        print out emit(s)
+    }'
+}
+settled() { # the screen's cells, once two looks agree
+    prev=
+    i=0
+    while [ $i -lt "$WAIT" ]; do
+        cur=$(screen_e | cells)
+        if [ "$cur" = "$prev" ]; then
+            printf '%s\n' "$cur"
+            return 0
+        fi
+        prev=$cur
+        sleep 0.2
+        i=$((i + 1))
+    done
+    printf '%s\n' "$cur"
+    return 1
+}
+third() { # ARGS...: the third article once the set and its names are in
+    start 120 40 XDG_CACHE_HOME="$WORK/cache2" -- "$@"
+    wait_match "^ *1/$ROWS " && wait_match "│ People *$" &&
+        wait_gone "(indexing: " || return 1
+    keys j j Enter
+    wait_match "^ *3/$ROWS " || return 1
+    settled
+}
+third --no-index "$SET" >"$WORK/want"
+check "the third article without an index has names" \
+    grep -q "Entities" "$WORK/want"
+keys q q
+wait_exit >/dev/null
+third "$SET" >"$WORK/got"
+check "the reader on a first index: names and highlights as without one" \
+    cmp -s "$WORK/want" "$WORK/got"
+keys q q
+wait_exit >/dev/null
+third "$SET" >"$WORK/got"
+check "the reader on that index reopened: the same" \
+    cmp -s "$WORK/want" "$WORK/got"
+keys q q
+wait_exit >/dev/null
+
 # The focus and q come from what was named, not from how many articles
 # were in at the first screen: a folder (here of one article, as a
 # folder being indexed can be at its first screen) is a list, where q in

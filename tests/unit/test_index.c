@@ -446,6 +446,62 @@ static void test_fts_pretokenized_same(void **state)
     unlink(path);
 }
 
+static uint64_t get_varint(const unsigned char *b, size_t n, size_t *at)
+{
+    uint64_t v = 0;
+    for (int sh = 0; *at < n && sh < 64; sh += 7) {
+        unsigned char c = b[(*at)++];
+        v |= (uint64_t)(c & 0x7f) << sh;
+        if (!(c & 0x80))
+            break;
+    }
+    return v;
+}
+
+/* The set's entity table keeps each entity's (file id, count) pairs, ids
+ * going down as well as up, large counts included, as the schema says. */
+static void test_entity_pairs(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/lede-test-index-XXXXXX";
+    int msgs = 0;
+    index_stamp st = {1, 0};
+    lede_index *ix = open_new_index(path, &st, &msgs);
+    const int64_t files[] = {5, 3, 1000000, 1000001, 7};
+    const uint32_t counts[] = {1, 200, 3, 70000, 4000000000u};
+    size_t n = sizeof files / sizeof files[0];
+    assert_int_equal(index_begin(ix), 0);
+    assert_int_equal(index_clear_entities(ix), 0);
+    assert_int_equal(index_put_entity(ix, 0, "John Kerry", ENT_PERSON, 9,
+                                      files, counts, n), 0);
+    assert_int_equal(index_commit(ix), 0);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(index_db(ix),
+                                        "SELECT name, articles FROM entity",
+                                        -1, &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(q, 0),
+                        "John Kerry");
+    const unsigned char *b = sqlite3_column_blob(q, 1);
+    size_t len = (size_t)sqlite3_column_bytes(q, 1), at = 0;
+    int64_t id = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t z = get_varint(b, len, &at);
+        id += (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
+        assert_int_equal(id, files[i]);
+        assert_int_equal(get_varint(b, len, &at), counts[i]);
+    }
+    assert_int_equal(at, len);
+    sqlite3_finalize(q);
+    index_close(ix);
+    char side[64];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,6 +511,7 @@ int main(void)
         cmocka_unit_test(test_index_store_and_find),
         cmocka_unit_test(test_fts_fast_path_same),
         cmocka_unit_test(test_fts_pretokenized_same),
+        cmocka_unit_test(test_entity_pairs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
