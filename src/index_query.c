@@ -301,9 +301,18 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
     iq x = {db, q, s, map, ctx, store_count(s), 0, err, errlen, false};
     x.words = (x.n + 63) / 64;
     *n = 0;
+    /* One read transaction for the whole query: the candidates' texts
+     * are read one statement each, and every statement on its own would
+     * take and drop the database's locks (on 100,000 articles, "Aleppo"
+     * checked in 45,816 texts: 157 ms, most of it in fcntl and stat). It
+     * ends with the query, so it holds up no checkpoint for long. */
+    bool txn = sqlite3_get_autocommit(db) &&
+               sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
     uint64_t *b = eval(&x, query_root(q));
     if (x.failed) {
         free(b);
+        if (txn)
+            sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
         return NULL;
     }
     long *hit_of = lede_malloc((x.n ? x.n : 1) * sizeof *hit_of);
@@ -321,6 +330,8 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
     if (nh)
         rank_entities(&x, h, hit_of, words);
     free(hit_of);
+    if (txn)
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     if (x.failed) {
         free(h);
         return NULL;
