@@ -671,6 +671,30 @@ static void viterbi(const tagger *m, tagger_scratch *s, size_t a, size_t b,
     }
 }
 
+/* The type whose B I.. tags score tags[a, b) best by the emissions
+ * (ties to the lowest); *gap, unless NULL, gets its lead over the next. */
+static int span_type(const tagger_scratch *s, size_t a, size_t b,
+                     int64_t *gap)
+{
+    int64_t best = INT64_MIN, second = INT64_MIN;
+    int type = 0;
+    for (int ty = 0; ty < TAGGER_NTYPES; ty++) {
+        int64_t sc = s->em[a * T + TAGGER_B(ty)];
+        for (size_t k = a + 1; k < b; k++)
+            sc += s->em[k * T + TAGGER_I(ty)];
+        if (sc > best) {
+            second = best;
+            best = sc;
+            type = ty;
+        } else if (sc > second) {
+            second = sc;
+        }
+    }
+    if (gap)
+        *gap = best - second;
+    return type;
+}
+
 /* The rules' labelling of [a, b) as tags (a name of unknown type takes
  * the type the model scores highest over its words). */
 static void rule_path(const tagger_scratch *s, const tagger_tok *tok,
@@ -687,18 +711,8 @@ static void rule_path(const tagger_scratch *s, const tagger_tok *tok,
         while (j < b && tok[j].rule && ((tok[j].rule - 1) % 10) >= 5)
             j++;
         int type = (r - 1) % 5;
-        if (type == 4) {
-            int64_t best = INT64_MIN;
-            for (int ty = 0; ty < TAGGER_NTYPES; ty++) {
-                int64_t sc = s->em[i * T + TAGGER_B(ty)];
-                for (size_t k = i + 1; k < j; k++)
-                    sc += s->em[k * T + TAGGER_I(ty)];
-                if (sc > best) {
-                    best = sc;
-                    type = ty;
-                }
-            }
-        }
+        if (type == 4)
+            type = span_type(s, i, j, NULL);
         for (size_t k = i; k < j; k++)
             out[k] = (uint8_t)(k == i ? TAGGER_B(type) : TAGGER_I(type));
         i = j;
@@ -788,21 +802,9 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
 int tagger_span_type(const tagger *m, const tagger_scratch *s, size_t a,
                      size_t b, float *margin)
 {
-    int64_t best = INT64_MIN, second = INT64_MIN;
-    int type = 0;
-    for (int ty = 0; ty < TAGGER_NTYPES; ty++) {
-        int64_t sc = s->em[a * T + TAGGER_B(ty)];
-        for (size_t k = a + 1; k < b; k++)
-            sc += s->em[k * T + TAGGER_I(ty)];
-        if (sc > best) {
-            second = best;
-            best = sc;
-            type = ty;
-        } else if (sc > second) {
-            second = sc;
-        }
-    }
-    *margin = (float)(best - second) / m->scale;
+    int64_t gap;
+    int type = span_type(s, a, b, &gap);
+    *margin = (float)gap / m->scale;
     return type;
 }
 
