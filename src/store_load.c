@@ -75,9 +75,12 @@ typedef struct entry {
  * that of before). */
 enum { READ_BATCH = 1024, /* the walker's lookups in one read transaction */
        WALK_BATCH = 256,
-       WALK_LEAD = 8192, /* entries listed and not yet in the store, at
+       WALK_LEAD = 65536, /* entries listed and not yet in the store, at
                             most: the walk of a big set waits for the
-                            rest rather than hold a million entries */
+                            rest rather than hold a million entries
+                            (~350 B each). The reader takes them in every
+                            50 ms: with 8192 a reopened 100k set took
+                            3.1 s to list where it took 1.1 s */
        AHEAD = 2048 }; /* parsed articles waiting for the writer, at most */
 
 struct store_loader {
