@@ -223,12 +223,8 @@ static void close_db(lede_index *ix)
     for (int i = 0; i < NQ; i++)
         sqlite3_finalize(ix->q[i]);
     memset(ix->q, 0, sizeof ix->q);
-    if (ix->db) {
-        /* the last connection to close copies the log into the database:
-         * that copy is synced (see connect) */
-        sqlite3_exec(ix->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+    if (ix->db)
         sqlite3_close(ix->db);
-    }
     ix->db = NULL;
 }
 
@@ -248,16 +244,17 @@ static int connect(lede_index *ix)
      * wrote 887 MB and took 17.8 s, with 32 KiB pages 703 MB and 13.3 s,
      * and queries are no slower. A little more page cache than the
      * default: the FTS segments.
-     * The index is a cache, rebuilt from the files: while lede runs its
-     * writes are handed to the system unsynced (a crash or kill -9 loses
-     * nothing the system has; a power cut during a run may spoil it), and
-     * the last copy of the log, at the end of a load
-     * (index_sync_checkpoints) and when lede closes it, is synced, so the
-     * disk has it all soon after an index is made. Waiting on
-     * fdatasync at every checkpoint left both cores idle: a first index of
-     * 100,000 articles took 12.1 s with syncs, 10.2 s without. The state
-     * database, the user's data, keeps synchronous=NORMAL (state.c): its
-     * log is synced at checkpoints, so a power cut leaves it whole. */
+     * The index is a cache, rebuilt from the files: its writes are
+     * handed to the system and never waited for (a crash or kill -9
+     * loses nothing the system has; a power cut soon after a write may
+     * spoil the file, which is then rebuilt, and a query the index cannot
+     * answer is answered from the articles). Waiting on fdatasync at
+     * every checkpoint left both cores idle: a first index of 100,000
+     * articles took 12.1 s with syncs, 10.2 s without; a sync when a load
+     * ends or lede quits cost 1-2.5 s more, and a reader killed after a
+     * first index made the next open wait for it (0.85-1.39 s to the
+     * first screen). The state database, the user's data, keeps
+     * synchronous=NORMAL (state.c): a power cut leaves it whole. */
     return exec(ix, "PRAGMA page_size=32768; PRAGMA journal_mode=WAL;"
                     "PRAGMA synchronous=OFF; PRAGMA cache_size=-4096;");
 }
@@ -589,11 +586,6 @@ void index_defer_checkpoints(lede_index *ix)
 }
 
 int index_wal_pages(const lede_index *ix) { return ix->wal_pages; }
-
-void index_sync_checkpoints(lede_index *ix)
-{
-    exec(ix, "PRAGMA synchronous=NORMAL");
-}
 
 int index_checkpoint(lede_index *ix, int *pages, int *copied)
 {

@@ -118,9 +118,6 @@ typedef struct index_print {
 void index_defer_checkpoints(lede_index *ix);
 int index_wal_pages(const lede_index *ix);
 int index_checkpoint(lede_index *ix, int *pages, int *copied);
-/* From now on this connection's checkpoints sync the database (the
- * index is written unsynced while it is made: see index.c). */
-void index_sync_checkpoints(lede_index *ix);
 
 /* An article's full-text tokens made ahead (on any thread, with no
  * connection): its headline's and body's tokens, folded, as streams the

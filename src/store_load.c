@@ -392,9 +392,6 @@ static void *checkpointer(void *arg)
         bool last = l->ckpt_last;
         pthread_mutex_unlock(&l->mu);
         int pages, copied;
-        if (last) /* everything is written: the disk gets it all now,
-                     while the names are merged, not when lede quits */
-            index_sync_checkpoints(l->cix);
         index_checkpoint(l->cix, &pages, &copied);
         pthread_mutex_lock(&l->mu);
         l->ckpt_pages = pages;
