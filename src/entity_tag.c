@@ -156,6 +156,26 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
     named_marks(t, tt, mask);
 }
 
+/* A list's name over words [i, end) of type type: B I.. L, or U for one
+ * word, in gaz (the hand-written gazetteer) or wgaz (the generated
+ * lists). Returns the name's last word. */
+static size_t put_list_marks(tagger_tok *tt, size_t i, size_t end, int type,
+                             bool weak)
+{
+    for (size_t j = i; j < end; j++) {
+        uint8_t m = TAGGER_GAZ(end == i + 1 ? 4
+                               : j == i     ? 1
+                               : j + 1 == end ? 3
+                                              : 2,
+                               type);
+        if (weak)
+            tt[j].wgaz = m;
+        else
+            tt[j].gaz = m;
+    }
+    return end - 1;
+}
+
 /* The longest gazetteer name starting at each word: B I.. L or U. */
 static void gaz_marks(entity_table *t, tagger_tok *tt)
 {
@@ -178,16 +198,8 @@ static void gaz_marks(entity_table *t, tagger_tok *tt)
                 bg = g;
             }
         }
-        if (bg < 0)
-            continue;
-        int type = t->gaz[bg].type;
-        if (best == i + 1) {
-            tt[i].gaz = TAGGER_GAZ(4, type);
-            continue;
-        }
-        for (size_t j = i; j < best; j++)
-            tt[j].gaz = TAGGER_GAZ(j == i ? 1 : j + 1 == best ? 3 : 2, type);
-        i = best - 1;
+        if (bg >= 0)
+            i = put_list_marks(tt, i, best, t->gaz[bg].type, false);
     }
 }
 
@@ -209,24 +221,18 @@ static void weak_marks(entity_table *t, tagger_tok *tt)
                 break;
             if (w[j - 1].f & S_LOWER)
                 continue;
-            size_t k = ent_key(t, t->text + w[i].off,
-                               w[j - 1].off + w[j - 1].len - w[i].off);
-            int32_t g = ent_weak_find(t, t->kbuf, k, ent_hash(t->kbuf, k));
+            uint32_t h;
+            size_t k = ent_key_hash(t, t->text + w[i].off,
+                                    w[j - 1].off + w[j - 1].len - w[i].off,
+                                    &h);
+            int32_t g = ent_weak_find(t, t->kbuf, k, h);
             if (g >= 0) {
                 best = j;
                 bg = g;
             }
         }
-        if (bg < 0)
-            continue;
-        int type = t->weak->gaz[bg].type;
-        if (best == i + 1) {
-            tt[i].wgaz = TAGGER_GAZ(4, type);
-            continue;
-        }
-        for (size_t j = i; j < best; j++)
-            tt[j].wgaz = TAGGER_GAZ(j == i ? 1 : j + 1 == best ? 3 : 2, type);
-        i = best - 1;
+        if (bg >= 0)
+            i = put_list_marks(tt, i, best, t->weak->gaz[bg].type, true);
     }
 }
 
