@@ -61,7 +61,7 @@ keys Enter
 check "the search runs" wait_match "/kerry 1/[0-9]+"
 keys Escape
 keys g j j j j j j
-sleep 0.3
+settle
 top=$(screen | sed -n 1p | cut -c40-90)
 keys Q
 check "q exits 0" [ "$(wait_exit)" = 0 ]

@@ -13,6 +13,7 @@ keys Enter
 keys j j j j j j j j j j
 check "the reader scrolled" wait_match "^ +[0-9]+%$|  [0-9]+%$"
 wait_gone "Kerry – UN Source"
+settle
 before=$(reader_top)
 check "a line is at the top of the reader ($before)" [ -n "$before" ]
 first=${before%% *}
