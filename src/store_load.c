@@ -565,7 +565,9 @@ static void *writer(void *arg)
     double last = now_s(), every = COMMIT_FIRST;
     pthread_mutex_lock(&l->mu);
     for (;;) {
-        while (k < l->n && ready(l->e[k]) && pending < BATCH) {
+        /* the first screenful goes out as soon as it is in */
+        size_t batch = l->published ? BATCH : WALK_BATCH;
+        while (k < l->n && ready(l->e[k]) && pending < batch) {
             entry *e = l->e[k];
             if (needs_write(e) || (l->merging && e->kind == K_FILE)) {
                 pthread_mutex_unlock(&l->mu);
@@ -586,7 +588,7 @@ static void *writer(void *arg)
         bool stop = atomic_load(&l->stop);
         bool end = stop || (l->walked && k == l->n);
         double due = in_tx ? every : COMMIT_FIRST;
-        if (end || (pending && (pending >= BATCH || now_s() - last > due))) {
+        if (end || (pending && (pending >= batch || now_s() - last > due))) {
             pthread_mutex_unlock(&l->mu);
             if (end && !stop)
                 remove_gone(l, &in_tx);
