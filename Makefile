@@ -196,7 +196,7 @@ $(B)/train: tools/train.c tools/newsgen.c tools/newsgen.h $(B)/liblede.a
 # A build tool: runs here, so no sanitizer and no user CFLAGS surprises.
 $(B)/embed: tools/embed.c
 	@mkdir -p $(B)/gen
-	$(CC) -O1 -o $@ $<
+	$(CC) -O1 -Isrc -o $@ $< src/util.c
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/articles \

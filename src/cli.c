@@ -587,6 +587,8 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
     const char *def = o->npaths ? NULL : cli_default_set(argv0);
     const char *const *paths = o->npaths ? o->paths : &def;
     size_t npaths = o->npaths ? o->npaths : 1;
+    if (o->mode == CLI_UI)
+        store_warm_names(s);
     if (!o->no_index)
         store_use_index(s, o->index_file, paths, npaths, o->reindex);
     store_set_jobs(s, o->jobs);

@@ -298,9 +298,9 @@ static int prepare_all(lede_index *ix)
 /* What the data was built with, besides the gazetteer and model. */
 static void build_stamp(char *out, size_t n)
 {
-    uint64_t h = lede_hash64(lede_data_boilerplate, lede_data_boilerplate_len);
-    h ^= lede_hash64(lede_data_names, lede_data_names_len) * 31;
-    h ^= lede_hash64(lede_data_common, lede_data_common_len) * 131;
+    uint64_t h = lede_data_boilerplate_hash;
+    h ^= lede_data_names_hash * 31;
+    h ^= lede_data_common_hash * 131;
     snprintf(out, n, "%s %s %016llx", INDEX_SCHEMA, LEDE_VERSION,
              (unsigned long long)h);
 }

@@ -65,6 +65,9 @@ void store_index(store *s);
  * whose size and mtime are those indexed are not read again; others are
  * read and indexed. Returns 0, or -1 (with a message) when no index can
  * be had: the store then works in memory as without one. */
+/* Make the entity table on a thread now, so that its first use does not
+ * wait for it (the reader's first screen). */
+void store_warm_names(store *s);
 int store_use_index(store *s, const char *file, const char *const *paths,
                     size_t npaths, bool reindex);
 /* Load the PATH arguments. With an index this returns at once: files

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <sys/stat.h>
 
+#include <pthread.h>
+
 #include "store.h"
 #include "story.h"
 #include "text.h"
@@ -49,6 +51,8 @@ struct store {
     size_t scanned;      /* articles [0, scanned) went through entity_scan */
     bool finished;       /* entity_finish ran after the last scan */
     entity_table *ents;  /* created on first need */
+    pthread_t ents_th;   /* store_warm_names: making ents' first table */
+    bool ents_pending;   /* ents_th runs: store_table joins it */
     store_reader rd;     /* for loading on this thread */
     store_progress_fn progress;
     void *pctx;

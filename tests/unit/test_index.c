@@ -16,7 +16,9 @@
 #include <utf8proc.h>
 
 #include "article.h"
+#include "data.h"
 #include "entity.h"
+#include "util.h"
 #include "index.h"
 #include "index_fts.h"
 #include "text.h"
@@ -502,9 +504,36 @@ static void test_entity_pairs(void **state)
     unlink(path);
 }
 
+/* The index's stamp names the data lede was built with by hashes made
+ * when it was built: each must be the hash of the data built in, or an
+ * index made with other word lists or weights would be read as current. */
+static void test_data_hashes_match_the_data(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *d;
+        const size_t *len;
+        const unsigned long long *h;
+    } all[] = {
+        {lede_data_boilerplate, &lede_data_boilerplate_len, &lede_data_boilerplate_hash},
+        {lede_data_entities, &lede_data_entities_len, &lede_data_entities_hash},
+        {lede_data_names, &lede_data_names_len, &lede_data_names_hash},
+        {lede_data_common, &lede_data_common_len, &lede_data_common_hash},
+        {lede_data_gaz_places, &lede_data_gaz_places_len, &lede_data_gaz_places_hash},
+        {lede_data_gaz_countries, &lede_data_gaz_countries_len, &lede_data_gaz_countries_hash},
+        {lede_data_gaz_clubs, &lede_data_gaz_clubs_len, &lede_data_gaz_clubs_hash},
+        {lede_data_tagger, &lede_data_tagger_len, &lede_data_tagger_hash},
+    };
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        assert_true(*all[i].len > 0);
+        assert_true(lede_hash64(all[i].d, *all[i].len) == *all[i].h);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_data_hashes_match_the_data),
         cmocka_unit_test(test_pack_roundtrip),
         cmocka_unit_test(test_summary),
         cmocka_unit_test(test_raw_scan_same),
