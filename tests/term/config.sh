@@ -38,7 +38,7 @@ keys k
 check "color star 46 takes effect" styled "★" '38;5;46'
 keys j
 keys '*'
-sleep 0.3
+settle
 check "the default key * no longer stars (x replaced it)" wait_match "^★◆Lavrov visits"
 keys W
 check "W filters to the articles naming a watched name" wait_gone "De Mistura to Have"

@@ -146,7 +146,7 @@ cp "$SET/000/000000.txt" "$WORK/one/"
 start 100 30 XDG_CACHE_HOME="$CACHE" -- "$WORK/one"
 check "a folder of one article shows it" wait_match "^ *1/1 "
 keys Enter q
-sleep 0.3
+settle
 check "q in its reader goes back to the list, not out" [ ! -f "$WORK/rc" ]
 keys q
 check "and q in the list quits" wait_exit

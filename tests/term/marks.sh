@@ -70,7 +70,7 @@ start 120 40 -- "$A"
 check "after a restart the star is still there" wait_match "^★ Lavrov visits"
 check "and the tags" wait_match "Lavrov visits.*\[geneva,syria\]"
 check "the last article shown is selected again" wait_match "2/2"
-sleep 0.3
+settle
 check "the reader is back at the same place ($top)" [ "$(screen | sed -n 1p | cut -c40-90)" = "$top" ]
 check "an article opened last time is no longer bold" unstyled "★ Lavrov visits Geneva" '1'
 keys /
