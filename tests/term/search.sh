@@ -57,6 +57,7 @@ check "regex search matches both names" wait_match "/Lav\.ov\|Ker\+y 1/[0-9]+"
 keys / C-r
 type_text 'Lav(ov'
 keys Enter
+wait_match "[Pp]arenthes" # the message is drawn: then read the status line
 st=$(status)
 lacks "a bad regex leaves no counter" "$st" "Lav(ov 1/"
 check "a bad regex shows the compiler's message" [ -n "$(printf '%s' "$st" | tr -d ' ')" ]
