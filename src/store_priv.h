@@ -67,6 +67,9 @@ struct store {
     size_t ncache, cnext;
     int64_t *byrow;      /* (rowid, index) pairs sorted, for find_rowid */
     size_t nbyrow;
+    uint32_t *rowmap;    /* or index + 1 by rowid, when the row ids are
+                            dense (0: none); nrowmap entries */
+    size_t nrowmap;
     store_loader *ld;    /* a load running on other threads, or NULL */
     int jobs;            /* worker threads for it (0: one per core) */
     names_job *names;    /* the set's names being made on a thread */
