@@ -490,8 +490,9 @@ static void rank_words(iq *x, search_hit *h, size_t nh)
     }
 }
 
-static void rank_entities(iq *x, search_hit *h, const long *hit_of,
-                          bool words)
+/* Mentions of the positive entities: the entity's articles and the hits
+ * are both in article order, so one merge walk each. */
+static void rank_entities(iq *x, search_hit *h, size_t nh, bool words)
 {
     const entity_table *t = store_entities(x->s);
     for (size_t l = 0; l < query_nleaves(x->q); l++) {
@@ -499,16 +500,17 @@ static void rank_entities(iq *x, search_hit *h, const long *hit_of,
         if (lf->kind != QUERY_ENTITY || !lf->positive)
             continue;
         long id = entity_lookup(t, lf->text, lf->len);
-        size_t n = 0;
+        size_t n = 0, k = 0;
         const entity_tally *a =
             id >= 0 ? entity_articles(t, (uint32_t)id, &n) : NULL;
-        for (size_t i = 0; i < n; i++) {
-            if (a[i].id >= x->n || hit_of[a[i].id] < 0)
+        for (size_t i = 0; i < n && k < nh; i++) {
+            while (k < nh && h[k].article < a[i].id)
+                k++;
+            if (k == nh || h[k].article != a[i].id)
                 continue;
-            search_hit *hh = &h[hit_of[a[i].id]];
-            hh->count += a[i].count;
+            h[k].count += a[i].count;
             if (!words)
-                hh->score += a[i].count;
+                h[k].score += a[i].count;
         }
     }
 }
@@ -563,18 +565,17 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
     search_hit *h = NULL;
     size_t nh = 0;
     if (!x.failed) {
-        long *hit_of = lede_malloc((x.n ? x.n : 1) * sizeof *hit_of);
-        h = lede_calloc(x.n ? x.n : 1, sizeof *h);
-        for (size_t i = 0; i < x.n; i++) {
-            hit_of[i] = bit_get(b, i) ? (long)nh : -1;
-            if (hit_of[i] >= 0)
-                h[nh++].article = (uint32_t)i;
-        }
+        for (size_t w = 0; w < x.words; w++)
+            nh += (size_t)__builtin_popcountll(b[w]);
+        h = lede_calloc(nh ? nh : 1, sizeof *h);
+        size_t k = 0;
+        for (size_t w = 0; w < x.words; w++)
+            for (uint64_t m = b[w]; m; m &= m - 1)
+                h[k++].article = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(m));
         bool words = query_has_words(q);
         count_rest(&x, h, nh);
         rank_words(&x, h, nh);
-        rank_entities(&x, h, hit_of, words);
-        free(hit_of);
+        rank_entities(&x, h, nh, words);
     }
     free(b);
     free_all(&x);

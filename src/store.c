@@ -61,6 +61,7 @@ void store_free(store *s)
     free(s->gaz);
     free(s->byrow);
     free(s->rowmap);
+    free(s->date);
     for (size_t i = 0; i < s->n; i++)
         if (!s->summ[i]) {
             article_fini(s->arts[i].whole);
@@ -129,6 +130,7 @@ static void grow_one(store *s)
         s->summ = lede_realloc(s->summ, s->cap * sizeof *s->summ);
         s->body = lede_realloc(s->body, s->cap * sizeof *s->body);
         s->pflag = lede_realloc(s->pflag, s->cap * sizeof *s->pflag);
+        s->date = lede_realloc(s->date, s->cap * sizeof *s->date);
         s->metacap = s->cap;
     }
     s->rowid[s->n] = (int64_t)s->n + 1;
@@ -136,6 +138,7 @@ static void grow_one(store *s)
     s->summ[s->n] = false;
     s->body[s->n] = 0;
     s->pflag[s->n] = 0;
+    s->date[s->n] = -1;
     s->counts_ok = false;
 }
 
@@ -237,6 +240,7 @@ void store_push(store *s, article *a, int64_t rowid, bool summary,
                 uint32_t nent, const uint64_t *body)
 {
     grow_one(s);
+    s->date[s->n] = a->date_key;
     if (body) {
         s->body[s->n] = *body;
         s->pflag[s->n] = PF_BODY;
@@ -1047,9 +1051,7 @@ long store_find_rowid(const store *cs, int64_t rowid)
 
 int64_t store_date_key(const store *s, size_t i)
 {
-    if (i >= s->n)
-        return -1;
-    return s->summ[i] ? s->arts[i].sum->date_key : s->arts[i].whole->date_key;
+    return i < s->n ? s->date[i] : -1;
 }
 
 lede_index *store_index_handle(store *s) { return s->ix; }

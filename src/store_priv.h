@@ -56,6 +56,8 @@ struct store {
     lede_index *ix;
     int64_t *rowid;      /* per article */
     uint32_t *nent;      /* per article: distinct entities, when counted */
+    int64_t *date;       /* per article: date_key (a dense copy, for
+                            after: and before: over a big set) */
     bool *summ;          /* per article: arts[i] is only its summary */
     size_t metacap;
     bool counts_ok;      /* nent[] holds the set's current counts */
