@@ -434,10 +434,36 @@ static void fn_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_result_double(ctx, score);
 }
 
-/* lede_collect(fts, collector): the row's article into the collector's
- * bitmap, with phrase 0's matches in the headline and the body when it
- * asks for them. Always 0: used in WHERE, no row reaches the caller, so
- * a query pays SQLite's per-row cost once. */
+/* One row of a collection: its article into the bitmap, with phrase 0's
+ * matches in the headline and the body when they are asked for. */
+static int collect_row(const Fts5ExtensionApi *api, Fts5Context *fts,
+                       void *ud)
+{
+    index_fts_collect *c = ud;
+    c->rows++;
+    long i = c->map(c->ctx, api->xRowid(fts));
+    if (i < 0 || (size_t)i >= c->n)
+        return SQLITE_OK;
+    c->bits[(size_t)i / 64] |= (uint64_t)1 << ((size_t)i % 64);
+    if (!c->title)
+        return SQLITE_OK;
+    Fts5PhraseIter it;
+    int col = -1, off = 0;
+    uint32_t t = 0, b = 0;
+    int rc = api->xPhraseFirst(fts, 0, &it, &col, &off);
+    for (; rc == SQLITE_OK && col >= 0; api->xPhraseNext(fts, &it, &col, &off))
+        *(col == 0 ? &t : &b) += 1;
+    c->title[i] = t;
+    c->body[i] = b;
+    return rc;
+}
+
+/* lede_collect(fts, collector), on the first row of a MATCH of one
+ * phrase (a column filter allowed): every row of that phrase into the
+ * collector, through xQueryPhrase, which walks the rows inside FTS5; a
+ * row at a time through SQL cost more than the walk itself (at
+ * 1,000,000 articles, 458,774 rows of "aleppo" 17 ms by count(*), 53 ms
+ * with a function per row). */
 static void fn_collect(const Fts5ExtensionApi *api, Fts5Context *fts,
                        sqlite3_context *ctx, int nval, sqlite3_value **val)
 {
@@ -447,32 +473,17 @@ static void fn_collect(const Fts5ExtensionApi *api, Fts5Context *fts,
         sqlite3_result_error(ctx, "lede_collect: no collector", -1);
         return;
     }
-    sqlite3_result_int(ctx, 0);
-    int rc = SQLITE_OK;
-    if (c->rows++ == 0) {
-        sqlite3_int64 nrow = 0;
-        rc = api->xRowCount(fts, &nrow);
-        c->nrow = nrow;
-    }
-    long i = c->map(c->ctx, api->xRowid(fts));
-    if (rc != SQLITE_OK || i < 0 || (size_t)i >= c->n) {
-        if (rc != SQLITE_OK)
-            sqlite3_result_error_code(ctx, rc);
-        return;
-    }
-    c->bits[(size_t)i / 64] |= (uint64_t)1 << ((size_t)i % 64);
-    if (!c->title)
-        return;
-    Fts5PhraseIter it;
-    int col = -1, off = 0;
-    uint32_t t = 0, b = 0;
-    rc = api->xPhraseFirst(fts, 0, &it, &col, &off);
-    for (; rc == SQLITE_OK && col >= 0; api->xPhraseNext(fts, &it, &col, &off))
-        *(col == 0 ? &t : &b) += 1;
+    sqlite3_int64 nrow = 0;
+    int rc = api->xRowCount(fts, &nrow);
+    c->nrow = nrow;
+    if (rc == SQLITE_OK && api->xPhraseCount(fts) != 1)
+        rc = SQLITE_MISUSE;
+    if (rc == SQLITE_OK)
+        rc = api->xQueryPhrase(fts, 0, c, collect_row);
     if (rc != SQLITE_OK)
         sqlite3_result_error_code(ctx, rc);
-    c->title[i] = t;
-    c->body[i] = b;
+    else
+        sqlite3_result_int64(ctx, c->rows);
 }
 
 static fts5_api *fts5_of(sqlite3 *db)

@@ -61,9 +61,11 @@ int index_fts_query_tokens(const char *text, size_t len, bool keep_case,
 void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
                       size_t *cap);
 
-/* What lede_collect(fts, ?) gathers over the rows of a MATCH, the
- * collector bound with sqlite3_bind_pointer(st, k, c, INDEX_FTS_COLLECT,
- * NULL) in "... WHERE fts MATCH ?1 AND lede_collect(fts, ?2)". */
+/* What lede_collect(fts, ?) gathers over every row of a MATCH of one
+ * phrase (with a column filter or not), called on its first row: "SELECT
+ * lede_collect(fts, ?2) FROM fts WHERE fts MATCH ?1 LIMIT 1", the
+ * collector bound with sqlite3_bind_pointer(st, 2, c, INDEX_FTS_COLLECT,
+ * NULL). No row: nothing matched, nothing collected. */
 #define INDEX_FTS_COLLECT "lede_collect"
 typedef struct index_fts_collect {
     long (*map)(void *ctx, int64_t rowid); /* row id -> article, or -1 */

@@ -250,8 +250,8 @@ static void fts_pass(iq *x, const query_node *leaf, leaf_run *r)
     char *e = lede_malloc(need);
     index_query_fts_expr(leaf, r->keep_case, e, need);
     if (!x->collect &&
-        sqlite3_prepare_v2(x->db, "SELECT 1 FROM fts WHERE fts MATCH ?1 "
-                           "AND lede_collect(fts, ?2)", -1, &x->collect,
+        sqlite3_prepare_v2(x->db, "SELECT lede_collect(fts, ?2) FROM fts "
+                           "WHERE fts MATCH ?1 LIMIT 1", -1, &x->collect,
                            NULL) != SQLITE_OK) {
         sql_fail(x, "prepare");
         free(e);
