@@ -23,8 +23,9 @@
 #define LEDE_VERSION "0.1.0"
 #endif
 
-/* Bump when the tables, the packing or the tokenizer change. */
-#define INDEX_SCHEMA "5"
+/* Bump when the tables, the packing or the tokenizer change. 6: case
+ * forms and separator tokens (index_fts.h). */
+#define INDEX_SCHEMA "6"
 #define INDEX_APP "lede-index"
 
 enum {
@@ -100,8 +101,7 @@ struct lede_index {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *q[NQ];
-    char *title, *body; /* FTS text scratch */
-    size_t tcap, bcap;
+    index_fts_text fts; /* FTS token scratch */
     /* Rows handed out (index_find, index_raw, index_print_get) are copied
      * here and their statement reset at once: a statement left on a row
      * keeps its read transaction open, and one open reader starves every
@@ -475,8 +475,7 @@ void index_close(lede_index *ix)
         return;
     close_db(ix);
     free(ix->path);
-    free(ix->title);
-    free(ix->body);
+    index_fts_text_fini(&ix->fts);
     for (size_t k = 0; k < sizeof ix->keep / sizeof ix->keep[0]; k++)
         free(ix->keep[k].p);
     free(ix);
@@ -596,28 +595,6 @@ int index_checkpoint(lede_index *ix, int *pages, int *copied)
     return rc == SQLITE_OK ? 0 : -1;
 }
 
-/* The FTS text of an article: the headline, and the body paragraphs one
- * a line (metadata and boilerplate are not searched as text). */
-static void fts_text(lede_index *ix, const article *a, size_t *tl,
-                     size_t *bl)
-{
-    *tl = *bl = 0;
-    LEDE_GROW(ix->title, ix->tcap, 1);
-    LEDE_GROW(ix->body, ix->bcap, a->len + 1);
-    for (size_t i = 0; i < a->nblocks; i++) {
-        const article_block *b = &a->blocks[i];
-        if ((int32_t)i == a->title) {
-            LEDE_GROW(ix->title, ix->tcap, b->len + 1);
-            memcpy(ix->title, a->text + b->off, b->len);
-            *tl = b->len;
-        } else if (b->kind == BLOCK_BODY) {
-            memcpy(ix->body + *bl, a->text + b->off, b->len);
-            *bl += b->len;
-            ix->body[(*bl)++] = '\n';
-        }
-    }
-}
-
 void index_fts_text_make(index_fts_text *t, const article *a)
 {
     t->tlen = t->blen = 0;
@@ -644,27 +621,20 @@ void index_fts_text_fini(index_fts_text *t)
     memset(t, 0, sizeof *t);
 }
 
-/* The article's FTS row: from its pre-tokenized text when given (the
- * same tokens), else from its text. */
+/* The article's FTS row: from its pre-tokenized text when given, else
+ * tokenized here the same way (a paragraph break is a separator token:
+ * the paragraphs are never one text). */
 static int fts_row(lede_index *ix, int q, int64_t id, const article *a,
                    const index_fts_text *pre)
 {
-    size_t tl, bl;
-    const char *t, *b;
-    if (pre) {
-        t = pre->title;
-        b = pre->body;
-        tl = pre->tlen;
-        bl = pre->blen;
-    } else {
-        fts_text(ix, a, &tl, &bl); /* may move ix->title and ix->body */
-        t = ix->title;
-        b = ix->body;
+    if (!pre) {
+        index_fts_text_make(&ix->fts, a);
+        pre = &ix->fts;
     }
     sqlite3_stmt *st = ix->q[q];
     sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, t, (int)tl, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, b, (int)bl, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, pre->title, (int)pre->tlen, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, pre->body, (int)pre->blen, SQLITE_STATIC);
     return step_done(st);
 }
 

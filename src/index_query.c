@@ -1,12 +1,18 @@
 /* index_query.c: a query tree against the FTS5 index.
  *
- * Each node becomes a bitmap over the store's articles: a text leaf from
- * one FTS5 MATCH (checked again with lede's matcher when the tokenizer
- * cannot tell its exact meaning), the other fields in C, then AND, OR and
- * NOT as word operations. One more MATCH over the positive words ranks
- * the result (lede_rank: BM25, headline weighted up) and counts the
- * matches. Every
- * step is linear in the set or in the rows FTS5 returns. */
+ * Each node becomes a bitmap over the store's articles. A text leaf is
+ * one pass of FTS5 over its rows (lede_collect: the rows' articles and
+ * their match counts go straight into C arrays, no row reaches the
+ * caller); when the tokens say the index's answer is exactly what
+ * lede's matcher would say (index_fts.h: folded words, case forms,
+ * separators), that is the leaf's set and its counts, else the rows are
+ * candidates that lede's matcher checks. The other fields are filtered
+ * in C. AND, OR and NOT are word operations; the right side of an AND
+ * is only checked where the left side holds (and the cheaper side goes
+ * first). The ranking is BM25 over the counts the passes gathered
+ * (lede_rank's formula, headline weighted up), sorted by a radix sort:
+ * every step is linear in the set or in the rows FTS5 returns. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +23,18 @@
 #include "text.h"
 #include "util.h"
 
+/* What a TEXT leaf needs from the index, planned from its tokens. */
+typedef struct leaf_run {
+    bool fts;         /* it has tokens FTS5 can look up */
+    bool keep_case;   /* its expression looks up case forms */
+    bool exact;       /* FTS5's rows are the articles lede's matcher finds */
+    bool count_exact; /* and FTS5's counts are the matcher's counts */
+    int64_t df;       /* rows the expression matched */
+    uint64_t *rows;   /* those rows' articles */
+    uint32_t *title, *body; /* positive leaves: matches per article */
+    uint64_t *done;   /* counted by lede's matcher (not count_exact) */
+} leaf_run;
+
 typedef struct iq {
     sqlite3 *db;
     const query *q;
@@ -24,6 +42,9 @@ typedef struct iq {
     index_query_map_fn map;
     void *ctx;
     size_t n, words; /* articles, 64-bit words per bitmap */
+    leaf_run *lr;    /* per leaf */
+    int64_t nrow;    /* rows in the FTS table (0: not known yet) */
+    sqlite3_stmt *collect;
     char *err;
     size_t errlen;
     bool failed;
@@ -52,13 +73,19 @@ static void sql_fail(iq *x, const char *what)
     x->failed = true;
 }
 
-/* Append s[0..n) as an FTS5 string: in double quotes, quotes doubled. */
-static size_t put_quoted(const char *s, size_t n, char *buf, size_t cap,
-                         size_t at)
+/* Append s[0..n) as an FTS5 string: in double quotes, quotes doubled;
+ * INDEX_FTS_CASE first when the case forms are wanted. */
+static size_t put_quoted(const char *s, size_t n, bool keep_case, char *buf,
+                         size_t cap, size_t at)
 {
     if (at < cap)
         buf[at] = '"';
     at++;
+    if (keep_case) {
+        if (at < cap)
+            buf[at] = INDEX_FTS_CASE;
+        at++;
+    }
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '"') {
             if (at < cap)
@@ -74,7 +101,8 @@ static size_t put_quoted(const char *s, size_t n, char *buf, size_t cap,
     return at + 1;
 }
 
-size_t index_query_fts_expr(const query_node *leaf, char *buf, size_t cap)
+size_t index_query_fts_expr(const query_node *leaf, bool keep_case, char *buf,
+                            size_t cap)
 {
     static const char col[] = "title : ";
     size_t at = 0;
@@ -83,82 +111,196 @@ size_t index_query_fts_expr(const query_node *leaf, char *buf, size_t cap)
             if (at < cap)
                 buf[at] = col[i];
     }
-    at = put_quoted(leaf->text, leaf->len, buf, cap, at);
+    at = put_quoted(leaf->text, leaf->len, keep_case, buf, cap, at);
     if (cap)
         buf[at < cap ? at : cap - 1] = '\0';
     return at;
 }
 
-static char *fts_expr(const query_node *leaf)
+/* ---- planning a leaf ------------------------------------------------------ */
+
+typedef struct tok_plan {
+    const char *text;
+    size_t len;
+    size_t nword, ncase, nsep, first, last, prev_end;
+    bool spaced;      /* every gap between two words is one space */
+    char **tok;       /* the word tokens, for the overlap check */
+    size_t *toklen, cap;
+} tok_plan;
+
+static int plan_tok(void *ctx, const char *tok, size_t n, size_t start,
+                    size_t end)
 {
-    size_t need = index_query_fts_expr(leaf, NULL, 0) + 1;
-    char *e = lede_malloc(need);
-    index_query_fts_expr(leaf, e, need);
-    return e;
+    tok_plan *t = ctx;
+    if (n == 1 && tok[0] == INDEX_FTS_SEP) {
+        t->nsep++;
+        return 0;
+    }
+    if (t->nword == 0)
+        t->first = start;
+    else if (start != t->prev_end + 1 || t->text[t->prev_end] != ' ')
+        t->spaced = false;
+    t->prev_end = t->last = end;
+    t->ncase += tok[0] == INDEX_FTS_CASE;
+    if (t->nword == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 8;
+        t->tok = lede_realloc(t->tok, t->cap * sizeof *t->tok);
+        t->toklen = lede_realloc(t->toklen, t->cap * sizeof *t->toklen);
+    }
+    t->tok[t->nword] = lede_strndup(tok, n);
+    t->toklen[t->nword++] = n;
+    return 0;
+}
+
+/* True when a phrase of these tokens can overlap itself ("la la" in
+ * "la la la"): FTS5 counts both, lede's matcher the first. */
+static bool self_overlaps(const tok_plan *t)
+{
+    for (size_t p = 1; p < t->nword; p++) {
+        bool same = true;
+        for (size_t k = 0; k < p && same; k++) {
+            size_t a = k, b = t->nword - p + k;
+            same = t->toklen[a] == t->toklen[b] &&
+                   !memcmp(t->tok[a], t->tok[b], t->toklen[a]);
+        }
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+/* Whether FTS5 can look the leaf up, with case forms or not, and whether
+ * its answer is lede's. Lede's matcher folds the phrase and the text the
+ * same way and wants the phrase as a whole word; the tokens cover that
+ * when the phrase is words joined by single spaces and the folding is
+ * the index's (all folded, or accents only with a case form for every
+ * word). */
+static void plan_leaf(const query_node *leaf, leaf_run *r)
+{
+    unsigned fold = search_folding(leaf->sq);
+    r->keep_case = !(fold & TEXT_FOLD_CASE);
+    tok_plan t = {leaf->text, leaf->len, 0, 0, 0, 0, 0, 0, true, NULL,
+                  NULL, 0};
+    index_fts_query_tokens(leaf->text, leaf->len, r->keep_case, plan_tok,
+                           &t);
+    r->fts = t.nword > 0;
+    bool whole = r->fts && t.nsep == 0 && t.spaced && t.first == 0 &&
+                 t.last == leaf->len;
+    if (fold == (TEXT_FOLD_CASE | TEXT_FOLD_ACCENTS))
+        r->exact = whole;
+    else if (fold == TEXT_FOLD_ACCENTS)
+        r->exact = whole && t.ncase == t.nword;
+    r->count_exact = r->exact && !self_overlaps(&t);
+    for (size_t i = 0; i < t.nword; i++)
+        free(t.tok[i]);
+    free(t.tok);
+    free(t.toklen);
 }
 
 /* ---- leaves ------------------------------------------------------------ */
 
-typedef struct tok_info {
-    size_t ntok, start, end;
-    bool same; /* the one token is the text itself, already folded */
-    const char *text;
-    size_t len;
-} tok_info;
-
-static int count_tok(void *ctx, const char *tok, size_t n, size_t start,
-                     size_t end)
+/* Run a leaf with lede's matcher over the articles of mask (all without
+ * one), counting its matches when it is a positive leaf. */
+static void scan_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
+                      uint64_t *b)
 {
-    tok_info *t = ctx;
-    if (t->ntok++ == 0) {
-        t->start = start;
-        t->end = end;
-        t->same = n == t->len && !memcmp(tok, t->text, n);
+    leaf_run *r = leaf->kind == QUERY_TEXT ? &x->lr[leaf->leaf] : NULL;
+    bool count = r && r->title;
+    for (size_t w = 0; w < x->words; w++) {
+        uint64_t m = mask ? mask[w] : ~(uint64_t)0;
+        for (; m; m &= m - 1) {
+            size_t i = w * 64 + (size_t)__builtin_ctzll(m);
+            if (i >= x->n)
+                break;
+            if (!count) {
+                if (query_leaf_match(leaf, x->s, i, NULL, NULL))
+                    bit_set(b, i);
+                continue;
+            }
+            uint32_t k = 0, t = 0;
+            if (query_leaf_match(leaf, x->s, i, &k, &t))
+                bit_set(b, i);
+            r->title[i] = t;
+            r->body[i] = k - t;
+            bit_set(r->done, i);
+        }
     }
-    return 0;
 }
 
-/* Run a leaf over every article with lede's matcher (no index help). */
-static void scan_all(iq *x, const query_node *leaf, uint64_t *b)
+static void date_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
+                      uint64_t *b)
 {
-    for (size_t i = 0; i < x->n; i++)
-        if (query_leaf_match(leaf, x->s, i, NULL, NULL))
-            bit_set(b, i);
+    for (size_t w = 0; w < x->words; w++) {
+        uint64_t m = mask ? mask[w] : ~(uint64_t)0;
+        for (; m; m &= m - 1) {
+            size_t i = w * 64 + (size_t)__builtin_ctzll(m);
+            if (i >= x->n)
+                break;
+            int64_t d = store_date_key(x->s, i);
+            if (d >= 0 && d >= leaf->lo && d < leaf->hi)
+                bit_set(b, i);
+        }
+    }
 }
 
-static void text_leaf(iq *x, const query_node *leaf, uint64_t *b)
+/* One pass of FTS5 over the leaf's rows into r->rows (and its counts). */
+static void fts_pass(iq *x, const query_node *leaf, leaf_run *r)
 {
-    tok_info t = {0, 0, 0, false, leaf->text, leaf->len};
-    index_fts_tokens(leaf->text, leaf->len, count_tok, &t);
-    if (t.ntok == 0) { /* only punctuation: nothing FTS5 can look up */
-        scan_all(x, leaf, b);
-        return;
-    }
-    bool exact = t.ntok == 1 && t.same && t.start == 0 && t.end == leaf->len &&
-                 !(query_flags(x->q) & SEARCH_MATCH_CASE);
-    char *e = fts_expr(leaf);
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(x->db, "SELECT rowid FROM fts WHERE fts MATCH ?1",
-                           -1, &st, NULL) != SQLITE_OK) {
+    size_t need = index_query_fts_expr(leaf, r->keep_case, NULL, 0) + 1;
+    char *e = lede_malloc(need);
+    index_query_fts_expr(leaf, r->keep_case, e, need);
+    if (!x->collect &&
+        sqlite3_prepare_v2(x->db, "SELECT lede_collect(fts, ?2) FROM fts "
+                           "WHERE fts MATCH ?1 LIMIT 1", -1, &x->collect,
+                           NULL) != SQLITE_OK) {
         sql_fail(x, "prepare");
         free(e);
         return;
     }
-    sqlite3_bind_text(st, 1, e, -1, SQLITE_TRANSIENT);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long i = x->map(x->ctx, sqlite3_column_int64(st, 0));
-        if (i < 0 || (size_t)i >= x->n)
-            continue;
-        /* Capitals, accents or punctuation: the index found candidates,
-         * lede's matcher decides. */
-        if (exact || query_leaf_match(leaf, x->s, (size_t)i, NULL, NULL))
-            bit_set(b, (size_t)i);
+    index_fts_collect c = {x->map, x->ctx, x->n, r->rows, NULL, NULL, 0, 0};
+    if (r->title && r->count_exact) {
+        c.title = r->title;
+        c.body = r->body;
     }
+    sqlite3_stmt *st = x->collect;
+    sqlite3_bind_text(st, 1, e, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_pointer(st, 2, &c, INDEX_FTS_COLLECT, NULL);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
     if (rc != SQLITE_DONE)
         sql_fail(x, "match");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    r->df = c.rows;
+    if (c.rows && !x->nrow)
+        x->nrow = c.nrow;
     free(e);
+}
+
+static void text_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
+                      uint64_t *b)
+{
+    leaf_run *r = &x->lr[leaf->leaf];
+    if (!r->fts) { /* only punctuation: nothing FTS5 can look up */
+        scan_leaf(x, leaf, mask, b);
+        return;
+    }
+    r->rows = bits_new(x);
+    fts_pass(x, leaf, r);
+    if (x->failed)
+        return;
+    if (r->exact) {
+        memcpy(b, r->rows, x->words * sizeof *b);
+        return;
+    }
+    /* Capitals with accents, punctuation, several words not one space
+     * apart: the index found candidates, lede's matcher decides. */
+    uint64_t *m = bits_new(x);
+    for (size_t w = 0; w < x->words; w++)
+        m[w] = r->rows[w] & (mask ? mask[w] : ~(uint64_t)0);
+    scan_leaf(x, leaf, m, b);
+    free(m);
 }
 
 static void entity_leaf(iq *x, const query_node *leaf, uint64_t *b)
@@ -174,32 +316,62 @@ static void entity_leaf(iq *x, const query_node *leaf, uint64_t *b)
             bit_set(b, a[i].id);
 }
 
-static uint64_t *eval(iq *x, const query_node *nd)
+/* How much a node costs to run, roughly: cheap sides of an AND go
+ * first, and what they leave is all the other side checks. */
+static int cost(const iq *x, const query_node *nd)
+{
+    switch (nd->kind) {
+    case QUERY_AND:
+    case QUERY_OR: {
+        int a = cost(x, nd->kid[0]), b = cost(x, nd->kid[1]);
+        return a > b ? a : b;
+    }
+    case QUERY_NOT: return cost(x, nd->kid[0]);
+    case QUERY_ENTITY:
+    case QUERY_DATE: return 1;
+    case QUERY_TEXT:
+        return x->lr[nd->leaf].fts ? (x->lr[nd->leaf].exact ? 2 : 3) : 5;
+    case QUERY_PATH: return 4;
+    default: return 5; /* source: the matcher over every list summary */
+    }
+}
+
+/* The articles of nd, right at least where mask is set (everywhere
+ * without a mask); outside the mask the bits do not matter. */
+static uint64_t *eval(iq *x, const query_node *nd, const uint64_t *mask)
 {
     uint64_t *b = bits_new(x);
     if (x->failed)
         return b;
     switch (nd->kind) {
-    case QUERY_AND:
-    case QUERY_OR: {
-        uint64_t *l = eval(x, nd->kid[0]), *r = NULL;
-        bool and = nd->kind == QUERY_AND;
+    case QUERY_AND: {
+        int first = cost(x, nd->kid[1]) < cost(x, nd->kid[0]);
+        uint64_t *l = eval(x, nd->kid[first], mask);
         bool empty = true;
-        for (size_t w = 0; and && w < x->words; w++)
+        for (size_t w = 0; w < x->words; w++) {
+            l[w] &= mask ? mask[w] : ~(uint64_t)0;
             empty &= l[w] == 0;
-        if (and && empty) { /* nothing left to intersect */
-            free(l);
-            return b;
         }
-        r = eval(x, nd->kid[1]);
+        if (!empty) {
+            uint64_t *r = eval(x, nd->kid[!first], l);
+            for (size_t w = 0; w < x->words; w++)
+                b[w] = l[w] & r[w];
+            free(r);
+        }
+        free(l);
+        return b;
+    }
+    case QUERY_OR: {
+        uint64_t *l = eval(x, nd->kid[0], mask);
+        uint64_t *r = eval(x, nd->kid[1], mask);
         for (size_t w = 0; w < x->words; w++)
-            b[w] = and ? l[w] & r[w] : l[w] | r[w];
+            b[w] = l[w] | r[w];
         free(l);
         free(r);
         return b;
     }
     case QUERY_NOT: {
-        uint64_t *k = eval(x, nd->kid[0]);
+        uint64_t *k = eval(x, nd->kid[0], mask);
         for (size_t w = 0; w < x->words; w++)
             b[w] = ~k[w];
         if (x->n % 64)
@@ -207,72 +379,120 @@ static uint64_t *eval(iq *x, const query_node *nd)
         free(k);
         return b;
     }
-    case QUERY_TEXT: text_leaf(x, nd, b); return b;
+    case QUERY_TEXT: text_leaf(x, nd, mask, b); return b;
     case QUERY_ENTITY: entity_leaf(x, nd, b); return b;
-    default: scan_all(x, nd, b); return b; /* source, path, date */
+    case QUERY_DATE: date_leaf(x, nd, mask, b); return b;
+    default: scan_leaf(x, nd, mask, b); return b; /* source, path */
     }
 }
 
 /* ---- ranking -------------------------------------------------------------- */
 
-static int hit_cmp(const void *pa, const void *pb)
+/* Stable LSD radix sort of h[0..n) by score, highest first: the hits
+ * come in article order, so ties stay in article order (the order
+ * hit_cmp of query.c gives). Scores are never negative, so their bits
+ * order as the numbers do. */
+static void sort_hits(search_hit *h, size_t n)
 {
-    const search_hit *a = pa, *b = pb;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return (a->article > b->article) - (a->article < b->article);
+    enum { BITS = 11, NB = 1 << BITS, PASSES = (64 + BITS - 1) / BITS };
+    if (n < 2)
+        return;
+    uint64_t *key = lede_malloc(2 * n * sizeof *key);
+    uint32_t *ix = lede_malloc(2 * n * sizeof *ix);
+    uint32_t(*cnt)[NB] = lede_calloc(PASSES, sizeof *cnt);
+    for (size_t i = 0; i < n; i++) {
+        double d = h[i].score > 0 ? h[i].score : 0;
+        uint64_t u;
+        memcpy(&u, &d, sizeof u);
+        key[i] = ~u;
+        ix[i] = (uint32_t)i;
+        for (int p = 0; p < PASSES; p++)
+            cnt[p][(key[i] >> (p * BITS)) & (NB - 1)]++;
+    }
+    uint64_t *ka = key, *kb = key + n;
+    uint32_t *ia = ix, *ib = ix + n;
+    for (int p = 0; p < PASSES; p++) {
+        uint32_t *c = cnt[p], sum = 0;
+        if (c[(ka[0] >> (p * BITS)) & (NB - 1)] == n)
+            continue; /* one digit for all: nothing moves */
+        for (size_t d = 0; d < NB; d++) {
+            uint32_t k = c[d];
+            c[d] = sum;
+            sum += k;
+        }
+        for (size_t i = 0; i < n; i++) {
+            uint32_t at = c[(ka[i] >> (p * BITS)) & (NB - 1)]++;
+            kb[at] = ka[i];
+            ib[at] = ia[i];
+        }
+        uint64_t *kt = ka;
+        ka = kb;
+        kb = kt;
+        uint32_t *it = ia;
+        ia = ib;
+        ib = it;
+    }
+    search_hit *out = lede_malloc(n * sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        out[i] = h[ia[i]];
+    memcpy(h, out, n * sizeof *h);
+    free(out);
+    free(cnt);
+    free(key);
+    free(ix);
 }
 
-/* One MATCH of the positive words, OR'd: bm25 and counts for the hits
- * (hit_of maps an article to its slot in h, or -1). */
-static void rank_words(iq *x, search_hit *h, const long *hit_of)
+/* The counts of the positive leaves that FTS5 could not count the way
+ * lede does, for the hits not yet counted. */
+static void count_rest(iq *x, const search_hit *h, size_t nh)
 {
-    size_t len = 0, cap = 0;
-    char *e = NULL;
     for (size_t l = 0; l < query_nleaves(x->q); l++) {
         const query_node *lf = query_leaf(x->q, l);
-        tok_info t = {0, 0, 0, false, lf->text, lf->len};
-        if (lf->kind != QUERY_TEXT || !lf->positive ||
-            index_fts_tokens(lf->text, lf->len, count_tok, &t) || !t.ntok)
+        leaf_run *r = &x->lr[l];
+        if (lf->kind != QUERY_TEXT || !r->title || r->count_exact)
             continue;
-        size_t need = index_query_fts_expr(lf, NULL, 0);
-        LEDE_GROW(e, cap, len + need + 8);
-        len += (size_t)snprintf(e + len, cap - len, "%s", len ? " OR " : "");
-        index_query_fts_expr(lf, e + len, cap - len);
-        len += need;
+        for (size_t k = 0; k < nh; k++) {
+            size_t i = h[k].article;
+            if (bit_get(r->done, i) || (r->rows && !bit_get(r->rows, i)))
+                continue;
+            uint32_t c = 0, t = 0;
+            query_leaf_match(lf, x->s, i, &c, &t);
+            r->title[i] = t;
+            r->body[i] = c - t;
+        }
     }
-    if (!e)
-        return;
-    char sql[160];
-    snprintf(sql, sizeof sql,
-             "SELECT rowid, lede_rank(fts, %.1f), lede_hits(fts), "
-             "lede_hits(fts, 0) FROM fts WHERE fts MATCH ?1",
-             INDEX_QUERY_TITLE_WEIGHT);
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(x->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        sql_fail(x, "prepare");
-        free(e);
-        return;
-    }
-    sqlite3_bind_text(st, 1, e, -1, SQLITE_TRANSIENT);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long i = x->map(x->ctx, sqlite3_column_int64(st, 0));
-        if (i < 0 || (size_t)i >= x->n || hit_of[i] < 0)
-            continue;
-        search_hit *hh = &h[hit_of[i]];
-        hh->score = sqlite3_column_double(st, 1);
-        hh->count += (uint32_t)sqlite3_column_int(st, 2);
-        hh->in_title = (uint32_t)sqlite3_column_int(st, 3);
-    }
-    if (rc != SQLITE_DONE)
-        sql_fail(x, "rank");
-    sqlite3_finalize(st);
-    free(e);
 }
 
-static void rank_entities(iq *x, search_hit *h, const long *hit_of,
-                          bool words)
+/* BM25 without length normalisation (as lede_rank): a headline match
+ * counts INDEX_QUERY_TITLE_WEIGHT body matches. */
+static void rank_words(iq *x, search_hit *h, size_t nh)
+{
+    const double k1 = 1.2;
+    for (size_t l = 0; l < query_nleaves(x->q); l++) {
+        const query_node *lf = query_leaf(x->q, l);
+        leaf_run *r = &x->lr[l];
+        if (lf->kind != QUERY_TEXT || !r->title)
+            continue;
+        double idf = 0;
+        if (r->fts) {
+            idf = log(((double)x->nrow - (double)r->df + 0.5) /
+                      ((double)r->df + 0.5));
+            idf = idf > 1e-6 ? idf : 1e-6; /* as FTS5's bm25 */
+        }
+        for (size_t k = 0; k < nh; k++) {
+            size_t i = h[k].article;
+            uint32_t t = r->title[i], b = r->body[i];
+            double tf = INDEX_QUERY_TITLE_WEIGHT * t + b;
+            h[k].count += t + b;
+            h[k].in_title += t;
+            h[k].score += idf * tf * (k1 + 1) / (tf + k1);
+        }
+    }
+}
+
+/* Mentions of the positive entities: the entity's articles and the hits
+ * are both in article order, so one merge walk each. */
+static void rank_entities(iq *x, search_hit *h, size_t nh, bool words)
 {
     const entity_table *t = store_entities(x->s);
     for (size_t l = 0; l < query_nleaves(x->q); l++) {
@@ -280,63 +500,92 @@ static void rank_entities(iq *x, search_hit *h, const long *hit_of,
         if (lf->kind != QUERY_ENTITY || !lf->positive)
             continue;
         long id = entity_lookup(t, lf->text, lf->len);
-        size_t n = 0;
+        size_t n = 0, k = 0;
         const entity_tally *a =
             id >= 0 ? entity_articles(t, (uint32_t)id, &n) : NULL;
-        for (size_t i = 0; i < n; i++) {
-            if (a[i].id >= x->n || hit_of[a[i].id] < 0)
+        for (size_t i = 0; i < n && k < nh; i++) {
+            while (k < nh && h[k].article < a[i].id)
+                k++;
+            if (k == nh || h[k].article != a[i].id)
                 continue;
-            search_hit *hh = &h[hit_of[a[i].id]];
-            hh->count += a[i].count;
+            h[k].count += a[i].count;
             if (!words)
-                hh->score += a[i].count;
+                h[k].score += a[i].count;
         }
     }
+}
+
+static void plan_all(iq *x)
+{
+    size_t nl = query_nleaves(x->q);
+    x->lr = lede_calloc(nl ? nl : 1, sizeof *x->lr);
+    for (size_t l = 0; l < nl; l++) {
+        const query_node *lf = query_leaf(x->q, l);
+        if (lf->kind != QUERY_TEXT)
+            continue;
+        leaf_run *r = &x->lr[l];
+        plan_leaf(lf, r);
+        if (lf->positive) {
+            r->title = lede_calloc(x->n ? x->n : 1, sizeof *r->title);
+            r->body = lede_calloc(x->n ? x->n : 1, sizeof *r->body);
+            if (!r->count_exact)
+                r->done = bits_new(x);
+        }
+    }
+}
+
+static void free_all(iq *x)
+{
+    for (size_t l = 0; l < query_nleaves(x->q); l++) {
+        free(x->lr[l].rows);
+        free(x->lr[l].title);
+        free(x->lr[l].body);
+        free(x->lr[l].done);
+    }
+    free(x->lr);
+    sqlite3_finalize(x->collect);
 }
 
 search_hit *index_query_run(sqlite3 *db, const query *q,
                             const struct store *s, index_query_map_fn map,
                             void *ctx, size_t *n, char *err, size_t errlen)
 {
-    iq x = {db, q, s, map, ctx, store_count(s), 0, err, errlen, false};
+    iq x = {db, q, s, map, ctx, store_count(s), 0, NULL, 0, NULL,
+            err, errlen, false};
     x.words = (x.n + 63) / 64;
     *n = 0;
-    /* One read transaction for the whole query: the candidates' texts
-     * are read one statement each, and every statement on its own would
-     * take and drop the database's locks (on 100,000 articles, "Aleppo"
-     * checked in 45,816 texts: 157 ms, most of it in fcntl and stat). It
-     * ends with the query, so it holds up no checkpoint for long. */
+    /* One read transaction for the whole query: candidates' texts are
+     * read one statement each, and every statement on its own would take
+     * and drop the database's locks. It ends with the query, so it holds
+     * up no checkpoint for long. */
     bool txn = sqlite3_get_autocommit(db) &&
                sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-    uint64_t *b = eval(&x, query_root(q));
-    if (x.failed) {
-        free(b);
-        if (txn)
-            sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-        return NULL;
-    }
-    long *hit_of = lede_malloc((x.n ? x.n : 1) * sizeof *hit_of);
-    search_hit *h = lede_calloc(x.n ? x.n : 1, sizeof *h);
+    plan_all(&x);
+    uint64_t *b = eval(&x, query_root(q), NULL);
+    search_hit *h = NULL;
     size_t nh = 0;
-    for (size_t i = 0; i < x.n; i++) {
-        hit_of[i] = bit_get(b, i) ? (long)nh : -1;
-        if (hit_of[i] >= 0)
-            h[nh++].article = (uint32_t)i;
+    if (!x.failed) {
+        for (size_t w = 0; w < x.words; w++)
+            nh += (size_t)__builtin_popcountll(b[w]);
+        h = lede_calloc(nh ? nh : 1, sizeof *h);
+        size_t k = 0;
+        for (size_t w = 0; w < x.words; w++)
+            for (uint64_t m = b[w]; m; m &= m - 1)
+                h[k++].article = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(m));
+        bool words = query_has_words(q);
+        count_rest(&x, h, nh);
+        rank_words(&x, h, nh);
+        rank_entities(&x, h, nh, words);
     }
     free(b);
-    bool words = query_has_words(q);
-    if (words && nh)
-        rank_words(&x, h, hit_of);
-    if (nh)
-        rank_entities(&x, h, hit_of, words);
-    free(hit_of);
+    free_all(&x);
     if (txn)
         sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     if (x.failed) {
         free(h);
         return NULL;
     }
-    qsort(h, nh, sizeof *h, hit_cmp);
+    sort_hits(h, nh);
     *n = nh;
     return h;
 }

@@ -310,6 +310,11 @@ void search_free(search_query *q)
     free(q);
 }
 
+unsigned search_folding(const search_query *q)
+{
+    return q ? q->fold : 0;
+}
+
 const char *search_error(const search_query *q)
 {
     return q && q->scr->err[0] ? q->scr->err : NULL;

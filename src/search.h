@@ -60,6 +60,10 @@ typedef struct search_hit {
 search_hit *search_corpus(const search_query *q, const struct store *s,
                           size_t *n);
 
+/* The folding q applies to the text (TEXT_FOLD_CASE, TEXT_FOLD_ACCENTS
+ * of text.h): what smart case and the flags chose. */
+unsigned search_folding(const search_query *q);
+
 /* Why the last search_article/search_text/search_corpus with q stopped
  * early (a regex hit its backtracking limit), or NULL when it did not. */
 const char *search_error(const search_query *q);

@@ -63,6 +63,8 @@ void store_free(store *s)
     free(s->nent);
     free(s->gaz);
     free(s->byrow);
+    free(s->rowmap);
+    free(s->date);
     for (size_t i = 0; i < s->n; i++)
         if (!s->summ[i]) {
             article_fini(s->arts[i].whole);
@@ -131,6 +133,7 @@ static void grow_one(store *s)
         s->summ = lede_realloc(s->summ, s->cap * sizeof *s->summ);
         s->body = lede_realloc(s->body, s->cap * sizeof *s->body);
         s->pflag = lede_realloc(s->pflag, s->cap * sizeof *s->pflag);
+        s->date = lede_realloc(s->date, s->cap * sizeof *s->date);
         s->metacap = s->cap;
     }
     s->rowid[s->n] = (int64_t)s->n + 1;
@@ -138,6 +141,7 @@ static void grow_one(store *s)
     s->summ[s->n] = false;
     s->body[s->n] = 0;
     s->pflag[s->n] = 0;
+    s->date[s->n] = -1;
     s->counts_ok = false;
 }
 
@@ -239,6 +243,7 @@ void store_push(store *s, article *a, int64_t rowid, bool summary,
                 uint32_t nent, const uint64_t *body)
 {
     grow_one(s);
+    s->date[s->n] = a->date_key;
     if (body) {
         s->body[s->n] = *body;
         s->pflag[s->n] = PF_BODY;
@@ -1023,31 +1028,62 @@ static long find_in(const int64_t *v, size_t n, size_t st, int64_t rowid)
     return lo < n && v[st * lo] == rowid ? (long)lo : -1;
 }
 
+/* The lookup tables of store_find_rowid: a direct map when the row ids
+ * are dense (a query maps hundreds of thousands of rows: one load each
+ * instead of a binary search), else the pairs sorted by row id. */
+static void rowid_tables(store *s)
+{
+    free(s->byrow);
+    free(s->rowmap);
+    s->byrow = NULL;
+    s->rowmap = NULL;
+    s->nrowmap = 0;
+    s->nbyrow = s->n;
+    int64_t hi = 0; /* an article not in the index has row id -1 */
+    for (size_t i = 0; i < s->n; i++)
+        hi = s->rowid[i] > hi ? s->rowid[i] : hi;
+    if (s->n && s->n < UINT32_MAX &&
+        (uint64_t)hi <= 4 * (uint64_t)s->n + 1024) {
+        s->nrowmap = (size_t)hi + 1;
+        s->rowmap = lede_calloc(s->nrowmap, sizeof *s->rowmap);
+        for (size_t i = 0; i < s->n; i++)
+            if (s->rowid[i] >= 0)
+                s->rowmap[s->rowid[i]] = (uint32_t)i + 1;
+        return;
+    }
+    /* a set indexed in one go has its row ids in order: searched as
+     * they are, with no table */
+    bool sorted = true;
+    for (size_t i = 1; i < s->n && sorted; i++)
+        sorted = s->rowid[i - 1] < s->rowid[i];
+    if (!sorted) {
+        s->byrow = lede_malloc((s->n ? s->n : 1) * 2 * sizeof *s->byrow);
+        for (size_t i = 0; i < s->n; i++) {
+            s->byrow[2 * i] = s->rowid[i];
+            s->byrow[2 * i + 1] = (int64_t)i;
+        }
+        qsort(s->byrow, s->n, 2 * sizeof *s->byrow, cmp_pair);
+    }
+}
+
 long store_find_rowid(const store *cs, int64_t rowid)
 {
-    store *s = (store *)cs; /* a lookup table built on first use */
-    if (s->nbyrow != s->n) {
-        /* a set indexed in one go has its row ids in order: searched as
-         * they are, with no table */
-        bool sorted = true;
-        for (size_t i = 1; i < s->n && sorted; i++)
-            sorted = s->rowid[i - 1] < s->rowid[i];
-        free(s->byrow);
-        s->byrow = NULL;
-        if (!sorted) {
-            s->byrow = lede_malloc((s->n ? s->n : 1) * 2 * sizeof *s->byrow);
-            for (size_t i = 0; i < s->n; i++) {
-                s->byrow[2 * i] = s->rowid[i];
-                s->byrow[2 * i + 1] = (int64_t)i;
-            }
-            qsort(s->byrow, s->n, 2 * sizeof *s->byrow, cmp_pair);
-        }
-        s->nbyrow = s->n;
-    }
+    store *s = (store *)cs; /* the tables are built on first use */
+    if (s->nbyrow != s->n)
+        rowid_tables(s);
+    if (s->rowmap)
+        return rowid >= 0 && (uint64_t)rowid < s->nrowmap
+                   ? (long)s->rowmap[rowid] - 1
+                   : -1;
     if (!s->byrow)
         return find_in(s->rowid, s->n, 1, rowid);
     long k = find_in(s->byrow, s->n, 2, rowid);
     return k < 0 ? -1 : (long)s->byrow[2 * k + 1];
+}
+
+int64_t store_date_key(const store *s, size_t i)
+{
+    return i < s->n ? s->date[i] : -1;
 }
 
 lede_index *store_index_handle(store *s) { return s->ix; }

@@ -132,6 +132,9 @@ void store_counts(store *s);
  * when absent). */
 int64_t store_rowid(const store *s, size_t i);
 long store_find_rowid(const store *s, int64_t rowid);
+/* The date_key of article i (article.h; -1: undated), from the list's
+ * summary: no article is made. */
+int64_t store_date_key(const store *s, size_t i);
 /* The index, or NULL without one. */
 lede_index *store_index_handle(store *s);
 

@@ -60,6 +60,8 @@ struct store {
     lede_index *ix;
     int64_t *rowid;      /* per article */
     uint32_t *nent;      /* per article: distinct entities, when counted */
+    int64_t *date;       /* per article: date_key (a dense copy, for
+                            after: and before: over a big set) */
     bool *summ;          /* per article: arts[i] is only its summary */
     size_t metacap;
     bool counts_ok;      /* nent[] holds the set's current counts */
@@ -71,6 +73,9 @@ struct store {
     size_t ncache, cnext;
     int64_t *byrow;      /* (rowid, index) pairs sorted, for find_rowid */
     size_t nbyrow;
+    uint32_t *rowmap;    /* or index + 1 by rowid, when the row ids are
+                            dense (0: none); nrowmap entries */
+    size_t nrowmap;
     store_loader *ld;    /* a load running on other threads, or NULL */
     int jobs;            /* worker threads for it (0: one per core) */
     names_job *names;    /* the set's names being made on a thread */

@@ -5,7 +5,9 @@
  *        bench_query --index PATH...   the set's persistent index as
  *        lede uses it (made by lede first, in $XDG_CACHE_HOME): the
  *        reopen, then each query as the reader and --search run it. At
- *        1,000,000 articles this is the only mode that fits in memory. */
+ *        1,000,000 articles this is the only mode that fits in memory.
+ *        bench_query -q QUERY [-r RUNS] --index PATH...   that query
+ *        alone, RUNS times (default 5; for a profiler). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,28 +49,17 @@ static int build_fts(sqlite3 *db, const store *s)
     sqlite3_stmt *st;
     sqlite3_prepare_v2(db, "INSERT INTO fts(rowid, title, body) VALUES "
                        "(?1, ?2, ?3)", -1, &st, NULL);
-    char *body = NULL;
+    index_fts_text pre = {0}; /* the tokens as the index makes them */
     for (size_t i = 0; i < store_count(s); i++) {
-        const article *a = store_get(s, i);
-        size_t bl = 0;
-        body = realloc(body, a->len + 1);
-        for (size_t b = 0; b < a->nblocks; b++)
-            if (a->blocks[b].kind == BLOCK_BODY) {
-                memcpy(body + bl, a->text + a->blocks[b].off,
-                       a->blocks[b].len);
-                bl += a->blocks[b].len;
-                body[bl++] = '\n';
-            }
-        const article_block *t = a->title >= 0 ? &a->blocks[a->title] : NULL;
+        index_fts_text_make(&pre, store_get(s, i));
         sqlite3_bind_int64(st, 1, (int64_t)i + 1);
-        sqlite3_bind_text(st, 2, t ? a->text + t->off : "",
-                          t ? (int)t->len : 0, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, body, (int)bl, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, pre.title, (int)pre.tlen, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, pre.body, (int)pre.blen, SQLITE_STATIC);
         sqlite3_step(st);
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
-    free(body);
+    index_fts_text_fini(&pre);
     return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 }
 
@@ -111,19 +102,25 @@ static const char *const queries[] = {
 };
 #define NQUERIES (sizeof queries / sizeof *queries)
 
-/* Median milliseconds of 5 runs of query_run (the index when the store
+/* Median milliseconds of `runs` runs of query_run (the index when the store
  * has one); *n gets the number of articles. */
+static int runs = 5; /* -r */
+
 static double time_run(const query *q, const store *s, size_t *n)
 {
-    double t[5];
-    for (int r = 0; r < 5; r++) {
+    double *t = malloc((size_t)runs * sizeof *t);
+    for (int r = 0; r < runs; r++) {
         double t0 = now();
         free(query_run(q, s, n));
         t[r] = (now() - t0) * 1e3;
     }
-    qsort(t, 5, sizeof *t, cmp_d);
-    return t[2];
+    qsort(t, (size_t)runs, sizeof *t, cmp_d);
+    double med = t[runs / 2];
+    free(t);
+    return med;
 }
+
+static const char *only; /* -q: this query alone */
 
 static int bench_index(int argc, char **argv)
 {
@@ -143,12 +140,19 @@ static int bench_index(int argc, char **argv)
     printf("articles %zu, reopen %.2f s, names %.2f s\n", store_count(s),
            load, now() - t0);
     printf("%-40s %8s %10s\n", "query", "articles", "index_ms");
-    for (size_t k = 0; k < NQUERIES; k++) {
+    fflush(stdout); /* a profiler may start now */
+    for (size_t k = 0; k < (only ? 1 : NQUERIES); k++) {
+        const char *text = only ? only : queries[k];
         char err[160];
-        query *q = query_parse(queries[k], 0, err, sizeof err);
+        query *q = query_parse(text, 0, err, sizeof err);
+        if (!q) {
+            fprintf(stderr, "bench_query: %s\n", err);
+            store_free(s);
+            return 1;
+        }
         size_t n;
         double ms = time_run(q, s, &n);
-        printf("%-40s %8zu %10.2f\n", queries[k], n, ms);
+        printf("%-40s %8zu %10.2f\n", text, n, ms);
         query_free(q);
     }
     store_free(s);
@@ -157,6 +161,14 @@ static int bench_index(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    while (argc > 2 && (!strcmp(argv[1], "-q") || !strcmp(argv[1], "-r"))) {
+        if (argv[1][1] == 'q')
+            only = argv[2];
+        else if ((runs = atoi(argv[2])) < 1)
+            runs = 1;
+        argc -= 2;
+        argv += 2;
+    }
     if (argc > 1 && !strcmp(argv[1], "--index"))
         return bench_index(argc - 2, argv + 2);
     store *s = store_new(NULL, NULL);

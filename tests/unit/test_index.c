@@ -430,8 +430,10 @@ static void test_fts_pretokenized_same(void **state)
                      id);
     assert_int_equal(index_commit(ix), 0);
     char *p = fts_instances(ix, id);
-    assert_string_equal(p, "nothing/body/0 here/body/1 other/title/0 "
-                           "news/title/1 ");
+    /* a capitalised word also has its case form (INDEX_FTS_CASE first),
+     * at the same position */
+    assert_string_equal(p, "\x02Nothing/body/0 nothing/body/0 here/body/1 "
+                           "\x02Other/title/0 other/title/0 news/title/1 ");
     free(p);
     assert_int_equal(count(ix, "\"naive cafe\""), 1);
     /* a query is never taken for a stream, even one starting with the mark */

@@ -303,8 +303,8 @@ static void test_tokens(void **state)
 }
 
 /* An FTS5 table built from the store the way the index does: rowid
- * i + 1, the headline in title, the body paragraphs in body, no content
- * kept. */
+ * i + 1, the headline's tokens in title, the body paragraphs' in body,
+ * no content kept. */
 static long map_rowid(void *ctx, int64_t rowid)
 {
     (void)ctx;
@@ -323,22 +323,16 @@ static sqlite3 *test_index(const store *s)
     assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO fts(rowid, title, "
                                         "body) VALUES (?1, ?2, ?3)", -1, &st,
                                         NULL), SQLITE_OK);
+    index_fts_text pre = {0}; /* the tokens as the index makes them */
     for (size_t i = 0; i < store_count(s); i++) {
-        const article *a = store_get(s, i);
-        char body[4096] = "";
-        for (size_t b = 0; b < a->nblocks; b++)
-            if (a->blocks[b].kind == BLOCK_BODY)
-                snprintf(body + strlen(body), sizeof body - strlen(body),
-                         "%.*s\n", (int)a->blocks[b].len,
-                         a->text + a->blocks[b].off);
-        const article_block *t = a->title >= 0 ? &a->blocks[a->title] : NULL;
+        index_fts_text_make(&pre, store_get(s, i));
         sqlite3_bind_int64(st, 1, (int64_t)i + 1);
-        sqlite3_bind_text(st, 2, t ? a->text + t->off : "", t ? (int)t->len : 0,
-                          SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, body, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, pre.title, (int)pre.tlen, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, pre.body, (int)pre.blen, SQLITE_STATIC);
         assert_int_equal(sqlite3_step(st), SQLITE_DONE);
         sqlite3_reset(st);
     }
+    index_fts_text_fini(&pre);
     sqlite3_finalize(st);
     return db;
 }
@@ -395,7 +389,37 @@ static void test_fts_tokenizer_sql(void **state)
     store_free(s);
 }
 
-/* The index and the in-memory run agree on every query. */
+/* Articles and match counts, "0:3 2:1" in article order, of q run in
+ * memory (db NULL) or against the index. */
+static const char *counts(sqlite3 *db, const store *s, const char *text,
+                          unsigned flags)
+{
+    static char buf[256];
+    char err[160];
+    query *q = query_parse(text, flags, err, sizeof err);
+    if (!q)
+        return "ERR";
+    size_t n;
+    search_hit *h = db ? index_query_run(db, q, s, map_rowid, NULL, &n, err,
+                                         sizeof err)
+                       : query_run_mem(q, s, &n);
+    if (!h)
+        fail_msg("%s: %s", text, err);
+    uint32_t has[16] = {0};
+    for (size_t i = 0; i < n; i++)
+        has[h[i].article] = h[i].count + 1;
+    buf[0] = '\0';
+    for (size_t i = 0; i < store_count(s); i++)
+        if (has[i])
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%zu:%u",
+                     buf[0] ? " " : "", i, has[i] - 1);
+    free(h);
+    query_free(q);
+    return buf;
+}
+
+/* The index and the in-memory run agree on every query: the same
+ * articles, with the same match counts. */
 static void test_index_same_as_mem(void **state)
 {
     (void)state;
@@ -414,13 +438,70 @@ static void test_index_same_as_mem(void **state)
         "\"kerry. kerry\"", "!!!", "2016",
     };
     for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
-        char want[128];
-        snprintf(want, sizeof want, "%s", mem(s, queries[i]));
-        const char *got = idx(db, s, queries[i]);
+        char want[256];
+        snprintf(want, sizeof want, "%s", counts(NULL, s, queries[i], 0));
+        const char *got = counts(db, s, queries[i], 0);
         if (strcmp(want, got))
             fail_msg("%s: index gives '%s', memory '%s'", queries[i], got,
                      want);
     }
+    sqlite3_close(db);
+    store_free(s);
+}
+
+/* Where the index now answers alone (capitals under smart case, phrases
+ * of words one space apart), it says what lede's matcher says: the same
+ * articles with the same counts, around every way two words can fail to
+ * be a phrase (punctuation, two spaces, a paragraph break, a tab) or a
+ * word can differ in case or accents. */
+static void test_index_exact_edges(void **state)
+{
+    (void)state;
+    static const char *const edge_docs[] = {
+        "Title: Aid agencies in Aleppo\n\nAid agencies reached aleppo. "
+        "Aid, agencies said; aid  agencies; aid\tagencies.\n",
+        "Title: Notes\n\nThe White\nHouse spoke (a soft line break). "
+        "la la la. Kerry met KERRY and kerry.\n\nagencies came after aid\n\n"
+        "agencies again.\n",
+        "Title: ALEPPO\n\nÁleppo and Alèppo, the White House, "
+        "white house, WHITE HOUSE. O'Neil met Kerry's aides.\n",
+        "Title: Aid\n\nAid-agencies and aid/agencies, Aid Agencies.\n",
+    };
+    store *s = store_new(NULL, NULL);
+    char path[32];
+    for (size_t i = 0; i < sizeof edge_docs / sizeof *edge_docs; i++) {
+        snprintf(path, sizeof path, "edge/%zu.txt", i);
+        store_add_bytes(s, path, edge_docs[i], strlen(edge_docs[i]));
+    }
+    store_index(s);
+    sqlite3 *db = test_index(s);
+    static const char *const queries[] = {
+        "aleppo", "Aleppo", "ALEPPO", "Áleppo", "Alèppo", "aleppo OR Aleppo",
+        "\"aid agencies\"", "\"Aid agencies\"", "\"Aid Agencies\"",
+        "\"agencies aid\"", "\"aid, agencies\"", "\"aid  agencies\"",
+        "\"after aid agencies\"", "\"white house\"", "\"White House\"",
+        "\"WHITE HOUSE\"", "\"White house\"", "\"la la\"", "\"la la la\"",
+        "kerry", "Kerry", "KERRY", "\"Kerry's\"", "Kerry's", "O'Neil",
+        "title:aleppo", "title:Aleppo", "title:ALEPPO", "title:\"aid agencies\"",
+        "\"aid agencies\" -title:aid", "Aid -\"aid agencies\"",
+        "\"agencies again\"", "aid/agencies", "\"aid agencies\" OR Kerry",
+    };
+    for (size_t i = 0; i < sizeof queries / sizeof *queries; i++)
+        for (unsigned f = 0; f < 3; f++) {
+            unsigned flags = f == 1 ? SEARCH_IGNORE_CASE
+                             : f == 2 ? SEARCH_MATCH_CASE : 0;
+            char want[256];
+            snprintf(want, sizeof want, "%s",
+                     counts(NULL, s, queries[i], flags));
+            const char *got = counts(db, s, queries[i], flags);
+            if (strcmp(want, got))
+                fail_msg("%s (flags %u): index gives '%s', memory '%s'",
+                         queries[i], flags, got, want);
+        }
+    /* what the index says alone, checked by hand */
+    assert_string_equal(counts(db, s, "Aleppo", 0), "0:1 2:2");
+    assert_string_equal(counts(db, s, "\"aid agencies\"", 0), "0:2 3:1");
+    assert_string_equal(counts(db, s, "\"White House\"", 0), "1:1 2:1");
     sqlite3_close(db);
     store_free(s);
 }
@@ -536,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_fts_tokenizer_sql),
         cmocka_unit_test(test_index_same_as_mem),
+        cmocka_unit_test(test_index_exact_edges),
         cmocka_unit_test(test_random_queries),
         cmocka_unit_test(test_parse_any_bytes),
         cmocka_unit_test(test_index_rank),
