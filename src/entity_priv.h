@@ -214,6 +214,9 @@ typedef struct ent_cand {
     uint8_t uncertain;   /* sentence-initial single word: decide later */
     uint8_t team;        /* a score follows: "Watford 2": a sports team */
     uint8_t tentative;   /* kept for want of evidence either way */
+    uint8_t glue;        /* words of a known place the rules joined with
+                            the unknown words after it ("United States"
+                            in "United States Hamdullah Mohib"), or 0 */
 } ent_cand;
 
 struct entity_table {

@@ -727,6 +727,8 @@ static void segment(entity_table *t, const char *s, size_t a, size_t b,
             ent_cand *c = new_cand(t, a, b);
             cue_votes(t, c, a, b);
             join_votes(t, c, g->g, b - 1);
+            if (g == &p[0] && gaz_type(t, g->g) == ENT_PLACE)
+                c->glue = (uint8_t)(g->b - g->a);
             return;
         }
     }
@@ -1068,8 +1070,59 @@ static void regain_first(entity_table *t, const char *s, ent_cand *c)
     c->len = end - p->off;
 }
 
+/* Candidate i's words [a, b) are written as a person's name of their
+ * own elsewhere in the article: a candidate of exactly those words or
+ * of their last word, that a person's cue types ("Ambassador Mohib";
+ * not "the White Sox" after "the Chicago White Sox"). */
+static bool named_alone(entity_table *t, const char *s, size_t i, size_t a,
+                        size_t b)
+{
+    uint32_t h, h1;
+    ent_key_hash(t, s + t->w[a].off, w_end(&t->w[b - 1]) - t->w[a].off, &h);
+    ent_key_hash(t, s + t->w[b - 1].off, t->w[b - 1].len, &h1);
+    for (size_t k = 0; k < t->nc; k++) {
+        const ent_cand *c = &t->c[k];
+        if (k == i || !c->len || c->glue || c->w1 <= c->w0)
+            continue;
+        uint32_t hc;
+        ent_key_hash(t, s + c->off, c->len, &hc);
+        bool person = c->votes[ENT_PERSON] > 0;
+        for (int ty = 0; ty < ENT_NTYPES; ty++)
+            person &= ty == ENT_PERSON || c->votes[ty] < c->votes[ENT_PERSON];
+        if ((hc == h || hc == h1) && person)
+            return true;
+    }
+    return false;
+}
+
+/* "Ambassador to the United States Hamdullah Mohib": a place the rules
+ * joined with the unknown words after it is two names when the article
+ * writes those words as a name alone ("Ambassador Hamdullah Mohib"). */
+static void unglue(entity_table *t, const char *s, size_t i)
+{
+    ent_cand *c = &t->c[i];
+    size_t a = c->w0, m = a + c->glue, b = c->w1;
+    if (!c->len || c->off != t->w[a].off || m >= b ||
+        !named_alone(t, s, i, m, b))
+        return;
+    uint8_t rank = c->rank;
+    c = new_cand(t, m, b);
+    cue_votes(t, c, m, b);
+    c->rank = rank;
+    c = &t->c[i];
+    c->w1 = (uint32_t)m;
+    c->len = w_end(&t->w[m - 1]) - c->off;
+    c->glue = 0;
+    memset(c->votes, 0, sizeof c->votes);
+    cue_votes(t, c, a, m);
+}
+
 static void decide(entity_table *t, const char *s)
 {
+    for (size_t i = 0, n0 = t->nc; i < n0; i++) {
+        if (t->c[i].glue)
+            unglue(t, s, i);
+    }
     size_t n = t->nc;
     for (size_t i = 0; i < n; i++) {
         if (!t->c[i].uncertain)

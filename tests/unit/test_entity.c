@@ -1187,6 +1187,32 @@ static void test_glued_modifiers(void **state)
     fake_free(&a[1]);
 }
 
+/* A place the rules joined with the words after it ("Ambassador to the
+ * United States Teodor Valkan") is two names when the article writes
+ * those words as a person's name alone; a team stays whole. */
+static void test_place_glued_to_person(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Envoy visits\n"
+        "The Norwegian Ambassador to the United States Teodor Valkan "
+        "met officials on Monday. Ambassador Teodor Valkan said the talks "
+        "went well, and Valkan flew home.\n",
+        "Baseball\n"
+        "The Chicago White Sox beat the Detroit Tigers 4-2. The White Sox "
+        "lead the division.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    assert_no_entity(t, "United States Teodor Valkan");
+    assert_entity(t, "United States", ENT_PLACE);
+    assert_entity(t, "Teodor Valkan", ENT_PERSON);
+    assert_int_equal(total_of(t, "Teodor Valkan"), 3);
+    assert_entity(t, "Chicago White Sox", ENT_ORG);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* A word that is a sentence by itself is an interjection; a name the
  * article uses elsewhere stays one even alone. */
 static void test_interjection(void **state)
@@ -1238,6 +1264,7 @@ int main(void)
         cmocka_unit_test(test_memo_lookups),
         cmocka_unit_test(test_posts_and_labels),
         cmocka_unit_test(test_glued_modifiers),
+        cmocka_unit_test(test_place_glued_to_person),
         cmocka_unit_test(test_interjection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
