@@ -456,6 +456,28 @@ static bool prefixed_acronym(const entity_table *t, size_t a)
     return true;
 }
 
+/* "2 PM", "11:36 AM", "10 KOs", "a 3.21 ERA": a short word in capitals
+ * right after a number is a unit, unless a number follows it too (a
+ * score: "Arsenal 2 QPR 1") or the gazetteer knows it. */
+static bool unit_after_number(entity_table *t, size_t a)
+{
+    const ent_word *w = t->w;
+    if (a == 0 || !(w[a - 1].f & S_DIGIT) || (w[a].f & S_BREAK) ||
+        (a + 1 < t->nw && (w[a + 1].f & S_DIGIT)))
+        return false;
+    const char *s = t->text + w[a].off;
+    size_t n = w[a].len;
+    if (n > 2 && s[n - 1] == 's')
+        n--; /* "KOs" */
+    if (n < 2 || n > 3)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    }
+    return gaz_range(t, t->text, a, a + 1) < 0;
+}
+
 /* An unknown stretch [a, b) of a run becomes a candidate. */
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
@@ -489,6 +511,8 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
         return; /* "Pro-EU campaigners", "Anti-NATO protests" */
     if (b - a == 1 && caps_lead(t, a))
         return; /* "RETIRED judge", "BULLS went": a lead-in in capitals */
+    if (b - a == 1 && unit_after_number(t, a))
+        return;
     ent_cand *c = new_cand(t, a, b);
     cue_votes(t, c, a, b);
     if (cue >= 0)

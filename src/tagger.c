@@ -747,8 +747,9 @@ static unsigned gaz_pos(uint8_t gaz)
  * TAGGER_RULES) unless the tagger's beats it there by the defer margin
  * (three fifths of it where the tagger leaves a one-word stretch O
  * whose word the rules name nowhere else in the article, and never for
- * one they do).
- * It never makes one name of two known names side by side.
+ * a stretch whose every word they name elsewhere too).
+ * It never makes one name of two known names, side by side or with
+ * words between them.
  * A type the tagger is sure of in one name does not let it drop another
  * name of the same sentence the rules found. Nor does it ever drop a name
  * of the curated gazetteer the rules kept ("seats from Labour"): it may
@@ -770,14 +771,15 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
         size_t j = i + 1;
         while (j < b && (tags[j] || alt[j]))
             j++;
-        bool erased = true, known = false, glued = false;
+        bool erased = true, known = false, glued = false, ended = false;
         for (size_t k = i; k < j; k++) {
             erased &= !tags[k];
             known |= alt[k] && tok[k].gaz;
-            /* one name over two known names ("Paris Berlin") */
-            glued |= k > i && TAGGER_IS_I(tags[k]) &&
-                     gaz_pos(tok[k].gaz) % 3 == 1 &&
-                     gaz_pos(tok[k - 1].gaz) >= 3;
+            /* one name over two known names ("Paris Berlin", "New
+             * Quelmor the New Quelmor") */
+            ended &= TAGGER_IS_I(tags[k]);
+            glued |= ended && gaz_pos(tok[k].gaz) % 3 == 1;
+            ended |= tags[k] && gaz_pos(tok[k].gaz) >= 3;
         }
         /* dropping a one-word name needs less than adding or retyping
          * one, unless the rules' cues type that word somewhere in the
@@ -785,9 +787,12 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
          * were not written for */
         int64_t margin = erased && j == i + 1 && !tok[i].doc
                              ? m->defer * 3 / 5 : m->defer;
-        /* nor drops a one-word name whose word the rules name elsewhere
-         * in the article ("Yukos said" after "oil firm Yukos") */
-        bool named = j == i + 1 && (tok[i].flags & TGF_NAMED);
+        /* nor drops a name whose words the rules name elsewhere in the
+         * article too ("Yukos said" after "oil firm Yukos", "Quorvex
+         * Power will" after "Quorvex Power announced") */
+        bool named = true;
+        for (size_t k = i; k < j; k++)
+            named &= (tok[k].flags & TGF_NAMED) != 0;
         if ((erased && (known || named)) || glued ||
             stretch_score(m, s, a, b, i, j, tags) -
                     stretch_score(m, s, a, b, i, j, alt) <

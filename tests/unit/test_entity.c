@@ -1213,6 +1213,28 @@ static void test_place_glued_to_person(void **state)
     fake_free(&a[1]);
 }
 
+/* A short word in capitals right after a number is a unit or a time of
+ * day, not a name; a score after it keeps a team's. */
+static void test_units_after_numbers(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Fight night\n"
+        "The doors open at 7 PM and the card ends by 11:30 PM. Dario "
+        "Menkel has won 14 KOs in 20 fights, and the early bout was at "
+        "10 AM.\n"
+        "Results: Arsenal 2 QPR 1.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_no_entity(t, "PM");
+    assert_no_entity(t, "AM");
+    assert_no_entity(t, "KOs");
+    assert_entity(t, "Dario Menkel", ENT_PERSON);
+    assert_entity(t, "QPR", ENT_ORG);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* A word that is a sentence by itself is an interjection; a name the
  * article uses elsewhere stays one even alone. */
 static void test_interjection(void **state)
@@ -1265,6 +1287,7 @@ int main(void)
         cmocka_unit_test(test_posts_and_labels),
         cmocka_unit_test(test_glued_modifiers),
         cmocka_unit_test(test_place_glued_to_person),
+        cmocka_unit_test(test_units_after_numbers),
         cmocka_unit_test(test_interjection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
