@@ -367,6 +367,10 @@ void ent_acro_note(entity_table *t, const char *a, size_t an, const char *s,
 /* Drop everything entity_finish built. */
 void ent_finish_reset(entity_table *t);
 
+/* entity_scan.c: whether word b - 1 of name [a, b) is a function word
+ * ending a run before lowercase text ("of DAB In the Kowloon"). */
+bool ent_trailing_stop(const entity_table *t, size_t a, size_t b);
+
 /* entity_words.c */
 void ent_words_load(entity_table *t);
 void ent_words_gaz_first(entity_table *t, const char *key, size_t n);

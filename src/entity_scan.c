@@ -478,10 +478,35 @@ static bool unit_after_number(entity_table *t, size_t a)
     return gaz_range(t, t->text, a, a + 1) < 0;
 }
 
+/* A function word that ends a run before lowercase text is no part of
+ * a name: "Ann Chiang of DAB In the Kowloon West constituency", where
+ * a caption ran into the text. */
+bool ent_trailing_stop(const entity_table *t, size_t a, size_t b)
+{
+    /* prepositions, articles and conjunctions only: "Elizabeth I",
+     * "World War Two", "Peter Such" end in other listed words */
+    static const char *const fw[] = {"In", "On", "At", "To", "Of", "For",
+                                     "From", "By", "With", "The", "An",
+                                     "And", "Or", "But", "As", "Into"};
+    const ent_word *w = t->w;
+    if (b - a < 2 || b >= t->nw || !(w[b - 1].wf & W_STOP) ||
+        !(w[b].f & S_LOWER) || (w[b].f & S_BREAK) || (w[b - 1].f & S_TC) ||
+        t->text[w[b - 1].off + w[b - 1].len] != ' ')
+        return false;
+    for (size_t i = 0; i < sizeof fw / sizeof *fw; i++) {
+        if (strlen(fw[i]) == w[b - 1].len &&
+            !memcmp(fw[i], t->text + w[b - 1].off, w[b - 1].len))
+            return true;
+    }
+    return false;
+}
+
 /* An unknown stretch [a, b) of a run becomes a candidate. */
 static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
 {
     a = strip_leading_stop(t, a, b);
+    while (ent_trailing_stop(t, a, b))
+        b--;
     /* "Broker Khurshid Alam": a sentence's first word before a given
      * name is not part of the name */
     if (b - a > 2 && (t->w[a].f & S_SENT) && !(t->w[a].wf & W_FIRST) &&

@@ -475,7 +475,8 @@ void ent_tag_article(entity_table *t)
                !(t->w[j].f & S_BREAK) && !lower_gap(&t->w[j]) &&
                !score_at(t, j))
             j++;
-        while (j > i + 1 && (t->w[j - 1].f & S_LOWER))
+        while (j > i + 1 && ((t->w[j - 1].f & S_LOWER) ||
+                             ent_trailing_stop(t, i, j)))
             j--;
         if (j > i + 1 || !split_by_rules(t, i, &kr))
             add_span(t, i, j, TAGGER_TYPE(g), &k);

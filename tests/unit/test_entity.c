@@ -1235,6 +1235,25 @@ static void test_units_after_numbers(void **state)
     fake_free(&a[0]);
 }
 
+/* A caption that runs into the text leaves no function word on a name
+ * ("Lena Voss of DPA In the north ..."); "Elizabeth I" keeps its
+ * numeral. */
+static void test_trailing_function_word(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Poll results\n"
+        "Lena Voss of DPA In the north, turnout rose. The DPA said Queen "
+        "Elizabeth I was the subject of the quiz.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_no_entity(t, "DPA In");
+    assert_int_equal(total_of(t, "DPA"), 2);
+    assert_entity(t, "Elizabeth I", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* A word that is a sentence by itself is an interjection; a name the
  * article uses elsewhere stays one even alone. */
 static void test_interjection(void **state)
@@ -1288,6 +1307,7 @@ int main(void)
         cmocka_unit_test(test_glued_modifiers),
         cmocka_unit_test(test_place_glued_to_person),
         cmocka_unit_test(test_units_after_numbers),
+        cmocka_unit_test(test_trailing_function_word),
         cmocka_unit_test(test_interjection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
