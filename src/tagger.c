@@ -16,6 +16,8 @@
 #include "util.h"
 
 enum { T = TAGGER_NTAGS, NPOS = 5, HDR = 24, NTRANS = (T + 1) * T };
+/* the entity types of tagger.h's tags and marks */
+enum { TY_PERSON = 0, TY_PLACE = 2 };
 
 struct tagger {
     uint32_t nbits, mask;
@@ -749,7 +751,8 @@ static unsigned gaz_pos(uint8_t gaz)
  * whose word the rules name nowhere else in the article, and never for
  * a stretch whose every word they name elsewhere too).
  * It never makes one name of two known names, side by side or with
- * words between them.
+ * words between them, nor of a known place and a name after it that the
+ * rules type as a person elsewhere in the article.
  * A type the tagger is sure of in one name does not let it drop another
  * name of the same sentence the rules found. Nor does it ever drop a name
  * of the curated gazetteer the rules kept ("seats from Labour"): it may
@@ -771,15 +774,24 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
         size_t j = i + 1;
         while (j < b && (tags[j] || alt[j]))
             j++;
-        bool erased = true, known = false, glued = false, ended = false;
+        bool erased = true, known = false, glued = false, ended = false,
+             place = false;
         for (size_t k = i; k < j; k++) {
             erased &= !tags[k];
             known |= alt[k] && tok[k].gaz;
             /* one name over two known names ("Paris Berlin", "New
              * Quelmor the New Quelmor") */
             ended &= TAGGER_IS_I(tags[k]);
+            place &= TAGGER_IS_I(tags[k]);
             glued |= ended && gaz_pos(tok[k].gaz) % 3 == 1;
+            /* nor of a place and a name after it that the rules type as
+             * a person elsewhere in the article ("the United States
+             * Hamdullah Mohib" after "Ambassador Hamdullah Mohib says") */
+            glued |= place && alt[k] && !TAGGER_IS_I(alt[k]) &&
+                     tok[k].doc == 1 + TY_PERSON;
             ended |= tags[k] && gaz_pos(tok[k].gaz) >= 3;
+            place |= tags[k] && gaz_pos(tok[k].gaz) >= 3 &&
+                     (tok[k].gaz & 3) == TY_PLACE;
         }
         /* dropping a one-word name needs less than adding or retyping
          * one, unless the rules' cues type that word somewhere in the

@@ -1198,19 +1198,24 @@ static void test_place_glued_to_person(void **state)
         "The Norwegian Ambassador to the United States Teodor Valkan "
         "met officials on Monday. Ambassador Teodor Valkan said the talks "
         "went well, and Valkan flew home.\n",
+        "Envoy speaks\n"
+        "According to Norwegian Ambassador to the United States Teodor "
+        "Valkan, the visit shows progress. Citing privacy rules, officials "
+        "said nothing, but Norwegian Ambassador Teodor Valkan says there "
+        "were concerns. \"It was hard,\" said Ambassador Valkan.\n",
         "Baseball\n"
         "The Chicago White Sox beat the Detroit Tigers 4-2. The White Sox "
         "lead the division.\n"};
-    article a[2];
-    entity_table *t = scan_set(a, texts, 2);
+    article a[3];
+    entity_table *t = scan_set(a, texts, 3);
     assert_no_entity(t, "United States Teodor Valkan");
     assert_entity(t, "United States", ENT_PLACE);
     assert_entity(t, "Teodor Valkan", ENT_PERSON);
-    assert_int_equal(total_of(t, "Teodor Valkan"), 3);
+    assert_int_equal(total_of(t, "Teodor Valkan"), 6);
     assert_entity(t, "Chicago White Sox", ENT_ORG);
     entity_table_free(t);
-    fake_free(&a[0]);
-    fake_free(&a[1]);
+    for (int i = 0; i < 3; i++)
+        fake_free(&a[i]);
 }
 
 /* A short word in capitals right after a number is a unit or a time of
