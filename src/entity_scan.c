@@ -583,6 +583,12 @@ static bool is_title_at(entity_table *t, size_t k, size_t b)
      * after a given name is a surname */
     if (j == b && k > 0 && (w[k - 1].wf & W_FIRST) && !(w[k].f & S_BREAK))
         return false;
+    /* "Captain America": a known place that is no given name makes no
+     * person after a title; the title word is the name's (segment joins
+     * them; "Queen Victoria", "King Jordan" stay titles: given names) */
+    if (j == k + 1 && j < b && !(w[j].wf & W_FIRST) &&
+        gaz_type(t, gaz_range(t, t->text, j, b)) == ENT_PLACE)
+        return false;
     /* "Labour will...": a known name that no title word or name
      * follows is the name, not a title ("Labour Secretary" stays one) */
     return !(j == b && j == k + 1 && (w[k].wf & W_GAZ1) &&
@@ -767,6 +773,14 @@ static void segment(entity_table *t, const char *s, size_t a, size_t b,
         gaz_type(t, p[1].g) == ENT_OTHER) {
         /* "Bosnian Serb", "Iraqi Kurdish": one name */
         new_cand(t, a, b)->votes[ENT_OTHER] += 5;
+        return;
+    }
+    if (n == 2 && p[0].g < 0 && p[0].b == p[0].a + 1 &&
+        (t->w[p[0].a].wf & W_TITLE) && !(t->w[p[1].a].wf & W_FIRST) &&
+        gaz_type(t, p[1].g) == ENT_PLACE) {
+        /* "Captain America": see is_title_at */
+        ent_cand *c = new_cand(t, a, b);
+        cue_votes(t, c, a, b);
         return;
     }
     if (n == 2 && (p[0].g >= 0) != (p[1].g >= 0)) {

@@ -1259,6 +1259,24 @@ static void test_trailing_function_word(void **state)
     fake_free(&a[0]);
 }
 
+/* After a title word, a known place that is no given name is no person
+ * and no place: "Captain America" is a name of its own, not the United
+ * States; "Queen Victoria" keeps her title apart. */
+static void test_title_before_place(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Comic fair\n"
+        "Fans dressed as Black Widow and Captain America filled the hall. "
+        "Visitors came from the United States and Canada.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_true(find_entity(t, "Captain America") >= 0);
+    assert_int_equal(total_of(t, "United States"), 1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* A word that is a sentence by itself is an interjection; a name the
  * article uses elsewhere stays one even alone. */
 static void test_interjection(void **state)
@@ -1313,6 +1331,7 @@ int main(void)
         cmocka_unit_test(test_place_glued_to_person),
         cmocka_unit_test(test_units_after_numbers),
         cmocka_unit_test(test_trailing_function_word),
+        cmocka_unit_test(test_title_before_place),
         cmocka_unit_test(test_interjection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
