@@ -1180,6 +1180,85 @@ static void unglue(entity_table *t, const char *s, size_t i)
     cue_votes(t, c, a, m);
 }
 
+/* A lone word the candidates hold ("Iodine") and the article writes
+ * in lowercase more often: dr_key slots with three counts each. */
+enum { LC_LOW, LC_CAP, LC_LAST, LC_N };
+
+static size_t lc_slot(entity_table *t, uint32_t h, size_t mask, bool add)
+{
+    h |= 1;
+    size_t k = (size_t)(((uint64_t)h * 0x9e3779b97f4a7c15ull) >> 32) & mask;
+    while (t->dr_key[k] && t->dr_key[k] != h)
+        k = (k + 1) & mask;
+    if (add)
+        t->dr_key[k] = h;
+    return k;
+}
+
+static bool lone_word(const entity_table *t, const ent_cand *c)
+{
+    const ent_word *w = &t->w[c->w0];
+    return c->len && c->w1 == c->w0 + 1 && c->off == w->off &&
+           c->len == w->len && !(w->f & (S_ALLCAPS | S_INIT)) &&
+           !(w->wf & (W_FIRST | W_GAZ1));
+}
+
+/* "Iodine released from these chemicals", "WHO say Iodine deficiency"
+ * in an article that writes "iodine" 24 times: a word the article
+ * writes in lowercase three times or more, and three times as often as
+ * capitalised mid-sentence, is no name alone, unless it ends a longer
+ * name of the article ("Brown" after "Gordon Brown") or is a listed
+ * name. Decided on the final names, the tagger's or the rules' (the
+ * tagger's training data sees the rules as they are: decided before
+ * it, this cost 0.001 to 0.005 F1 once retrained). */
+static void drop_lowercase_words(entity_table *t)
+{
+    size_t held = 0;
+    for (size_t i = 0; i < t->nc; i++)
+        held += lone_word(t, &t->c[i]);
+    if (!held)
+        return;
+    size_t cap = 64;
+    while (cap < 4 * held)
+        cap *= 2;
+    LEDE_GROW(t->dr_key, t->dr_cap, cap);
+    LEDE_GROW(t->dr_votes, t->dr_vcap, cap * LC_N);
+    memset(t->dr_key, 0, cap * sizeof *t->dr_key);
+    memset(t->dr_votes, 0, cap * LC_N * sizeof *t->dr_votes);
+    size_t mask = cap - 1;
+    for (size_t i = 0; i < t->nc; i++) {
+        if (lone_word(t, &t->c[i]))
+            lc_slot(t, t->w[t->c[i].w0].hash, mask, true);
+    }
+    for (size_t i = 0; i < t->nw; i++) {
+        const ent_word *w = &t->w[i];
+        size_t k = lc_slot(t, w->hash, mask, false);
+        if (!t->dr_key[k] || !w->hash)
+            continue;
+        if (w->f & S_LOWER)
+            t->dr_votes[k * LC_N + LC_LOW]++;
+        else if (!(w->f & (S_SENT | S_LINE | S_TC)))
+            t->dr_votes[k * LC_N + LC_CAP]++;
+    }
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (!c->len || c->w1 <= c->w0 + 1 || c->w1 > t->nw)
+            continue;
+        size_t k = lc_slot(t, t->w[c->w1 - 1].hash, mask, false);
+        if (t->dr_key[k])
+            t->dr_votes[k * LC_N + LC_LAST]++;
+    }
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!lone_word(t, c))
+            continue;
+        const uint32_t *v =
+            &t->dr_votes[lc_slot(t, t->w[c->w0].hash, mask, false) * LC_N];
+        if (v[LC_LOW] >= 3 && v[LC_LOW] >= 3 * v[LC_CAP] && !v[LC_LAST])
+            c->len = 0;
+    }
+}
+
 static void decide(entity_table *t, const char *s)
 {
     for (size_t i = 0, n0 = t->nc; i < n0; i++) {
@@ -1279,6 +1358,7 @@ void ent_scan_article(entity_table *t, const article *a)
      * and types replace the rules' candidates, which it used as features. */
     if (t->tagger)
         ent_tag_article(t);
+    drop_lowercase_words(t);
     /* "Captain America Image: Nick Moreau": a caption's label ends no
      * name, by the rules or the tagger; "Kim Jong-un" ends after "-un" */
     for (size_t i = 0; i < t->nc; i++) {

@@ -1277,6 +1277,27 @@ static void test_title_before_place(void **state)
     fake_free(&a[0]);
 }
 
+/* A word the article writes in lowercase far more often is no name
+ * alone ("Iodine released ..." beside "iodine" four times); a surname
+ * that ends a longer name stays ("Brown" after "Gordon Brown"). */
+static void test_lowercase_majority(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Salt study\n"
+        "Iodine levels fell in the survey. Doctors say iodine matters, "
+        "that iodine in bread helps and that iodine is cheap. Experts "
+        "say Iodine intake must rise. Iodine is added to salt, and iodine "
+        "tablets are sold. Gordon Brown backed the plan; Brown wore a "
+        "brown coat, a brown hat and brown shoes.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_no_entity(t, "Iodine");
+    assert_int_equal(total_of(t, "Gordon Brown"), 2);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* A word that is a sentence by itself is an interjection; a name the
  * article uses elsewhere stays one even alone. */
 static void test_interjection(void **state)
@@ -1332,6 +1353,7 @@ int main(void)
         cmocka_unit_test(test_units_after_numbers),
         cmocka_unit_test(test_trailing_function_word),
         cmocka_unit_test(test_title_before_place),
+        cmocka_unit_test(test_lowercase_majority),
         cmocka_unit_test(test_interjection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
