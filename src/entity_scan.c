@@ -478,9 +478,9 @@ static bool unit_after_number(entity_table *t, size_t a)
     return gaz_range(t, t->text, a, a + 1) < 0;
 }
 
-/* A function word that ends a run before lowercase text is no part of
- * a name: "Ann Chiang of DAB In the Kowloon West constituency", where
- * a caption ran into the text. */
+/* A function word that ends a run before "the" is no part of a name:
+ * "Ann Chiang of DAB In the Kowloon West constituency", where a caption
+ * ran into the text ("James To said" keeps his surname). */
 bool ent_trailing_stop(const entity_table *t, size_t a, size_t b)
 {
     /* prepositions, articles and conjunctions only: "Elizabeth I",
@@ -490,7 +490,8 @@ bool ent_trailing_stop(const entity_table *t, size_t a, size_t b)
                                      "And", "Or", "But", "As", "Into"};
     const ent_word *w = t->w;
     if (b - a < 2 || b >= t->nw || !(w[b - 1].wf & W_STOP) ||
-        !(w[b].f & S_LOWER) || (w[b].f & S_BREAK) || (w[b - 1].f & S_TC) ||
+        !(w[b].f & S_LOWER) || !(w[b].wf & W_ARTICLE) ||
+        (w[b].f & S_BREAK) || (w[b - 1].f & S_TC) ||
         t->text[w[b - 1].off + w[b - 1].len] != ' ')
         return false;
     for (size_t i = 0; i < sizeof fw / sizeof *fw; i++) {

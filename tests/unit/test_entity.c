@@ -1242,19 +1242,21 @@ static void test_units_after_numbers(void **state)
 
 /* A caption that runs into the text leaves no function word on a name
  * ("Lena Voss of DPA In the north ..."); "Elizabeth I" keeps its
- * numeral. */
+ * numeral, "Martin To said" his surname. */
 static void test_trailing_function_word(void **state)
 {
     (void)state;
     static const char *const texts[] = {
         "Poll results\n"
         "Lena Voss of DPA In the north, turnout rose. The DPA said Queen "
-        "Elizabeth I was the subject of the quiz.\n"};
+        "Elizabeth I was the subject of the quiz. Lawmaker Martin To "
+        "said he agreed.\n"};
     article a[1];
     entity_table *t = scan_set(a, texts, 1);
     assert_no_entity(t, "DPA In");
     assert_int_equal(total_of(t, "DPA"), 2);
     assert_entity(t, "Elizabeth I", ENT_PERSON);
+    assert_entity(t, "Martin To", ENT_PERSON);
     entity_table_free(t);
     fake_free(&a[0]);
 }
