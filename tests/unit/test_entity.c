@@ -1300,6 +1300,29 @@ static void test_lowercase_majority(void **state)
     fake_free(&a[0]);
 }
 
+/* A name of several words that nothing types is a person's by its shape,
+ * unless its first word is an everyday word and no given name: then a
+ * craft, a product or an event (rules alone: the shape decides). */
+static void test_everyday_first_word(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Museum visit\n"
+        "Visitors saw Space Shuttle Atlantis at the museum, and Marta "
+        "Lindqvist saw Orvel Danmark there.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_table_set_tagger(t, NULL);
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Space Shuttle Atlantis", ENT_OTHER);
+    assert_entity(t, "Marta Lindqvist", ENT_PERSON);
+    assert_entity(t, "Orvel Danmark", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A word that is a sentence by itself is an interjection; a name the
  * article uses elsewhere stays one even alone. */
 static void test_interjection(void **state)
@@ -1356,6 +1379,7 @@ int main(void)
         cmocka_unit_test(test_trailing_function_word),
         cmocka_unit_test(test_title_before_place),
         cmocka_unit_test(test_lowercase_majority),
+        cmocka_unit_test(test_everyday_first_word),
         cmocka_unit_test(test_interjection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
