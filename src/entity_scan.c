@@ -1196,12 +1196,14 @@ static size_t lc_slot(entity_table *t, uint32_t h, size_t mask, bool add)
     return k;
 }
 
+/* Candidate c is one word that the article also writes in lowercase. */
 static bool lone_word(const entity_table *t, const ent_cand *c)
 {
     const ent_word *w = &t->w[c->w0];
     return c->len && c->w1 == c->w0 + 1 && c->off == w->off &&
            c->len == w->len && !(w->f & (S_ALLCAPS | S_INIT)) &&
-           !(w->wf & (W_FIRST | W_GAZ1));
+           !(w->wf & (W_FIRST | W_GAZ1)) &&
+           ent_set_has(t->lowers, t->gen, w->hash);
 }
 
 /* "Iodine released from these chemicals", "WHO say Iodine deficiency"
