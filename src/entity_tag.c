@@ -32,6 +32,8 @@ static uint32_t tg_flags(const ent_word *w)
         f |= TGF_TITLE;
     if (w->wf & W_STOP)
         f |= TGF_COMMON;
+    if (w->wf & W_FIRST)
+        f |= TGF_GIVEN;
     return f;
 }
 

@@ -752,7 +752,8 @@ static unsigned gaz_pos(uint8_t gaz)
  * a stretch whose every word they name elsewhere too).
  * It never makes one name of two known names, side by side or with
  * words between them, nor of a known place and a name after it that the
- * rules type as a person elsewhere in the article.
+ * rules type as a person elsewhere in the article, nor of a known name
+ * and a name after it that starts with a given name.
  * A type the tagger is sure of in one name does not let it drop another
  * name of the same sentence the rules found. Nor does it ever drop a name
  * of the curated gazetteer the rules kept ("seats from Labour"): it may
@@ -789,6 +790,10 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
              * Hamdullah Mohib" after "Ambassador Hamdullah Mohib says") */
             glued |= place && alt[k] && !TAGGER_IS_I(alt[k]) &&
                      tok[k].doc == 1 + TY_PERSON;
+            /* nor of a known name and a person's name after it that
+             * starts with a given name ("Image: NASA Bill Ingalls") */
+            glued |= ended && alt[k] && !TAGGER_IS_I(alt[k]) &&
+                     (tok[k].flags & TGF_GIVEN);
             ended |= tags[k] && gaz_pos(tok[k].gaz) >= 3;
             place |= tags[k] && gaz_pos(tok[k].gaz) >= 3 &&
                      (tok[k].gaz & 3) == TY_PLACE;

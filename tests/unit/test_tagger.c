@@ -139,6 +139,15 @@ static void test_no_place_glued_to_person(void **state)
     tagger_tag(m, s, t, 7, tags);
     for (int i = 2; i < 6; i++)
         assert_int_equal(tags[i], TAGGER_RULES);
+    /* nor of a known name and a given name after it ("Image: NASA
+     * Bill Ingalls"), whatever the article says elsewhere */
+    t[4].doc = t[5].doc = 0;
+    t[4].flags |= TGF_GIVEN;
+    tagger_scratch_free(s);
+    s = tagger_scratch_new();
+    tagger_tag(m, s, t, 7, tags);
+    for (int i = 2; i < 6; i++)
+        assert_int_equal(tags[i], TAGGER_RULES);
     tagger_scratch_free(s);
     tagger_free(m);
     free(buf);
