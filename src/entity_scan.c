@@ -912,10 +912,14 @@ static void find_runs(entity_table *t, const char *s)
             i++;
             continue;
         }
-        size_t j = run_end(t, i);
+        size_t j = run_end(t, i), e = j;
+        /* "Captain America Image: Nick Moreau": a caption's label is no
+         * part of the name before it */
+        while (e > i + 1 && ent_label_word(t, e - 1))
+            e--;
         int cue = -1;
-        size_t a = title_of(t, i, j, &cue);
-        split_titles(t, s, a, j, cue);
+        size_t a = title_of(t, i, e, &cue);
+        split_titles(t, s, a, e, cue);
         i = j;
     }
 }
