@@ -743,7 +743,14 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf)
     v->count++;
     v->team = (uint16_t)(v->team + (c->team && v->team < 65535));
     v->tentative += c->tentative;
-    for (int i = 0; i < ENT_NTYPES; i++) {
+    /* "Stevenage 2": a town's mention with a score names its team, an
+     * organisation of its own (entity_merge.c split_teams); its cues
+     * and the tagger's type are the team's, not the town's */
+    const gaz_entry *g = v->gaz >= 0    ? &t->gaz[v->gaz]
+                         : v->wgaz >= 0 ? &t->weak->gaz[v->wgaz]
+                                        : NULL;
+    bool teams = c->team && g && g->type == ENT_PLACE && !g->country;
+    for (int i = 0; i < ENT_NTYPES && !teams; i++) {
         int nv = v->votes[i] + (c->votes[i] > 0 ? c->votes[i] : 0);
         v->votes[i] = (uint16_t)(nv > 65535 ? 65535 : nv);
     }

@@ -543,7 +543,7 @@ static void resolve_all(merge_ctx *m)
 }
 
 /* The type nothing else decided: shape alone. */
-static int default_type(const ent_variant *v)
+static int default_type(entity_table *t, const ent_variant *v)
 {
     if (v->flags & V_HASOF)
         return ENT_ORG;
@@ -551,6 +551,16 @@ static int default_type(const ent_variant *v)
      * given name, title or "said" is more often a company or a team. */
     if (v->ntok == 1)
         return ENT_ORG;
+    /* "Space Shuttle Discovery": an everyday word first, not a given
+     * name, is no person's name; a craft, a product, an event */
+    const char *k = t->strs.s + v->key;
+    size_t n = 0;
+    while (n < v->key_len && k[n] != ' ')
+        n++;
+    uint32_t h;
+    uint32_t wf = ent_word_flags(t, k, n, &h);
+    if ((wf & (W_LEX | W_COMMON)) && !(wf & (W_FIRST | W_TITLE)))
+        return ENT_OTHER;
     return ENT_PERSON;
 }
 
@@ -655,7 +665,7 @@ static void name_and_type(merge_ctx *m)
         int best = best_vote(votes + e * ENT_NTYPES);
         t->ent_type[e] = (uint8_t)(best >= 0         ? best
                                    : wtype[e] != 0xff ? wtype[e]
-                                                      : default_type(vv));
+                                                      : default_type(t, vv));
         if (v >= nv) {
             /* the city's team of split_teams, under the city's name */
             if (vv->gaz >= 0) {

@@ -214,6 +214,9 @@ typedef struct ent_cand {
     uint8_t uncertain;   /* sentence-initial single word: decide later */
     uint8_t team;        /* a score follows: "Watford 2": a sports team */
     uint8_t tentative;   /* kept for want of evidence either way */
+    uint8_t glue;        /* words of a known place the rules joined with
+                            the unknown words after it ("United States"
+                            in "United States Hamdullah Mohib"), or 0 */
 } ent_cand;
 
 struct entity_table {
@@ -363,6 +366,10 @@ void ent_acro_note(entity_table *t, const char *a, size_t an, const char *s,
 
 /* Drop everything entity_finish built. */
 void ent_finish_reset(entity_table *t);
+
+/* entity_scan.c: whether word b - 1 of name [a, b) is a function word
+ * ending a run before lowercase text ("of DAB In the Kowloon"). */
+bool ent_trailing_stop(const entity_table *t, size_t a, size_t b);
 
 /* entity_words.c */
 void ent_words_load(entity_table *t);

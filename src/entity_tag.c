@@ -32,6 +32,8 @@ static uint32_t tg_flags(const ent_word *w)
         f |= TGF_TITLE;
     if (w->wf & W_STOP)
         f |= TGF_COMMON;
+    if (w->wf & W_FIRST)
+        f |= TGF_GIVEN;
     return f;
 }
 
@@ -424,6 +426,29 @@ static bool lower_gap(const ent_word *w)
            !(w->wf & (W_PARTICLE | W_OF | W_MINOR | W_ARTICLE));
 }
 
+/* Word j is a score after a team the rules found ("Stevenage 1
+ * Tamworth 1"): no name goes on over it. */
+static bool score_at(const entity_table *t, size_t j)
+{
+    if (j == 0 || !(t->w[j].f & S_DIGIT))
+        return false;
+    uint32_t end = t->w[j - 1].off + t->w[j - 1].len;
+    size_t lo = 0, hi = t->nc;
+    while (lo < hi) { /* the first candidate starting after word j - 1 */
+        size_t mid = (lo + hi) / 2;
+        if (t->c[mid].off < end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0 && lo - k <= 8;) {
+        const ent_cand *c = &t->c[k];
+        if (c->len && c->off + c->len == end && c->team)
+            return true;
+    }
+    return false;
+}
+
 void ent_tag_article(entity_table *t)
 {
     size_t n;
@@ -441,7 +466,7 @@ void ent_tag_article(entity_table *t)
             i++;
             continue;
         }
-        if (!g || lower_gap(&t->w[i])) {
+        if (!g || lower_gap(&t->w[i]) || score_at(t, i)) {
             i++;
             continue;
         }
@@ -449,9 +474,11 @@ void ent_tag_article(entity_table *t)
         /* a name spans no punctuation ("Lavrov, Kerry" is two) and no
          * lowercase word but "of", "de", "and" ("Xi meets Abe" is two) */
         while (j < n && t->tags[j] == TAGGER_I(TAGGER_TYPE(g)) &&
-               !(t->w[j].f & S_BREAK) && !lower_gap(&t->w[j]))
+               !(t->w[j].f & S_BREAK) && !lower_gap(&t->w[j]) &&
+               !score_at(t, j))
             j++;
-        while (j > i + 1 && (t->w[j - 1].f & S_LOWER))
+        while (j > i + 1 && ((t->w[j - 1].f & S_LOWER) ||
+                             ent_trailing_stop(t, i, j)))
             j--;
         if (j > i + 1 || !split_by_rules(t, i, &kr))
             add_span(t, i, j, TAGGER_TYPE(g), &k);

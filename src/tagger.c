@@ -16,6 +16,8 @@
 #include "util.h"
 
 enum { T = TAGGER_NTAGS, NPOS = 5, HDR = 24, NTRANS = (T + 1) * T };
+/* the entity types of tagger.h's tags and marks */
+enum { TY_PERSON = 0, TY_PLACE = 2 };
 
 struct tagger {
     uint32_t nbits, mask;
@@ -755,8 +757,11 @@ static unsigned gaz_pos(uint8_t gaz)
  * TAGGER_RULES) unless the tagger's beats it there by the defer margin
  * (three fifths of it where the tagger leaves a one-word stretch O
  * whose word the rules name nowhere else in the article, and never for
- * one they do).
- * It never makes one name of two known names side by side.
+ * a stretch whose every word they name elsewhere too).
+ * It never makes one name of two known names, side by side or with
+ * words between them, nor of a known place and a name after it that the
+ * rules type as a person elsewhere in the article, nor of a known name
+ * and a name after it that starts with a given name.
  * A type the tagger is sure of in one name does not let it drop another
  * name of the same sentence the rules found. Nor does it ever drop a name
  * of the curated gazetteer the rules kept ("seats from Labour"): it may
@@ -778,14 +783,28 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
         size_t j = i + 1;
         while (j < b && (tags[j] || alt[j]))
             j++;
-        bool erased = true, known = false, glued = false;
+        bool erased = true, known = false, glued = false, ended = false,
+             place = false;
         for (size_t k = i; k < j; k++) {
             erased &= !tags[k];
             known |= alt[k] && tok[k].gaz;
-            /* one name over two known names ("Paris Berlin") */
-            glued |= k > i && TAGGER_IS_I(tags[k]) &&
-                     gaz_pos(tok[k].gaz) % 3 == 1 &&
-                     gaz_pos(tok[k - 1].gaz) >= 3;
+            /* one name over two known names ("Paris Berlin", "New
+             * Quelmor the New Quelmor") */
+            ended &= TAGGER_IS_I(tags[k]);
+            place &= TAGGER_IS_I(tags[k]);
+            glued |= ended && gaz_pos(tok[k].gaz) % 3 == 1;
+            /* nor of a place and a name after it that the rules type as
+             * a person elsewhere in the article ("the United States
+             * Hamdullah Mohib" after "Ambassador Hamdullah Mohib says") */
+            glued |= place && alt[k] && !TAGGER_IS_I(alt[k]) &&
+                     tok[k].doc == 1 + TY_PERSON;
+            /* nor of a known name and a person's name after it that
+             * starts with a given name ("Image: NASA Bill Ingalls") */
+            glued |= ended && alt[k] && !TAGGER_IS_I(alt[k]) &&
+                     (tok[k].flags & TGF_GIVEN);
+            ended |= tags[k] && gaz_pos(tok[k].gaz) >= 3;
+            place |= tags[k] && gaz_pos(tok[k].gaz) >= 3 &&
+                     (tok[k].gaz & 3) == TY_PLACE;
         }
         /* dropping a one-word name needs less than adding or retyping
          * one, unless the rules' cues type that word somewhere in the
@@ -793,9 +812,12 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
          * were not written for */
         int64_t margin = erased && j == i + 1 && !tok[i].doc
                              ? m->defer * 3 / 5 : m->defer;
-        /* nor drops a one-word name whose word the rules name elsewhere
-         * in the article ("Yukos said" after "oil firm Yukos") */
-        bool named = j == i + 1 && (tok[i].flags & TGF_NAMED);
+        /* nor drops a name whose words the rules name elsewhere in the
+         * article too ("Yukos said" after "oil firm Yukos", "Quorvex
+         * Power will" after "Quorvex Power announced") */
+        bool named = true;
+        for (size_t k = i; k < j; k++)
+            named &= (tok[k].flags & TGF_NAMED) != 0;
         if ((erased && (known || named)) || glued ||
             stretch_score(m, s, a, b, i, j, tags) -
                     stretch_score(m, s, a, b, i, j, alt) <

@@ -45,7 +45,9 @@ enum {
                                start its capital wakes no scoring */
     TGF_NAMED = 1u << 15,   /* the rules name this word elsewhere in the
                                article too (no feature: decoding only) */
-    TGF_NFLAGS = 16
+    TGF_GIVEN = 1u << 16,   /* a common given name (no feature: decoding
+                               only) */
+    TGF_NFLAGS = 17
 };
 
 /* Gazetteer position of a word in the longest known name it starts or

@@ -1187,6 +1187,143 @@ static void test_glued_modifiers(void **state)
     fake_free(&a[1]);
 }
 
+/* A place the rules joined with the words after it ("Ambassador to the
+ * United States Teodor Valkan") is two names when the article writes
+ * those words as a person's name alone; a team stays whole. */
+static void test_place_glued_to_person(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Envoy visits\n"
+        "The Norwegian Ambassador to the United States Teodor Valkan "
+        "met officials on Monday. Ambassador Teodor Valkan said the talks "
+        "went well, and Valkan flew home.\n",
+        "Envoy speaks\n"
+        "According to Norwegian Ambassador to the United States Teodor "
+        "Valkan, the visit shows progress. Citing privacy rules, officials "
+        "said nothing, but Norwegian Ambassador Teodor Valkan says there "
+        "were concerns. \"It was hard,\" said Ambassador Valkan.\n",
+        "Baseball\n"
+        "The Chicago White Sox beat the Detroit Tigers 4-2. The White Sox "
+        "lead the division.\n"};
+    article a[3];
+    entity_table *t = scan_set(a, texts, 3);
+    assert_no_entity(t, "United States Teodor Valkan");
+    assert_entity(t, "United States", ENT_PLACE);
+    assert_entity(t, "Teodor Valkan", ENT_PERSON);
+    assert_int_equal(total_of(t, "Teodor Valkan"), 6);
+    assert_entity(t, "Chicago White Sox", ENT_ORG);
+    entity_table_free(t);
+    for (int i = 0; i < 3; i++)
+        fake_free(&a[i]);
+}
+
+/* A short word in capitals right after a number is a unit or a time of
+ * day, not a name; a score after it keeps a team's. */
+static void test_units_after_numbers(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Fight night\n"
+        "The doors open at 7 PM and the card ends by 11:30 PM. Dario "
+        "Menkel has won 14 KOs in 20 fights, and the early bout was at "
+        "10 AM.\n"
+        "Results: Arsenal 2 QPR 1.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_no_entity(t, "PM");
+    assert_no_entity(t, "AM");
+    assert_no_entity(t, "KOs");
+    assert_entity(t, "Dario Menkel", ENT_PERSON);
+    assert_entity(t, "QPR", ENT_ORG);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* A caption that runs into the text leaves no function word on a name
+ * ("Lena Voss of DPA In the north ..."); "Elizabeth I" keeps its
+ * numeral, "Martin To said" his surname. */
+static void test_trailing_function_word(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Poll results\n"
+        "Lena Voss of DPA In the north, turnout rose. The DPA said Queen "
+        "Elizabeth I was the subject of the quiz. Lawmaker Martin To "
+        "said he agreed.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_no_entity(t, "DPA In");
+    assert_int_equal(total_of(t, "DPA"), 2);
+    assert_entity(t, "Elizabeth I", ENT_PERSON);
+    assert_entity(t, "Martin To", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* After a title word, a known place that is no given name is no person
+ * and no place: "Captain America" is a name of its own, not the United
+ * States; "Queen Victoria" keeps her title apart. */
+static void test_title_before_place(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Comic fair\n"
+        "Fans dressed as Black Widow and Captain America filled the hall. "
+        "Visitors came from the United States and Canada.\n"
+        "Black Widow and Captain America Image: Ines Tarrow.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_int_equal(total_of(t, "Captain America"), 2);
+    assert_int_equal(total_of(t, "United States"), 1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* A word the article writes in lowercase far more often is no name
+ * alone ("Iodine released ..." beside "iodine" four times); a surname
+ * that ends a longer name stays ("Brown" after "Gordon Brown"). */
+static void test_lowercase_majority(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Salt study\n"
+        "Iodine levels fell in the survey. Doctors say iodine matters, "
+        "that iodine in bread helps and that iodine is cheap. Experts "
+        "say Iodine intake must rise. Iodine is added to salt, and iodine "
+        "tablets are sold. Gordon Brown backed the plan; Brown wore a "
+        "brown coat, a brown hat and brown shoes.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_no_entity(t, "Iodine");
+    assert_int_equal(total_of(t, "Gordon Brown"), 2);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* A name of several words that nothing types is a person's by its shape,
+ * unless its first word is an everyday word and no given name: then a
+ * craft, a product or an event (rules alone: the shape decides). */
+static void test_everyday_first_word(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Museum visit\n"
+        "Visitors saw Space Shuttle Atlantis at the museum, and Marta "
+        "Lindqvist saw Orvel Danmark there.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_table_set_tagger(t, NULL);
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Space Shuttle Atlantis", ENT_OTHER);
+    assert_entity(t, "Marta Lindqvist", ENT_PERSON);
+    assert_entity(t, "Orvel Danmark", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A word that is a sentence by itself is an interjection; a name the
  * article uses elsewhere stays one even alone. */
 static void test_interjection(void **state)
@@ -1238,6 +1375,12 @@ int main(void)
         cmocka_unit_test(test_memo_lookups),
         cmocka_unit_test(test_posts_and_labels),
         cmocka_unit_test(test_glued_modifiers),
+        cmocka_unit_test(test_place_glued_to_person),
+        cmocka_unit_test(test_units_after_numbers),
+        cmocka_unit_test(test_trailing_function_word),
+        cmocka_unit_test(test_title_before_place),
+        cmocka_unit_test(test_lowercase_majority),
+        cmocka_unit_test(test_everyday_first_word),
         cmocka_unit_test(test_interjection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
