@@ -24,7 +24,7 @@
 #endif
 
 /* Bump when the tables, the packing or the tokenizer change. */
-#define INDEX_SCHEMA "5"
+#define INDEX_SCHEMA "6"
 #define INDEX_APP "lede-index"
 
 enum {
@@ -93,8 +93,21 @@ static const char schema[] =
     /* The story fingerprints of a file, packed (story_print_pack); the
      * body hash is files.body, read with the list. */
     "CREATE TABLE IF NOT EXISTS print(id INTEGER PRIMARY KEY, data BLOB);"
+    /* columnsize=0: no row of column sizes per article (lede_rank has
+     * no length normalisation and nothing else asks for them) */
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body,"
-    " tokenize='lede', content='');";
+    " tokenize='lede', content='', columnsize=0);";
+
+/* Set once, when the index is made (FTS5 keeps it in fts_config). FTS5
+ * writes its pending terms out as a new segment whenever they pass
+ * hashsize (1 MB by default) and at every commit, and merges segments
+ * as they pile up: with 1 MB a first index of 100,000 articles flushed
+ * several times between two commits (2,000 articles), and each flush
+ * sorts the whole pending vocabulary again and adds a segment to merge.
+ * With 8 MB the terms of a commit go out in one segment; the pending
+ * terms are at most a few MB at once (they are freed at each commit). */
+static const char fts_setup[] =
+    "INSERT INTO fts(fts, rank) VALUES('hashsize', 8388608);";
 
 struct lede_index {
     sqlite3 *db;
@@ -378,6 +391,7 @@ static int check_stamp(lede_index *ix, const index_stamp *stamp,
     if (!b) {
         rc |= meta_set(ix, "app", INDEX_APP);
         rc |= meta_set(ix, "build", want);
+        rc |= exec(ix, fts_setup) != SQLITE_OK;
     }
     if (g && strcmp(g, gz) != 0) {
         rc |= exec(ix, "DELETE FROM raw; DELETE FROM entity;"
