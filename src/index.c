@@ -16,6 +16,7 @@
 
 #include "data.h"
 #include "index_fts.h"
+#include "story.h"
 #include "text.h"
 #include "util.h"
 
@@ -632,23 +633,58 @@ static void fts_text(lede_index *ix, const article *a, size_t *tl,
     }
 }
 
-void index_fts_text_make(index_fts_text *t, const article *a)
+static bool all_ascii(const char *s, size_t n)
 {
+    unsigned char any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned char)s[i];
+    return any < 0x80;
+}
+
+static void print_word(void *ctx, const char *tok, size_t n)
+{
+    story_build_word(ctx, story_word_hash(tok, n));
+}
+
+void index_fts_text_print(index_fts_text *t, const article *a,
+                          story_print *p)
+{
+    story_build sb;
+    if (p)
+        story_build_begin(&sb, p);
     t->tlen = t->blen = 0;
     for (size_t i = 0; i < a->nblocks; i++) {
         const article_block *b = &a->blocks[i];
-        if ((int32_t)i == a->title)
-            index_fts_stream(a->text + b->off, b->len, &t->title, &t->tlen,
-                             &t->tcap);
-        else if (b->kind == BLOCK_BODY)
-            index_fts_stream(a->text + b->off, b->len, &t->body, &t->blen,
-                             &t->bcap);
+        bool title = (int32_t)i == a->title, body = b->kind == BLOCK_BODY;
+        if (!title && !body)
+            continue;
+        const char *s = a->text + b->off;
+        char **buf = title ? &t->title : &t->body;
+        size_t *len = title ? &t->tlen : &t->blen;
+        size_t *cap = title ? &t->tcap : &t->bcap;
+        if (p && body && all_ascii(s, b->len)) {
+            /* an ASCII word is the same word for FTS5 and the print
+             * (letters and digits, lowercased): cut once */
+            index_fts_stream_words(s, b->len, buf, len, cap, print_word, &sb);
+            story_build_para(&sb, (uint32_t)i);
+            continue;
+        }
+        index_fts_stream(s, b->len, buf, len, cap);
+        if (p && body)
+            story_build_text(&sb, (uint32_t)i, s, b->len);
     }
     /* a column with no text: an empty stream */
     if (!t->tlen)
         index_fts_stream("", 0, &t->title, &t->tlen, &t->tcap);
     if (!t->blen)
         index_fts_stream("", 0, &t->body, &t->blen, &t->bcap);
+    if (p)
+        story_build_end(&sb);
+}
+
+void index_fts_text_make(index_fts_text *t, const article *a)
+{
+    index_fts_text_print(t, a, NULL);
 }
 
 void index_fts_text_fini(index_fts_text *t)

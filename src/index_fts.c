@@ -120,6 +120,8 @@ int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
 typedef struct stream_out {
     char **buf;
     size_t *len, *cap;
+    void (*word)(void *, const char *, size_t);
+    void *wctx;
 } stream_out;
 
 static int put_tok(void *ctx, const char *tok, size_t n, size_t start,
@@ -133,19 +135,29 @@ static int put_tok(void *ctx, const char *tok, size_t n, size_t start,
     *o->len += n;
     (*o->buf)[(*o->len)++] = INDEX_FTS_MARK;
     (*o->buf)[*o->len] = '\0';
+    if (o->word)
+        o->word(o->wctx, tok, n);
     return 0;
 }
 
-void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
-                      size_t *cap)
+void index_fts_stream_words(const char *text, size_t tlen, char **buf,
+                            size_t *len, size_t *cap,
+                            void (*word)(void *, const char *, size_t),
+                            void *ctx)
 {
     if (*len == 0) {
         LEDE_GROW(*buf, *cap, 2);
         (*buf)[(*len)++] = INDEX_FTS_MARK;
         (*buf)[*len] = '\0';
     }
-    stream_out o = {buf, len, cap};
+    stream_out o = {buf, len, cap, word, ctx};
     index_fts_tokens(text, tlen, put_tok, &o);
+}
+
+void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
+                      size_t *cap)
+{
+    index_fts_stream_words(text, tlen, buf, len, cap, NULL, NULL);
 }
 
 /* Split a stream back into its tokens. */

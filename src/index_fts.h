@@ -39,5 +39,11 @@ int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
  * used, *cap allocated; start with *len 0: the mark is put first). */
 void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
                       size_t *cap);
+/* The same, and word(ctx, tok, toklen) called with each folded token. */
+void index_fts_stream_words(const char *text, size_t tlen, char **buf,
+                            size_t *len, size_t *cap,
+                            void (*word)(void *ctx, const char *tok,
+                                         size_t toklen),
+                            void *ctx);
 
 #endif

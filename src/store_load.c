@@ -6,9 +6,10 @@
  *            unchanged (size and mtime) and files to read;
  *   workers  (--jobs of them) read, clean and parse the files to read,
  *            scan them for names (entity_scan_raw, a private table
- *            each), fingerprint them (story_print_article, packed)
- *            and tokenize their text for the full-text index
- *            (index_fts_text_make); no lock is held while they work;
+ *            each), tokenize their text for the full-text index and
+ *            fingerprint it (index_fts_text_print: the story print,
+ *            packed, from the same words where they are the same);
+ *            no lock is held while they work;
  *   writer   takes the parsed entries in walk order, writes them to the
  *            index in batched transactions (its own connection), keeps
  *            only the list summary, adds each article's raw scan to the
@@ -320,11 +321,12 @@ static void *worker(void *arg)
             if (!t)
                 t = store_scan_table(l->s);
             entity_scan_raw(t, &e->a, &e->raw, &e->rawlen);
-            story_print_article(&p, &e->a);
+            if (l->wix) /* the writer then only stores the tokens */
+                index_fts_text_print(&e->fts, &e->a, &p);
+            else
+                story_print_article(&p, &e->a);
             e->body = p.body;
             e->print = story_print_pack(&p, &e->printlen);
-            if (l->wix) /* the writer then only stores the tokens */
-                index_fts_text_make(&e->fts, &e->a);
         } else
             e->msg = lede_strndup(msg, strlen(msg));
         if (S_ISREG(st.st_mode)) { /* as read, if it changed meanwhile */
