@@ -641,9 +641,34 @@ static bool all_ascii(const char *s, size_t n)
     return any < 0x80;
 }
 
-static void print_word(void *ctx, const char *tok, size_t n)
+/* The print's words of a paragraph from its full-text tokens: a token
+ * in ASCII is one word of the print, the same word (letters and digits,
+ * lowercased); the print's words are never wider than a token (its word
+ * characters are a part of the tokenizer's), so the words of any other
+ * token, and of text between tokens that is not ASCII (a token folded
+ * to nothing is not given), are cut from that stretch alone. */
+typedef struct print_cut {
+    story_build *sb;
+    const char *s;
+    size_t at;            /* the end of the last token */
+} print_cut;
+
+static void print_gap(print_cut *c, size_t to)
 {
-    story_build_word(ctx, story_word_hash(tok, n));
+    if (to > c->at && !all_ascii(c->s + c->at, to - c->at))
+        story_build_words(c->sb, c->s + c->at, to - c->at);
+}
+
+static void print_word(void *ctx, const char *tok, size_t n, size_t start,
+                       size_t end)
+{
+    print_cut *c = ctx;
+    print_gap(c, start);
+    if (all_ascii(c->s + start, end - start))
+        story_build_word(c->sb, story_word_hash(tok, n));
+    else
+        story_build_words(c->sb, c->s + start, end - start);
+    c->at = end;
 }
 
 void index_fts_text_print(index_fts_text *t, const article *a,
@@ -662,16 +687,14 @@ void index_fts_text_print(index_fts_text *t, const article *a,
         char **buf = title ? &t->title : &t->body;
         size_t *len = title ? &t->tlen : &t->blen;
         size_t *cap = title ? &t->tcap : &t->bcap;
-        if (p && body && all_ascii(s, b->len)) {
-            /* an ASCII word is the same word for FTS5 and the print
-             * (letters and digits, lowercased): cut once */
-            index_fts_stream_words(s, b->len, buf, len, cap, print_word, &sb);
-            story_build_para(&sb, (uint32_t)i);
+        if (!p || !body) {
+            index_fts_stream(s, b->len, buf, len, cap);
             continue;
         }
-        index_fts_stream(s, b->len, buf, len, cap);
-        if (p && body)
-            story_build_text(&sb, (uint32_t)i, s, b->len);
+        print_cut c = {&sb, s, 0};
+        index_fts_stream_words(s, b->len, buf, len, cap, print_word, &c);
+        print_gap(&c, b->len);
+        story_build_para(&sb, (uint32_t)i);
     }
     /* a column with no text: an empty stream */
     if (!t->tlen)

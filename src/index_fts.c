@@ -120,15 +120,13 @@ int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
 typedef struct stream_out {
     char **buf;
     size_t *len, *cap;
-    void (*word)(void *, const char *, size_t);
+    index_fts_word_fn word;
     void *wctx;
 } stream_out;
 
 static int put_tok(void *ctx, const char *tok, size_t n, size_t start,
                    size_t end)
 {
-    (void)start;
-    (void)end;
     stream_out *o = ctx;
     LEDE_GROW(*o->buf, *o->cap, *o->len + n + 2);
     memcpy(*o->buf + *o->len, tok, n);
@@ -136,13 +134,12 @@ static int put_tok(void *ctx, const char *tok, size_t n, size_t start,
     (*o->buf)[(*o->len)++] = INDEX_FTS_MARK;
     (*o->buf)[*o->len] = '\0';
     if (o->word)
-        o->word(o->wctx, tok, n);
+        o->word(o->wctx, tok, n, start, end);
     return 0;
 }
 
 void index_fts_stream_words(const char *text, size_t tlen, char **buf,
-                            size_t *len, size_t *cap,
-                            void (*word)(void *, const char *, size_t),
+                            size_t *len, size_t *cap, index_fts_word_fn word,
                             void *ctx)
 {
     if (*len == 0) {

@@ -39,11 +39,12 @@ int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
  * used, *cap allocated; start with *len 0: the mark is put first). */
 void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
                       size_t *cap);
-/* The same, and word(ctx, tok, toklen) called with each folded token. */
+/* The same, and word(ctx, tok, toklen, start, end) called with each
+ * folded token and where it is in text. */
+typedef void (*index_fts_word_fn)(void *ctx, const char *tok, size_t toklen,
+                                  size_t start, size_t end);
 void index_fts_stream_words(const char *text, size_t tlen, char **buf,
-                            size_t *len, size_t *cap,
-                            void (*word)(void *ctx, const char *tok,
-                                         size_t toklen),
+                            size_t *len, size_t *cap, index_fts_word_fn word,
                             void *ctx);
 
 #endif

@@ -72,15 +72,15 @@ static uint64_t word_hash(const char *s, size_t n, bool ascii,
     return h;
 }
 
-/* Word hashes of a paragraph, appended to *w: runs of letters and digits
- * (each CJK ideograph a word of its own); everything else separates.
- * ASCII is classified inline; only other characters ask the Unicode
- * tables. */
+/* Word hashes of a paragraph, appended to *w after its first nw: runs
+ * of letters and digits (each CJK ideograph a word of its own);
+ * everything else separates. ASCII is classified inline; only other
+ * characters ask the Unicode tables. Returns the new count. */
 static size_t para_words(const char *s, size_t len, uint64_t **w, size_t *cap,
-                         text_fold_buf *f)
+                         text_fold_buf *f, size_t nw)
 {
-    size_t nw = 0, i = 0;
-    LEDE_GROW(*w, *cap, len / 2 + 1); /* words are >= 1 byte, 1 apart */
+    size_t i = 0;
+    LEDE_GROW(*w, *cap, nw + len / 2 + 1); /* words are >= 1 byte, 1 apart */
     while (i < len) {
         size_t n = 1;
         int32_t cp = (unsigned char)s[i];
@@ -183,10 +183,15 @@ void story_build_para(story_build *b, uint32_t block)
     b->body = hash_words((uint64_t[]){b->body, ph}, 2);
 }
 
+void story_build_words(story_build *b, const char *s, size_t len)
+{
+    b->nw = para_words(s, len, &b->w, &b->wcap, &b->f, b->nw);
+}
+
 void story_build_text(story_build *b, uint32_t block, const char *s,
                       size_t len)
 {
-    b->nw = para_words(s, len, &b->w, &b->wcap, &b->f);
+    story_build_words(b, s, len);
     story_build_para(b, block);
 }
 

@@ -459,7 +459,9 @@ static void test_fts_text_print_same(void **state)
                       /* words apart: a mark with no precomposed form,
                        * digits other than ASCII's */
                       "Lavrov x\xcc\x81y said \xd9\xa1\xd9\xa2 or "
-                      "\xef\xbc\x91\xef\xbc\x92 times.\n\n";
+                      "\xef\xbc\x91\xef\xbc\x92 times.\n\n"
+                      "Kerry \xe2\x80\x93 the \xe2\x80\x9ctalks\xe2\x80\x9d "
+                      "went on\xe2\x80\xa6 in Z\xc3\xbcrich-Nord, Caf\xc3\xa9s.\n\n";
     for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++)
         snprintf(text + strlen(text), sizeof text - strlen(text),
                  "%s\n\nKerry and Lavrov AGAIN met in Geneva %zu.\n\n",
