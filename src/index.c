@@ -678,6 +678,18 @@ void index_fts_text_print(index_fts_text *t, const article *a,
     if (p)
         story_build_begin(&sb, p);
     t->tlen = t->blen = 0;
+    /* room for the tokens at once (a folded word is rarely longer than
+     * the word): the buffers grew a token at a time, from nothing for
+     * each article */
+    size_t tl = 0, bl = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        if ((int32_t)i == a->title)
+            tl += a->blocks[i].len + 2;
+        else if (a->blocks[i].kind == BLOCK_BODY)
+            bl += a->blocks[i].len + 2;
+    }
+    LEDE_GROW(t->title, t->tcap, tl + tl / 8 + 16);
+    LEDE_GROW(t->body, t->bcap, bl + bl / 8 + 16);
     for (size_t i = 0; i < a->nblocks; i++) {
         const article_block *b = &a->blocks[i];
         bool title = (int32_t)i == a->title, body = b->kind == BLOCK_BODY;
