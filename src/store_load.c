@@ -548,17 +548,37 @@ static void wait_a_little(store_loader *l)
     pthread_cond_timedwait(&l->wcv, &l->mu, &t);
 }
 
-/* Everything is written: the set's names are merged here (l->mu held),
- * while the checkpointer copies the rest of the log into the database,
- * work that the names job's commit would otherwise wait for. */
-static void merge_names(store_loader *l)
+/* The set's names are merged (entity_finish) on a thread of their own
+ * while the writer's last commit goes on (the workers are done: a core
+ * is free), and the checkpointer then copies the rest of the log into
+ * the database, work that the names job's commit would otherwise wait
+ * for. */
+static void *finish_names(void *arg)
+{
+    entity_finish(arg);
+    return NULL;
+}
+
+/* At the end of the writes, before the last commit: true when the
+ * names are being merged on their own thread *th. */
+static bool start_names(store_loader *l, pthread_t *th)
+{
+    return !atomic_load(&l->stop) && l->names &&
+           pthread_create(th, NULL, finish_names, l->names) == 0;
+}
+
+/* Everything is written and committed (l->mu held): the names merged. */
+static void merge_names(store_loader *l, bool threaded, pthread_t th)
 {
     if (l->cix) {
         l->ckpt_last = true;
         pthread_cond_signal(&l->ccv);
     }
     pthread_mutex_unlock(&l->mu);
-    entity_finish(l->names);
+    if (threaded)
+        pthread_join(th, NULL);
+    else
+        entity_finish(l->names);
     pthread_mutex_lock(&l->mu);
     l->names_merged = true;
 }
@@ -569,6 +589,8 @@ static void *writer(void *arg)
     bool in_tx = false;
     size_t k = 0, pending = 0;
     double last = now_s(), every = COMMIT_FIRST;
+    pthread_t names_th;
+    bool names_threaded = false;
     pthread_mutex_lock(&l->mu);
     for (;;) {
         while (k < l->n && ready(l->e[k]) &&
@@ -596,8 +618,10 @@ static void *writer(void *arg)
         bool full = pending >= (in_tx ? TX_BATCH : BATCH);
         if (end || (pending && (full || now_s() - last > due))) {
             pthread_mutex_unlock(&l->mu);
-            if (end && !stop)
+            if (end && !stop) {
+                names_threaded = start_names(l, &names_th);
                 remove_gone(l, &in_tx);
+            }
             if (in_tx) {
                 index_commit(l->wix);
                 every = every * 2 < COMMIT_MAX ? every * 2 : COMMIT_MAX;
@@ -619,8 +643,8 @@ static void *writer(void *arg)
         if (!(k < l->n && ready(l->e[k])))
             wait_a_little(l);
     }
-    if (!atomic_load(&l->stop) && l->names)
-        merge_names(l);
+    if (names_threaded || (!atomic_load(&l->stop) && l->names))
+        merge_names(l, names_threaded, names_th);
     l->done = true;
     pthread_cond_broadcast(&l->cv);
     pthread_cond_signal(&l->ccv);
