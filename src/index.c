@@ -16,6 +16,7 @@
 
 #include "data.h"
 #include "index_fts.h"
+#include "story.h"
 #include "text.h"
 #include "util.h"
 
@@ -24,8 +25,9 @@
 #endif
 
 /* Bump when the tables, the packing or the tokenizer change. 6: case
- * forms and separator tokens (index_fts.h). */
-#define INDEX_SCHEMA "6"
+ * forms and separator tokens (index_fts.h); 7: FTS5 made with hashsize,
+ * automerge and no column sizes (6 was both on two branches). */
+#define INDEX_SCHEMA "7"
 #define INDEX_APP "lede-index"
 
 enum {
@@ -94,8 +96,26 @@ static const char schema[] =
     /* The story fingerprints of a file, packed (story_print_pack); the
      * body hash is files.body, read with the list. */
     "CREATE TABLE IF NOT EXISTS print(id INTEGER PRIMARY KEY, data BLOB);"
+    /* columnsize=0: no row of column sizes per article (lede_rank has
+     * no length normalisation and nothing else asks for them) */
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body,"
-    " tokenize='lede', content='');";
+    " tokenize='lede', content='', columnsize=0);";
+
+/* Set once, when the index is made (FTS5 keeps it in fts_config). FTS5
+ * writes its pending terms out as a new segment whenever they pass
+ * hashsize (1 MB by default) and at every commit, and merges segments
+ * as they pile up: with 1 MB a first index of 100,000 articles flushed
+ * several times between two commits (2,000 articles), and each flush
+ * sorts the whole pending vocabulary again and adds a segment to merge.
+ * With 8 MB the terms of a commit go out in one segment; the pending
+ * terms are at most a few MB at once (they are freed at each commit).
+ * automerge 8 (was 4): segments are merged eight at a time, so each
+ * term's list is rewritten about half as often while the set is indexed;
+ * the 25 segments of 100,000 articles still end as a handful, and the
+ * set queries (bench_query) take the same time. */
+static const char fts_setup[] =
+    "INSERT INTO fts(fts, rank) VALUES('hashsize', 8388608);"
+    "INSERT INTO fts(fts, rank) VALUES('automerge', 8);";
 
 struct lede_index {
     sqlite3 *db;
@@ -378,6 +398,7 @@ static int check_stamp(lede_index *ix, const index_stamp *stamp,
     if (!b) {
         rc |= meta_set(ix, "app", INDEX_APP);
         rc |= meta_set(ix, "build", want);
+        rc |= exec(ix, fts_setup) != SQLITE_OK;
     }
     if (g && strcmp(g, gz) != 0) {
         rc |= exec(ix, "DELETE FROM raw; DELETE FROM entity;"
@@ -595,23 +616,93 @@ int index_checkpoint(lede_index *ix, int *pages, int *copied)
     return rc == SQLITE_OK ? 0 : -1;
 }
 
-void index_fts_text_make(index_fts_text *t, const article *a)
+static bool all_ascii(const char *s, size_t n)
 {
+    unsigned char any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned char)s[i];
+    return any < 0x80;
+}
+
+/* The print's words of a paragraph from its full-text tokens: a token
+ * in ASCII is one word of the print, the same word (letters and digits,
+ * lowercased); the print's words are never wider than a token (its word
+ * characters are a part of the tokenizer's), so the words of any other
+ * token, and of text between tokens that is not ASCII (a token folded
+ * to nothing is not given), are cut from that stretch alone. */
+typedef struct print_cut {
+    story_build *sb;
+    const char *s;
+    size_t at;            /* the end of the last token */
+} print_cut;
+
+static void print_gap(print_cut *c, size_t to)
+{
+    if (to > c->at && !all_ascii(c->s + c->at, to - c->at))
+        story_build_words(c->sb, c->s + c->at, to - c->at);
+}
+
+static void print_word(void *ctx, const char *tok, size_t n, size_t start,
+                       size_t end)
+{
+    print_cut *c = ctx;
+    print_gap(c, start);
+    if (all_ascii(c->s + start, end - start))
+        story_build_word(c->sb, story_word_hash(tok, n));
+    else
+        story_build_words(c->sb, c->s + start, end - start);
+    c->at = end;
+}
+
+void index_fts_text_print(index_fts_text *t, const article *a,
+                          story_print *p)
+{
+    story_build sb;
+    if (p)
+        story_build_begin(&sb, p);
     t->tlen = t->blen = 0;
+    /* room for the tokens at once (a folded word is rarely longer than
+     * the word): the buffers grew a token at a time, from nothing for
+     * each article */
+    size_t tl = 0, bl = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        if ((int32_t)i == a->title)
+            tl += a->blocks[i].len + 2;
+        else if (a->blocks[i].kind == BLOCK_BODY)
+            bl += a->blocks[i].len + 2;
+    }
+    LEDE_GROW(t->title, t->tcap, tl + tl / 8 + 16);
+    LEDE_GROW(t->body, t->bcap, bl + bl / 8 + 16);
     for (size_t i = 0; i < a->nblocks; i++) {
         const article_block *b = &a->blocks[i];
-        if ((int32_t)i == a->title)
-            index_fts_stream(a->text + b->off, b->len, &t->title, &t->tlen,
-                             &t->tcap);
-        else if (b->kind == BLOCK_BODY)
-            index_fts_stream(a->text + b->off, b->len, &t->body, &t->blen,
-                             &t->bcap);
+        bool title = (int32_t)i == a->title, body = b->kind == BLOCK_BODY;
+        if (!title && !body)
+            continue;
+        const char *s = a->text + b->off;
+        char **buf = title ? &t->title : &t->body;
+        size_t *len = title ? &t->tlen : &t->blen;
+        size_t *cap = title ? &t->tcap : &t->bcap;
+        if (!p || !body) {
+            index_fts_stream(s, b->len, buf, len, cap);
+            continue;
+        }
+        print_cut c = {&sb, s, 0};
+        index_fts_stream_words(s, b->len, buf, len, cap, print_word, &c);
+        print_gap(&c, b->len);
+        story_build_para(&sb, (uint32_t)i);
     }
     /* a column with no text: an empty stream */
     if (!t->tlen)
         index_fts_stream("", 0, &t->title, &t->tlen, &t->tcap);
     if (!t->blen)
         index_fts_stream("", 0, &t->body, &t->blen, &t->bcap);
+    if (p)
+        story_build_end(&sb);
+}
+
+void index_fts_text_make(index_fts_text *t, const article *a)
+{
+    index_fts_text_print(t, a, NULL);
 }
 
 void index_fts_text_fini(index_fts_text *t)

@@ -129,6 +129,12 @@ typedef struct index_fts_text {
     size_t tlen, blen, tcap, bcap;
 } index_fts_text;
 void index_fts_text_make(index_fts_text *t, const article *a);
+/* The same, and the article's story print into *p (as
+ * story_print_article makes it), its words cut once where they are the
+ * same words for both. */
+typedef struct story_print story_print;
+void index_fts_text_print(index_fts_text *t, const article *a,
+                          story_print *p);
 void index_fts_text_fini(index_fts_text *t);
 
 /* Store (or replace) the file at path: its article, size, mtime, raw

@@ -227,33 +227,43 @@ int index_fts_query_tokens(const char *text, size_t len, bool keep_case,
 typedef struct stream_out {
     char **buf;
     size_t *len, *cap;
+    index_fts_word_fn word;
+    void *wctx;
 } stream_out;
 
 static int put_tok(void *ctx, const char *tok, size_t n, size_t start,
                    size_t end)
 {
-    (void)start;
-    (void)end;
     stream_out *o = ctx;
     LEDE_GROW(*o->buf, *o->cap, *o->len + n + 2);
     memcpy(*o->buf + *o->len, tok, n);
     *o->len += n;
     (*o->buf)[(*o->len)++] = INDEX_FTS_MARK;
     (*o->buf)[*o->len] = '\0';
+    /* the print takes the words, not the case forms and separators */
+    if (o->word && n && tok[0] != INDEX_FTS_CASE && tok[0] != INDEX_FTS_SEP)
+        o->word(o->wctx, tok, n, start, end);
     return 0;
 }
 
-void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
-                      size_t *cap)
+void index_fts_stream_words(const char *text, size_t tlen, char **buf,
+                            size_t *len, size_t *cap, index_fts_word_fn word,
+                            void *ctx)
 {
     if (*len == 0) {
         LEDE_GROW(*buf, *cap, 2);
         (*buf)[(*len)++] = INDEX_FTS_MARK;
         (*buf)[*len] = '\0';
     }
-    stream_out o = {buf, len, cap};
+    stream_out o = {buf, len, cap, word, ctx};
     bool prev = *len > 1; /* a word of an earlier paragraph */
     rich_tokens(text, tlen, RICH_CASE_COLOC, &prev, put_tok, &o);
+}
+
+void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
+                      size_t *cap)
+{
+    index_fts_stream_words(text, tlen, buf, len, cap, NULL, NULL);
 }
 
 /* Split a stream back into its tokens. */

@@ -72,15 +72,15 @@ static uint64_t word_hash(const char *s, size_t n, bool ascii,
     return h;
 }
 
-/* Word hashes of a paragraph, appended to *w: runs of letters and digits
- * (each CJK ideograph a word of its own); everything else separates.
- * ASCII is classified inline; only other characters ask the Unicode
- * tables. */
+/* Word hashes of a paragraph, appended to *w after its first nw: runs
+ * of letters and digits (each CJK ideograph a word of its own);
+ * everything else separates. ASCII is classified inline; only other
+ * characters ask the Unicode tables. Returns the new count. */
 static size_t para_words(const char *s, size_t len, uint64_t **w, size_t *cap,
-                         text_fold_buf *f)
+                         text_fold_buf *f, size_t nw)
 {
-    size_t nw = 0, i = 0;
-    LEDE_GROW(*w, *cap, len / 2 + 1); /* words are >= 1 byte, 1 apart */
+    size_t i = 0;
+    LEDE_GROW(*w, *cap, nw + len / 2 + 1); /* words are >= 1 byte, 1 apart */
     while (i < len) {
         size_t n = 1;
         int32_t cp = (unsigned char)s[i];
@@ -144,36 +144,75 @@ static void add_shingles(story_print *p, size_t *shcap, const uint64_t *w,
         p->sh[p->nsh++] = shingle_of(hash_words(w + i, STORY_SHINGLE));
 }
 
-void story_print_article(story_print *p, const article *a)
+void story_build_begin(story_build *b, story_print *p)
 {
     story_print_fini(p);
-    text_fold_buf f = {0};
-    uint64_t *w = NULL;
-    size_t wcap = 0, pcap = 0, shcap = 0;
-    uint64_t body = 0;
-    for (size_t b = 0; b < a->nblocks; b++) {
-        const article_block *bl = &a->blocks[b];
-        if (bl->kind != BLOCK_BODY)
-            continue;
-        size_t nw = para_words(a->text + bl->off, bl->len, &w, &wcap, &f);
-        if (!nw)
-            continue;
-        LEDE_GROW(p->para, pcap, p->npara + 1);
-        story_para *sp = &p->para[p->npara++];
-        sp->block = (uint32_t)b;
-        sp->first = p->nsh;
-        sp->words = (uint32_t)nw;
-        add_shingles(p, &shcap, w, nw);
-        sp->n = p->nsh - sp->first;
-        p->words += (uint32_t)nw;
-        /* the body hash chains paragraph hashes: paragraph breaks are
-         * part of a body's identity, spacing and punctuation are not */
-        uint64_t ph = hash_words(w, nw);
-        body = hash_words((uint64_t[]){body, ph}, 2);
+    memset(b, 0, sizeof *b);
+    b->p = p;
+}
+
+void story_build_word(story_build *b, uint64_t h)
+{
+    LEDE_GROW(b->w, b->wcap, b->nw + 1);
+    b->w[b->nw++] = h;
+}
+
+uint64_t story_word_hash(const char *folded, size_t n)
+{
+    return lede_hash64(folded, n);
+}
+
+void story_build_para(story_build *b, uint32_t block)
+{
+    story_print *p = b->p;
+    size_t nw = b->nw;
+    b->nw = 0;
+    if (!nw)
+        return;
+    LEDE_GROW(p->para, b->pcap, p->npara + 1);
+    story_para *sp = &p->para[p->npara++];
+    sp->block = block;
+    sp->first = p->nsh;
+    sp->words = (uint32_t)nw;
+    add_shingles(p, &b->shcap, b->w, nw);
+    sp->n = p->nsh - sp->first;
+    p->words += (uint32_t)nw;
+    /* the body hash chains paragraph hashes: paragraph breaks are
+     * part of a body's identity, spacing and punctuation are not */
+    uint64_t ph = hash_words(b->w, nw);
+    b->body = hash_words((uint64_t[]){b->body, ph}, 2);
+}
+
+void story_build_words(story_build *b, const char *s, size_t len)
+{
+    b->nw = para_words(s, len, &b->w, &b->wcap, &b->f, b->nw);
+}
+
+void story_build_text(story_build *b, uint32_t block, const char *s,
+                      size_t len)
+{
+    story_build_words(b, s, len);
+    story_build_para(b, block);
+}
+
+void story_build_end(story_build *b)
+{
+    b->p->body = b->p->npara ? b->body : 0;
+    free(b->w);
+    text_fold_fini(&b->f);
+    memset(b, 0, sizeof *b);
+}
+
+void story_print_article(story_print *p, const article *a)
+{
+    story_build b;
+    story_build_begin(&b, p);
+    for (size_t i = 0; i < a->nblocks; i++) {
+        const article_block *bl = &a->blocks[i];
+        if (bl->kind == BLOCK_BODY)
+            story_build_text(&b, (uint32_t)i, a->text + bl->off, bl->len);
     }
-    p->body = p->npara ? body : 0;
-    free(w);
-    text_fold_fini(&f);
+    story_build_end(&b);
 }
 
 /* ---- packed form --------------------------------------------------------- */

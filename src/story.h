@@ -32,6 +32,7 @@
 
 #include "article.h"
 #include "entity.h"
+#include "text.h"
 
 enum {
     STORY_SHINGLE = 3,    /* words per shingle */
@@ -60,6 +61,30 @@ typedef struct story_print {
 /* Fingerprint article a into *p (zero it first, or reuse one). */
 void story_print_article(story_print *p, const article *a);
 void story_print_fini(story_print *p);
+
+/* The same print built paragraph by paragraph, for a caller that cuts
+ * the words itself (the index's tokenizer does): for each body block in
+ * order, its words in order, each either as a hash (story_word_hash of
+ * a word in ASCII lowercased: the print's words are runs of letters and
+ * digits) or as a stretch of text whose words are appended
+ * (story_build_words: a stretch starts and ends at a word boundary),
+ * then story_build_para; or story_build_text with the block's text.
+ * story_build_end gives what story_print_article gives. The builder's
+ * fields are its own. */
+typedef struct story_build {
+    story_print *p;
+    uint64_t *w, body;
+    size_t nw, wcap, pcap, shcap;
+    text_fold_buf f;
+} story_build;
+void story_build_begin(story_build *b, story_print *p);
+uint64_t story_word_hash(const char *folded, size_t n);
+void story_build_word(story_build *b, uint64_t h);
+void story_build_words(story_build *b, const char *s, size_t len);
+void story_build_para(story_build *b, uint32_t block);
+void story_build_text(story_build *b, uint32_t block, const char *s,
+                      size_t len);
+void story_build_end(story_build *b);
 
 /* The fingerprints packed into one compact buffer, as the index keeps
  * them (little-endian, the same on every machine): the body hash, the

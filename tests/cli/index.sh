@@ -122,6 +122,16 @@ if command -v sqlite3 >/dev/null 2>&1; then
     err=$("$LEDE" --list "$SET" 2>&1 >/dev/null)
     contains "another version's index is rebuilt" "$err" "another version"
     same "after a version change"
+    # The same lede, but an index of the schema before (5: FTS5 column
+    # sizes kept, its merge settings the defaults): rebuilt, made anew.
+    sqlite3 "$DB" "UPDATE meta SET value = '5' || substr(value, 2) WHERE key = 'build'"
+    err=$("$LEDE" --list "$SET" 2>&1 >/dev/null)
+    contains "an index of the schema before is rebuilt" "$err" "another version"
+    check "... with the full-text settings of this schema" \
+        [ "$(sqlite3 "$DB" "SELECT group_concat(k || '=' || v, ' ') FROM (SELECT k, v FROM fts_config WHERE k IN ('automerge', 'hashsize') ORDER BY k)")" = "automerge=8 hashsize=8388608" ]
+    check "... and no table of column sizes" \
+        [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'fts_docsize'")" = 0 ]
+    same "after a schema change"
     # Another gazetteer: the names are scanned again (from the index).
     printf 'Zorblat Quux\tperson\n' >"$W/gaz.tsv"
     printf '\nZorblat Quux spoke.\n' >>"$SET/000/000020.txt"

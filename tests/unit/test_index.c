@@ -450,6 +450,58 @@ static void test_fts_pretokenized_same(void **state)
     unlink(path);
 }
 
+/* The print made from the index's tokens (index_fts_text_print) is the
+ * print story_print_article makes, byte for byte once packed, and the
+ * tokens are those index_fts_text_make gives: ASCII paragraphs (cut once
+ * for both), paragraphs with accents, combining marks, CJK and broken
+ * bytes, a title, boilerplate and a body without words. */
+static void test_fts_text_print_same(void **state)
+{
+    (void)state;
+    char text[4096] = "Title: Ωmega in 東京 and Zürich\n\n"
+                      "Plain ASCII words, 12 of them: Kerry met Lavrov.\n\n"
+                      /* words apart: a mark with no precomposed form,
+                       * digits other than ASCII's */
+                      "Lavrov x\xcc\x81y said \xd9\xa1\xd9\xa2 or "
+                      "\xef\xbc\x91\xef\xbc\x92 times.\n\n"
+                      "Kerry \xe2\x80\x93 the \xe2\x80\x9ctalks\xe2\x80\x9d "
+                      "went on\xe2\x80\xa6 in Z\xc3\xbcrich-Nord, Caf\xc3\xa9s.\n\n";
+    for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text),
+                 "%s\n\nKerry and Lavrov AGAIN met in Geneva %zu.\n\n",
+                 tricky[i], i);
+    const char *texts[] = {sample, text, "Only a headline\n",
+                           "Head\n\n -- !! \n\nShare\n"};
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        article a;
+        article_init(&a, "a.txt", texts[t], strlen(texts[t]));
+        story_print want = {0}, got = {0};
+        story_print_article(&want, &a);
+        index_fts_text plain = {0}, both = {0};
+        index_fts_text_make(&plain, &a);
+        index_fts_text_print(&both, &a, &got);
+        size_t wl, gl;
+        void *wp = story_print_pack(&want, &wl), *gp = story_print_pack(&got, &gl);
+        assert_int_equal(wl, gl);
+        assert_memory_equal(wp, gp, wl);
+        assert_true(want.body == got.body);
+        assert_int_equal(want.words, got.words);
+        assert_int_equal(plain.tlen, both.tlen);
+        assert_memory_equal(plain.title, both.title, plain.tlen);
+        assert_int_equal(plain.blen, both.blen);
+        assert_memory_equal(plain.body, both.body, plain.blen);
+        if (t == 1)
+            assert_true(got.npara > 10 && got.words > 100);
+        free(wp);
+        free(gp);
+        story_print_fini(&want);
+        story_print_fini(&got);
+        index_fts_text_fini(&plain);
+        index_fts_text_fini(&both);
+        article_fini(&a);
+    }
+}
+
 static uint64_t get_varint(const unsigned char *b, size_t n, size_t *at)
 {
     uint64_t v = 0;
@@ -542,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_index_store_and_find),
         cmocka_unit_test(test_fts_fast_path_same),
         cmocka_unit_test(test_fts_pretokenized_same),
+        cmocka_unit_test(test_fts_text_print_same),
         cmocka_unit_test(test_entity_pairs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
