@@ -307,7 +307,7 @@ struct entity_table {
     size_t tagcap;
     ent_cand *c2;        /* the tagger's candidates, swapped with c */
     size_t nc2, c2cap;
-    uint32_t *dr_key, *dr_votes; /* per folded word: the rules' votes */
+    uint32_t *dr_key, *dr_votes; /* per folded word: votes (ent_votes_clear) */
     size_t dr_cap, dr_vcap;
     ent_hslot *capmid;   /* words capitalised mid-sentence */
     ent_hslot *runs;     /* salted word hashes: where in a run of
@@ -366,6 +366,10 @@ void ent_acro_note(entity_table *t, const char *a, size_t an, const char *s,
 
 /* Drop everything entity_finish built. */
 void ent_finish_reset(entity_table *t);
+/* An empty open-addressed table of votes, dr_key and dr_votes (stride
+ * counters a slot), for at least per * held entries; returns its mask. */
+size_t ent_votes_clear(entity_table *t, size_t held, size_t per,
+                       size_t stride);
 
 /* entity_scan.c: whether word b - 1 of name [a, b) is a function word
  * ending a run before lowercase text ("of DAB In the Kowloon"). */

@@ -1225,14 +1225,7 @@ static void drop_lowercase_words(entity_table *t)
         held += lone_word(t, &t->c[i]);
     if (!held)
         return;
-    size_t cap = 64;
-    while (cap < 4 * held)
-        cap *= 2;
-    LEDE_GROW(t->dr_key, t->dr_cap, cap);
-    LEDE_GROW(t->dr_votes, t->dr_vcap, cap * LC_N);
-    memset(t->dr_key, 0, cap * sizeof *t->dr_key);
-    memset(t->dr_votes, 0, cap * LC_N * sizeof *t->dr_votes);
-    size_t mask = cap - 1;
+    size_t mask = ent_votes_clear(t, held, 4, LC_N);
     for (size_t i = 0; i < t->nc; i++) {
         if (lone_word(t, &t->c[i]))
             lc_slot(t, t->w[t->c[i].w0].hash, mask, true);

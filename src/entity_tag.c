@@ -111,6 +111,19 @@ static void named_marks(entity_table *t, tagger_tok *tt, size_t mask)
 /* Per word, the type the rules' cues give the same folded word across
  * the article (the summed votes of every kept candidate holding it):
  * "Ottey" at a sentence start after "rival Merlene Ottey said". */
+size_t ent_votes_clear(entity_table *t, size_t held, size_t per,
+                       size_t stride)
+{
+    size_t cap = 64;
+    while (cap < per * held)
+        cap *= 2;
+    LEDE_GROW(t->dr_key, t->dr_cap, cap);
+    LEDE_GROW(t->dr_votes, t->dr_vcap, cap * stride);
+    memset(t->dr_key, 0, cap * sizeof *t->dr_key);
+    memset(t->dr_votes, 0, cap * stride * sizeof *t->dr_votes);
+    return cap - 1;
+}
+
 static void doc_rule_marks(entity_table *t, tagger_tok *tt)
 {
     /* room for the words of the candidates, at most an eighth full (a
@@ -121,14 +134,7 @@ static void doc_rule_marks(entity_table *t, tagger_tok *tt)
         if (c->len && c->w1 > c->w0 && c->w1 <= t->nw)
             held += c->w1 - c->w0;
     }
-    size_t cap = 64;
-    while (cap < 8 * held)
-        cap *= 2;
-    LEDE_GROW(t->dr_key, t->dr_cap, cap);
-    LEDE_GROW(t->dr_votes, t->dr_vcap, cap * DR_STRIDE);
-    memset(t->dr_key, 0, cap * sizeof *t->dr_key);
-    memset(t->dr_votes, 0, cap * DR_STRIDE * sizeof *t->dr_votes);
-    size_t mask = cap - 1;
+    size_t mask = ent_votes_clear(t, held, 8, DR_STRIDE);
     for (size_t i = 0; i < t->nc; i++) {
         const ent_cand *c = &t->c[i];
         if (!c->len || c->w1 <= c->w0 || c->w1 > t->nw)

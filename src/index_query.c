@@ -199,6 +199,23 @@ static void plan_leaf(const query_node *leaf, leaf_run *r)
 
 /* ---- leaves ------------------------------------------------------------ */
 
+/* The first article at or after i in mask (every one without a mask), or
+ * x->n. */
+static size_t masked(const iq *x, const uint64_t *mask, size_t i)
+{
+    if (!mask)
+        return i < x->n ? i : x->n;
+    while (i < x->n) {
+        uint64_t m = mask[i / 64] >> (i % 64);
+        if (m) {
+            i += (size_t)__builtin_ctzll(m);
+            return i < x->n ? i : x->n;
+        }
+        i = (i / 64 + 1) * 64;
+    }
+    return x->n;
+}
+
 /* Run a leaf with lede's matcher over the articles of mask (all without
  * one), counting its matches when it is a positive leaf. */
 static void scan_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
@@ -206,40 +223,28 @@ static void scan_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
 {
     leaf_run *r = leaf->kind == QUERY_TEXT ? &x->lr[leaf->leaf] : NULL;
     bool count = r && r->title;
-    for (size_t w = 0; w < x->words; w++) {
-        uint64_t m = mask ? mask[w] : ~(uint64_t)0;
-        for (; m; m &= m - 1) {
-            size_t i = w * 64 + (size_t)__builtin_ctzll(m);
-            if (i >= x->n)
-                break;
-            if (!count) {
-                if (query_leaf_match(leaf, x->s, i, NULL, NULL))
-                    bit_set(b, i);
-                continue;
-            }
-            uint32_t k = 0, t = 0;
-            if (query_leaf_match(leaf, x->s, i, &k, &t))
+    for (size_t i = masked(x, mask, 0); i < x->n; i = masked(x, mask, i + 1)) {
+        if (!count) {
+            if (query_leaf_match(leaf, x->s, i, NULL, NULL))
                 bit_set(b, i);
-            r->title[i] = t;
-            r->body[i] = k - t;
-            bit_set(r->done, i);
+            continue;
         }
+        uint32_t k = 0, t = 0;
+        if (query_leaf_match(leaf, x->s, i, &k, &t))
+            bit_set(b, i);
+        r->title[i] = t;
+        r->body[i] = k - t;
+        bit_set(r->done, i);
     }
 }
 
 static void date_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
                       uint64_t *b)
 {
-    for (size_t w = 0; w < x->words; w++) {
-        uint64_t m = mask ? mask[w] : ~(uint64_t)0;
-        for (; m; m &= m - 1) {
-            size_t i = w * 64 + (size_t)__builtin_ctzll(m);
-            if (i >= x->n)
-                break;
-            int64_t d = store_date_key(x->s, i);
-            if (d >= 0 && d >= leaf->lo && d < leaf->hi)
-                bit_set(b, i);
-        }
+    for (size_t i = masked(x, mask, 0); i < x->n; i = masked(x, mask, i + 1)) {
+        int64_t d = store_date_key(x->s, i);
+        if (d >= 0 && d >= leaf->lo && d < leaf->hi)
+            bit_set(b, i);
     }
 }
 
