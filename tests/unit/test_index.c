@@ -50,6 +50,17 @@ static void same_article(const article *a, const article *b)
     assert_true(a->hash == b->hash);
 }
 
+/* Remove an index file and its write-ahead log and shared memory. */
+static void unlink_db(const char *path)
+{
+    char side[256];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    unlink(path);
+}
+
 static void test_pack_roundtrip(void **state)
 {
     (void)state;
@@ -265,12 +276,7 @@ static void test_index_store_and_find(void **state)
     assert_int_equal(count(ix, "nothing"), 0);
     index_close(ix);
     article_fini(&a);
-    char side[64];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
-    unlink(path);
+    unlink_db(path);
 }
 
 /* ---- the tokenizer's fast path and pre-tokenized text ---- */
@@ -442,12 +448,7 @@ static void test_fts_pretokenized_same(void **state)
     index_fts_text_fini(&pre);
     index_close(ix);
     assert_int_equal(msgs, 0);
-    char side[64];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
-    unlink(path);
+    unlink_db(path);
 }
 
 /* The print made from the index's tokens (index_fts_text_print) is the
@@ -550,12 +551,7 @@ static void test_entity_pairs(void **state)
     assert_int_equal(at, len);
     sqlite3_finalize(q);
     index_close(ix);
-    char side[64];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
-    unlink(path);
+    unlink_db(path);
 }
 
 /* The index's stamp names the data lede was built with by hashes made
