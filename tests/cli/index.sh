@@ -9,6 +9,16 @@ SET=$W/set
 "$B"/tests/gen_corpus 300 "$SET" >/dev/null
 cp data/articles/* "$SET/000/"
 
+# as_wanted DESC: $W/got (with the index) is $W/want (--no-index).
+as_wanted() {
+    if cmp -s "$W/want" "$W/got"; then
+        ok "$1: as without the index"
+    else
+        fail "$1: differs from --no-index"
+        diff "$W/want" "$W/got" | head -5
+    fi
+}
+
 # same DESC: every batch mode gives the same output and messages with the
 # index as without it.
 same() {
@@ -19,12 +29,7 @@ same() {
         "$LEDE" --no-index $m "$SET" >"$W/want" 2>&1
         # shellcheck disable=SC2086
         "$LEDE" $m "$SET" >"$W/got" 2>&1
-        if cmp -s "$W/want" "$W/got"; then
-            ok "$1: $m as without the index"
-        else
-            fail "$1: $m differs from --no-index"
-            diff "$W/want" "$W/got" | head -5
-        fi
+        as_wanted "$1: $m"
     done
 }
 
@@ -42,12 +47,7 @@ fresh() {
             [ "$run" = "a first index" ] && rm -rf "$XDG_CACHE_HOME"
             # shellcheck disable=SC2086
             "$LEDE" $m "$SET" >"$W/got" 2>&1
-            if cmp -s "$W/want" "$W/got"; then
-                ok "$run made by $m: as without the index"
-            else
-                fail "$run made by $m differs from --no-index"
-                diff "$W/want" "$W/got" | head -5
-            fi
+            as_wanted "$run made by $m"
         done
     done
 }
