@@ -560,7 +560,7 @@ static void first_screen(store *s)
 {
     struct timespec t0, nap = {0, 5000000};
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    while (store_loading(s) && store_count(s) < 256 &&
+    while (store_loading(s) && store_count(s) < STORE_SCREENFUL &&
            (since(&t0) < 0.1 || store_count(s) == 0)) {
         store_poll(s);
         if (store_loading(s))

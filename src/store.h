@@ -25,6 +25,10 @@ typedef void (*store_msg_fn)(void *ctx, const char *label, const char *msg);
 
 /* Largest file loaded; larger ones are skipped with a message. */
 #define STORE_MAX_FILE ((size_t)256 << 20)
+/* The articles of a first screen, and more: the reader opens when this
+ * many are in (or a tenth of a second has passed with one), and a load
+ * publishes its first this many as soon as they are in. */
+#define STORE_SCREENFUL 64
 
 store *store_new(store_msg_fn msg, void *ctx);
 /* Send later messages elsewhere (the reader, once it owns the screen). */

@@ -593,10 +593,16 @@ static void *writer(void *arg)
     bool names_threaded = false;
     pthread_mutex_lock(&l->mu);
     for (;;) {
-        /* the first screenful goes out as soon as it is in */
-        size_t batch = !l->published ? WALK_BATCH
+        /* the first screenful goes out as soon as it is in, or
+         * COMMIT_FIRST after the first article was: not after the time
+         * the workers took to start (the entity tables are built first,
+         * and a first publish of one article opened the reader on a list
+         * of one) */
+        size_t batch = !l->published ? STORE_SCREENFUL
                        : in_tx       ? TX_BATCH
                                      : BATCH;
+        if (!k && !pending)
+            last = now_s();
         while (k < l->n && ready(l->e[k]) && pending < batch) {
             entry *e = l->e[k];
             if (needs_write(e) || (l->merging && e->kind == K_FILE)) {

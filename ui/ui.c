@@ -759,11 +759,8 @@ static void ui_load_step(ui *u)
                 story_ui_read(u, (long)i);
         list_grow(u);
     }
-    if (!store_loading(u->s)) {
+    if (!store_loading(u->s))
         store_names_start(u->s); /* the names, on another thread */
-        if (!store_busy(u->s))
-            wtimeout(stdscr, 200);
-    }
     u->dirty |= DIRTY_STATUS;
 }
 
@@ -776,15 +773,11 @@ static void ui_names_step(ui *u)
     u->side.art = -1; /* the sidebar is built again */
     reader_invalidate(u);
     u->dirty |= DIRTY_ALL;
-    if (!store_busy(u->s))
-        wtimeout(stdscr, 200);
 }
 
 static void ui_loop(ui *u)
 {
     double t0 = -1;
-    if (store_busy(u->s))
-        wtimeout(stdscr, 50); /* poll the load often */
     while (!u->quit && !got_signal) {
         ui_load_step(u);
         ui_names_step(u);
@@ -797,7 +790,9 @@ static void ui_loop(ui *u)
         /* Matches still being counted: look for a key without waiting,
          * and count on for a moment when there is none. */
         bool busy = find_pending(u);
-        wtimeout(stdscr, busy ? 0 : 200);
+        /* a load or the names going on: poll it often (the list grows
+         * and the status line counts every 50 ms, not every 200) */
+        wtimeout(stdscr, busy ? 0 : store_busy(u->s) ? 50 : 200);
         wint_t ch;
         int r = wget_wch(stdscr, &ch);
         if (r == ERR) {
