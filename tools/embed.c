@@ -25,7 +25,9 @@ int main(int argc, char **argv)
         return 1;
     }
     fprintf(out, "/* generated from %s by tools/embed; do not edit */\n"
-                 "#include <stddef.h>\nconst char %s[] = {\n",
+                 "#include <stddef.h>\n"
+                 "/* aligned: the tagger's int16 weights are read in place */\n"
+                 "_Alignas(16) const char %s[] = {\n",
             argv[2], argv[1]);
     int c;
     size_t n = 0, cap = 0;
