@@ -61,7 +61,7 @@ enum {
     F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
     F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
     F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN, F_RULECUE,
-    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS
+    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS, F_DICT
 };
 
 static unsigned char lower_ascii(unsigned char c)
@@ -92,6 +92,57 @@ static size_t shape_of(const unsigned char *s, size_t n, unsigned char *out)
     return k;
 }
 
+/* --- the lexicon: lowercase English words (data/lexicon.txt) --- */
+
+/* An open-addressed set of the words' hashes, built once; shared by
+ * every model (the trainer's too: the same features either way). */
+static uint32_t *lex_tab;
+static uint32_t lex_mask;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static uint32_t lex_hash(const unsigned char *s, size_t n)
+{
+    return hbytes(0x1e71c0u, s, n) | 1;
+}
+
+static void lex_load(void)
+{
+    const unsigned char *p = (const unsigned char *)lede_data_lexicon,
+                        *end = p + lede_data_lexicon_len;
+    size_t words = 0;
+    for (const unsigned char *q = p; q < end; q++)
+        words += *q == '\n';
+    size_t cap = 1024;
+    while (cap < 4 * words)
+        cap *= 2;
+    lex_tab = lede_calloc(cap, sizeof *lex_tab);
+    lex_mask = (uint32_t)(cap - 1);
+    while (p < end) {
+        const unsigned char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        if (e > p && *p != '#') {
+            uint32_t h = lex_hash(p, (size_t)(e - p)), j = h & lex_mask;
+            while (lex_tab[j] && lex_tab[j] != h)
+                j = (j + 1) & lex_mask;
+            lex_tab[j] = h;
+        }
+        p = e + 1;
+    }
+}
+
+/* Whether the lowercase ASCII word s[0..n) is in the lexicon. */
+static bool lex_has(const unsigned char *s, size_t n)
+{
+    pthread_once(&lex_once, lex_load);
+    uint32_t h = lex_hash(s, n);
+    for (uint32_t j = h & lex_mask; lex_tab[j]; j = (j + 1) & lex_mask) {
+        if (lex_tab[j] == h)
+            return true;
+    }
+    return false;
+}
+
 /* The features of word w from d words away that depend on its article,
  * not its bytes (the generated lists, runs elsewhere): kept out of the
  * per-word-type cache. */
@@ -120,6 +171,12 @@ static size_t word_feats(const tagger_tok *w, int d, bool rules, bool doc,
         lw[i] = lower_ascii(s[i]);
     out[k++] = hbytes(F_LW | pd, lw, n);
     out[k++] = hbytes(F_SH | pd, sh, shape_of(s, n, sh));
+    /* a capitalised word that is an everyday word in lowercase
+     * ("Universe", "Launch"): more often a word than a name */
+    if (d >= -1 && d <= 1 && n >= 2 && n == w->len && s[0] >= 'A' &&
+        s[0] <= 'Z' && lex_has(lw, n))
+        out[k++] = hint(F_DICT, (uint32_t)(d + 2), s[1] >= 'A' && s[1] <= 'Z',
+                        0);
     if (doc)
         k += word_doc_feats(w, d, out + k);
     size_t maxlex = d == 0 ? 16 : (d == -1 || d == 1) ? 8 : 0;
