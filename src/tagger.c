@@ -61,7 +61,7 @@ enum {
     F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
     F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
     F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN, F_RULECUE,
-    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS, F_DICT
+    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS, F_DICT, F_QUOTE
 };
 
 static unsigned char lower_ascii(unsigned char c)
@@ -144,8 +144,8 @@ static bool lex_has(const unsigned char *s, size_t n)
 }
 
 /* The features of word w from d words away that depend on its article,
- * not its bytes (the generated lists, runs elsewhere): kept out of the
- * per-word-type cache. */
+ * not its bytes (the generated lists, runs elsewhere, quotation marks):
+ * kept out of the per-word-type cache. */
 static size_t word_doc_feats(const tagger_tok *w, int d, uint32_t *out)
 {
     size_t k = 0;
@@ -155,6 +155,8 @@ static size_t word_doc_feats(const tagger_tok *w, int d, uint32_t *out)
         out[k++] = hint(F_RUNS, w->runs, (uint32_t)(d + 2), 0);
     if (w->wgaz)
         out[k++] = hint(F_WGAZ, w->wgaz, (uint32_t)(d + 2), 0);
+    if (w->quote)
+        out[k++] = hint(F_QUOTE, w->quote, (uint32_t)(d + 2), 0);
     return k;
 }
 
@@ -668,7 +670,7 @@ static void emissions(const tagger *m, tagger_scratch *s,
         /* the article-level features of word k are not in its cache
          * entry (they are not its bytes): added for each word it is
          * seen from, at distance r - 2 */
-        if (tok[k].runs | tok[k].wgaz) {
+        if (tok[k].runs | tok[k].wgaz | tok[k].quote) {
             for (size_t r = r0; r <= r1; r++) {
                 uint32_t f[4];
                 add_feats(m, f, word_doc_feats(&tok[k], (int)r - 2, f),

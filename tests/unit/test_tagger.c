@@ -45,7 +45,7 @@ static void toks_of(tagger_tok *t, const char *const *words,
         const char *s = words[i];
         t[i] = (tagger_tok){s, (uint32_t)strlen(s),
                             s[0] >= 'A' && s[0] <= 'Z' ? TGF_CAP : TGF_LOWER,
-                            0, rule[i], 0, 0, 0, 0, 0};
+                            0, rule[i], 0, 0, 0, 0, 0, 0};
     }
     t[0].flags |= TGF_SENT;
 }
@@ -332,7 +332,8 @@ static void random_toks(tagger_tok *t, size_t n, uint32_t seed)
             (uint8_t)((r >> 13) & 3), (uint8_t)((r >> 15) % 3),
             (r >> 17) % 5 == 0 ? TAGGER_GAZ(1 + (r >> 19) % 4, (r >> 21) & 3)
                                : 0,
-            (uint8_t)((r >> 23) % 3 == 0 ? (r >> 25) & 7 : 0)};
+            (uint8_t)((r >> 23) % 3 == 0 ? (r >> 25) & 7 : 0),
+            (uint8_t)((r >> 28) % 4 == 0 ? 1 + (r >> 30) : 0)};
     }
 }
 
