@@ -810,13 +810,27 @@ static unsigned gaz_pos(uint8_t gaz)
     return gaz >> 2;
 }
 
+/* A capitalised everyday word (in the lexicon) that the rules hold in
+ * a name none of their cues typed, here or elsewhere in the article. */
+static bool untyped_everyday(const tagger_tok *w)
+{
+    if (w->doc || !w->rule || (w->rule - 1) % 5 != 4 || w->len < 2 ||
+        w->len > 63 || w->s[0] < 'A' || w->s[0] > 'Z')
+        return false;
+    unsigned char lw[64];
+    for (size_t k = 0; k < w->len; k++)
+        lw[k] = lower_ascii((unsigned char)w->s[k]);
+    return lex_has(lw, w->len);
+}
+
 /* Where the tagger's labelling of [a, b) and the rules' differ, each
  * stretch of disagreement (between words both leave O) is judged on its
  * own: the rules' labelling stays (every word of the stretch marked
  * TAGGER_RULES) unless the tagger's beats it there by the defer margin
  * (three fifths of it where the tagger leaves a one-word stretch O
- * whose word the rules name nowhere else in the article, and never for
- * a stretch whose every word they name elsewhere too).
+ * whose word the rules name nowhere else in the article, none to drop
+ * a name of everyday words that no cue of the rules typed, and never
+ * for a stretch whose every word they name elsewhere too).
  * It never makes one name of two known names, side by side or with
  * words between them, nor of a known place and a name after it that the
  * rules type as a person elsewhere in the article, nor of a known name
@@ -871,6 +885,15 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
          * were not written for */
         int64_t margin = erased && j == i + 1 && !tok[i].doc
                              ? m->defer * 3 / 5 : m->defer;
+        /* nor at all to drop a name that no cue of the rules typed,
+         * here or elsewhere in the article, made of everyday words
+         * ("the Universe", "the Middle Ages"): the tagger, which sees
+         * the lexicon, decides alone */
+        bool everyday = erased;
+        for (size_t k = i; k < j && everyday; k++)
+            everyday = untyped_everyday(&tok[k]);
+        if (everyday)
+            margin = 0;
         /* nor drops a name whose words the rules name elsewhere in the
          * article too ("Yukos said" after "oil firm Yukos", "Quorvex
          * Power will" after "Quorvex Power announced") */

@@ -86,6 +86,51 @@ static void test_decodes_a_built_model(void **state)
     free(buf);
 }
 
+/* A model that leans a little towards O for a name the rules could not
+ * type: by less than the margin it needs to drop one. */
+static unsigned char *doubter(size_t *len)
+{
+    static float w[((size_t)1 << NB) * NT], trans[(NT + 1) * NT];
+    memset(w, 0, sizeof w);
+    memset(trans, 0, sizeof trans);
+    uint32_t f = tagger_rule_feature(TAGGER_RULE(0, 4));
+    w[(f & ((1u << NB) - 1)) * NT] += 10;
+    tagger_params p = {NB, true, trans, w};
+    return tagger_serialise(&p, len);
+}
+
+/* A one-word name the rules found but could not type stays unless the
+ * tagger's reading wins by the margin; one of everyday words ("the
+ * Universe"), which no cue types anywhere in the article, the tagger
+ * may drop on its own reading. */
+static void test_everyday_untyped_name_dropped(void **state)
+{
+    (void)state;
+    size_t len;
+    unsigned char *buf = doubter(&len);
+    tagger *m = tagger_load(buf, len, NULL, 0);
+    assert_non_null(m);
+    tagger_set_defer(m, TAGGER_DEFER_DEFAULT);
+    static const char *const words[] = {"about", "the", "Universe", "and",
+                                        "Kelvane", "today"};
+    const uint8_t rule[] = {0, 0, TAGGER_RULE(0, 4), 0, TAGGER_RULE(0, 4),
+                            0};
+    tagger_tok t[6];
+    toks_of(t, words, rule, 6);
+    uint8_t tags[6];
+    tagger_scratch *s = tagger_scratch_new();
+    tagger_tag(m, s, t, 6, tags);
+    assert_int_equal(tags[2], 0);
+    assert_int_equal(tags[4], TAGGER_RULES);
+    /* a cue of the rules types "Universe" elsewhere in the article */
+    t[2].doc = 1 + 1;
+    tagger_tag(m, s, t, 6, tags);
+    assert_int_equal(tags[2], TAGGER_RULES);
+    tagger_scratch_free(s);
+    tagger_free(m);
+    free(buf);
+}
+
 /* A model that reads every rules name as one person's name with what
  * comes before it: "place, then an untyped name" scores as B-PER I-PER
  * I-PER I-PER, far above the rules' labelling. */
@@ -450,6 +495,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decodes_a_built_model),
         cmocka_unit_test(test_no_place_glued_to_person),
+        cmocka_unit_test(test_everyday_untyped_name_dropped),
         cmocka_unit_test(test_refuses_damaged_files),
         cmocka_unit_test(test_builtin_loads_deterministically),
         cmocka_unit_test(test_crafted_article),
