@@ -39,7 +39,8 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 CORE_SRC = $(wildcard src/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/data_boilerplate.o \
            $(B)/gen/data_entities.o $(B)/gen/data_names.o \
-           $(B)/gen/data_common.o $(B)/gen/data_gaz_places.o \
+           $(B)/gen/data_common.o $(B)/gen/data_lexicon.o \
+           $(B)/gen/data_gaz_places.o \
            $(B)/gen/data_gaz_countries.o $(B)/gen/data_gaz_clubs.o \
            $(B)/gen/data_tagger.o
 UI_SRC = $(wildcard ui/*.c)
@@ -150,6 +151,9 @@ $(B)/gen/data_names.c: data/names.txt $(B)/embed
 
 $(B)/gen/data_common.c: data/common.txt $(B)/embed
 	$(B)/embed lede_data_common $< $@
+
+$(B)/gen/data_lexicon.c: data/lexicon.txt $(B)/embed
+	$(B)/embed lede_data_lexicon $< $@
 
 $(B)/gen/data_gaz_%.c: data/gaz_%.tsv $(B)/embed
 	$(B)/embed lede_data_gaz_$* $< $@

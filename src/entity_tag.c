@@ -307,6 +307,73 @@ static void doc_marks(entity_table *t, tagger_tok *tt)
     }
 }
 
+/* Whether a word may stand in a quoted title: capitalised, a number,
+ * or a small word of title case ("A Song of Love and Death"). */
+static bool title_word(const ent_word *w)
+{
+    return (w->f & (S_CAP | S_ALLCAPS | S_DIGIT | S_INIT)) ||
+           (w->wf & (W_MINOR | W_OF | W_ARTICLE));
+}
+
+/* Short stretches of title-case words in quotation marks, the titles of
+ * songs, films and books (" The Fantasy ", "Taste of Chaos"): at most
+ * six words, the first capitalised, no punctuation between them.
+ * Straight quotes open and close in turn within a line; curly ones say
+ * which they are. Quoted speech ("We will fight," he said) has
+ * lowercase words and is left alone. */
+static void quote_marks(entity_table *t, tagger_tok *tt)
+{
+    const ent_word *w = t->w;
+    const char *x = t->text;
+    bool in = false;
+    size_t open = 0;
+    uint32_t prev_end = 0;
+    for (size_t i = 0; i <= t->nw; i++) {
+        /* the text is NUL-terminated: after the last word, a few bytes */
+        uint32_t end = i < t->nw ? w[i].off
+                                 : prev_end + (uint32_t)strnlen(x + prev_end, 8);
+        bool closed = false, opened = false;
+        for (uint32_t p = prev_end; p < end; p++) {
+            unsigned char c = (unsigned char)x[p];
+            if (c == '\n') {
+                in = opened = false;
+            } else if (c == '"') {
+                if (in)
+                    closed = true;
+                else
+                    opened = true;
+                in = !in;
+            } else if (c == 0xe2 && p + 2 < end &&
+                       (unsigned char)x[p + 1] == 0x80 &&
+                       ((unsigned char)x[p + 2] == 0x9c ||
+                        (unsigned char)x[p + 2] == 0x9d)) {
+                bool o = (unsigned char)x[p + 2] == 0x9c;
+                if (in && !o)
+                    closed = true;
+                opened = o;
+                in = o;
+                p += 2;
+            }
+        }
+        if (closed && i > open && i - open <= 6 &&
+            (w[open].f & (S_CAP | S_ALLCAPS | S_DIGIT))) {
+            bool ok = true;
+            for (size_t k = open; k < i && ok; k++)
+                ok = title_word(&w[k]) &&
+                     (k == open || !(w[k].f & (S_BREAK | S_SENT)));
+            for (size_t k = open; ok && k < i; k++)
+                tt[k].quote = (uint8_t)(i - open == 1 ? TAGGER_QUOTE_ALONE
+                                        : k == open  ? TAGGER_QUOTE_FIRST
+                                        : k + 1 == i ? TAGGER_QUOTE_LAST
+                                                     : TAGGER_QUOTE_INSIDE);
+        }
+        if (opened && in)
+            open = i;
+        if (i < t->nw)
+            prev_end = w[i].off + w[i].len;
+    }
+}
+
 const tagger_tok *ent_tag_toks(entity_table *t, size_t *n)
 {
     LEDE_GROW(t->tt, t->ttcap, t->nw + 1);
@@ -316,7 +383,7 @@ const tagger_tok *ent_tag_toks(entity_table *t, size_t *n)
     for (size_t i = 0; i < t->nw; i++) {
         const ent_word *w = &t->w[i];
         tt[i] = (tagger_tok){t->text + w->off, w->len, tg_flags(w), w->wf,
-                             0, 0, 0, 0, 0, 0};
+                             0, 0, 0, 0, 0, 0, 0};
         if ((w->f & S_CAP) && !(w->f & (S_SENT | S_LINE | S_TC)))
             ent_set_add(t->capmid, t->gen, w->hash);
     }
@@ -325,6 +392,7 @@ const tagger_tok *ent_tag_toks(entity_table *t, size_t *n)
     gaz_marks(t, tt);
     weak_marks(t, tt);
     doc_marks(t, tt);
+    quote_marks(t, tt);
     *n = t->nw;
     return tt;
 }

@@ -530,7 +530,7 @@ static index_stamp stamp_of(const store *s)
                    lede_data_entities_hash ^ lede_data_gaz_places_hash * 3 ^
                    lede_data_gaz_countries_hash * 5 ^
                    lede_data_gaz_clubs_hash * 7;
-    st.model = lede_data_tagger_hash;
+    st.model = lede_data_tagger_hash ^ lede_data_lexicon_hash * 3;
     return st;
 }
 

@@ -63,7 +63,7 @@ enum {
     F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
     F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
     F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN, F_RULECUE,
-    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS
+    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS, F_DICT, F_QUOTE
 };
 
 static unsigned char lower_ascii(unsigned char c)
@@ -94,9 +94,60 @@ static size_t shape_of(const unsigned char *s, size_t n, unsigned char *out)
     return k;
 }
 
+/* --- the lexicon: lowercase English words (data/lexicon.txt) --- */
+
+/* An open-addressed set of the words' hashes, built once; shared by
+ * every model (the trainer's too: the same features either way). */
+static uint32_t *lex_tab;
+static uint32_t lex_mask;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static uint32_t lex_hash(const unsigned char *s, size_t n)
+{
+    return hbytes(0x1e71c0u, s, n) | 1;
+}
+
+static void lex_load(void)
+{
+    const unsigned char *p = (const unsigned char *)lede_data_lexicon,
+                        *end = p + lede_data_lexicon_len;
+    size_t words = 0;
+    for (const unsigned char *q = p; q < end; q++)
+        words += *q == '\n';
+    size_t cap = 1024;
+    while (cap < 4 * words)
+        cap *= 2;
+    lex_tab = lede_calloc(cap, sizeof *lex_tab);
+    lex_mask = (uint32_t)(cap - 1);
+    while (p < end) {
+        const unsigned char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        if (e > p && *p != '#') {
+            uint32_t h = lex_hash(p, (size_t)(e - p)), j = h & lex_mask;
+            while (lex_tab[j] && lex_tab[j] != h)
+                j = (j + 1) & lex_mask;
+            lex_tab[j] = h;
+        }
+        p = e + 1;
+    }
+}
+
+/* Whether the lowercase ASCII word s[0..n) is in the lexicon. */
+static bool lex_has(const unsigned char *s, size_t n)
+{
+    pthread_once(&lex_once, lex_load);
+    uint32_t h = lex_hash(s, n);
+    for (uint32_t j = h & lex_mask; lex_tab[j]; j = (j + 1) & lex_mask) {
+        if (lex_tab[j] == h)
+            return true;
+    }
+    return false;
+}
+
 /* The features of word w from d words away that depend on its article,
- * not its bytes (the generated lists, runs elsewhere): kept out of the
- * per-word-type cache. */
+ * not its bytes (the generated lists, runs elsewhere, quotation marks):
+ * kept out of the per-word-type cache. */
 static size_t word_doc_feats(const tagger_tok *w, int d, uint32_t *out)
 {
     size_t k = 0;
@@ -106,6 +157,8 @@ static size_t word_doc_feats(const tagger_tok *w, int d, uint32_t *out)
         out[k++] = hint(F_RUNS, w->runs, (uint32_t)(d + 2), 0);
     if (w->wgaz)
         out[k++] = hint(F_WGAZ, w->wgaz, (uint32_t)(d + 2), 0);
+    if (w->quote)
+        out[k++] = hint(F_QUOTE, w->quote, (uint32_t)(d + 2), 0);
     return k;
 }
 
@@ -122,6 +175,12 @@ static size_t word_feats(const tagger_tok *w, int d, bool rules, bool doc,
         lw[i] = lower_ascii(s[i]);
     out[k++] = hbytes(F_LW | pd, lw, n);
     out[k++] = hbytes(F_SH | pd, sh, shape_of(s, n, sh));
+    /* a capitalised word that is an everyday word in lowercase
+     * ("Universe", "Launch"): more often a word than a name */
+    if (d >= -1 && d <= 1 && n >= 2 && n == w->len && s[0] >= 'A' &&
+        s[0] <= 'Z' && lex_has(lw, n))
+        out[k++] = hint(F_DICT, (uint32_t)(d + 2), s[1] >= 'A' && s[1] <= 'Z',
+                        0);
     if (doc)
         k += word_doc_feats(w, d, out + k);
     size_t maxlex = d == 0 ? 16 : (d == -1 || d == 1) ? 8 : 0;
@@ -632,7 +691,7 @@ static void emissions(const tagger *m, tagger_scratch *s,
         /* the article-level features of word k are not in its cache
          * entry (they are not its bytes): added for each word it is
          * seen from, at distance r - 2 */
-        if (tok[k].runs | tok[k].wgaz) {
+        if (tok[k].runs | tok[k].wgaz | tok[k].quote) {
             for (size_t r = r0; r <= r1; r++) {
                 uint32_t f[4];
                 add_feats(m, f, word_doc_feats(&tok[k], (int)r - 2, f),
@@ -772,13 +831,27 @@ static unsigned gaz_pos(uint8_t gaz)
     return gaz >> 2;
 }
 
+/* A capitalised everyday word (in the lexicon) that the rules hold in
+ * a name none of their cues typed, here or elsewhere in the article. */
+static bool untyped_everyday(const tagger_tok *w)
+{
+    if (w->doc || !w->rule || (w->rule - 1) % 5 != 4 || w->len < 2 ||
+        w->len > 63 || w->s[0] < 'A' || w->s[0] > 'Z')
+        return false;
+    unsigned char lw[64];
+    for (size_t k = 0; k < w->len; k++)
+        lw[k] = lower_ascii((unsigned char)w->s[k]);
+    return lex_has(lw, w->len);
+}
+
 /* Where the tagger's labelling of [a, b) and the rules' differ, each
  * stretch of disagreement (between words both leave O) is judged on its
  * own: the rules' labelling stays (every word of the stretch marked
  * TAGGER_RULES) unless the tagger's beats it there by the defer margin
  * (three fifths of it where the tagger leaves a one-word stretch O
- * whose word the rules name nowhere else in the article, and never for
- * a stretch whose every word they name elsewhere too).
+ * whose word the rules name nowhere else in the article, none to drop
+ * a name of everyday words that no cue of the rules typed, and never
+ * for a stretch whose every word they name elsewhere too).
  * It never makes one name of two known names, side by side or with
  * words between them, nor of a known place and a name after it that the
  * rules type as a person elsewhere in the article, nor of a known name
@@ -833,6 +906,15 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
          * were not written for */
         int64_t margin = erased && j == i + 1 && !tok[i].doc
                              ? m->defer * 3 / 5 : m->defer;
+        /* nor at all to drop a name that no cue of the rules typed,
+         * here or elsewhere in the article, made of everyday words
+         * ("the Universe", "the Middle Ages"): the tagger, which sees
+         * the lexicon, decides alone */
+        bool everyday = erased;
+        for (size_t k = i; k < j && everyday; k++)
+            everyday = untyped_everyday(&tok[k]);
+        if (everyday)
+            margin = 0;
         /* nor drops a name whose words the rules name elsewhere in the
          * article too ("Yukos said" after "oil firm Yukos", "Quorvex
          * Power will" after "Quorvex Power announced") */

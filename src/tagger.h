@@ -71,7 +71,17 @@ typedef struct tagger_tok {
     uint8_t runs;   /* where the article has the same word in runs of
                        capitalised words (TAGGER_RUN_*): "Hitzig" after
                        "Eduard Hitzig" */
+    uint8_t quote;  /* where the word stands in a short title-case
+                       stretch in quotation marks, a title of a work
+                       ("The Fantasy"): TAGGER_QUOTE_* or 0 */
 } tagger_tok;
+
+enum {
+    TAGGER_QUOTE_FIRST = 1,
+    TAGGER_QUOTE_INSIDE = 2,
+    TAGGER_QUOTE_LAST = 3,
+    TAGGER_QUOTE_ALONE = 4
+};
 
 enum {
     TAGGER_RUN_FIRST = 1, /* first word of a run of two or more */

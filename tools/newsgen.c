@@ -80,7 +80,7 @@ static const char *const surnames[] = {
 };
 
 typedef struct pools {
-    pool given, cities, clubs, countries, orgs, demonyms, people;
+    pool given, cities, clubs, countries, orgs, demonyms, people, words;
 } pools;
 
 static void read_lines(const char *path, void (*fn)(pools *, char *),
@@ -139,6 +139,15 @@ static void entity_line(pools *ps, char *l)
              (!strcmp(l + n - 2, "an") || !strcmp(l + n - 3, "ese") ||
               !strcmp(l + n - 2, "sh") || !strcmp(l + n - 1, "i")))
         pool_add(&ps->demonyms, l, n);
+}
+
+/* Everyday words of three to nine letters (data/lexicon.txt): the
+ * words of made-up titles of songs, films and books. */
+static void word_line(pools *ps, char *l)
+{
+    size_t n = strlen(l);
+    if (l[0] && l[0] != '#' && n >= 3 && n <= 9)
+        pool_add(&ps->words, l, n);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -629,6 +638,64 @@ static void match_story(out *o, const pools *ps)
     end(o);
 }
 
+/* A made-up title of a work in quotation marks, of everyday words in
+ * title case: " Broken Harbour ", " The Long Winter ", " Songs of
+ * Iron ". */
+static void title(out *o, const pools *ps)
+{
+    char b[160], w1[16], w2[16];
+    snprintf(w1, sizeof w1, "%s", pick(&ps->words));
+    snprintf(w2, sizeof w2, "%s", pick(&ps->words));
+    w1[0] = (char)(w1[0] - 32);
+    w2[0] = (char)(w2[0] - 32);
+    switch (rnd(5)) {
+    case 0:
+        snprintf(b, sizeof b, "%s", w1);
+        break;
+    case 1:
+        snprintf(b, sizeof b, "The %s", w1);
+        break;
+    case 2:
+        snprintf(b, sizeof b, "%s of the %s", w1, w2);
+        break;
+    default:
+        snprintf(b, sizeof b, "%s %s", w1, w2);
+        break;
+    }
+    say(o, "\"");
+    name(o, b, 3);
+    say(o, "\"");
+}
+
+/* Arts pages: albums, films and books by their titles in quotes. */
+static void culture_story(out *o, const pools *ps)
+{
+    static const char *const kind[] = {"album", "single", "film", "novel",
+                                       "play", "song"};
+    full_person(o, ps);
+    say(o, "'s new");
+    say(o, kind[rnd(6)]);
+    title(o, ps);
+    say(o, rnd(2) ? "went to number one in" : "opened in");
+    name(o, pick(&ps->countries), 2);
+    say(o, "on");
+    say(o, days[rnd(7)]);
+    say(o, ".");
+    end(o);
+    say(o, "The");
+    name(o, pick(&ps->demonyms), 3);
+    say(o, "director");
+    full_person(o, ps);
+    say(o, "said");
+    title(o, ps);
+    say(o, "and");
+    title(o, ps);
+    say(o, "would be shown in");
+    name(o, pick(&ps->cities), 2);
+    say(o, ".");
+    end(o);
+}
+
 void newsgen(const char *datadir, const char *lededata, int ndocs,
              newsgen_doc newdoc, newsgen_emit emit, void *ctx)
 {
@@ -638,6 +705,8 @@ void newsgen(const char *datadir, const char *lededata, int ndocs,
     read_lines(path, given_line, &ps);
     snprintf(path, sizeof path, "%s/entities.tsv", lededata);
     read_lines(path, entity_line, &ps);
+    snprintf(path, sizeof path, "%s/lexicon.txt", lededata);
+    read_lines(path, word_line, &ps);
     snprintf(path, sizeof path, "%s/world-cities.csv", datadir);
     read_lines(path, city_line, &ps);
     snprintf(path, sizeof path, "%s/clubs", datadir);
@@ -671,7 +740,10 @@ void newsgen(const char *datadir, const char *lededata, int ndocs,
             market_story(&o, &ps);
             break;
         default:
-            politics_story(&o, &ps);
+            if (rnd(3) == 0)
+                culture_story(&o, &ps);
+            else
+                politics_story(&o, &ps);
             break;
         }
     }
@@ -682,4 +754,5 @@ void newsgen(const char *datadir, const char *lededata, int ndocs,
     pool_free(&ps.orgs);
     pool_free(&ps.demonyms);
     pool_free(&ps.people);
+    pool_free(&ps.words);
 }

@@ -1,7 +1,8 @@
 /* newsgen.h: news-shaped training documents for the tagger, made from
  * name lists by fixed templates (datelines, sports results and
  * standings, results lines of people, match reports, market reports,
- * company news, diplomacy) with a fixed seed. */
+ * company news, diplomacy, arts pages with titles of works in quotes)
+ * with a fixed seed. */
 #ifndef LEDE_NEWSGEN_H
 #define LEDE_NEWSGEN_H
 

@@ -561,6 +561,49 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* The tagger is told which words stand in a short title-case stretch in
+ * quotation marks (a title of a work: straight or curly quotes); quoted
+ * speech and a quote broken by punctuation are left alone. */
+static uint8_t quote_of(const tagger_tok *tt, size_t n, const char *w)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (tt[i].len == strlen(w) && !memcmp(tt[i].s, w, tt[i].len))
+            return tt[i].quote;
+    }
+    fail_msg("no word %s", w);
+    return 0;
+}
+
+static void test_quoted_titles(void **state)
+{
+    (void)state;
+    const char *text =
+        "Band news\n\n"
+        "The band played \"Sisters of Heresy\" and \xe2\x80\x9c"
+        "Big Week\xe2\x80\x9d" " in Leeds. \"We will fight on,\" Wilson said. "
+        "Then came \"Rock, Out\" and \"Savior\".\n";
+    article a;
+    article_init(&a, "quotes.txt", text, strlen(text));
+    entity_table *t = entity_table_new();
+    ent_scan_rules(t, &a);
+    size_t n;
+    const tagger_tok *tt = ent_tag_toks(t, &n);
+    assert_int_equal(quote_of(tt, n, "Sisters"), TAGGER_QUOTE_FIRST);
+    assert_int_equal(quote_of(tt, n, "of"), TAGGER_QUOTE_INSIDE);
+    assert_int_equal(quote_of(tt, n, "Heresy"), TAGGER_QUOTE_LAST);
+    assert_int_equal(quote_of(tt, n, "Big"), TAGGER_QUOTE_FIRST);
+    assert_int_equal(quote_of(tt, n, "Week"), TAGGER_QUOTE_LAST);
+    assert_int_equal(quote_of(tt, n, "Savior"), TAGGER_QUOTE_ALONE);
+    assert_int_equal(quote_of(tt, n, "played"), 0);
+    assert_int_equal(quote_of(tt, n, "Leeds"), 0);
+    assert_int_equal(quote_of(tt, n, "We"), 0);
+    assert_int_equal(quote_of(tt, n, "Wilson"), 0);
+    assert_int_equal(quote_of(tt, n, "Rock"), 0);
+    assert_int_equal(quote_of(tt, n, "Out"), 0);
+    entity_table_free(t);
+    article_fini(&a);
+}
+
 /* The bundled sample set through article_init, as the reader loads it. */
 static void test_sample_set(void **state)
 {
@@ -1363,6 +1406,7 @@ int main(void)
         cmocka_unit_test(test_city_teams),
         cmocka_unit_test(test_dropped_word),
         cmocka_unit_test(test_accents_lookup),
+        cmocka_unit_test(test_quoted_titles),
         cmocka_unit_test(test_random_text),
         cmocka_unit_test(test_junk_and_labour),
         cmocka_unit_test(test_acronyms),
