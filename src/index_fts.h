@@ -60,13 +60,12 @@ int index_fts_query_tokens(const char *text, size_t len, bool keep_case,
  * used, *cap allocated; start with *len 0: the mark is put first). */
 void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
                       size_t *cap);
-/* The same, and word(ctx, tok, toklen, start, end) called with each
- * folded token and where it is in text. */
-typedef void (*index_fts_word_fn)(void *ctx, const char *tok, size_t toklen,
-                                  size_t start, size_t end);
-void index_fts_stream_words(const char *text, size_t tlen, char **buf,
-                            size_t *len, size_t *cap, index_fts_word_fn word,
-                            void *ctx);
+/* The same, and with sb the paragraph's words for the story print, as
+ * story_build_words would cut them from the text (the caller ends the
+ * paragraph: story_build_para). */
+typedef struct story_build story_build;
+void index_fts_stream_print(const char *text, size_t tlen, char **buf,
+                            size_t *len, size_t *cap, story_build *sb);
 
 /* What lede_collect(fts, ?) gathers over every row of a MATCH of one
  * phrase (with a column filter or not), called on its first row: "SELECT
