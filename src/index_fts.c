@@ -388,22 +388,6 @@ void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
     index_fts_stream_print(text, tlen, buf, len, cap, NULL);
 }
 
-/* Split a stream back into its tokens. */
-static int split_stream(const char *s, size_t len, index_fts_token_fn fn,
-                        void *ctx)
-{
-    size_t i = 1; /* past the mark */
-    int rc = 0;
-    while (i < len && rc == 0) {
-        const char *e = memchr(s + i, INDEX_FTS_MARK, len - i);
-        size_t end = e ? (size_t)(e - s) : len;
-        if (end > i)
-            rc = fn(ctx, s + i, end - i, i, end);
-        i = end + 1;
-    }
-    return rc;
-}
-
 /* ---- SQLite glue --------------------------------------------------------- */
 
 typedef struct tok_call {
@@ -427,6 +411,28 @@ static int emit_query(void *ctx, const char *tok, size_t n, size_t start,
 {
     tok_call *c = ctx;
     return c->xToken(c->ctx, 0, tok, (int)n, (int)start, (int)end);
+}
+
+/* A document's stream split back into its tokens, straight to FTS5: the
+ * writer's loop over every token of the set (a byte loop: tokens are a
+ * few bytes, shorter than memchr's set-up). A case form shares the
+ * position of its word. */
+static int split_stream(const char *s, size_t len, const tok_call *c)
+{
+    size_t i = 1; /* past the mark */
+    int rc = 0;
+    while (i < len && rc == 0) {
+        size_t end = i;
+        while (end < len && s[end] != INDEX_FTS_MARK)
+            end++;
+        if (end > i) {
+            int flags = s[i] == INDEX_FTS_CASE ? FTS5_TOKEN_COLOCATED : 0;
+            rc = c->xToken(c->ctx, flags, s + i, (int)(end - i), (int)i,
+                           (int)end);
+        }
+        i = end + 1;
+    }
+    return rc;
 }
 
 static int tk_create(void *ud, const char **argv, int argc,
@@ -458,7 +464,7 @@ static int tk_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
      * its case forms asked for by a leading INDEX_FTS_CASE */
     bool prev = false;
     if (flags == FTS5_TOKENIZE_DOCUMENT && n && text[0] == INDEX_FTS_MARK)
-        return split_stream(text, n, emit, &c);
+        return split_stream(text, n, &c);
     if (flags & FTS5_TOKENIZE_QUERY) {
         bool keep = n && text[0] == INDEX_FTS_CASE;
         return rich_tokens(text + keep, n - keep,
