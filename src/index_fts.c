@@ -257,34 +257,46 @@ static const unsigned char byte_class[256] = {
     4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 };
 
+/* A token's length in the stream (LEB128); returns its bytes (at most
+ * 5: a token is shorter than 2^32 bytes, a cleaned text being so). */
+static inline size_t put_len(char *o, size_t n)
+{
+    size_t k = 0;
+    while (n >= 0x80) {
+        o[k++] = (char)(n | 0x80);
+        n >>= 7;
+    }
+    o[k++] = (char)n;
+    return k;
+}
+
 static void put_sep(char **buf, size_t *len, size_t *cap)
 {
     LEDE_GROW(*buf, *cap, *len + 3);
+    (*buf)[(*len)++] = 1;
     (*buf)[(*len)++] = INDEX_FTS_SEP;
-    (*buf)[(*len)++] = INDEX_FTS_MARK;
 }
 
 /* A folded token tok[0..n). */
 static void put_folded(char **buf, size_t *len, size_t *cap, const char *tok,
                        size_t n)
 {
-    LEDE_GROW(*buf, *cap, *len + n + 3);
-    char *o = *buf + *len;
-    memcpy(o, tok, n);
-    o[n] = INDEX_FTS_MARK;
-    *len += n + 1;
+    LEDE_GROW(*buf, *cap, *len + n + 7);
+    *len += put_len(*buf + *len, n);
+    memcpy(*buf + *len, tok, n);
+    *len += n;
 }
 
 /* A case form: INDEX_FTS_CASE, then w[0..n). */
 static void put_case(char **buf, size_t *len, size_t *cap, const char *w,
                      size_t n)
 {
-    LEDE_GROW(*buf, *cap, *len + n + 3);
+    LEDE_GROW(*buf, *cap, *len + n + 8);
+    *len += put_len(*buf + *len, n + 1);
     char *o = *buf + *len;
     o[0] = INDEX_FTS_CASE;
     memcpy(o + 1, w, n);
-    o[n + 1] = INDEX_FTS_MARK;
-    *len += n + 2;
+    *len += n + 1;
 }
 
 /* An ASCII word w[0..n), with a capital when up: its folded token
@@ -295,7 +307,8 @@ static uint64_t put_ascii(char **buf, size_t *len, size_t *cap,
                           const unsigned char *w, size_t n, bool up,
                           bool hash)
 {
-    LEDE_GROW(*buf, *cap, *len + 2 * n + 4);
+    LEDE_GROW(*buf, *cap, *len + 2 * n + 14);
+    *len += put_len(*buf + *len, n);
     char *o = *buf + *len;
     if (up) {
         for (size_t k = 0; k < n; k++)
@@ -308,14 +321,13 @@ static uint64_t put_ascii(char **buf, size_t *len, size_t *cap,
         for (size_t k = 0; k < n; k++)
             h = lede_hash64_byte(h, (unsigned char)o[k]);
     }
-    o[n] = INDEX_FTS_MARK;
-    *len += n + 1;
+    *len += n;
     if (up) {
-        o += n + 1;
+        *len += put_len(*buf + *len, n + 1);
+        o = *buf + *len;
         o[0] = INDEX_FTS_CASE;
         memcpy(o + 1, w, n);
-        o[n + 1] = INDEX_FTS_MARK;
-        *len += n + 2;
+        *len += n + 1;
     }
     return hash ? lede_hash64_end(h) : 0;
 }
@@ -437,23 +449,29 @@ static int emit_query(void *ctx, const char *tok, size_t n, size_t start,
 }
 
 /* A document's stream split back into its tokens, straight to FTS5: the
- * writer's loop over every token of the set (a byte loop: tokens are a
- * few bytes, shorter than memchr's set-up). A case form shares the
- * position of its word. */
+ * writer's loop over every token of the set, each found by its length.
+ * A case form shares the position of its word. */
 static int split_stream(const char *s, size_t len, const tok_call *c)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 1; /* past the mark */
     int rc = 0;
     while (i < len && rc == 0) {
-        size_t end = i;
-        while (end < len && s[end] != INDEX_FTS_MARK)
-            end++;
-        if (end > i) {
-            int flags = s[i] == INDEX_FTS_CASE ? FTS5_TOKEN_COLOCATED : 0;
-            rc = c->xToken(c->ctx, flags, s + i, (int)(end - i), (int)i,
-                           (int)end);
+        size_t n = 0;
+        for (int sh = 0; i < len && sh < 35; sh += 7) {
+            unsigned char b = u[i++];
+            n |= (size_t)(b & 0x7f) << sh;
+            if (!(b & 0x80))
+                break;
         }
-        i = end + 1;
+        if (n > len - i)
+            n = len - i; /* never past the end */
+        if (n) {
+            int flags = u[i] == INDEX_FTS_CASE ? FTS5_TOKEN_COLOCATED : 0;
+            rc = c->xToken(c->ctx, flags, s + i, (int)n, (int)i,
+                           (int)(i + n));
+        }
+        i += n;
     }
     return rc;
 }

@@ -38,11 +38,12 @@ typedef int (*index_fts_token_fn)(void *ctx, const char *tok, size_t toklen,
 int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
                      void *ctx);
 
-/* Pre-tokenized text: INDEX_FTS_MARK, then each token of the text
- * followed by INDEX_FTS_MARK. Cleaned article text never holds this
- * control byte, and a folded token never does, so a document value that
- * starts with it is a stream; the tokenizer, given one for a document,
- * only splits it (a query is always tokenized in full). */
+/* Pre-tokenized text: INDEX_FTS_MARK, then each token of the text as
+ * its length in bytes (LEB128) and its bytes, so that the writer finds
+ * the tokens without looking for their ends. Cleaned article text never
+ * holds this control byte, so a document value that starts with it is a
+ * stream; the tokenizer, given one for a document, only splits it (a
+ * query is always tokenized in full). */
 #define INDEX_FTS_MARK '\x01'
 /* The first byte of a case-preserved token, and the separator token. */
 #define INDEX_FTS_CASE '\x02'
