@@ -621,8 +621,20 @@ int cli_load(const cli_opts *o, const char *argv0, store **sp,
  * columns, so they become spaces. */
 static void put_field(FILE *f, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        putc(s[i] == '\t' || s[i] == '\n' ? ' ' : s[i], f);
+    /* runs between them in one write: a character at a time (a lock
+     * each) was 0.1 s of --list at 100,000 articles */
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && s[j] != '\t' && s[j] != '\n')
+            j++;
+        fwrite(s + i, 1, j - i, f);
+        if (j < len) {
+            putc(' ', f);
+            j++;
+        }
+        i = j;
+    }
 }
 
 /* A JSON string. Paths are raw bytes and may not be UTF-8: a byte that

@@ -619,44 +619,8 @@ int index_checkpoint(lede_index *ix, int *pages, int *copied)
     return rc == SQLITE_OK ? 0 : -1;
 }
 
-static bool all_ascii(const char *s, size_t n)
-{
-    unsigned char any = 0;
-    for (size_t i = 0; i < n; i++)
-        any |= (unsigned char)s[i];
-    return any < 0x80;
-}
-
-/* The print's words of a paragraph from its full-text tokens: a token
- * in ASCII is one word of the print, the same word (letters and digits,
- * lowercased); the print's words are never wider than a token (its word
- * characters are a part of the tokenizer's), so the words of any other
- * token, and of text between tokens that is not ASCII (a token folded
- * to nothing is not given), are cut from that stretch alone. */
-typedef struct print_cut {
-    story_build *sb;
-    const char *s;
-    size_t at;            /* the end of the last token */
-} print_cut;
-
-static void print_gap(print_cut *c, size_t to)
-{
-    if (to > c->at && !all_ascii(c->s + c->at, to - c->at))
-        story_build_words(c->sb, c->s + c->at, to - c->at);
-}
-
-static void print_word(void *ctx, const char *tok, size_t n, size_t start,
-                       size_t end)
-{
-    print_cut *c = ctx;
-    print_gap(c, start);
-    if (all_ascii(c->s + start, end - start))
-        story_build_word(c->sb, story_word_hash(tok, n));
-    else
-        story_build_words(c->sb, c->s + start, end - start);
-    c->at = end;
-}
-
+/* The streams of the title and the body paragraphs, and the print's
+ * words cut in the same pass (index_fts_stream_print). */
 void index_fts_text_print(index_fts_text *t, const article *a,
                           story_print *p)
 {
@@ -685,14 +649,11 @@ void index_fts_text_print(index_fts_text *t, const article *a,
         char **buf = title ? &t->title : &t->body;
         size_t *len = title ? &t->tlen : &t->blen;
         size_t *cap = title ? &t->tcap : &t->bcap;
-        if (!p || !body) {
-            index_fts_stream(s, b->len, buf, len, cap);
-            continue;
-        }
-        print_cut c = {&sb, s, 0};
-        index_fts_stream_words(s, b->len, buf, len, cap, print_word, &c);
-        print_gap(&c, b->len);
-        story_build_para(&sb, (uint32_t)i);
+        /* the print's words are cut with the tokens' */
+        index_fts_stream_print(s, b->len, buf, len, cap,
+                               p && body ? &sb : NULL);
+        if (p && body)
+            story_build_para(&sb, (uint32_t)i);
     }
     /* a column with no text: an empty stream */
     if (!t->tlen)

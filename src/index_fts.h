@@ -38,11 +38,12 @@ typedef int (*index_fts_token_fn)(void *ctx, const char *tok, size_t toklen,
 int index_fts_tokens(const char *text, size_t len, index_fts_token_fn fn,
                      void *ctx);
 
-/* Pre-tokenized text: INDEX_FTS_MARK, then each token of the text
- * followed by INDEX_FTS_MARK. Cleaned article text never holds this
- * control byte, and a folded token never does, so a document value that
- * starts with it is a stream; the tokenizer, given one for a document,
- * only splits it (a query is always tokenized in full). */
+/* Pre-tokenized text: INDEX_FTS_MARK, then each token of the text as
+ * its length in bytes (LEB128) and its bytes, so that the writer finds
+ * the tokens without looking for their ends. Cleaned article text never
+ * holds this control byte, so a document value that starts with it is a
+ * stream; the tokenizer, given one for a document, only splits it (a
+ * query is always tokenized in full). */
 #define INDEX_FTS_MARK '\x01'
 /* The first byte of a case-preserved token, and the separator token. */
 #define INDEX_FTS_CASE '\x02'
@@ -60,13 +61,12 @@ int index_fts_query_tokens(const char *text, size_t len, bool keep_case,
  * used, *cap allocated; start with *len 0: the mark is put first). */
 void index_fts_stream(const char *text, size_t tlen, char **buf, size_t *len,
                       size_t *cap);
-/* The same, and word(ctx, tok, toklen, start, end) called with each
- * folded token and where it is in text. */
-typedef void (*index_fts_word_fn)(void *ctx, const char *tok, size_t toklen,
-                                  size_t start, size_t end);
-void index_fts_stream_words(const char *text, size_t tlen, char **buf,
-                            size_t *len, size_t *cap, index_fts_word_fn word,
-                            void *ctx);
+/* The same, and with sb the paragraph's words for the story print, as
+ * story_build_words would cut them from the text (the caller ends the
+ * paragraph: story_build_para). */
+typedef struct story_build story_build;
+void index_fts_stream_print(const char *text, size_t tlen, char **buf,
+                            size_t *len, size_t *cap, story_build *sb);
 
 /* What lede_collect(fts, ?) gathers over every row of a MATCH of one
  * phrase (with a column filter or not), called on its first row: "SELECT

@@ -320,14 +320,17 @@ static rd read_all(store_reader *r, int fd, size_t hint, size_t *len,
             return RD_ERR;
         }
         n += (size_t)got;
-        if (!sniffed && (n >= SNIFF_BYTES || got == 0)) {
+        /* a regular file read whole, one byte more asked for and not
+         * there: its end, without one more read to be told so */
+        bool end = got == 0 || (hint && n == hint && n < r->bufcap);
+        if (!sniffed && (n >= SNIFF_BYTES || end)) {
             sniffed = true;
             if (memchr(r->buf, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES))
                 return RD_BINARY;
         }
         if (n > STORE_MAX_FILE)
             return RD_LARGE;
-        if (got == 0)
+        if (end)
             break;
     }
     *len = n;
@@ -335,12 +338,13 @@ static rd read_all(store_reader *r, int fd, size_t hint, size_t *len,
 }
 
 /* Read an open file (or pipe) into *a; false with a message when it is
- * not an article. */
+ * not an article. *st: fd's stat, made here unless the caller made it
+ * (stated): one fstat a file. */
 static bool read_fd(store_reader *r, const char *path, int fd, article *a,
-                    char *msg, size_t mn, struct stat *st)
+                    char *msg, size_t mn, struct stat *st, bool stated)
 {
     size_t hint = 0, len = 0;
-    if (fstat(fd, st) != 0)
+    if (!stated && fstat(fd, st) != 0)
         memset(st, 0, sizeof *st);
     else if (S_ISREG(st->st_mode)) {
         if ((unsigned long long)st->st_size > STORE_MAX_FILE) {
@@ -413,12 +417,13 @@ bool store_read_file(store_reader *r, const char *path, article *a,
         snprintf(msg, mn, "cannot open: %s", strerror(errno));
         return false;
     }
-    if (fstat(fd, st) == 0 && !S_ISREG(st->st_mode)) {
+    bool stated = fstat(fd, st) == 0;
+    if (stated && !S_ISREG(st->st_mode)) {
         int fl = fcntl(fd, F_GETFL);
         if (fl >= 0)
             fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     }
-    bool ok = read_fd(r, path, fd, a, msg, mn, st);
+    bool ok = read_fd(r, path, fd, a, msg, mn, st, stated);
     close(fd);
     release_big(r);
     return ok;
@@ -454,7 +459,8 @@ static size_t add_stdin(store *s)
     article a;
     char msg[STORE_MSG_MAX];
     struct stat st;
-    bool ok = read_fd(&s->rd, "-", STDIN_FILENO, &a, msg, sizeof msg, &st);
+    bool ok = read_fd(&s->rd, "-", STDIN_FILENO, &a, msg, sizeof msg, &st,
+                      false);
     release_big(&s->rd);
     if (!ok) {
         store_say(s, "-", msg);

@@ -67,16 +67,10 @@ void *lede_grow(void *p, size_t *cap, size_t need, size_t size)
 uint64_t lede_hash64(const void *p, size_t n)
 {
     const unsigned char *b = p;
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 1099511628211ULL;
-    }
-    /* fold the high bits down so the low bits are usable as a bucket */
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
+    uint64_t h = LEDE_HASH64_INIT;
+    for (size_t i = 0; i < n; i++)
+        h = lede_hash64_byte(h, b[i]);
+    return lede_hash64_end(h);
 }
 
 struct lede_arena_chunk {

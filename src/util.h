@@ -36,6 +36,22 @@ void lede_trim(void);
  * runs and machines, so it can key stored data (content hashes, paragraph
  * fingerprints). Not cryptographic. */
 uint64_t lede_hash64(const void *p, size_t n);
+/* The same a byte at a time, for a caller that makes the bytes in a loop
+ * of its own: h = LEDE_HASH64_INIT, h = lede_hash64_byte(h, b) for each,
+ * then lede_hash64_end(h) is lede_hash64 of those bytes. */
+#define LEDE_HASH64_INIT 14695981039346656037ULL
+static inline uint64_t lede_hash64_byte(uint64_t h, unsigned char b)
+{
+    return (h ^ b) * 1099511628211ULL;
+}
+static inline uint64_t lede_hash64_end(uint64_t h)
+{
+    /* fold the high bits down so the low bits are usable as a bucket */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
 
 /* Room for need elements at ptr (cap: its size_t capacity): the check is
  * inline, the call only when it must grow. */
