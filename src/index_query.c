@@ -393,23 +393,25 @@ static uint64_t *eval(iq *x, const query_node *nd, const uint64_t *mask)
 
 /* ---- ranking -------------------------------------------------------------- */
 
-/* Stable LSD radix sort of h[0..n) by score, highest first: the hits
- * come in article order, so ties stay in article order (the order
- * hit_cmp of query.c gives). Scores are never negative, so their bits
- * order as the numbers do. */
-static void sort_hits(search_hit *h, size_t n)
+/* The bits of a hit's score as a sort key, highest score lowest: scores
+ * are never negative, so their bits order as the numbers do. */
+static uint64_t hit_key(const search_hit *h)
+{
+    double d = h->score > 0 ? h->score : 0;
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return ~u;
+}
+
+/* Stable LSD radix sort of h[0..n) by key (sort_hits). */
+static void radix_hits(search_hit *h, size_t n)
 {
     enum { BITS = 11, NB = 1 << BITS, PASSES = (64 + BITS - 1) / BITS };
-    if (n < 2)
-        return;
     uint64_t *key = lede_malloc(2 * n * sizeof *key);
     uint32_t *ix = lede_malloc(2 * n * sizeof *ix);
     uint32_t(*cnt)[NB] = lede_calloc(PASSES, sizeof *cnt);
     for (size_t i = 0; i < n; i++) {
-        double d = h[i].score > 0 ? h[i].score : 0;
-        uint64_t u;
-        memcpy(&u, &d, sizeof u);
-        key[i] = ~u;
+        key[i] = hit_key(&h[i]);
         ix[i] = (uint32_t)i;
         for (int p = 0; p < PASSES; p++)
             cnt[p][(key[i] >> (p * BITS)) & (NB - 1)]++;
@@ -445,6 +447,85 @@ static void sort_hits(search_hit *h, size_t n)
     free(cnt);
     free(key);
     free(ix);
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+enum { FEW_SCORES = 4096 }; /* a counting sort up to this many */
+
+/* Stable sort of h[0..n) by score, highest first: the hits come in
+ * article order, so ties stay in article order (the order hit_cmp of
+ * query.c gives). The scores come from a few counts per leaf, so a large
+ * result has few distinct ones: each hit gets the rank of its score
+ * (a small hash of the distinct scores, sorted), then one counting pass
+ * places it. More distinct scores than FEW_SCORES: a radix sort. */
+static search_hit *sort_hits(search_hit *h, size_t n)
+{
+    enum { SLOTS = 4 * FEW_SCORES };
+    if (n < 2)
+        return h;
+    uint64_t *slot = lede_malloc(SLOTS * sizeof *slot);
+    uint16_t *sid = lede_malloc(SLOTS * sizeof *sid); /* slot -> distinct */
+    uint64_t dk[FEW_SCORES];
+    uint16_t *of = lede_malloc(n * sizeof *of); /* hit -> distinct */
+    bool *used = lede_calloc(SLOTS, sizeof *used);
+    size_t nd = 0, i;
+    for (i = 0; i < n; i++) {
+        uint64_t k = hit_key(&h[i]);
+        size_t at = (size_t)((k * 0x9E3779B97F4A7C15u) >> 50) & (SLOTS - 1);
+        while (used[at] && slot[at] != k)
+            at = (at + 1) & (SLOTS - 1);
+        if (!used[at]) {
+            if (nd == FEW_SCORES)
+                break;
+            used[at] = true;
+            slot[at] = k;
+            sid[at] = (uint16_t)nd;
+            dk[nd++] = k;
+        }
+        of[i] = sid[at];
+    }
+    if (i < n) { /* too many scores */
+        free(slot);
+        free(sid);
+        free(of);
+        free(used);
+        radix_hits(h, n);
+        return h;
+    }
+    /* rank of each distinct score, then where its hits start */
+    uint64_t sorted[FEW_SCORES];
+    memcpy(sorted, dk, nd * sizeof *dk);
+    qsort(sorted, nd, sizeof *sorted, key_cmp);
+    size_t *start = lede_calloc(nd, sizeof *start);
+    for (i = 0; i < n; i++)
+        start[of[i]]++;
+    size_t *rank_start = lede_malloc(nd * sizeof *rank_start), sum = 0;
+    for (size_t r = 0; r < nd; r++) {
+        /* the distinct index of sorted[r]: look it up in the hash */
+        uint64_t k = sorted[r];
+        size_t at = (size_t)((k * 0x9E3779B97F4A7C15u) >> 50) & (SLOTS - 1);
+        while (slot[at] != k)
+            at = (at + 1) & (SLOTS - 1);
+        size_t d = sid[at], c = start[d];
+        rank_start[d] = sum;
+        sum += c;
+    }
+    search_hit *out = lede_malloc(n * sizeof *out);
+    for (i = 0; i < n; i++)
+        out[rank_start[of[i]]++] = h[i];
+    free(h);
+    free(rank_start);
+    free(start);
+    free(slot);
+    free(sid);
+    free(of);
+    free(used);
+    return out;
 }
 
 /* The counts of the positive leaves that FTS5 could not count the way
@@ -590,7 +671,7 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
         free(h);
         return NULL;
     }
-    sort_hits(h, nh);
+    h = sort_hits(h, nh);
     *n = nh;
     return h;
 }
