@@ -1,22 +1,27 @@
 /* index_query.c: a query tree against the FTS5 index.
  *
  * Each node becomes a bitmap over the store's articles. A text leaf is
- * one pass of FTS5 over its rows (lede_collect: the rows' articles and
- * their match counts go straight into C arrays, no row reaches the
- * caller); when the tokens say the index's answer is exactly what
- * lede's matcher would say (index_fts.h: folded words, case forms,
+ * one pass over its rows: its doclists read straight from the index
+ * tables (index_doclist.h), or FTS5's own walk (lede_collect) when the
+ * index is not one that reader knows, when this connection has a write
+ * transaction open, or with LEDE_FTS5_QUERY set; either way the rows'
+ * articles and their match counts go straight into C arrays, no row
+ * reaches the caller. When the tokens say the index's answer is exactly
+ * what lede's matcher would say (index_fts.h: folded words, case forms,
  * separators), that is the leaf's set and its counts, else the rows are
  * candidates that lede's matcher checks. The other fields are filtered
  * in C. AND, OR and NOT are word operations; the right side of an AND
  * is only checked where the left side holds (and the cheaper side goes
  * first). The ranking is BM25 over the counts the passes gathered
- * (lede_rank's formula, headline weighted up), sorted by a radix sort:
- * every step is linear in the set or in the rows FTS5 returns. */
+ * (lede_rank's formula, headline weighted up), sorted by the rank of
+ * each distinct score: every step is linear in the set or in the rows
+ * the index returns. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "index_doclist.h"
 #include "index_fts.h"
 #include "index_query.h"
 #include "store.h"
@@ -45,6 +50,7 @@ typedef struct iq {
     leaf_run *lr;    /* per leaf */
     int64_t nrow;    /* rows in the FTS table (0: not known yet) */
     sqlite3_stmt *collect;
+    bool direct;     /* the doclists may be read without FTS5 */
     char *err;
     size_t errlen;
     bool failed;
@@ -251,6 +257,26 @@ static void date_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
 /* One pass of FTS5 over the leaf's rows into r->rows (and its counts). */
 static void fts_pass(iq *x, const query_node *leaf, leaf_run *r)
 {
+    index_fts_collect c = {x->map, x->ctx, x->n, r->rows, NULL, NULL, 0, 0};
+    if (r->title && r->count_exact) {
+        c.title = r->title;
+        c.body = r->body;
+    }
+    if (x->direct) {
+        int rc = index_doclist_collect(x->db, leaf->text, leaf->len,
+                                       r->keep_case, leaf->title_only, &c);
+        if (rc == SQLITE_OK) {
+            r->df = c.rows;
+            if (c.rows && !x->nrow)
+                x->nrow = c.nrow;
+            return;
+        }
+        if (rc != SQLITE_DONE) {
+            sql_fail(x, "index");
+            return;
+        }
+        x->direct = false; /* an index this reader does not know */
+    }
     size_t need = index_query_fts_expr(leaf, r->keep_case, NULL, 0) + 1;
     char *e = lede_malloc(need);
     index_query_fts_expr(leaf, r->keep_case, e, need);
@@ -261,11 +287,6 @@ static void fts_pass(iq *x, const query_node *leaf, leaf_run *r)
         sql_fail(x, "prepare");
         free(e);
         return;
-    }
-    index_fts_collect c = {x->map, x->ctx, x->n, r->rows, NULL, NULL, 0, 0};
-    if (r->title && r->count_exact) {
-        c.title = r->title;
-        c.body = r->body;
     }
     sqlite3_stmt *st = x->collect;
     sqlite3_bind_text(st, 1, e, -1, SQLITE_TRANSIENT);
@@ -636,7 +657,7 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
                             const struct store *s, index_query_map_fn map,
                             void *ctx, size_t *n, char *err, size_t errlen)
 {
-    iq x = {db, q, s, map, ctx, store_count(s), 0, NULL, 0, NULL,
+    iq x = {db, q, s, map, ctx, store_count(s), 0, NULL, 0, NULL, false,
             err, errlen, false};
     x.words = (x.n + 63) / 64;
     *n = 0;
@@ -646,6 +667,9 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
      * up no checkpoint for long. */
     bool txn = sqlite3_get_autocommit(db) &&
                sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    /* nothing pending on db (no write transaction of its own), and one
+     * snapshot: the doclists can be read as they are on disk */
+    x.direct = txn && !getenv("LEDE_FTS5_QUERY");
     plan_all(&x);
     uint64_t *b = eval(&x, query_root(q), NULL);
     search_hit *h = NULL;
