@@ -577,11 +577,11 @@ static void test_parse_any_bytes(void **state)
 static const char *collected(sqlite3 *db, const char *text, bool keep_case,
                              bool title_only, bool direct)
 {
-    static char buf[512];
-    static uint64_t bits[16];
-    static uint32_t title[1024], body[1024];
+    static char buf[262144];
+    static uint64_t bits[128];
+    static uint32_t title[8192], body[8192];
     memset(bits, 0, sizeof bits);
-    index_fts_collect c = {map_rowid, NULL, 1024, bits, title, body, 0, 0};
+    index_fts_collect c = {map_rowid, NULL, 8192, bits, title, body, 0, 0};
     sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
     if (direct) {
         assert_int_equal(index_doclist_collect(db, text, strlen(text),
@@ -604,7 +604,7 @@ static const char *collected(sqlite3 *db, const char *text, bool keep_case,
     }
     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     snprintf(buf, sizeof buf, "%lld rows:", (long long)c.rows);
-    for (size_t i = 0; i < 1024; i++)
+    for (size_t i = 0; i < 8192; i++)
         if (bits[i / 64] >> (i % 64) & 1)
             snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
                      " %zu:%u/%u", i + 1, title[i], body[i]);
@@ -654,6 +654,13 @@ static void test_doclist_segments(void **state)
             strcat(body, "aid agencies and aid, agencies in Aleppo. ");
         fts_row(db, NULL, r, r % 3 ? "Aid agencies" : "Talks", body);
     }
+    /* and doclists long enough to be read in parts on threads */
+    for (int r = 1000; r < 8000; r++) {
+        snprintf(body, sizeof body, "Aid agencies said %d.", r);
+        for (int k = 0; k < 60 + r % 5; k++)
+            strcat(body, " aid agencies");
+        fts_row(db, NULL, r, "Talks", body);
+    }
     sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     /* then one segment a write */
     fts_row(db, "delete", 4, "Aid agencies",
@@ -667,7 +674,7 @@ static void test_doclist_segments(void **state)
             "Aleppo. aid agencies and aid, agencies in Aleppo. aid agencies "
             "and aid, agencies in Aleppo. aid agencies and aid, agencies in "
             "Aleppo. aid agencies and aid, agencies in Aleppo. ");
-    fts_row(db, NULL, 900, "Aid agencies in Aleppo", "aid agencies la la");
+    fts_row(db, NULL, 8100, "Aid agencies in Aleppo", "aid agencies la la");
     int segs = 0;
     sqlite3_stmt *st;
     sqlite3_prepare_v2(db, "SELECT count(DISTINCT segid) FROM fts_idx", -1,
@@ -694,7 +701,7 @@ static void test_doclist_segments(void **state)
         {"absent", false, false},       {"Aleppo", true, false},
     };
     for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
-        char want[512];
+        static char want[262144];
         strcpy(want, collected(db, q[i].text, q[i].keep_case, q[i].title_only,
                                false));
         const char *got = collected(db, q[i].text, q[i].keep_case,
@@ -704,7 +711,7 @@ static void test_doclist_segments(void **state)
     }
     /* what a reader sees: row 4 rewritten, row 6 gone */
     assert_string_equal(collected(db, "la la", false, false, true),
-                        "2 rows: 4:0/2 900:0/1");
+                        "2 rows: 4:0/2 8100:0/1");
     assert_string_equal(collected(db, "said 6", false, false, true),
                         "0 rows:");
     sqlite3_close(db);
