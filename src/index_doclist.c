@@ -276,10 +276,16 @@ static bool cur_next(cur *c)
     if (c->i >= c->n)
         return false;
     uint64_t v;
-    while (c->a < c->nabs && c->abs[c->a] < c->i)
-        c->a++;
     size_t at = c->i;
-    c->i += get_varint(c->b + c->i, &v);
+    const uint8_t *p = c->b + at;
+    if (*p < 0x80) { /* a delta of one byte: the common case */
+        v = *p;
+        c->i++;
+    } else {
+        c->i += get_varint(p, &v);
+    }
+    while (c->a < c->nabs && c->abs[c->a] < at)
+        c->a++; /* (only a damaged doclist skips one) */
     if (at == 0 || (c->a < c->nabs && c->abs[c->a] == at))
         c->rowid = (int64_t)v;
     else
@@ -300,6 +306,13 @@ static bool cur_next(cur *c)
     return true;
 }
 
+/* One row of a token: its position list. */
+typedef struct ent {
+    int64_t rowid;
+    const uint8_t *pos;
+    uint32_t np;
+} ent;
+
 /* The rows of one token over every segment, in row id order: the
  * segments' walks kept sorted by (row id, newest first), so that the
  * first is the row to give; in a set indexed in order the segments hold
@@ -309,8 +322,8 @@ typedef struct tok_it {
     size_t nc;
     cur *c0; /* the walks as opened (for the parts) */
     size_t nc0;
-    const cur *e; /* the current row (NULL at the end) */
-    cur last;     /* its copy */
+    const ent *e; /* the current row (NULL at the end) */
+    ent last;
 } tok_it;
 
 static bool cur_less(const cur *x, const cur *y)
@@ -338,10 +351,12 @@ static void it_fix(tok_it *t, size_t k, bool alive)
 static bool it_next(tok_it *t)
 {
     while (t->nc) {
-        t->last = t->c[0];
-        int64_t row = t->last.rowid;
-        it_fix(t, 0, cur_next(&t->c[0]));
-        while (t->nc && t->c[0].rowid == row) /* older copies of it */
+        cur *c = &t->c[0];
+        t->last = (ent){c->rowid, c->pos, c->np};
+        bool alive = cur_next(c);
+        if (!alive || (t->nc > 1 && !cur_less(c, c + 1)))
+            it_fix(t, 0, alive);
+        while (t->nc && t->c[0].rowid == t->last.rowid) /* older copies */
             it_fix(t, 0, cur_next(&t->c[0]));
         if (t->last.np) { /* an empty position list is a deletion */
             t->e = &t->last;
@@ -396,7 +411,7 @@ static void token_open(rd *r, const char *tok, size_t n, tok_it *t)
 }
 
 /* Matches of one token in a position list, per column kind. */
-static void count_cols(const cur *e, bool title_only, uint32_t *t,
+static void count_cols(const ent *e, bool title_only, uint32_t *t,
                        uint32_t *b)
 {
     const uint8_t *p = e->pos, *end = e->pos + e->np;
@@ -426,12 +441,13 @@ static void count_cols(const cur *e, bool title_only, uint32_t *t,
 }
 
 /* Positions of a position list as column << 32 | offset, into *v. */
-static size_t positions(const cur *e, bool title_only, uint64_t **v,
+static size_t positions(const ent *e, bool title_only, uint64_t **v,
                         size_t *cap)
 {
     const uint8_t *p = e->pos, *end = e->pos + e->np;
     uint64_t col = 0, off = 0;
     size_t n = 0;
+    LEDE_GROW(*v, *cap, e->np); /* a position takes a byte at least */
     while (p < end) {
         uint64_t x;
         if (*p < 0x80)
@@ -448,8 +464,6 @@ static size_t positions(const cur *e, bool title_only, uint64_t **v,
         if (x < 2)
             break; /* corrupt: stop here, as FTS5 does */
         off += x - 2;
-        if (n == *cap)
-            LEDE_GROW(*v, *cap, n + 1);
         (*v)[n++] = col << 32 | (off & 0x7fffffff);
     }
     return n;
@@ -462,7 +476,7 @@ typedef struct scratch {
 
 /* The phrase's matches in one row whose tokens' entries are e[0..nt):
  * in column 0 into *t, the others into *b. */
-static void phrase_row(const cur *const *e, size_t nt, bool title_only,
+static void phrase_row(const ent *const *e, size_t nt, bool title_only,
                        scratch *s, uint32_t *t, uint32_t *b)
 {
     *t = *b = 0;
@@ -505,7 +519,7 @@ static void found(index_fts_collect *c, int64_t rowid, uint32_t t,
 static void collect_rows(tok_it *ti, size_t nt, bool title_only, int64_t lo,
                          int64_t hi, index_fts_collect *c)
 {
-    const cur **e = lede_malloc(nt * sizeof *e);
+    const ent **e = lede_malloc(nt * sizeof *e);
     scratch s = {lede_calloc(nt, sizeof *s.pos), lede_calloc(nt, sizeof *s.cap),
                  lede_calloc(nt, sizeof *s.n), lede_calloc(nt, sizeof *s.at)};
     for (; ti[0].e && ti[0].e->rowid < hi; it_next(&ti[0])) {
