@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "index_doclist.h"
 #include "index_fts.h"
@@ -121,6 +122,23 @@ size_t index_query_fts_expr(const query_node *leaf, bool keep_case, char *buf,
     if (cap)
         buf[at < cap ? at : cap - 1] = '\0';
     return at;
+}
+
+/* A large array (a hit per article of a big result) in huge pages where
+ * the system gives them on request: a few faults instead of one a 4 KB
+ * page, which at 1,000,000 articles cost more than filling the array.
+ * Not zeroed; freed with free(). */
+static void *big_alloc(size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    enum { HUGE = 2 << 20 };
+    void *p = NULL;
+    if (n >= 2 * HUGE && posix_memalign(&p, HUGE, n) == 0) {
+        madvise(p, n, MADV_HUGEPAGE);
+        return p;
+    }
+#endif
+    return lede_malloc(n ? n : 1);
 }
 
 /* ---- planning a leaf ------------------------------------------------------ */
@@ -536,7 +554,7 @@ static search_hit *sort_hits(search_hit *h, size_t n)
         rank_start[d] = sum;
         sum += c;
     }
-    search_hit *out = lede_malloc(n * sizeof *out);
+    search_hit *out = big_alloc(n * sizeof *out);
     for (i = 0; i < n; i++)
         out[rank_start[of[i]]++] = h[i];
     free(h);
@@ -677,11 +695,12 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
     if (!x.failed) {
         for (size_t w = 0; w < x.words; w++)
             nh += (size_t)__builtin_popcountll(b[w]);
-        h = lede_calloc(nh ? nh : 1, sizeof *h);
+        h = big_alloc(nh * sizeof *h);
         size_t k = 0;
         for (size_t w = 0; w < x.words; w++)
             for (uint64_t m = b[w]; m; m &= m - 1)
-                h[k++].article = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(m));
+                h[k++] = (search_hit){
+                    (uint32_t)(w * 64 + (size_t)__builtin_ctzll(m)), 0, 0, 0};
         bool words = query_has_words(q);
         count_rest(&x, h, nh);
         rank_words(&x, h, nh);
