@@ -500,11 +500,11 @@ static void phrase_row(const ent *const *e, size_t nt, bool title_only,
     }
 }
 
-static void found(index_fts_collect *c, int64_t rowid, uint32_t t,
-                  uint32_t b)
+/* Row rowid matched: article i (c->map's, or -1) with t matches in the
+ * headline and b in the body. */
+static void found(index_fts_collect *c, long i, uint32_t t, uint32_t b)
 {
     c->rows++;
-    long i = c->map(c->ctx, rowid);
     if (i < 0 || (size_t)i >= c->n)
         return;
     c->bits[(size_t)i / 64] |= (uint64_t)1 << ((size_t)i % 64);
@@ -512,6 +512,13 @@ static void found(index_fts_collect *c, int64_t rowid, uint32_t t,
         c->title[i] = t;
         c->body[i] = b;
     }
+}
+
+/* Whether article i's matches are wanted: counted, and in c's mask. */
+static bool counted(const index_fts_collect *c, long i)
+{
+    return c->title && i >= 0 && (size_t)i < c->n &&
+           (!c->mask || (c->mask[(size_t)i / 64] >> ((size_t)i % 64) & 1));
 }
 
 /* The rows in [lo, hi) of every token together: those where the phrase
@@ -542,13 +549,21 @@ static void collect_rows(tok_it *ti, size_t nt, bool title_only, int64_t lo,
                 break;
             continue;
         }
+        long i = c->map(c->ctx, row);
         uint32_t t = 0, b = 0;
-        if (nt == 1)
-            count_cols(e[0], title_only, &t, &b);
-        else
+        if (nt > 1) {
             phrase_row(e, nt, title_only, &s, &t, &b);
+        } else if (counted(c, i)) {
+            count_cols(e[0], title_only, &t, &b);
+        } else { /* a row of the word; with title: one in the headline
+                  * (a position list that starts in column 0) */
+            if (title_only && e[0]->pos[0] == 0x01)
+                continue;
+            found(c, i, 0, 0);
+            continue;
+        }
         if (t + b)
-            found(c, row, t, b);
+            found(c, i, t, b);
     }
     for (size_t k = 0; k < nt; k++)
         free(s.pos[k]);

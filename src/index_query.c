@@ -272,10 +272,13 @@ static void date_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
     }
 }
 
-/* One pass of FTS5 over the leaf's rows into r->rows (and its counts). */
-static void fts_pass(iq *x, const query_node *leaf, leaf_run *r)
+/* One pass over the leaf's rows into r->rows (and the counts of the
+ * articles of mask, every one without a mask). */
+static void fts_pass(iq *x, const query_node *leaf, leaf_run *r,
+                     const uint64_t *mask)
 {
-    index_fts_collect c = {x->map, x->ctx, x->n, r->rows, NULL, NULL, 0, 0};
+    index_fts_collect c = {x->map, x->ctx, x->n, r->rows, NULL, NULL, 0, 0,
+                           mask};
     if (r->title && r->count_exact) {
         c.title = r->title;
         c.body = r->body;
@@ -331,7 +334,7 @@ static void text_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
         return;
     }
     r->rows = bits_new(x);
-    fts_pass(x, leaf, r);
+    fts_pass(x, leaf, r, mask);
     if (x->failed)
         return;
     if (r->exact) {

@@ -581,7 +581,8 @@ static const char *collected(sqlite3 *db, const char *text, bool keep_case,
     static uint64_t bits[128];
     static uint32_t title[8192], body[8192];
     memset(bits, 0, sizeof bits);
-    index_fts_collect c = {map_rowid, NULL, 8192, bits, title, body, 0, 0};
+    index_fts_collect c = {map_rowid, NULL, 8192, bits, title, body,
+                           0,         0,    NULL};
     sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
     if (direct) {
         assert_int_equal(index_doclist_collect(db, text, strlen(text),
