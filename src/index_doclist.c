@@ -228,9 +228,14 @@ static bool seg_doclist(rd *r, const seg *s, const uint8_t *term, size_t tn,
     size_t at, end;
     if (!seek_term(r, term, tn, &at, &end))
         return false;
-    size_t sz = get_u16(r->page + 2);
-    put(d, r->page + at, (end ? end : sz) - at);
-    while (!end && ++pg <= s->last) {
+    size_t sz = get_u16(r->page + 2), stop = end ? end : sz;
+    if (stop < at || stop > sz) {
+        r->rc = SQLITE_CORRUPT;
+        return false;
+    }
+    put(d, r->page + at, stop - at);
+    bool more = !end; /* the doclist goes on to the next page */
+    while (more && ++pg <= s->last) {
         if (!read_block(r, leaf_id(s->id, pg)))
             return false;
         const uint8_t *p = r->page;
@@ -240,20 +245,20 @@ static bool seg_doclist(rd *r, const seg *s, const uint8_t *term, size_t tn,
             r->rc = SQLITE_CORRUPT;
             return false;
         }
-        size_t stop = sz;
+        size_t lim = sz;
         if (sz < nn) { /* the page has a term: the doclist ends there */
             uint64_t v;
             get_varint(p + sz, &v);
-            stop = (size_t)v < sz ? (size_t)v : sz;
-            end = stop;
+            lim = (size_t)v < sz ? (size_t)v : sz;
+            more = false;
         }
         size_t fr = get_u16(p);
-        if (fr >= 4 && fr < stop) {
+        if (fr >= 4 && fr < lim) {
             LEDE_GROW(d->abs, d->capabs, d->nabs + 1);
             d->abs[d->nabs++] = d->n + fr - 4;
         }
-        if (stop > 4)
-            put(d, p + 4, stop - 4);
+        if (lim > 4)
+            put(d, p + 4, lim - 4);
     }
     return true;
 }
