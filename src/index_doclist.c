@@ -61,6 +61,21 @@ static size_t get_varint(const uint8_t *p, uint64_t *v)
     return 9;
 }
 
+/* get_varint with the one- and two-byte values (most row id deltas,
+ * sizes and positions) read inline. */
+static inline size_t varint(const uint8_t *p, uint64_t *v)
+{
+    if (!(p[0] & 0x80)) {
+        *v = p[0];
+        return 1;
+    }
+    if (!(p[1] & 0x80)) {
+        *v = (uint64_t)(p[0] & 0x7f) << 7 | p[1];
+        return 2;
+    }
+    return get_varint(p, v);
+}
+
 static unsigned get_u16(const uint8_t *p)
 {
     return (unsigned)p[0] << 8 | p[1];
@@ -283,12 +298,7 @@ static bool cur_next(cur *c)
     uint64_t v;
     size_t at = c->i;
     const uint8_t *p = c->b + at;
-    if (*p < 0x80) { /* a delta of one byte: the common case */
-        v = *p;
-        c->i++;
-    } else {
-        c->i += get_varint(p, &v);
-    }
+    c->i += varint(p, &v);
     while (c->a < c->nabs && c->abs[c->a] < at)
         c->a++; /* (only a damaged doclist skips one) */
     if (at == 0 || (c->a < c->nabs && c->abs[c->a] == at))
@@ -298,10 +308,7 @@ static bool cur_next(cur *c)
     if (c->i >= c->n)
         return false;
     uint64_t sz;
-    if (c->b[c->i] < 0x80)
-        sz = c->b[c->i++];
-    else
-        c->i += get_varint(c->b + c->i, &sz);
+    c->i += varint(c->b + c->i, &sz);
     size_t np = (size_t)(sz >> 1);
     if (np > c->n - c->i)
         np = c->n - c->i;
@@ -424,10 +431,7 @@ static void count_cols(const ent *e, bool title_only, uint32_t *t,
     uint32_t k = 0;
     while (p < end) {
         uint64_t x;
-        if (*p < 0x80)
-            x = *p++;
-        else
-            p += get_varint(p, &x);
+        p += varint(p, &x);
         if (x == 1) { /* a new column */
             *(col == 0 ? t : b) += k;
             k = 0;
@@ -455,10 +459,7 @@ static size_t positions(const ent *e, bool title_only, uint64_t **v,
     LEDE_GROW(*v, *cap, e->np); /* a position takes a byte at least */
     while (p < end) {
         uint64_t x;
-        if (*p < 0x80)
-            x = *p++;
-        else
-            p += get_varint(p, &x);
+        p += varint(p, &x);
         if (x == 1) { /* a new column */
             p += get_varint(p, &col);
             off = 0;
@@ -472,6 +473,55 @@ static size_t positions(const ent *e, bool title_only, uint64_t **v,
         (*v)[n++] = col << 32 | (off & 0x7fffffff);
     }
     return n;
+}
+
+/* The positions of a position list one at a time. */
+typedef struct pos_it {
+    const uint8_t *p, *end;
+    uint64_t col, off;
+    bool title_only;
+} pos_it;
+
+/* The next position as column << 32 | offset; false at the end. */
+static inline bool pos_next(pos_it *it, uint64_t *out)
+{
+    while (it->p < it->end) {
+        uint64_t x;
+        it->p += varint(it->p, &x);
+        if (x == 1) { /* a new column */
+            if (it->title_only)
+                return false;
+            it->p += varint(it->p, &it->col);
+            it->off = 0;
+            continue;
+        }
+        if (x < 2)
+            return false; /* corrupt: stop here, as FTS5 does */
+        it->off += x - 2;
+        *out = it->col << 32 | (it->off & 0x7fffffff);
+        return true;
+    }
+    return false;
+}
+
+/* phrase_row for two tokens, both lists walked together. */
+static void phrase2(const ent *e0, const ent *e1, bool title_only,
+                    uint32_t *t, uint32_t *b)
+{
+    pos_it a = {e0->pos, e0->pos + e0->np, 0, 0, title_only};
+    pos_it c = {e1->pos, e1->pos + e1->np, 0, 0, title_only};
+    uint64_t pa, pc;
+    *t = *b = 0;
+    bool ha = pos_next(&a, &pa), hc = pos_next(&c, &pc);
+    while (ha && hc) {
+        if (pc < pa + 1) {
+            hc = pos_next(&c, &pc);
+        } else {
+            if (pc == pa + 1)
+                *((pa >> 32) == 0 ? t : b) += 1;
+            ha = pos_next(&a, &pa);
+        }
+    }
 }
 
 typedef struct scratch {
@@ -556,7 +606,9 @@ static void collect_rows(tok_it *ti, size_t nt, bool title_only, int64_t lo,
         }
         long i = c->map(c->ctx, row);
         uint32_t t = 0, b = 0;
-        if (nt > 1) {
+        if (nt == 2) {
+            phrase2(e[0], e[1], title_only, &t, &b);
+        } else if (nt > 2) {
             phrase_row(e, nt, title_only, &s, &t, &b);
         } else if (counted(c, i)) {
             count_cols(e[0], title_only, &t, &b);
