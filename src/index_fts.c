@@ -624,7 +624,7 @@ static int collect_row(const Fts5ExtensionApi *api, Fts5Context *fts,
     if (i < 0 || (size_t)i >= c->n)
         return SQLITE_OK;
     c->bits[(size_t)i / 64] |= (uint64_t)1 << ((size_t)i % 64);
-    if (!c->title)
+    if (!c->title || (c->mask && !(c->mask[i / 64] >> (i % 64) & 1)))
         return SQLITE_OK;
     Fts5PhraseIter it;
     int col = -1, off = 0;

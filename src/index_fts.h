@@ -84,6 +84,9 @@ typedef struct index_fts_collect {
                                and the others */
     int64_t rows;           /* out: rows matched (known to map or not) */
     int64_t nrow;           /* out: rows in the table (when rows > 0) */
+    const uint64_t *mask;   /* NULL, or the articles whose matches are
+                               wanted: the others' may be left out, and
+                               their bits too */
 } index_fts_collect;
 
 #endif

@@ -1,22 +1,28 @@
 /* index_query.c: a query tree against the FTS5 index.
  *
  * Each node becomes a bitmap over the store's articles. A text leaf is
- * one pass of FTS5 over its rows (lede_collect: the rows' articles and
- * their match counts go straight into C arrays, no row reaches the
- * caller); when the tokens say the index's answer is exactly what
- * lede's matcher would say (index_fts.h: folded words, case forms,
+ * one pass over its rows: its doclists read straight from the index
+ * tables (index_doclist.h), or FTS5's own walk (lede_collect) when the
+ * index is not one that reader knows, when this connection has a write
+ * transaction open, or with LEDE_FTS5_QUERY set; either way the rows'
+ * articles and their match counts go straight into C arrays, no row
+ * reaches the caller. When the tokens say the index's answer is exactly
+ * what lede's matcher would say (index_fts.h: folded words, case forms,
  * separators), that is the leaf's set and its counts, else the rows are
  * candidates that lede's matcher checks. The other fields are filtered
  * in C. AND, OR and NOT are word operations; the right side of an AND
  * is only checked where the left side holds (and the cheaper side goes
  * first). The ranking is BM25 over the counts the passes gathered
- * (lede_rank's formula, headline weighted up), sorted by a radix sort:
- * every step is linear in the set or in the rows FTS5 returns. */
+ * (lede_rank's formula, headline weighted up), sorted by the rank of
+ * each distinct score: every step is linear in the set or in the rows
+ * the index returns. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
+#include "index_doclist.h"
 #include "index_fts.h"
 #include "index_query.h"
 #include "store.h"
@@ -45,6 +51,7 @@ typedef struct iq {
     leaf_run *lr;    /* per leaf */
     int64_t nrow;    /* rows in the FTS table (0: not known yet) */
     sqlite3_stmt *collect;
+    bool direct;     /* the doclists may be read without FTS5 */
     char *err;
     size_t errlen;
     bool failed;
@@ -115,6 +122,23 @@ size_t index_query_fts_expr(const query_node *leaf, bool keep_case, char *buf,
     if (cap)
         buf[at < cap ? at : cap - 1] = '\0';
     return at;
+}
+
+/* A large array (a hit per article of a big result) in huge pages where
+ * the system gives them on request: a few faults instead of one a 4 KB
+ * page, which at 1,000,000 articles cost more than filling the array.
+ * Not zeroed; freed with free(). */
+static void *big_alloc(size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    enum { HUGE = 2 << 20 };
+    void *p = NULL;
+    if (n >= 2 * HUGE && posix_memalign(&p, HUGE, n) == 0) {
+        madvise(p, n, MADV_HUGEPAGE);
+        return p;
+    }
+#endif
+    return lede_malloc(n ? n : 1);
 }
 
 /* ---- planning a leaf ------------------------------------------------------ */
@@ -248,9 +272,32 @@ static void date_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
     }
 }
 
-/* One pass of FTS5 over the leaf's rows into r->rows (and its counts). */
-static void fts_pass(iq *x, const query_node *leaf, leaf_run *r)
+/* One pass over the leaf's rows into r->rows (and the counts of the
+ * articles of mask, every one without a mask). */
+static void fts_pass(iq *x, const query_node *leaf, leaf_run *r,
+                     const uint64_t *mask)
 {
+    index_fts_collect c = {x->map, x->ctx, x->n, r->rows, NULL, NULL, 0, 0,
+                           mask};
+    if (r->title && r->count_exact) {
+        c.title = r->title;
+        c.body = r->body;
+    }
+    if (x->direct) {
+        int rc = index_doclist_collect(x->db, leaf->text, leaf->len,
+                                       r->keep_case, leaf->title_only, &c);
+        if (rc == SQLITE_OK) {
+            r->df = c.rows;
+            if (c.rows && !x->nrow)
+                x->nrow = c.nrow;
+            return;
+        }
+        if (rc != SQLITE_DONE) {
+            sql_fail(x, "index");
+            return;
+        }
+        x->direct = false; /* an index this reader does not know */
+    }
     size_t need = index_query_fts_expr(leaf, r->keep_case, NULL, 0) + 1;
     char *e = lede_malloc(need);
     index_query_fts_expr(leaf, r->keep_case, e, need);
@@ -261,11 +308,6 @@ static void fts_pass(iq *x, const query_node *leaf, leaf_run *r)
         sql_fail(x, "prepare");
         free(e);
         return;
-    }
-    index_fts_collect c = {x->map, x->ctx, x->n, r->rows, NULL, NULL, 0, 0};
-    if (r->title && r->count_exact) {
-        c.title = r->title;
-        c.body = r->body;
     }
     sqlite3_stmt *st = x->collect;
     sqlite3_bind_text(st, 1, e, -1, SQLITE_TRANSIENT);
@@ -292,7 +334,7 @@ static void text_leaf(iq *x, const query_node *leaf, const uint64_t *mask,
         return;
     }
     r->rows = bits_new(x);
-    fts_pass(x, leaf, r);
+    fts_pass(x, leaf, r, mask);
     if (x->failed)
         return;
     if (r->exact) {
@@ -393,23 +435,25 @@ static uint64_t *eval(iq *x, const query_node *nd, const uint64_t *mask)
 
 /* ---- ranking -------------------------------------------------------------- */
 
-/* Stable LSD radix sort of h[0..n) by score, highest first: the hits
- * come in article order, so ties stay in article order (the order
- * hit_cmp of query.c gives). Scores are never negative, so their bits
- * order as the numbers do. */
-static void sort_hits(search_hit *h, size_t n)
+/* The bits of a hit's score as a sort key, highest score lowest: scores
+ * are never negative, so their bits order as the numbers do. */
+static uint64_t hit_key(const search_hit *h)
+{
+    double d = h->score > 0 ? h->score : 0;
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return ~u;
+}
+
+/* Stable LSD radix sort of h[0..n) by key (sort_hits). */
+static void radix_hits(search_hit *h, size_t n)
 {
     enum { BITS = 11, NB = 1 << BITS, PASSES = (64 + BITS - 1) / BITS };
-    if (n < 2)
-        return;
     uint64_t *key = lede_malloc(2 * n * sizeof *key);
     uint32_t *ix = lede_malloc(2 * n * sizeof *ix);
     uint32_t(*cnt)[NB] = lede_calloc(PASSES, sizeof *cnt);
     for (size_t i = 0; i < n; i++) {
-        double d = h[i].score > 0 ? h[i].score : 0;
-        uint64_t u;
-        memcpy(&u, &d, sizeof u);
-        key[i] = ~u;
+        key[i] = hit_key(&h[i]);
         ix[i] = (uint32_t)i;
         for (int p = 0; p < PASSES; p++)
             cnt[p][(key[i] >> (p * BITS)) & (NB - 1)]++;
@@ -445,6 +489,85 @@ static void sort_hits(search_hit *h, size_t n)
     free(cnt);
     free(key);
     free(ix);
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+enum { FEW_SCORES = 4096 }; /* a counting sort up to this many */
+
+/* Stable sort of h[0..n) by score, highest first: the hits come in
+ * article order, so ties stay in article order (the order hit_cmp of
+ * query.c gives). The scores come from a few counts per leaf, so a large
+ * result has few distinct ones: each hit gets the rank of its score
+ * (a small hash of the distinct scores, sorted), then one counting pass
+ * places it. More distinct scores than FEW_SCORES: a radix sort. */
+static search_hit *sort_hits(search_hit *h, size_t n)
+{
+    enum { SLOTS = 4 * FEW_SCORES };
+    if (n < 2)
+        return h;
+    uint64_t *slot = lede_malloc(SLOTS * sizeof *slot);
+    uint16_t *sid = lede_malloc(SLOTS * sizeof *sid); /* slot -> distinct */
+    uint64_t dk[FEW_SCORES];
+    uint16_t *of = lede_malloc(n * sizeof *of); /* hit -> distinct */
+    bool *used = lede_calloc(SLOTS, sizeof *used);
+    size_t nd = 0, i;
+    for (i = 0; i < n; i++) {
+        uint64_t k = hit_key(&h[i]);
+        size_t at = (size_t)((k * 0x9E3779B97F4A7C15u) >> 50) & (SLOTS - 1);
+        while (used[at] && slot[at] != k)
+            at = (at + 1) & (SLOTS - 1);
+        if (!used[at]) {
+            if (nd == FEW_SCORES)
+                break;
+            used[at] = true;
+            slot[at] = k;
+            sid[at] = (uint16_t)nd;
+            dk[nd++] = k;
+        }
+        of[i] = sid[at];
+    }
+    if (i < n) { /* too many scores */
+        free(slot);
+        free(sid);
+        free(of);
+        free(used);
+        radix_hits(h, n);
+        return h;
+    }
+    /* rank of each distinct score, then where its hits start */
+    uint64_t sorted[FEW_SCORES];
+    memcpy(sorted, dk, nd * sizeof *dk);
+    qsort(sorted, nd, sizeof *sorted, key_cmp);
+    size_t *start = lede_calloc(nd, sizeof *start);
+    for (i = 0; i < n; i++)
+        start[of[i]]++;
+    size_t *rank_start = lede_malloc(nd * sizeof *rank_start), sum = 0;
+    for (size_t r = 0; r < nd; r++) {
+        /* the distinct index of sorted[r]: look it up in the hash */
+        uint64_t k = sorted[r];
+        size_t at = (size_t)((k * 0x9E3779B97F4A7C15u) >> 50) & (SLOTS - 1);
+        while (slot[at] != k)
+            at = (at + 1) & (SLOTS - 1);
+        size_t d = sid[at], c = start[d];
+        rank_start[d] = sum;
+        sum += c;
+    }
+    search_hit *out = big_alloc(n * sizeof *out);
+    for (i = 0; i < n; i++)
+        out[rank_start[of[i]]++] = h[i];
+    free(h);
+    free(rank_start);
+    free(start);
+    free(slot);
+    free(sid);
+    free(of);
+    free(used);
+    return out;
 }
 
 /* The counts of the positive leaves that FTS5 could not count the way
@@ -555,7 +678,7 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
                             const struct store *s, index_query_map_fn map,
                             void *ctx, size_t *n, char *err, size_t errlen)
 {
-    iq x = {db, q, s, map, ctx, store_count(s), 0, NULL, 0, NULL,
+    iq x = {db, q, s, map, ctx, store_count(s), 0, NULL, 0, NULL, false,
             err, errlen, false};
     x.words = (x.n + 63) / 64;
     *n = 0;
@@ -565,6 +688,9 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
      * up no checkpoint for long. */
     bool txn = sqlite3_get_autocommit(db) &&
                sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    /* nothing pending on db (no write transaction of its own), and one
+     * snapshot: the doclists can be read as they are on disk */
+    x.direct = txn && !getenv("LEDE_FTS5_QUERY");
     plan_all(&x);
     uint64_t *b = eval(&x, query_root(q), NULL);
     search_hit *h = NULL;
@@ -572,11 +698,12 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
     if (!x.failed) {
         for (size_t w = 0; w < x.words; w++)
             nh += (size_t)__builtin_popcountll(b[w]);
-        h = lede_calloc(nh ? nh : 1, sizeof *h);
+        h = big_alloc(nh * sizeof *h);
         size_t k = 0;
         for (size_t w = 0; w < x.words; w++)
             for (uint64_t m = b[w]; m; m &= m - 1)
-                h[k++].article = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(m));
+                h[k++] = (search_hit){
+                    (uint32_t)(w * 64 + (size_t)__builtin_ctzll(m)), 0, 0, 0};
         bool words = query_has_words(q);
         count_rest(&x, h, nh);
         rank_words(&x, h, nh);
@@ -590,7 +717,7 @@ search_hit *index_query_run(sqlite3 *db, const query *q,
         free(h);
         return NULL;
     }
-    sort_hits(h, nh);
+    h = sort_hits(h, nh);
     *n = nh;
     return h;
 }

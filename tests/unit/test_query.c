@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "testutil.h"
+#include "index_doclist.h"
 #include "index_fts.h"
 #include "index_query.h"
 #include "query.h"
@@ -571,6 +572,152 @@ static void test_parse_any_bytes(void **state)
     }
 }
 
+/* The rows and counts of one phrase, "rowid:title/body ...", gathered by
+ * FTS5's lede_collect or read straight from the doclists. */
+static const char *collected(sqlite3 *db, const char *text, bool keep_case,
+                             bool title_only, bool direct)
+{
+    static char buf[262144];
+    static uint64_t bits[128];
+    static uint32_t title[8192], body[8192];
+    memset(bits, 0, sizeof bits);
+    index_fts_collect c = {map_rowid, NULL, 8192, bits, title, body,
+                           0,         0,    NULL};
+    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    if (direct) {
+        assert_int_equal(index_doclist_collect(db, text, strlen(text),
+                                               keep_case, title_only, &c),
+                         SQLITE_OK);
+    } else {
+        char e[160];
+        snprintf(e, sizeof e, "%s\"%s%s\"", title_only ? "title : " : "",
+                 keep_case ? "\x02" : "", text);
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_prepare_v2(db, "SELECT lede_collect(fts, "
+                                            "?2) FROM fts WHERE fts MATCH "
+                                            "?1 LIMIT 1", -1, &st, NULL),
+                         SQLITE_OK);
+        sqlite3_bind_text(st, 1, e, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_pointer(st, 2, &c, INDEX_FTS_COLLECT, NULL);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            ;
+        sqlite3_finalize(st);
+    }
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    snprintf(buf, sizeof buf, "%lld rows:", (long long)c.rows);
+    for (size_t i = 0; i < 8192; i++)
+        if (bits[i / 64] >> (i % 64) & 1)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+                     " %zu:%u/%u", i + 1, title[i], body[i]);
+    return buf;
+}
+
+static void fts_row(sqlite3 *db, const char *op, int64_t rowid,
+                    const char *title, const char *body)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "INSERT INTO fts(%srowid, title, body) "
+             "VALUES (%s?1, ?2, ?3)", op ? "fts, " : "", op ? "'delete', " : "");
+    sqlite3_stmt *st;
+    char *t = NULL, *b = NULL;
+    size_t tl = 0, bl = 0, tc = 0, bc = 0;
+    index_fts_stream(title, strlen(title), &t, &tl, &tc);
+    index_fts_stream(body, strlen(body), &b, &bl, &bc);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_int64(st, 1, rowid);
+    sqlite3_bind_text(st, 2, t, (int)tl, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, b, (int)bl, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    free(t);
+    free(b);
+}
+
+/* The doclist reader gives what FTS5 gives over several segments (each
+ * write its own), with rows deleted, rewritten and added, doclists over
+ * many pages, a column filter and case forms. */
+static void test_doclist_segments(void **state)
+{
+    (void)state;
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(index_fts_register(db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE fts USING "
+                                  "fts5(title, body, tokenize='lede', "
+                                  "content='', columnsize=0)",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    /* one big segment: long doclists over many pages */
+    char body[2048];
+    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    for (int r = 1; r <= 800; r++) {
+        snprintf(body, sizeof body, "Aid agencies said %d. ", r);
+        for (int k = 0; k < r % 7; k++)
+            strcat(body, "aid agencies and aid, agencies in Aleppo. ");
+        fts_row(db, NULL, r, r % 3 ? "Aid agencies" : "Talks", body);
+    }
+    /* and doclists long enough to be read in parts on threads */
+    for (int r = 1000; r < 8000; r++) {
+        snprintf(body, sizeof body, "Aid agencies said %d.", r);
+        for (int k = 0; k < 60 + r % 5; k++)
+            strcat(body, " aid agencies");
+        fts_row(db, NULL, r, "Talks", body);
+    }
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    /* then one segment a write */
+    fts_row(db, "delete", 4, "Aid agencies",
+            "Aid agencies said 4. aid agencies and aid, agencies in "
+            "Aleppo. aid agencies and aid, agencies in Aleppo. aid agencies "
+            "and aid, agencies in Aleppo. aid agencies and aid, agencies in "
+            "Aleppo. ");
+    fts_row(db, NULL, 4, "Quiet", "nothing of aid here, la la la");
+    fts_row(db, "delete", 6, "Talks", "Aid agencies said 6. aid agencies and "
+            "aid, agencies in Aleppo. aid agencies and aid, agencies in "
+            "Aleppo. aid agencies and aid, agencies in Aleppo. aid agencies "
+            "and aid, agencies in Aleppo. aid agencies and aid, agencies in "
+            "Aleppo. aid agencies and aid, agencies in Aleppo. ");
+    fts_row(db, NULL, 8100, "Aid agencies in Aleppo", "aid agencies la la");
+    int segs = 0;
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(db, "SELECT count(DISTINCT segid) FROM fts_idx", -1,
+                       &st, NULL);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        segs = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    assert_true(segs >= 3);
+    int pages = 0; /* "aid" alone fills several leaves */
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM fts_data", -1, &st, NULL);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        pages = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    assert_true(pages > 20);
+    static const struct {
+        const char *text;
+        bool keep_case, title_only;
+    } q[] = {
+        {"aid agencies", false, false}, {"Aid agencies", true, false},
+        {"aid", false, false},          {"aleppo", false, true},
+        {"aid agencies", false, true},  {"la la", false, false},
+        {"agencies in aleppo", false, false}, {"aid  agencies", false, false},
+        {"said 4", false, false},       {"nothing", false, false},
+        {"absent", false, false},       {"Aleppo", true, false},
+    };
+    for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
+        static char want[262144];
+        strcpy(want, collected(db, q[i].text, q[i].keep_case, q[i].title_only,
+                               false));
+        const char *got = collected(db, q[i].text, q[i].keep_case,
+                                    q[i].title_only, true);
+        if (strcmp(got, want))
+            fail_msg("%s: direct '%s', FTS5 '%s'", q[i].text, got, want);
+    }
+    /* what a reader sees: row 4 rewritten, row 6 gone */
+    assert_string_equal(collected(db, "la la", false, false, true),
+                        "2 rows: 4:0/2 8100:0/1");
+    assert_string_equal(collected(db, "said 6", false, false, true),
+                        "0 rows:");
+    sqlite3_close(db);
+}
+
 static void test_index_rank(void **state)
 {
     (void)state;
@@ -621,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_random_queries),
         cmocka_unit_test(test_parse_any_bytes),
         cmocka_unit_test(test_index_rank),
+        cmocka_unit_test(test_doclist_segments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
