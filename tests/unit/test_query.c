@@ -137,16 +137,22 @@ static const char *const docs[] = {
      "signs.\n"),
 };
 
-static store *small_set(void)
+/* A set of the n texts t, named DIR/0.txt, DIR/1.txt, ...; indexed. */
+static store *set_of(const char *const *t, size_t n, const char *dir)
 {
     store *s = store_new(NULL, NULL);
     char path[32];
-    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
-        snprintf(path, sizeof path, "set/%zu.txt", i);
-        store_add_bytes(s, path, docs[i], strlen(docs[i]));
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%zu.txt", dir, i);
+        store_add_bytes(s, path, t[i], strlen(t[i]));
     }
     store_index(s);
     return s;
+}
+
+static store *small_set(void)
+{
+    return set_of(docs, sizeof docs / sizeof *docs, "set");
 }
 
 /* Matching articles of a query run in memory, in article order, as
@@ -468,13 +474,7 @@ static void test_index_exact_edges(void **state)
         "white house, WHITE HOUSE. O'Neil met Kerry's aides.\n",
         "Title: Aid\n\nAid-agencies and aid/agencies, Aid Agencies.\n",
     };
-    store *s = store_new(NULL, NULL);
-    char path[32];
-    for (size_t i = 0; i < sizeof edge_docs / sizeof *edge_docs; i++) {
-        snprintf(path, sizeof path, "edge/%zu.txt", i);
-        store_add_bytes(s, path, edge_docs[i], strlen(edge_docs[i]));
-    }
-    store_index(s);
+    store *s = set_of(edge_docs, sizeof edge_docs / sizeof *edge_docs, "edge");
     sqlite3 *db = test_index(s);
     static const char *const queries[] = {
         "aleppo", "Aleppo", "ALEPPO", "Áleppo", "Alèppo", "aleppo OR Aleppo",
