@@ -144,10 +144,15 @@ static void numbered_lists(entity_table *t)
 }
 
 /* The key of word w for matching exact mentions: its folded hash, or
- * for a number (which has none) a hash of its bytes. */
-static uint32_t word_key(const entity_table *t, const ent_word *w)
+ * for a number (which has none) its length and first two bytes (the
+ * bytes are compared after). */
+static inline uint32_t word_key(const entity_table *t, const ent_word *w)
 {
-    return (w->hash ? w->hash : ent_hash(t->text + w->off, w->len)) | 1;
+    if (w->hash)
+        return w->hash | 1;
+    const unsigned char *s = (const unsigned char *)t->text + w->off;
+    return (w->len << 16 | (uint32_t)s[0] << 8 | (w->len > 1 ? s[1] : 0)) |
+           1;
 }
 
 enum { PROP_MAX = 64 }; /* names propagated an article, at most */
@@ -178,18 +183,42 @@ static bool repeat_at(const entity_table *t, const ent_cand *p, size_t i,
     return true;
 }
 
-/* Whether every candidate over words [a, b) lies inside them and none
- * is exactly them (that mention was found already). */
-static bool names_inside(const entity_table *t, size_t nc, size_t a,
-                         size_t b)
+/* The first of the sorted candidates t->c[0, nc) at or after byte off. */
+static size_t first_at(const entity_table *t, size_t nc, uint32_t off)
 {
-    for (size_t i = 0; i < nc; i++) {
-        const ent_cand *c = &t->c[i];
-        if (!c->len || c->w1 <= a || c->w0 >= b)
-            continue;
-        if (c->w0 < a || c->w1 > b || (c->w0 == a && c->w1 == b))
+    size_t lo = 0, hi = nc;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->c[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether every candidate of t->c[0, nc) over words [a, b) lies inside
+ * them and none is exactly them (that mention was found already); their
+ * range in t->c in [*lo, *hi). */
+static bool names_inside(const entity_table *t, size_t nc, size_t a,
+                         size_t b, size_t *lo, size_t *hi)
+{
+    uint32_t end = t->w[b - 1].off + t->w[b - 1].len;
+    size_t k = first_at(t, nc, t->w[a].off);
+    /* one starting before a and running into it ("Air Division" before
+     * "Division Road"): the sort keeps such ones just before k */
+    for (size_t x = k; x-- > 0 && k - x <= 8;) {
+        const ent_cand *c = &t->c[x];
+        if (c->len && c->off + c->len > t->w[a].off)
             return false;
     }
+    *lo = k;
+    for (; k < nc && t->c[k].off < end; k++) {
+        const ent_cand *c = &t->c[k];
+        if (c->len && (c->w1 > b || (c->w0 == a && c->w1 == b)))
+            return false;
+    }
+    *hi = k;
     return true;
 }
 
@@ -232,14 +261,12 @@ static void propagate(entity_table *t)
             bool open = true;
             for (size_t j = i; j < i + n; j++)
                 open &= !(cov[j] & 1);
-            if (!open && !names_inside(t, nc0, i, i + n))
+            size_t lo = 0, hi = 0;
+            if (!open && !names_inside(t, nc0, i, i + n, &lo, &hi))
                 continue;
             /* names inside it give way */
-            for (size_t x = 0; x < nc0 && !open; x++) {
-                ent_cand *c = &t->c[x];
-                if (c->len && c->w0 >= i && c->w1 <= i + n)
-                    c->len = 0;
-            }
+            for (size_t x = lo; x < hi; x++)
+                t->c[x].len = 0;
             LEDE_GROW(t->c, t->ccap, t->nc + 1);
             p = &t->c[props[k]];
             ent_cand *c = &t->c[t->nc++];
