@@ -5,8 +5,10 @@
  * whole article:
  *
  *  - an ordinal before an organisation or another name ("the 65th Air
- *    Division", "the 2nd Battle of Fredericksburg") is the name's first
- *    word: the rules never start a name with a digit, the tagger rarely;
+ *    Division", "the 2nd Battle of Fredericksburg", "the Eighth Air
+ *    Force") is the name's first word: the rules never start a name
+ *    with a digit and cut common words off its start, the tagger
+ *    rarely puts them back;
  *  - a word that starts a line or sentence before a number every time
  *    the article writes it, twice or more, heads a numbered list
  *    ("Milepost 0: ...", "Milepost 1.2: ..."): no name (a colon after
@@ -43,6 +45,25 @@ static bool ordinal_word(const char *s, size_t n)
                        !memcmp(x, "rd", 2) || !memcmp(x, "th", 2)));
 }
 
+/* "Second", "Fourth", "Sixteenth": an ordinal in words, capitalised
+ * (a name's first word: "the Second Battle of Bull Run", "the Eighth Air
+ * Force"). */
+static bool spelled_ordinal(const char *s, size_t n, uint32_t f)
+{
+    static const char *const ord[] = {
+        "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh",
+        "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth",
+        "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth",
+        "Nineteenth", "Twentieth"};
+    if (!(f & S_CAP) || (f & S_ALLCAPS) || n < 5 || n > 11)
+        return false;
+    for (size_t i = 0; i < sizeof ord / sizeof *ord; i++) {
+        if (strlen(ord[i]) == n && !memcmp(ord[i], s, n))
+            return true;
+    }
+    return false;
+}
+
 /* The type the candidate's votes give, or -1 when none voted. */
 static int voted_type(const ent_cand *c)
 {
@@ -67,7 +88,8 @@ static bool capital(const ent_word *w)
     return (w->f & (S_CAP | S_ALLCAPS | S_INIT | S_DIGIT)) != 0;
 }
 
-/* "the 65th Air Division": an ordinal, nothing between it and the name,
+/* "the 65th Air Division", "the Eighth Air Force": an ordinal, in
+ * figures or capitalised words, nothing between it and the name,
  * no capitalised word or number before it ("De Trobriand's 55th New
  * York", "Stevenage 1 Tamworth 1"), the name an organisation or other. */
 static void ordinal_heads(entity_table *t)
@@ -83,11 +105,16 @@ static void ordinal_heads(entity_table *t)
         }
         size_t a = c->w0;
         int type = voted_type(c);
+        /* no cue typed it: its last word may ("Air Force", "Cup") */
+        if (type < 0 && (w[c->w1 - 1].wf & W_ORGKW))
+            type = ENT_ORG;
+        else if (type < 0 && (w[c->w1 - 1].wf & W_EVENT))
+            type = ENT_OTHER;
         const ent_word *o = &w[a - 1];
-        if ((type == ENT_ORG || type == ENT_OTHER) && !c->team &&
-            o->off >= last && (o->f & S_DIGIT) &&
-            !(w[a].f & (S_BREAK | S_SENT | S_LINE)) &&
-            ordinal_word(t->text + o->off, o->len) &&
+        if ((type == ENT_ORG || type == ENT_OTHER) &&
+            o->off >= last && !(w[a].f & (S_BREAK | S_SENT | S_LINE)) &&
+            (((o->f & S_DIGIT) && ordinal_word(t->text + o->off, o->len)) ||
+             spelled_ordinal(t->text + o->off, o->len, o->f)) &&
             (a < 2 || (o->f & (S_BREAK | S_SENT | S_LINE)) ||
              !capital(&w[a - 2]))) {
             c->len += c->off - o->off;
