@@ -315,8 +315,46 @@ static void propagate(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+/* "Jenny Seaton & Gary Carvolth": two names of two words or more
+ * joined by "&", one of them starting with a given name, neither ending
+ * in a word of organisations, are two people ("Marks & Spencer", "Simon
+ * & Schuster" join single words; "Smith Barney & Partners Group" ends
+ * in one: one name each). */
+static void two_people(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    for (size_t i = 0; i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 - c->w0 < 4)
+            continue;
+        size_t m = c->w0 + 2;
+        while (m + 2 <= c->w1 && !(w[m].f & S_AMP))
+            m++;
+        if (m + 2 > c->w1 ||
+            !((w[c->w0].wf | w[m].wf) & W_FIRST) ||
+            ((w[m - 1].wf | w[c->w1 - 1].wf) & W_ORGKW))
+            continue;
+        ent_cand right = *c;
+        c->w1 = (uint32_t)m;
+        c->len = w[m - 1].off + w[m - 1].len - c->off;
+        right.w0 = (uint32_t)m;
+        right.off = w[m].off;
+        right.len = w[right.w1 - 1].off + w[right.w1 - 1].len - right.off;
+        right.rank = (w[m].f & S_TC) ? 0 : 2;
+        memset(c->votes, 0, sizeof c->votes);
+        c->votes[ENT_PERSON] = 2;
+        memcpy(right.votes, c->votes, sizeof c->votes);
+        LEDE_GROW(t->c, t->ccap, t->nc + 1);
+        t->c[t->nc++] = right;
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
 void ent_doc_consistency(entity_table *t)
 {
+    two_people(t);
     ordinal_heads(t);
     numbered_lists(t);
     propagate(t);

@@ -1440,6 +1440,34 @@ static void test_article_consistency(void **state)
     fake_free(&a[1]);
 }
 
+/* Two full names joined by "&" are two people, by the rules or the
+ * tagger; single words joined by it stay one name. */
+static void test_two_people(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Breakfast show\n"
+        "The hosts were Karl Langdon & Harvey Deegan until June, then "
+        "the station hired Jenny Seaton & Gary Carvolth. Shoppers went "
+        "to Marks & Spencer.\n";
+    for (int rules = 0; rules < 2; rules++) {
+        article a;
+        fake_article(&a, text);
+        entity_table *t = entity_table_new();
+        if (rules)
+            entity_table_set_tagger(t, NULL);
+        entity_scan(t, 0, &a);
+        entity_finish(t);
+        assert_entity(t, "Karl Langdon", ENT_PERSON);
+        assert_entity(t, "Harvey Deegan", ENT_PERSON);
+        assert_entity(t, "Jenny Seaton", ENT_PERSON);
+        assert_entity(t, "Gary Carvolth", ENT_PERSON);
+        assert_true(find_entity(t, "Marks & Spencer") >= 0);
+        entity_table_free(t);
+        fake_free(&a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1482,6 +1510,7 @@ int main(void)
         cmocka_unit_test(test_everyday_first_word),
         cmocka_unit_test(test_interjection),
         cmocka_unit_test(test_article_consistency),
+        cmocka_unit_test(test_two_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
