@@ -263,7 +263,11 @@ static void propagate(entity_table *t)
     uint32_t props[PROP_MAX];
     for (size_t i = 0; i < t->nc && np < PROP_MAX; i++) {
         const ent_cand *c = &t->c[i];
-        if (whole_words(t, c) && c->w1 - c->w0 >= 2 && !c->team)
+        /* not one led by a title ("Doctor Hank"): elsewhere the title
+         * is rightly left out ("Doctor Hank" in a headline, "trusting
+         * Doctor Hank" in the text) */
+        if (whole_words(t, c) && c->w1 - c->w0 >= 2 && !c->team &&
+            !(t->w[c->w0].wf & W_TITLE))
             props[np++] = (uint32_t)i;
     }
     if (!np)
