@@ -165,8 +165,11 @@ static void read_conll(FILE *f, docs *ds)
             d = new_doc(ds);
         add_token(d, line, &sent_start);
     }
-    if (d && !d->len)
+    if (d && !d->len) { /* a "-DOCSTART-" last: no document */
+        free(d->text);
+        free(d->t);
         ds->n--;
+    }
 }
 
 /* IOB1 and IOB2 alike: an entity starts at B-, or at I- after O, after
