@@ -17,6 +17,8 @@
  *    exact mentions in the article, where nothing else was found or
  *    only names inside it ("Maine Central Railroad" where another
  *    sentence gave "Maine" and "Central Railroad").
+ *  - an acronym the article also writes in the plural ("KO" beside
+ *    "KOs", "PC" beside "PCs") is a common noun;
  *
  * and one decision on a name's inside: two full names joined by "&" are
  * two people ("Karl Langdon & Harvey Deegan").
@@ -364,8 +366,55 @@ static void two_people(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+/* Bytes s[0, n) are two or more capitals A-Z and nothing else. */
+static bool caps_only(const char *s, size_t n)
+{
+    if (n < 2)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    }
+    return true;
+}
+
+enum { PLURAL_SALT = 0x5bd1e995u };
+
+/* "KO" where the article also writes "KOs", "PC" beside "PCs": an
+ * acronym the article counts is a common noun, no name (unless listed:
+ * the gazetteer's names stay). */
+static void counted_acronyms(entity_table *t)
+{
+    const ent_word *w = t->w;
+    bool any = false;
+    for (size_t i = 0; i < t->nw; i++) {
+        const char *x = t->text + w[i].off;
+        if (w[i].len >= 3 && x[w[i].len - 1] == 's' &&
+            caps_only(x, w[i].len - 1)) {
+            if (!t->dset)
+                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+            ent_set_add(t->dset, t->gen,
+                        ent_hash(x, w[i].len - 1) ^ PLURAL_SALT);
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 1 ||
+            !caps_only(t->text + c->off, c->len) ||
+            !ent_set_has(t->dset, t->gen,
+                         ent_hash(t->text + c->off, c->len) ^ PLURAL_SALT) ||
+            ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        c->len = 0;
+    }
+}
+
 void ent_doc_consistency(entity_table *t)
 {
+    counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);
     numbered_lists(t);

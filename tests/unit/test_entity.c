@@ -1387,8 +1387,9 @@ static void test_interjection(void **state)
 
 /* One decision a name over the whole article (entity_doc.c): an
  * ordinal heads a name, a word heading numbered lines is none, a name
- * found whole in one place is whole in its other exact mentions; a
- * score after a team's name at a line's start is no numbered list. */
+ * found whole in one place is whole in its other exact mentions, an
+ * acronym the article counts ("KOs") is none; a score after a team's
+ * name at a line's start is no numbered list. */
 static void test_article_consistency(void **state)
 {
     (void)state;
@@ -1404,7 +1405,9 @@ static void test_article_consistency(void **state)
         "said A Quiet Harbour sold well, and A Quiet Harbour went gold.\n"
         "The Maine Central Railroad bought the line. Maine Central "
         "Railroad trains ran daily; in Maine Central Railroad hands the "
-        "line grew.\n",
+        "line grew.\n"
+        "Darvel Omsk won his first fight by KO in Lagos. Three more KOs "
+        "followed, and the last KO came in Accra.\n",
         "Results\n"
         "Arsenal 3 Chelsea 1\n"
         "Arsenal 2 Fulham 2\n"};
@@ -1422,6 +1425,8 @@ static void test_article_consistency(void **state)
     assert_entity(t, "2nd Battle of Reykholt", ENT_OTHER);
     assert_no_entity(t, "Battle of Reykholt");
     assert_no_entity(t, "Milepost");
+    assert_no_entity(t, "KO");
+    assert_entity(t, "Lagos", ENT_PLACE);
     assert_true(find_entity(t, "Brandvik Junction") >= 0);
     id = find_entity(t, "A Quiet Harbour");
     if (id < 0)
