@@ -1,7 +1,7 @@
 /* entity_doc.c: one article, one decision per name.
  *
  * After the rules (and the tagger, when there is one) have found the
- * article's names one mention at a time, three decisions look at the
+ * article's names one mention at a time, four decisions look at the
  * whole article:
  *
  *  - an ordinal before an organisation or another name ("the 65th Air
@@ -16,7 +16,7 @@
  *  - a name of two words or more found in one place marks its other
  *    exact mentions in the article, where nothing else was found or
  *    only names inside it ("Maine Central Railroad" where another
- *    sentence gave "Maine" and "Central Railroad").
+ *    sentence gave "Maine" and "Central Railroad");
  *  - an acronym the article also writes in the plural ("KO" beside
  *    "KOs", "PC" beside "PCs") is a common noun;
  *
