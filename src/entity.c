@@ -584,6 +584,8 @@ void entity_table_free(entity_table *t)
     free(t->lowall);
     free(t->lowers);
     free(t->kbuf);
+    free(t->dset);
+    free(t->dcov);
     ent_tag_free(t);
     text_fold_fini(&t->fold);
     ent_capture_free(t->cap);

@@ -313,6 +313,11 @@ struct entity_table {
     ent_hslot *runs;     /* salted word hashes: where in a run of
                             capitalised words the article has it */
     ent_capture *cap;    /* set by entity_scan_raw while it scans */
+    /* entity_doc.c: first words of the names it propagates, and per
+     * word whether a name holds it */
+    ent_hslot *dset;
+    uint8_t *dcov;
+    size_t dcovcap;
 };
 
 #define ENT_SETBITS 4096
@@ -403,6 +408,15 @@ void ent_scan_rules(entity_table *t, const article *a);
 size_t ent_syllable_tail(const char *text, const ent_word *w);
 /* Word a of the scanned article labels a caption ("Image: ..."). */
 bool ent_label_word(entity_table *t, size_t a);
+
+/* Sort candidates into text order, a longer one first at one offset. */
+void ent_sort_cands(ent_cand *c, size_t n);
+
+/* entity_doc.c: decisions over the whole article on its candidates
+ * (t->c, sorted; some may come back with len 0, some are added):
+ * ordinals that head names, numbered-list heads, exact repeats of
+ * names of two words or more. */
+void ent_doc_consistency(entity_table *t);
 
 /* entity_tag.c: the words of the article scanned by ent_scan_rules as
  * the tagger sees them (valid until the next scan); the tagger's spans

@@ -1102,7 +1102,7 @@ static int cand_cmp(const void *a, const void *b)
 /* Candidates come nearly in text order (the headline's last): an
  * insertion sort is linear on a usual article and allocates nothing; a
  * long text with many headline-like lines takes qsort, not n squared. */
-static void sort_cands(ent_cand *c, size_t n)
+void ent_sort_cands(ent_cand *c, size_t n)
 {
     if (n > 256) {
         qsort(c, n, sizeof *c, cand_cmp);
@@ -1348,7 +1348,7 @@ void ent_scan_rules(entity_table *t, const article *a)
     find_runs(t, a->text);
     decide(t, a->text);
     title_line_names(t, a->text);
-    sort_cands(t->c, t->nc);
+    ent_sort_cands(t->c, t->nc);
 }
 
 void ent_scan_article(entity_table *t, const article *a)
@@ -1358,6 +1358,8 @@ void ent_scan_article(entity_table *t, const article *a)
      * and types replace the rules' candidates, which it used as features. */
     if (t->tagger)
         ent_tag_article(t);
+    /* one decision a name over the whole article (entity_doc.c) */
+    ent_doc_consistency(t);
     drop_lowercase_words(t);
     /* "Captain America Image: Nick Moreau": a caption's label ends no
      * name, by the rules or the tagger; "Kim Jong-un" ends after "-un" */

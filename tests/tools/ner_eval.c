@@ -1,6 +1,7 @@
 /* ner_eval: measure the entity extractor against gold annotations.
  *
- * usage: ner_eval [--set] [--errors] [--speed N] [--rules | --model FILE |
+ * usage: ner_eval [--set] [--errors] [--spans] [--speed N]
+ *                 [--rules | --model FILE |
  *                 --cv PREFIX] FILE.conll
  *
  * FILE is in CoNLL-2003 column format: one token a line, the token first
@@ -12,7 +13,8 @@
  * compared entity-level, exact token span and type (PER = person,
  * ORG = organisation, LOC = place, MISC = other); untyped span figures
  * follow. --errors lists misses and false alarms (kind, type, words,
- * the sentence with the words in [[ ]]); --speed N times N
+ * the sentence with the words in [[ ]]); --spans lists every span,
+ * gold and found, with its document (for analysis); --speed N times N
  * passes of scanning the whole file and prints MB/s.
  *
  * The scanner uses the built-in tagger model; --rules scans with the
@@ -163,8 +165,11 @@ static void read_conll(FILE *f, docs *ds)
             d = new_doc(ds);
         add_token(d, line, &sent_start);
     }
-    if (d && !d->len)
+    if (d && !d->len) { /* a "-DOCSTART-" last: no document */
+        free(d->text);
+        free(d->t);
         ds->n--;
+    }
 }
 
 /* IOB1 and IOB2 alike: an entity starts at B-, or at I- after O, after
@@ -384,8 +389,20 @@ static void speed(const docs *ds, int passes)
     free(arts);
 }
 
+/* --spans: every span, gold and found: "gold|pred TAB document TAB
+ * first token TAB last token TAB type TAB words". */
+static void dump_spans(const doc *d, size_t di, const char *what,
+                       const span *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t a = d->t[s[i].a].off, b = d->t[s[i].b].off + d->t[s[i].b].len;
+        printf("%s\t%zu\t%u\t%u\t%s\t%.*s\n", what, di, s[i].a, s[i].b,
+               conll_names[s[i].type], (int)(b - a), d->text + a);
+    }
+}
+
 typedef struct opts {
-    bool set, errors, rules;
+    bool set, errors, rules, spans;
     int passes;
     const char *path, *model, *cv, *defer;
 } opts;
@@ -399,6 +416,8 @@ static int parse_args(int argc, char **argv, opts *o)
             o->set = true;
         else if (!strcmp(argv[i], "--errors"))
             o->errors = true;
+        else if (!strcmp(argv[i], "--spans"))
+            o->spans = true;
         else if (!strcmp(argv[i], "--speed") && i + 1 < argc)
             o->passes = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--rules"))
@@ -414,7 +433,7 @@ static int parse_args(int argc, char **argv, opts *o)
     }
     if (o->path)
         return 0;
-    fprintf(stderr, "usage: ner_eval [--set] [--errors] [--speed N] "
+    fprintf(stderr, "usage: ner_eval [--set] [--errors] [--spans] [--speed N] "
                     "[--rules | --model FILE | --cv PREFIX] FILE.conll\n");
     return 2;
 }
@@ -435,6 +454,10 @@ static void evaluate(const docs *ds, const opts *o)
         size_t np = pred_spans(d, o->set ? tabs[0] : tabs[i],
                                o->set ? (uint32_t)i : 0, p);
         compare(d, g, ng, p, np, &sc, o->errors);
+        if (o->spans) {
+            dump_spans(d, i, "gold", g, ng);
+            dump_spans(d, i, "pred", p, np);
+        }
         free(g);
         free(p);
     }

@@ -1385,6 +1385,94 @@ static void test_interjection(void **state)
     fake_free(&a[0]);
 }
 
+/* One decision a name over the whole article (entity_doc.c): an
+ * ordinal heads a name, a word heading numbered lines is none, a name
+ * found whole in one place is whole in its other exact mentions, an
+ * acronym the article counts ("KOs") is none; a score after a team's
+ * name at a line's start is no numbered list. */
+static void test_article_consistency(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Air wing history\n"
+        "The 65th Air Division was formed in 1950 at Keflavik. Pilots of "
+        "the 65th Air Division flew from Iceland, and the 2nd Battle of "
+        "Reykholt followed.\n"
+        "Milepost 0: Brandvik Junction, the yard.\n"
+        "Milepost 4: Tollerup, a siding.\n"
+        "Milepost 9: Harnesk, the end of the line.\n"
+        "The band released the album \"A Quiet Harbour\" in 2005. Critics "
+        "said A Quiet Harbour sold well, and A Quiet Harbour went gold.\n"
+        "The Maine Central Railroad bought the line. Maine Central "
+        "Railroad trains ran daily; in Maine Central Railroad hands the "
+        "line grew.\n"
+        "Darvel Omsk won his first fight by KO in Lagos. Three more KOs "
+        "followed, and the last KO came in Accra.\n",
+        "Results\n"
+        "Arsenal 3 Chelsea 1\n"
+        "Arsenal 2 Fulham 2\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    char buf[512];
+    long id = find_entity(t, "65th Air Division");
+    if (id < 0)
+        fail_msg("'65th Air Division' not found");
+    assert_string_equal(entity_type_name(entity_type_of(t, (uint32_t)id)),
+                        entity_type_name(ENT_ORG));
+    mention_texts(t, &a[0], 0, id, buf, sizeof buf);
+    assert_string_equal(buf, "65th Air Division|65th Air Division");
+    assert_no_entity(t, "Air Division");
+    assert_entity(t, "2nd Battle of Reykholt", ENT_OTHER);
+    assert_no_entity(t, "Battle of Reykholt");
+    assert_no_entity(t, "Milepost");
+    assert_no_entity(t, "KO");
+    assert_entity(t, "Lagos", ENT_PLACE);
+    assert_true(find_entity(t, "Brandvik Junction") >= 0);
+    id = find_entity(t, "A Quiet Harbour");
+    if (id < 0)
+        fail_msg("'A Quiet Harbour' not found");
+    mention_texts(t, &a[0], 0, id, buf, sizeof buf);
+    assert_string_equal(buf, "A Quiet Harbour|A Quiet Harbour|A Quiet Harbour");
+    id = find_entity(t, "Maine Central Railroad");
+    if (id < 0)
+        fail_msg("'Maine Central Railroad' not found");
+    mention_texts(t, &a[0], 0, id, buf, sizeof buf);
+    assert_string_equal(buf, "Maine Central Railroad|Maine Central Railroad|"
+                             "Maine Central Railroad");
+    assert_true(total_of(t, "Arsenal") == 2);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
+/* Two full names joined by "&" are two people, by the rules or the
+ * tagger; single words joined by it stay one name. */
+static void test_two_people(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Breakfast show\n"
+        "The hosts were Karl Langdon & Harvey Deegan until June, then "
+        "the station hired Jenny Seaton & Gary Carvolth. Shoppers went "
+        "to Marks & Spencer.\n";
+    for (int rules = 0; rules < 2; rules++) {
+        article a;
+        fake_article(&a, text);
+        entity_table *t = entity_table_new();
+        if (rules)
+            entity_table_set_tagger(t, NULL);
+        entity_scan(t, 0, &a);
+        entity_finish(t);
+        assert_entity(t, "Karl Langdon", ENT_PERSON);
+        assert_entity(t, "Harvey Deegan", ENT_PERSON);
+        assert_entity(t, "Jenny Seaton", ENT_PERSON);
+        assert_entity(t, "Gary Carvolth", ENT_PERSON);
+        assert_true(find_entity(t, "Marks & Spencer") >= 0);
+        entity_table_free(t);
+        fake_free(&a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1426,6 +1514,8 @@ int main(void)
         cmocka_unit_test(test_lowercase_majority),
         cmocka_unit_test(test_everyday_first_word),
         cmocka_unit_test(test_interjection),
+        cmocka_unit_test(test_article_consistency),
+        cmocka_unit_test(test_two_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
