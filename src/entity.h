@@ -70,6 +70,13 @@ void entity_scan(entity_table *t, uint32_t idx, const article *a);
 /* Merge variants across everything scanned and assign final ids. */
 void entity_finish(entity_table *t);
 
+/* The finder's own version: a raw scan kept in an index was made by the
+ * code of this version. Bump it whenever the same article, gazetteer
+ * and weights would give other names (a rule, a decoding step, the
+ * article-wide decisions): an index made before is scanned again (its
+ * articles stay), never served stale. 2: entity_doc.c. */
+#define ENTITY_FINDER_VERSION 2
+
 /* Scanning in two steps, so that articles can be scanned on several
  * threads and the results merged in order (and kept in the index).
  * entity_scan_raw finds the names in `a` using t (a private table: one

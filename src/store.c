@@ -531,12 +531,14 @@ static index_stamp stamp_of(const store *s)
 {
     index_stamp st = {0, 0};
     /* the user's gazetteers and the bundled ones: names are scanned
-     * again when either changes; the tagger's weights likewise */
+     * again when either changes; the tagger's weights and the finder's
+     * version likewise */
     st.gazetteer = lede_hash64(s->gaz ? s->gaz : "", s->gazlen) ^
                    lede_data_entities_hash ^ lede_data_gaz_places_hash * 3 ^
                    lede_data_gaz_countries_hash * 5 ^
                    lede_data_gaz_clubs_hash * 7;
-    st.model = lede_data_tagger_hash ^ lede_data_lexicon_hash * 3;
+    st.model = lede_data_tagger_hash ^ lede_data_lexicon_hash * 3 ^
+               (uint64_t)ENTITY_FINDER_VERSION * 0x9e3779b97f4a7c15u;
     return st;
 }
 
