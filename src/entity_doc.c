@@ -13,10 +13,11 @@
  *    the article writes it, twice or more, heads a numbered list
  *    ("Milepost 0: ...", "Milepost 1.2: ..."): no name (a colon after
  *    the number where it could be a score: "Arsenal 3");
- *  - a name of two words or more found in one place marks its other
- *    exact mentions in the article, where nothing else was found or
- *    only names inside it ("Maine Central Railroad" where another
- *    sentence gave "Maine" and "Central Railroad");
+ *  - a name of two words or more, or one word of capitals and digits
+ *    ("6PR", "MTV2"), found in one place marks its other exact
+ *    mentions in the article, where nothing else was found or only
+ *    names inside it ("Maine Central Railroad" where another sentence
+ *    gave "Maine" and "Central Railroad");
  *  - an acronym the article also writes in the plural ("KO" beside
  *    "KOs", "PC" beside "PCs") is a common noun;
  *
@@ -263,6 +264,27 @@ static bool names_inside(const entity_table *t, size_t nc, size_t a,
     return true;
 }
 
+/* One word of capitals and digits mixed ("6PR", "MTV2", "EZ2DJ",
+ * "A1GP"): a code, not a word of the language, so named once it is a
+ * name each time; the rules never name one, the tagger knows it only
+ * where its context says so. */
+static bool code_word(const entity_table *t, const ent_cand *c)
+{
+    const ent_word *w = &t->w[c->w0];
+    if (c->w1 != c->w0 + 1 || !(w->f & (S_DIGIT | S_HASDIGIT)))
+        return false;
+    const char *x = t->text + w->off;
+    bool upper = false;
+    for (size_t k = 0; k < w->len; k++) {
+        unsigned char ch = (unsigned char)x[k];
+        if (ch >= 'A' && ch <= 'Z')
+            upper = true;
+        else if (!(ch >= '0' && ch <= '9') && !(ch >= 'a' && ch <= 'z'))
+            return false;
+    }
+    return upper;
+}
+
 static void propagate(entity_table *t)
 {
     size_t np = 0;
@@ -272,7 +294,8 @@ static void propagate(entity_table *t)
         /* not one led by a title ("Doctor Hank"): elsewhere the title
          * is rightly left out ("Doctor Hank" in a headline, "trusting
          * Doctor Hank" in the text) */
-        if (whole_words(t, c) && c->w1 - c->w0 >= 2 && !c->team &&
+        if (whole_words(t, c) && (c->w1 - c->w0 >= 2 || code_word(t, c)) &&
+            !c->team &&
             !(t->w[c->w0].wf & W_TITLE))
             props[np++] = (uint32_t)i;
     }
