@@ -533,7 +533,7 @@ void ent_doc_consistency(entity_table *t)
     counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);
-    trailing_numbers(t);
     numbered_lists(t);
+    trailing_numbers(t);
     propagate(t);
 }
