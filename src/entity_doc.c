@@ -17,8 +17,8 @@
  *    "Channel 4"), but not a year, a score, a count or a unit, nor after
  *    a person or a team in a sports article. Measured (WikiGold 5-fold
  *    CV, UNER by a model without UNER, CoNLL testa as an aggregate):
- *    untyped F1 +0.0014, +0.0004, +0.0002; typed +0.0005, +0.0005,
- *    -0.0006 (four CoNLL names fewer rightly typed);
+ *    untyped F1 +0.0014, +0.0004, +0.0001; typed +0.0005, +0.0005,
+ *    -0.0007 (four CoNLL names fewer rightly typed);
  *  - a name of two words or more, or one word of capitals and digits
  *    ("6PR", "MTV2"), found in one place marks its other exact
  *    mentions in the article, where nothing else was found or only
