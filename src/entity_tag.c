@@ -34,6 +34,8 @@ static uint32_t tg_flags(const ent_word *w)
         f |= TGF_COMMON;
     if (w->wf & W_FIRST)
         f |= TGF_GIVEN;
+    if (w->f & (S_DIGIT | S_HASDIGIT))
+        f |= TGF_NUM;
     return f;
 }
 

@@ -239,6 +239,19 @@ static uint32_t run_code(const tagger_tok *tok, size_t n, size_t i)
     return (uint32_t)(i - a) << 4 | (uint32_t)(b - a);
 }
 
+/* The rules' decision on word w as the features see it: their "no
+ * name" on a word with a digit in it is a code of its own (R_DIGIT),
+ * since the rules refuse every such word ("6PR", "MTV2", the "11" of
+ * "Apollo 11"): without it, the prior on "the rules said O" buries the
+ * tagger's own evidence there. Mean of four training seeds, typed and
+ * untyped F1: WikiGold 5-fold CV +0.0007/+0.0011, UNER
+ * -0.0013/-0.0023, CoNLL testa +0.0017/+0.0019. */
+enum { R_DIGIT = 21 };
+static uint32_t rule_code(const tagger_tok *w)
+{
+    return w->rule ? w->rule : (w->flags & TGF_NUM) ? R_DIGIT : 0;
+}
+
 static size_t ctx_feats(const tagger_tok *tok, size_t n, size_t i,
                         bool rules, uint32_t *out)
 {
@@ -268,12 +281,14 @@ static size_t ctx_feats(const tagger_tok *tok, size_t n, size_t i,
     out[k++] = hint(F_GAZSC, w->gaz, sc, (f & TGF_SENT) != 0);
     if (!rules)
         return k;
-    uint32_t rp = i > 0 ? tok[i - 1].rule : 99, rn = i + 1 < n ? tok[i + 1].rule : 99;
-    out[k++] = hint(F_RULE, w->rule, 0, 0);
-    out[k++] = hint(F_RULE2, rp, w->rule, rn);
-    out[k++] = hint(F_RULESC, w->rule, sc, (f & TGF_SENT) != 0);
-    out[k++] = hint(F_RULEGAZ, w->rule, w->gaz, 0);
-    out[k++] = hint(F_RULECUE, w->rule, w->cue, (f & TGF_SENT) != 0);
+    uint32_t r = rule_code(w);
+    uint32_t rp = i > 0 ? rule_code(&tok[i - 1]) : 99,
+             rn = i + 1 < n ? rule_code(&tok[i + 1]) : 99;
+    out[k++] = hint(F_RULE, r, 0, 0);
+    out[k++] = hint(F_RULE2, rp, r, rn);
+    out[k++] = hint(F_RULESC, r, sc, (f & TGF_SENT) != 0);
+    out[k++] = hint(F_RULEGAZ, r, w->gaz, 0);
+    out[k++] = hint(F_RULECUE, r, w->cue, (f & TGF_SENT) != 0);
     return k;
 }
 
@@ -614,16 +629,17 @@ static uint64_t ctx_key(const tagger_tok *tok, size_t n, size_t i)
 {
     const tagger_tok *w = &tok[i];
     uint64_t k = w->flags & 0x3fff;                 /* 14 bits */
-    k = k << 10 | (uint64_t)(w->gaz & 31) << 5 | (w->rule & 31);
+    k = k << 10 | (uint64_t)(w->gaz & 31) << 5 | (rule_code(w) & 31);
     if (i > 0)                                      /* 15 bits */
         k = k << 15 | (uint64_t)(tok[i - 1].flags & 0x1f) << 10 |
-            (uint64_t)(tok[i - 1].gaz & 31) << 5 | (tok[i - 1].rule & 31);
+            (uint64_t)(tok[i - 1].gaz & 31) << 5 | (rule_code(&tok[i - 1]) & 31);
     else
         k = k << 15 | 0x7fff;
     if (i + 1 < n) {                                /* 17 bits */
         uint32_t f = tok[i + 1].flags;
         k = k << 17 | (uint64_t)((f & 0x1f) | (f >> 1 & 0x60)) << 10 |
-            (uint64_t)(tok[i + 1].gaz & 31) << 5 | (tok[i + 1].rule & 31);
+            (uint64_t)(tok[i + 1].gaz & 31) << 5 |
+            (rule_code(&tok[i + 1]) & 31);
     } else {
         k = k << 17 | 0x1ffff;
     }
@@ -844,6 +860,16 @@ static bool untyped_everyday(const tagger_tok *w)
     return lex_has(lw, w->len);
 }
 
+/* A word with a digit in it ("6PR", "MTV2", "747"). */
+static bool digit_word(const tagger_tok *w)
+{
+    for (size_t k = 0; k < w->len; k++) {
+        if (w->s[k] >= '0' && w->s[k] <= '9')
+            return true;
+    }
+    return false;
+}
+
 /* Where the tagger's labelling of [a, b) and the rules' differ, each
  * stretch of disagreement (between words both leave O) is judged on its
  * own: the rules' labelling stays (every word of the stretch marked
@@ -915,6 +941,19 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
             everyday = untyped_everyday(&tok[k]);
         if (everyday)
             margin = 0;
+        /* the rules never name a word with a digit ("6PR", the "11"
+         * of "Apollo 11"): where the tagger names one they left out,
+         * half the margin. Measured against the full margin, mean of
+         * four training seeds, typed/untyped F1: WikiGold 5-fold CV
+         * +0.0025/+0.0032, UNER (no MISC: a product such as "Lexus IS
+         * 300" counts as a false name) -0.0016/-0.0017, CoNLL testa
+         * -0.0005/-0.0004; no margin at all lost more on UNER and
+         * CoNLL ("London E17" as one name). */
+        bool digit = false;
+        for (size_t k = i; k < j; k++)
+            digit |= tags[k] && !alt[k] && digit_word(&tok[k]);
+        if (digit && margin > m->defer / 2)
+            margin = m->defer / 2;
         /* nor drops a name whose words the rules name elsewhere in the
          * article too ("Yukos said" after "oil firm Yukos", "Quorvex
          * Power will" after "Quorvex Power announced") */

@@ -47,7 +47,10 @@ enum {
                                article too (no feature: decoding only) */
     TGF_GIVEN = 1u << 16,   /* a common given name (no feature: decoding
                                only) */
-    TGF_NFLAGS = 17
+    TGF_NUM = 1u << 17,     /* has a digit anywhere ("6PR", "MTV2",
+                               "747"): the rules name no such word, so
+                               their "no name" there says nothing */
+    TGF_NFLAGS = 18
 };
 
 /* Gazetteer position of a word in the longest known name it starts or

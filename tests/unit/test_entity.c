@@ -1445,6 +1445,44 @@ static void test_article_consistency(void **state)
     fake_free(&a[1]);
 }
 
+/* Names with digits: a name's number ("Apollo 11", "Channel 4") is its
+ * last word, a code of capitals and digits ("6PR") a name each time it
+ * is written; a year before a name, a score, a count and a unit stay
+ * out. */
+static void test_names_with_digits(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Moon shots and radio\n"
+        "The Apollo 11 crew landed on the Moon, NASA said. The Apollo 11 "
+        "flight was watched by millions, and Channel 4 showed it again.\n"
+        "Listeners in Perth tuned to 6PR for the news; 6PR had the first "
+        "report.\n"
+        "The 1994 World Cup was held in the United States.\n"
+        "Results: Arsenal 2 Chelsea 1.\n"
+        "The doors open at 7 PM. Dario Menkel has won 14 KOs in 20 "
+        "fights.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_true(total_of(t, "Apollo 11") == 2);
+    assert_no_entity(t, "Apollo");
+    assert_true(find_entity(t, "Channel 4") >= 0);
+    assert_no_entity(t, "Channel");
+    assert_true(total_of(t, "6PR") == 2);
+    assert_entity(t, "World Cup", ENT_OTHER);
+    assert_no_entity(t, "1994 World Cup");
+    assert_true(find_entity(t, "Arsenal") >= 0);
+    assert_true(find_entity(t, "Chelsea") >= 0);
+    assert_no_entity(t, "Arsenal 2");
+    assert_no_entity(t, "Chelsea 1");
+    assert_no_entity(t, "PM");
+    assert_no_entity(t, "KOs");
+    assert_entity(t, "Dario Menkel", ENT_PERSON);
+    assert_no_entity(t, "Dario Menkel 14");
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* Two full names joined by "&" are two people, by the rules or the
  * tagger; single words joined by it stay one name. */
 static void test_two_people(void **state)
@@ -1477,6 +1515,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sample_set),
+        cmocka_unit_test(test_names_with_digits),
         cmocka_unit_test(test_people_places_orgs),
         cmocka_unit_test(test_short_forms_merge),
         cmocka_unit_test(test_ambiguous_short_form),
