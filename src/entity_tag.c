@@ -478,23 +478,20 @@ static bool name_evidence(const entity_table *t, uint32_t a, uint32_t b)
 }
 
 /* A rules name c that no cue typed (merging would fall back on its
- * shape: a lone word an organisation, "Applause", "Channel") where the
- * tagger defers to the rules. Where the tagger is sure of a type (its
- * best beats its second by KEEP_TYPE_MARGIN) that type is one vote: a
- * cue of the set outvotes it ("oil firm Yukos"). Where it is not:
- *  - a name the tagger's own labelling left O, that nothing but its
- *    shape makes a name (name_evidence), is dropped;
- *  - a name the tagger's own labelling gives a person or an other name
- *    takes that type as one vote. Not a place: the lone words it calls
- *    places without a margin are people and firms as often; nor an
- *    organisation (the shape default stands: a lone word is one).
+ * shape: a lone word an organisation, "Technlogy", "Superheroes") where
+ * the tagger defers to the rules. Where the tagger is sure of a type
+ * (its best beats its second by KEEP_TYPE_MARGIN) that type is one
+ * vote: a cue of the set outvotes it ("oil firm Yukos"). Where it is
+ * not, and its own labelling left the name O, a name that nothing but
+ * its shape makes one (name_evidence) is dropped.
  * Measured (WikiGold 5-fold CV, UNER English-EWT by a model trained
- * without UNER), with caps_no_name: organisations found 1171 to 1050
- * on WikiGold (precision 0.444 to 0.473, recall 0.579 to 0.554), 1096
- * to 949 on UNER (0.281 to 0.305, 0.564 to 0.529); typed F1 0.6685 to
- * 0.6714 and 0.5177 to 0.5283. Taking the tagger's place too: 0.6702
- * and 0.5270; its place and organisation: 0.6719 and 0.5217; dropping
- * alone: 0.6688 and 0.5188.
+ * without UNER), with caps_no_name: typed F1 0.6685 to 0.6691 and
+ * 0.5177 to 0.5208 (CoNLL eng.testa, aggregate only: 0.8528 to
+ * 0.8537). Not done: giving such a name the type of the tagger's own
+ * labelling when that is a person or other name (0.6714 and 0.5283,
+ * but on Wikinews "Polaroids", "Gawker" and "Wicca" became people and
+ * "Holden Chow" another name, for "Safari" and "Satan" right), nor
+ * with places and organisations too (0.6719 and 0.5217).
  * Returns false when c is dropped. */
 static bool untyped_rule(entity_table *t, ent_cand *c)
 {
@@ -511,12 +508,7 @@ static bool untyped_rule(entity_table *t, ent_cand *c)
         c->votes[type] = 1;
         return true;
     }
-    int own = own_type(t, c->w0, c->w1);
-    if (own == -1)
-        return name_evidence(t, c->w0, c->w1);
-    if (own == ENT_PERSON || own == ENT_OTHER)
-        c->votes[own] = 1;
-    return true;
+    return own_type(t, c->w0, c->w1) != -1 || name_evidence(t, c->w0, c->w1);
 }
 
 /* Word i is where the tagger defers: the rules' candidates starting in
