@@ -478,20 +478,22 @@ static bool name_evidence(const entity_table *t, uint32_t a, uint32_t b)
 }
 
 /* A rules name c that no cue typed (merging would fall back on its
- * shape: a lone word an organisation, "Technlogy", "Superheroes") where
- * the tagger defers to the rules. Where the tagger is sure of a type
- * (its best beats its second by KEEP_TYPE_MARGIN) that type is one
- * vote: a cue of the set outvotes it ("oil firm Yukos"). Where it is
- * not, and its own labelling left the name O, a name that nothing but
- * its shape makes one (name_evidence) is dropped.
+ * shape: a lone word an organisation) where the tagger defers to the
+ * rules. Where the tagger is sure of a type (its best beats its second
+ * by KEEP_TYPE_MARGIN) that type is one vote: a cue of the set outvotes
+ * it ("oil firm Yukos"). Where it is not, a name of everyday words
+ * ("Overseas", "Fax", "Sundays") that the tagger's own labelling left O
+ * and that nothing but its shape makes one (name_evidence) is dropped.
  * Measured (WikiGold 5-fold CV, UNER English-EWT by a model trained
- * without UNER), with caps_no_name: typed F1 0.6685 to 0.6691 and
- * 0.5177 to 0.5208 (CoNLL eng.testa, aggregate only: 0.8528 to
- * 0.8537). Not done: giving such a name the type of the tagger's own
+ * without UNER), with caps_no_name: typed F1 0.6685 to 0.6694 and
+ * 0.5177 to 0.5215, no name found right lost on either (CoNLL
+ * eng.testa, aggregate only: 0.8528 to 0.8537). Not done: dropping
+ * such a name of any words (0.6691 and 0.5208, but names lost:
+ * "O'Brien", "Aphrodite"); giving it the type of the tagger's own
  * labelling when that is a person or other name (0.6714 and 0.5283,
  * but on Wikinews "Polaroids", "Gawker" and "Wicca" became people and
- * "Holden Chow" another name, for "Safari" and "Satan" right), nor
- * with places and organisations too (0.6719 and 0.5217).
+ * "Holden Chow" another name, for "Safari" and "Satan" right), or any
+ * type (0.6719 and 0.5217).
  * Returns false when c is dropped. */
 static bool untyped_rule(entity_table *t, ent_cand *c)
 {
@@ -507,6 +509,14 @@ static bool untyped_rule(entity_table *t, ent_cand *c)
     if (margin >= KEEP_TYPE_MARGIN) {
         c->votes[type] = 1;
         return true;
+    }
+    /* dropped only when made of everyday words: a surname alone
+     * ("O'Brien") is a name the article did not type */
+    for (uint32_t j = c->w0; j < c->w1; j++) {
+        const ent_word *w = &t->w[j];
+        if ((w->f & (S_CAP | S_ALLCAPS)) && !(w->wf & W_LEX) &&
+            !tagger_everyday(t->text + w->off, w->len))
+            return true;
     }
     return own_type(t, c->w0, c->w1) != -1 || name_evidence(t, c->w0, c->w1);
 }
@@ -580,9 +590,7 @@ static bool score_at(const entity_table *t, size_t j)
 /* A one-word name in capitals that is no name by its shape: a Roman
  * numeral ("Parts I through III", "under VII") or an everyday word of
  * four letters or more written in capitals for emphasis ("FREE
- * download", "PERFORMANCE", "NOTICE"), unless a list names it. On UNER
- * English-EWT: 11 false organisations of 1096 gone, no name lost; on
- * WikiGold, 3 gone. */
+ * download", "PERFORMANCE", "NOTICE"), unless a list names it. */
 static bool caps_no_name(const entity_table *t, const tagger_tok *tt,
                          const ent_cand *c)
 {
@@ -592,7 +600,8 @@ static bool caps_no_name(const entity_table *t, const tagger_tok *tt,
     if (c->off != w->off || c->len != w->len || !(w->f & S_ALLCAPS) ||
         tt[c->w0].gaz || tt[c->w0].wgaz)
         return false;
-    if (w->len >= 4 && (w->wf & W_LEX))
+    if (w->len >= 4 &&
+        ((w->wf & W_LEX) || tagger_everyday(t->text + w->off, w->len)))
         return true;
     const char *x = t->text + w->off;
     size_t k = 0;

@@ -934,6 +934,16 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
     }
 }
 
+bool tagger_everyday(const char *s, size_t n)
+{
+    unsigned char lw[64];
+    if (n < 2 || n > sizeof lw)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        lw[k] = lower_ascii((unsigned char)s[k]);
+    return lex_has(lw, n);
+}
+
 uint8_t tagger_own_tag(const tagger_scratch *s, size_t i)
 {
     return s->own[i];
