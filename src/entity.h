@@ -75,8 +75,9 @@ void entity_finish(entity_table *t);
  * and weights would give other names (a rule, a decoding step, the
  * article-wide decisions): an index made before is scanned again (its
  * articles stay), never served stale. 2: entity_doc.c. 3: names with
- * digits ("6PR", "Apollo 11"). */
-#define ENTITY_FINDER_VERSION 3
+ * digits ("6PR", "Apollo 11"). 4: a name no cue typed that the tagger
+ * leaves out is dropped, capitals that are no name (entity_tag.c). */
+#define ENTITY_FINDER_VERSION 4
 
 /* Scanning in two steps, so that articles can be scanned on several
  * threads and the results merged in order (and kept in the index).

@@ -520,6 +520,7 @@ struct tagger_scratch {
     uint8_t *bp;   /* n * T back pointers */
     bool *act;
     uint8_t *alt;  /* the rules' path */
+    uint8_t *own;  /* the tagger's own path, before it defers */
     uint64_t *key; /* per word: its cache key, 0 until needed */
     size_t cap;
 };
@@ -538,6 +539,7 @@ void tagger_scratch_free(tagger_scratch *s)
         free(s->bp);
         free(s->act);
         free(s->alt);
+        free(s->own);
         free(s->key);
         free(s);
     }
@@ -971,6 +973,21 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
     }
 }
 
+bool tagger_everyday(const char *s, size_t n)
+{
+    unsigned char lw[64];
+    if (n < 2 || n > sizeof lw)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        lw[k] = lower_ascii((unsigned char)s[k]);
+    return lex_has(lw, n);
+}
+
+uint8_t tagger_own_tag(const tagger_scratch *s, size_t i)
+{
+    return s->own[i];
+}
+
 int tagger_span_type(const tagger *m, const tagger_scratch *s, size_t a,
                      size_t b, float *margin)
 {
@@ -998,6 +1015,7 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
         s->bp = lede_realloc(s->bp, s->cap * T);
         s->act = lede_realloc(s->act, s->cap);
         s->alt = lede_realloc(s->alt, s->cap);
+        s->own = lede_realloc(s->own, s->cap);
         s->key = lede_realloc(s->key, s->cap * sizeof *s->key);
     }
     memset(s->key, 0, n * sizeof *s->key);
@@ -1012,6 +1030,7 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
     size_t i = 0;
     while (i < n) {
         if (!s->act[i]) {
+            s->own[i] = 0;
             tags[i++] = 0;
             continue;
         }
@@ -1020,6 +1039,7 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
             j++;
         emissions(m, s, tok, n, i, j);
         viterbi(m, s, i, j, tags);
+        memcpy(s->own + i, tags + i, j - i);
         maybe_defer(m, s, tok, i, j, tags);
         i = j;
     }

@@ -140,6 +140,12 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
  * [a, b) as one name (B then I emissions), and by how much (in weight
  * units, over the runner-up) in *margin. a < b, b <= n of that call,
  * all of them scored. */
+/* Whether the word s (n bytes) is an everyday English word in
+ * lowercase (data/lexicon.txt): "Applause", "FREE". */
+bool tagger_everyday(const char *s, size_t n);
+/* The tag word i had on the tagger's own path, before tagger_tag
+ * deferred to the rules there (0: O). */
+uint8_t tagger_own_tag(const tagger_scratch *s, size_t i);
 int tagger_span_type(const tagger *m, const tagger_scratch *s, size_t a,
                      size_t b, float *margin);
 
