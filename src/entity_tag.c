@@ -612,6 +612,26 @@ static bool caps_no_name(const entity_table *t, const tagger_tok *tt,
     return w->len >= 2 && k == w->len;
 }
 
+/* "Claudia Mo of Civic Party", "Jane Okafor of Brightwell Labs": a
+ * name of words [i, j) that starts with a given name and two or more
+ * capitalised words before an "of" is a person and the name after it,
+ * not one name (a caption, a byline). Returns the "of" word, or 0.
+ * "Bank of England", "Duke of Edinburgh" and "Henry of Navarre" start
+ * with no given name or have one word before "of". */
+static size_t person_of(const entity_table *t, size_t i, size_t j)
+{
+    const ent_word *w = t->w;
+    if (j < i + 4 || !(w[i].wf & W_FIRST) || !(w[i].f & S_CAP))
+        return 0;
+    for (size_t k = i + 1; k + 1 < j; k++) {
+        if (w[k].wf & W_OF)
+            return k >= i + 2 && (w[k + 1].f & S_CAP) ? k : 0;
+        if (!(w[k].f & S_CAP))
+            return 0;
+    }
+    return 0;
+}
+
 void ent_tag_article(entity_table *t)
 {
     size_t n;
@@ -643,8 +663,13 @@ void ent_tag_article(entity_table *t)
         while (j > i + 1 && ((t->w[j - 1].f & S_LOWER) ||
                              ent_trailing_stop(t, i, j)))
             j--;
-        if (j > i + 1 || !split_by_rules(t, i, &kr))
+        size_t of = person_of(t, i, j);
+        if (of) {
+            add_span(t, i, of, ENT_PERSON, &k);
+            add_span(t, of + 1, j, TAGGER_TYPE(g), &k);
+        } else if (j > i + 1 || !split_by_rules(t, i, &kr)) {
             add_span(t, i, j, TAGGER_TYPE(g), &k);
+        }
         i = j;
     }
     size_t kept = 0;

@@ -1539,6 +1539,32 @@ static void test_two_people(void **state)
     }
 }
 
+/* A caption "Person of Party": a person and the party, not one name
+ * (the tagger had read such a line as one organisation). */
+static void test_person_of_org(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Council election results\n"
+        "\n"
+        "Claudia Mo of Civic Party\n"
+        "\n"
+        "The Bank of England kept its rate. Maria Chen of Brightwell Labs "
+        "said the results were late.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Claudia Mo", ENT_PERSON);
+    assert_entity(t, "Civic Party", ENT_ORG);
+    assert_entity(t, "Bank of England", ENT_ORG);
+    assert_entity(t, "Maria Chen", ENT_PERSON);
+    assert_true(find_entity(t, "Claudia Mo of Civic Party") < 0);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1584,6 +1610,7 @@ int main(void)
         cmocka_unit_test(test_interjection),
         cmocka_unit_test(test_article_consistency),
         cmocka_unit_test(test_two_people),
+        cmocka_unit_test(test_person_of_org),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
