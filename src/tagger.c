@@ -862,16 +862,6 @@ static bool untyped_everyday(const tagger_tok *w)
     return lex_has(lw, w->len);
 }
 
-/* A word with a digit in it ("6PR", "MTV2", "747"). */
-static bool digit_word(const tagger_tok *w)
-{
-    for (size_t k = 0; k < w->len; k++) {
-        if (w->s[k] >= '0' && w->s[k] <= '9')
-            return true;
-    }
-    return false;
-}
-
 /* Where the tagger's labelling of [a, b) and the rules' differ, each
  * stretch of disagreement (between words both leave O) is judged on its
  * own: the rules' labelling stays (every word of the stretch marked
@@ -953,7 +943,7 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
          * CoNLL ("London E17" as one name). */
         bool digit = false;
         for (size_t k = i; k < j; k++)
-            digit |= tags[k] && !alt[k] && digit_word(&tok[k]);
+            digit |= tags[k] && !alt[k] && (tok[k].flags & TGF_NUM);
         if (digit && margin > m->defer / 2)
             margin = m->defer / 2;
         /* nor drops a name whose words the rules name elsewhere in the
