@@ -77,8 +77,9 @@ void entity_finish(entity_table *t);
  * articles stay), never served stale. 2: entity_doc.c. 3: names with
  * digits ("6PR", "Apollo 11"). 4: a name no cue typed that the tagger
  * leaves out is dropped, capitals that are no name (entity_tag.c). 5: a
- * person "of" a name is two names. */
-#define ENTITY_FINDER_VERSION 5
+ * person "of" a name is two names. 6: digit words by the scanner's
+ * classes. */
+#define ENTITY_FINDER_VERSION 6
 
 /* Scanning in two steps, so that articles can be scanned on several
  * threads and the results merged in order (and kept in the index).
