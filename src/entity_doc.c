@@ -475,17 +475,6 @@ static void two_people(entity_table *t)
 }
 
 /* Bytes s[0, n) are two or more capitals A-Z and nothing else. */
-static bool caps_only(const char *s, size_t n)
-{
-    if (n < 2)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < 'A' || s[i] > 'Z')
-            return false;
-    }
-    return true;
-}
-
 enum { PLURAL_SALT = 0x5bd1e995u };
 
 /* "KO" where the article also writes "KOs", "PC" beside "PCs": an
@@ -498,7 +487,7 @@ static void counted_acronyms(entity_table *t)
     for (size_t i = 0; i < t->nw; i++) {
         const char *x = t->text + w[i].off;
         if (w[i].len >= 3 && x[w[i].len - 1] == 's' &&
-            caps_only(x, w[i].len - 1)) {
+            ent_acronym_shape(x, w[i].len - 1)) {
             if (!t->dset)
                 t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
             ent_set_add(t->dset, t->gen,
@@ -511,7 +500,7 @@ static void counted_acronyms(entity_table *t)
     for (size_t i = 0; i < t->nc; i++) {
         ent_cand *c = &t->c[i];
         if (!whole_words(t, c) || c->w1 != c->w0 + 1 ||
-            !caps_only(t->text + c->off, c->len) ||
+            !ent_acronym_shape(t->text + c->off, c->len) ||
             !ent_set_has(t->dset, t->gen,
                          ent_hash(t->text + c->off, c->len) ^ PLURAL_SALT) ||
             ent_gaz_find(t, t->text + c->off, c->len) >= 0)

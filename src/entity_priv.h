@@ -411,6 +411,8 @@ bool ent_label_word(entity_table *t, size_t a);
 
 /* Sort candidates into text order, a longer one first at one offset. */
 void ent_sort_cands(ent_cand *c, size_t n);
+/* Two to eight ASCII capitals: the shape of an acronym ("CBI", "KO"). */
+bool ent_acronym_shape(const char *s, size_t n);
 
 /* entity_doc.c: decisions over the whole article on its candidates
  * (t->c, sorted; some may come back with len 0, some are added):

@@ -1287,8 +1287,8 @@ static void decide(entity_table *t, const char *s)
     }
 }
 
-/* Two to eight capitals: a possible acronym. */
-static bool acronym_shape(const char *s, size_t n)
+/* Two to eight capitals: a possible acronym (entity_priv.h). */
+bool ent_acronym_shape(const char *s, size_t n)
 {
     if (n < 2 || n > 8)
         return false;
@@ -1322,10 +1322,10 @@ static void acronym_pair(entity_table *t, const char *s, const ent_cand *p,
                          const ent_cand *c)
 {
     uint32_t pe = p->off + p->len;
-    if (acronym_shape(s + c->off, c->len) && s[c->off + c->len] == ')' &&
+    if (ent_acronym_shape(s + c->off, c->len) && s[c->off + c->len] == ')' &&
         between(s, pe, c->off, " ("))
         ent_acro_note(t, s + c->off, c->len, s + p->off, p->len);
-    else if (acronym_shape(s + p->off, p->len) && between(s, pe, c->off, ", the "))
+    else if (ent_acronym_shape(s + p->off, p->len) && between(s, pe, c->off, ", the "))
         ent_acro_note(t, s + p->off, p->len, s + c->off, c->len);
 }
 

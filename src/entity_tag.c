@@ -479,6 +479,13 @@ static bool name_evidence(const entity_table *t, uint32_t a, uint32_t b)
     return false;
 }
 
+/* An everyday word: on the common-word list or, in lowercase, in the
+ * lexicon ("Overseas", "FREE"). */
+static bool everyday_word(const entity_table *t, const ent_word *w)
+{
+    return (w->wf & W_LEX) || tagger_everyday(t->text + w->off, w->len);
+}
+
 /* A rules name c that no cue typed (merging would fall back on its
  * shape: a lone word an organisation) where the tagger defers to the
  * rules. Where the tagger is sure of a type (its best beats its second
@@ -516,8 +523,7 @@ static bool untyped_rule(entity_table *t, ent_cand *c)
      * ("O'Brien") is a name the article did not type */
     for (uint32_t j = c->w0; j < c->w1; j++) {
         const ent_word *w = &t->w[j];
-        if ((w->f & (S_CAP | S_ALLCAPS)) && !(w->wf & W_LEX) &&
-            !tagger_everyday(t->text + w->off, w->len))
+        if ((w->f & (S_CAP | S_ALLCAPS)) && !everyday_word(t, w))
             return true;
     }
     return own_type(t, c->w0, c->w1) != -1 || name_evidence(t, c->w0, c->w1);
@@ -541,6 +547,7 @@ static void keep_rules(entity_table *t, size_t i, size_t *kr)
             t->nc2--;
     }
 }
+
 /* One word the rules cut in two known names ("Kerry-Lavrov"): their two
  * candidates stand. */
 static bool split_by_rules(entity_table *t, size_t i, size_t *kr)
@@ -602,8 +609,7 @@ static bool caps_no_name(const entity_table *t, const tagger_tok *tt,
     if (c->off != w->off || c->len != w->len || !(w->f & S_ALLCAPS) ||
         tt[c->w0].gaz || tt[c->w0].wgaz)
         return false;
-    if (w->len >= 4 &&
-        ((w->wf & W_LEX) || tagger_everyday(t->text + w->off, w->len)))
+    if (w->len >= 4 && everyday_word(t, w))
         return true;
     const char *x = t->text + w->off;
     size_t k = 0;

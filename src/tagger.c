@@ -854,12 +854,9 @@ static unsigned gaz_pos(uint8_t gaz)
 static bool untyped_everyday(const tagger_tok *w)
 {
     if (w->doc || !w->rule || (w->rule - 1) % 5 != 4 || w->len < 2 ||
-        w->len > 63 || w->s[0] < 'A' || w->s[0] > 'Z')
+        w->s[0] < 'A' || w->s[0] > 'Z')
         return false;
-    unsigned char lw[64];
-    for (size_t k = 0; k < w->len; k++)
-        lw[k] = lower_ascii((unsigned char)w->s[k]);
-    return lex_has(lw, w->len);
+    return tagger_everyday(w->s, w->len);
 }
 
 /* Where the tagger's labelling of [a, b) and the rules' differ, each
