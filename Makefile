@@ -42,6 +42,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/data_boilerplate.o \
            $(B)/gen/data_common.o $(B)/gen/data_lexicon.o \
            $(B)/gen/data_gaz_places.o \
            $(B)/gen/data_gaz_countries.o $(B)/gen/data_gaz_clubs.o \
+           $(B)/gen/data_gaz_wordnet.o \
            $(B)/gen/data_tagger.o
 UI_SRC = $(wildcard ui/*.c)
 UI_OBJ = $(UI_SRC:%.c=$(B)/%.o)
@@ -160,13 +161,19 @@ $(B)/gen/data_gaz_%.c: data/gaz_%.tsv $(B)/embed
 
 # The generated gazetteers in data/ from the open sources named in
 # data/SOURCES (run by hand when the sources change; the output is
-# committed). NER_OPEN: the folder holding them.
+# committed). NER_OPEN: the folder holding them; WORDNET and ISO639_3
+# come from the Debian packages wordnet-base and iso-codes, which
+# tools/deps.sh gazetteer installs.
 NER_OPEN ?= ../shared/ner/open
-GAZ_GEN = data/gaz_places.tsv data/gaz_countries.tsv data/gaz_clubs.tsv
+WORDNET ?= /usr/share/wordnet
+ISO639_3 ?= /usr/share/iso-codes/json/iso_639-3.json
+GAZ_GEN = data/gaz_places.tsv data/gaz_countries.tsv data/gaz_clubs.tsv \
+          data/gaz_wordnet.tsv
 
 gazetteer: deps
+	@CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh gazetteer
 	@$(MAKE) --no-print-directory $(B)/gazetteer
-	$(B)/gazetteer $(NER_OPEN) data
+	$(B)/gazetteer $(NER_OPEN) data $(WORDNET) $(ISO639_3)
 
 $(B)/gazetteer: tools/gazetteer.c $(B)/liblede.a
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) $(LDFLAGS) -o $@ $< \

@@ -79,7 +79,7 @@ void entity_finish(entity_table *t);
  * leaves out is dropped, capitals that are no name (entity_tag.c). 5: a
  * person "of" a name is two names. 6: digit words by the scanner's
  * classes. */
-#define ENTITY_FINDER_VERSION 6
+#define ENTITY_FINDER_VERSION 7
 
 /* Scanning in two steps, so that articles can be scanned on several
  * threads and the results merged in order (and kept in the index).

@@ -239,7 +239,8 @@ struct entity_table {
     gaz_entry *gaz;
     size_t ngaz, gazcap;
     ent_map gazmap;      /* folded name or alias -> gazetteer entry */
-    /* The generated lists (data/gaz_places.tsv, gaz_clubs.tsv): many
+    /* The generated lists (data/gaz_places.tsv, gaz_clubs.tsv,
+     * gaz_wordnet.tsv): many
      * names, some of them also surnames or words, so they only vote a
      * type and merge aliases; they cut no runs and name nothing. Built
      * once a process into a table of their own (its gaz and weakmap),

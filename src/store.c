@@ -536,7 +536,8 @@ static index_stamp stamp_of(const store *s)
     st.gazetteer = lede_hash64(s->gaz ? s->gaz : "", s->gazlen) ^
                    lede_data_entities_hash ^ lede_data_gaz_places_hash * 3 ^
                    lede_data_gaz_countries_hash * 5 ^
-                   lede_data_gaz_clubs_hash * 7;
+                   lede_data_gaz_clubs_hash * 7 ^
+                   lede_data_gaz_wordnet_hash * 11;
     st.model = lede_data_tagger_hash ^ lede_data_lexicon_hash * 3 ^
                (uint64_t)ENTITY_FINDER_VERSION * 0x9e3779b97f4a7c15u;
     return st;

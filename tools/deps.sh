@@ -7,6 +7,8 @@
 #   check  test + a compiler that links ASan and UBSan ($CC; for clang
 #          its runtime package)
 #   fuzz   build + that compiler (make fuzz, CC=clang)
+#   gazetteer  build + the Debian packages tools/gazetteer reads
+#          (make gazetteer): wordnet-base, iso-codes
 # Missing Debian packages are installed with one apt-get call (after an
 # update) when we are root; otherwise every one of them is named in one
 # "sudo apt-get install" line and we exit 1. A library is found through
@@ -94,6 +96,10 @@ probe() {
         fi
         ;;
     esac
+    if [ "$mode" = gazetteer ]; then
+        [ -r /usr/share/wordnet/data.noun ] || add wordnet-base
+        [ -r /usr/share/iso-codes/json/iso_639-3.json ] || add iso-codes
+    fi
     case $mode in check | fuzz) ;; *) return ;; esac
     if [ "$(cc_package)" = clang ]; then
         if ! have_cmd "${CC%% *}" || ! san_links; then

@@ -1,15 +1,25 @@
 /* gazetteer: build the generated gazetteer files in data/ from open
  * sources (see data/SOURCES).
  *
- * usage: gazetteer OPEN_DIR OUT_DIR
+ * usage: gazetteer OPEN_DIR OUT_DIR WORDNET_DIR ISO_639_3_JSON
  *
  * OPEN_DIR holds world-cities.csv (GeoNames, CC BY 4.0), countries.json
- * (ODbL 1.0) and clubs/ (openfootball, CC0). Writes to OUT_DIR:
+ * (ODbL 1.0) and clubs/ (openfootball, CC0); WORDNET_DIR WordNet 3.0's
+ * data.noun (Debian wordnet-base: /usr/share/wordnet), ISO_639_3_JSON
+ * the ISO 639-3 language names (Debian iso-codes). Writes to OUT_DIR:
  *   gaz_places.tsv     cities and their regions, as places
  *   gaz_countries.tsv  countries with official names and alternative
  *                      spellings (country), demonyms (other)
  *   gaz_clubs.tsv      football clubs with their other names
  *                      (organisation)
+ *   gaz_wordnet.tsv    WordNet's capitalised nouns typed by their
+ *                      lexicographer file and hypernyms (people,
+ *                      places, organisations; peoples, languages,
+ *                      faiths, events, works as other) and ISO 639-3
+ *                      language names (other); a name with senses of
+ *                      two types, or one of no type ("Mercury", "Ford"
+ *                      the car), or named by the other lists or the
+ *                      hand-written gazetteer is left out
  * in the format of data/entities.tsv, sorted, so the same sources give
  * the same bytes. A one-word name that the entity finder's own word
  * lists know as an everyday word, a given name or a title ("Reading",
@@ -235,12 +245,11 @@ typedef struct jval {
     size_t n;
 } jval;
 
-static const char *jp;
+static const char *jp, *jfile = "countries.json";
 
 static void jfail(const char *what)
 {
-    fprintf(stderr, "gazetteer: countries.json: %s near '%.20s'\n", what,
-            jp);
+    fprintf(stderr, "gazetteer: %s: %s near '%.20s'\n", jfile, what, jp);
     exit(1);
 }
 
@@ -579,6 +588,318 @@ static void club_lines(clubs *c, strs *out)
     uniq(out);
 }
 
+/* --- typed proper nouns: WordNet 3.0 and ISO 639-3 --- */
+
+/* A noun synset of WordNet's data.noun: its lexicographer file, whether
+ * it is an instance ("Einstein" of physicist), its hypernyms. */
+typedef struct wn_syn {
+    uint32_t off;
+    uint8_t lex;
+    bool inst;
+    uint32_t hyp0, nhyp; /* into wn_hyp: hypernyms' offsets */
+} wn_syn;
+
+static wn_syn *wn_s;
+static size_t wn_n;
+static uint32_t *wn_hyp;
+
+/* Synsets the types hang from (WordNet 3.0 offsets, checked on load). */
+enum {
+    WN_ORGANIZATION = 8008335,  /* organization, organisation */
+    WN_RELIGION_ORG = 8081668,  /* religion, faith, organized religion */
+    WN_TAXON = 7992450,         /* taxonomic group */
+    WN_ETHNIC = 7967382,        /* ethnic group, ethnos */
+    WN_PEOPLE = 7942152,        /* people */
+    WN_NATION = 8166552,        /* nation, land, country (a people) */
+    WN_LANGUAGE = 6282651,      /* language, linguistic communication */
+    WN_SACRED_TEXT = 6429590,   /* sacred text */
+    WN_RELIGION = 5946687,      /* religion, faith, religious belief */
+    WN_HOLIDAY = 15183428,      /* holiday */
+    WN_CELESTIAL = 9239740,     /* celestial body */
+    WN_LEGISLATURE = 8163273,   /* legislature */
+    WN_UNIVERSITY = 4511002,    /* university (the buildings) */
+};
+
+static const struct {
+    uint32_t off;
+    const char *lemma;
+} wn_anchor[] = {
+    {WN_ORGANIZATION, "organization"}, {WN_RELIGION_ORG, "organized_religion"},
+    {WN_TAXON, "taxonomic_group"},     {WN_ETHNIC, "ethnic_group"},
+    {WN_PEOPLE, "people"},             {WN_NATION, "nation"},
+    {WN_LANGUAGE, "language"},         {WN_SACRED_TEXT, "sacred_text"},
+    {WN_RELIGION, "religion"},         {WN_HOLIDAY, "holiday"},
+    {WN_CELESTIAL, "celestial_body"}, {WN_LEGISLATURE, "legislature"},
+    {WN_UNIVERSITY, "university"},
+};
+
+static long wn_find(uint32_t off)
+{
+    size_t lo = 0, hi = wn_n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (wn_s[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < wn_n && wn_s[lo].off == off ? (long)lo : -1;
+}
+
+/* Whether synset i is anc or lies below it (hypernyms and instance
+ * hypernyms). */
+static bool wn_under(size_t i, uint32_t anc, int depth)
+{
+    if (wn_s[i].off == anc)
+        return true;
+    if (depth > 30)
+        return false;
+    for (uint32_t k = 0; k < wn_s[i].nhyp; k++) {
+        long j = wn_find(wn_hyp[wn_s[i].hyp0 + k]);
+        if (j >= 0 && wn_under((size_t)j, anc, depth + 1))
+            return true;
+    }
+    return false;
+}
+
+/* The type of a capitalised lemma of synset i, or NULL: not a name of a
+ * kind the finder types ("January", "Rosaceae", "Democrat"). */
+static const char *wn_type(size_t i)
+{
+    const wn_syn *y = &wn_s[i];
+    switch (y->lex) {
+    case 15: /* noun.location */
+        return "place";
+    case 17: /* noun.object: rivers, mountains, islands */
+        return y->inst && !wn_under(i, WN_CELESTIAL, 0) ? "place" : NULL;
+    case 18: /* noun.person: people by name; the capitalised kinds of
+              * people are members of a nation, people, faith or party
+              * ("Dane", "Onondaga", "Democrat") */
+        return y->inst ? "person" : "other";
+    case 14: /* noun.group */
+        if (wn_under(i, WN_RELIGION_ORG, 0))
+            return "other";
+        if (wn_under(i, WN_TAXON, 0) || wn_under(i, WN_NATION, 0))
+            return NULL;
+        if (wn_under(i, WN_ORGANIZATION, 0) ||
+            wn_under(i, WN_LEGISLATURE, 0))
+            return "organisation";
+        if (wn_under(i, WN_ETHNIC, 0) || wn_under(i, WN_PEOPLE, 0))
+            return "other";
+        /* named groups: "Irish Republican Army", not "Ming" */
+        return y->inst ? "organisation" : NULL;
+    case 10: /* noun.communication: languages, scriptures, works */
+        return y->inst || wn_under(i, WN_LANGUAGE, 0) ||
+                       wn_under(i, WN_SACRED_TEXT, 0)
+                   ? "other"
+                   : NULL;
+    case 6: /* noun.artifact: universities; buildings, bridges and other
+             * structures by name as places ("Hagia Sophia") */
+        return wn_under(i, WN_UNIVERSITY, 0) ? "organisation"
+               : y->inst                     ? "place"
+                                             : NULL;
+    case 9: /* noun.cognition: religions */
+        return wn_under(i, WN_RELIGION, 0) ? "other" : NULL;
+    case 4:  /* noun.act: wars, battles, crusades */
+    case 11: /* noun.event */
+        return y->inst ? "other" : NULL;
+    case 28: /* noun.time: holidays and eras, not months or days */
+        return y->inst || wn_under(i, WN_HOLIDAY, 0) ? "other" : NULL;
+    default:
+        return NULL;
+    }
+}
+
+/* One candidate: "key\tname\ttype", key the finder's folded form. */
+static void cand_add(strs *c, const char *name, const char *type)
+{
+    if (!name_ok(name))
+        return;
+
+    size_t k = ent_key(words, name, strlen(name));
+    size_t n = k + strlen(name) + strlen(type) + 3;
+    char *s = xrealloc(NULL, n);
+    snprintf(s, n, "%.*s\t%s\t%s", (int)k, words->kbuf, name, type);
+    push(c, s);
+}
+
+static uint32_t hex2(const char *p)
+{
+    return (uint32_t)strtoul(p, NULL, 16);
+}
+
+static void wordnet(const char *dir, strs *cand)
+{
+    char path[4096];
+    size_t len;
+    snprintf(path, sizeof path, "%s/data.noun", dir);
+    char *s = slurp(path, &len);
+    size_t cap = 0, hcap = 0, nh = 0;
+    /* first pass: synsets and hypernyms; lines stay for the second */
+    strs lines = {0};
+    for (char *p = s, *e; *p; p = e + 1) {
+        e = strchr(p, '\n');
+        if (!e)
+            break;
+        *e = '\0';
+        if (*p == ' ' || e - p < 20)
+            continue; /* the licence header */
+        push(&lines, p);
+        if (wn_n == cap)
+            wn_s = xrealloc(wn_s, (cap = cap ? 2 * cap : 1024) * sizeof *wn_s);
+        wn_syn *y = &wn_s[wn_n++];
+        memset(y, 0, sizeof *y);
+        char *q;
+        y->off = (uint32_t)strtoul(p, &q, 10);
+        y->lex = (uint8_t)strtoul(q, &q, 10);
+        q += 3; /* " n " */
+        uint32_t nw = hex2(q);
+        q = strchr(q, ' ') + 1;
+        for (uint32_t w = 0; w < nw; w++) { /* word lex_id */
+            q = strchr(q, ' ') + 1;
+            q = strchr(q, ' ') + 1;
+        }
+        unsigned long np = strtoul(q, &q, 10);
+        y->hyp0 = (uint32_t)nh;
+        for (unsigned long k = 0; k < np; k++) { /* sym off pos st */
+            char sym[4] = {0};
+            q++;
+            size_t sl = strcspn(q, " ");
+            memcpy(sym, q, sl < 3 ? sl : 3);
+            q += sl;
+            uint32_t off = (uint32_t)strtoul(q, &q, 10);
+            q += 2; /* " n" or other pos */
+            q = strchr(q, ' '); /* before source/target */
+            q += 5;
+            if (strcmp(sym, "@") && strcmp(sym, "@i"))
+                continue;
+            if (!strcmp(sym, "@i"))
+                y->inst = true;
+            if (nh == hcap)
+                wn_hyp = xrealloc(wn_hyp, (hcap = hcap ? 2 * hcap : 4096) *
+                                              sizeof *wn_hyp);
+            wn_hyp[nh++] = off;
+            y->nhyp++;
+        }
+    }
+    for (size_t a = 0; a < sizeof wn_anchor / sizeof wn_anchor[0]; a++) {
+        long i = wn_find(wn_anchor[a].off);
+        if (i < 0 || !strstr(lines.v[i], wn_anchor[a].lemma)) {
+            fprintf(stderr, "gazetteer: %s: synset %08u is not %s: not "
+                            "WordNet 3.0?\n", path, (unsigned)wn_anchor[a].off,
+                    wn_anchor[a].lemma);
+            exit(1);
+        }
+    }
+    /* second pass: the capitalised lemmas of typed synsets */
+    for (size_t i = 0; i < wn_n; i++) {
+        char *q = lines.v[i];
+        for (int f = 0; f < 3; f++)
+            q = strchr(q, ' ') + 1;
+        uint32_t nw = hex2(q);
+        q = strchr(q, ' ') + 1;
+        const char *type = NULL;
+        bool typed = false;
+        for (uint32_t w = 0; w < nw; w++) {
+            char *sp = strchr(q, ' ');
+            *sp = '\0';
+            if (*q >= 'A' && *q <= 'Z') {
+                if (!typed) {
+                    type = wn_type(i);
+                    typed = true;
+                }
+                for (char *u = q; *u; u++) {
+                    if (*u == '_')
+                        *u = ' ';
+                }
+                /* untyped senses count too: "Democrat" the person
+                 * keeps "Democrat" the party out */
+                cand_add(cand, q, type ? type : "-");
+            }
+            q = strchr(sp + 1, ' ') + 1;
+        }
+    }
+    free(lines.v);
+    /* s stays: the names were copied, the rest leaks until exit */
+    free(s);
+}
+
+/* Language names of ISO 639-3 (living, extinct, ancient, historical,
+ * constructed), as other; "Konkani (macrolanguage)" as "Konkani". */
+static void languages(const char *path, strs *cand)
+{
+    size_t len;
+    char *s = slurp(path, &len);
+    jp = s;
+    jfile = path;
+    jval root;
+    jvalue(&root, 0);
+    const jval *l = jget(&root, "639-3");
+    if (!l || l->t != J_ARR)
+        jfail("\"639-3\": an array of languages expected");
+    for (size_t i = 0; i < l->n; i++) {
+        const char *nm = jtext(jget(&l->kid[i], "name"));
+        const char *ty = jtext(jget(&l->kid[i], "type"));
+        if (!nm || !ty || !strchr("LEAHC", *ty) || strchr(nm, ','))
+            continue;
+        const char *par = strstr(nm, " (");
+        char *n = xstrndup(nm, par ? (size_t)(par - nm) : strlen(nm));
+        if (!strchr(n, '('))
+            cand_add(cand, n, "other");
+        free(n);
+    }
+    free(s);
+}
+
+/* Keys of the names in generated lines "name\ttype[\talias|...]", and of
+ * plain names: what the other lists name already. */
+static void keys_of(strs *keys, const strs *l, bool lines)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const char *s = l->v[i];
+        for (;;) {
+            size_t n = strcspn(s, lines ? "\t|" : "");
+            size_t k = ent_key(words, s, n);
+            push(keys, xstrndup(words->kbuf, k));
+            if (!lines || !s[n])
+                break;
+            s += n + 1;
+            if (s[-1] == '\t') { /* the type, then aliases or the end */
+                s += strcspn(s, "\t");
+                if (!*s)
+                    break;
+                s++;
+            }
+        }
+    }
+}
+
+/* One name a key: the candidates agreeing on a type, not named by the
+ * other lists or the hand-written gazetteer, none untyped. */
+static void typed_names(strs *cand, const strs *taken, strs *out)
+{
+    uniq(cand);
+    for (size_t i = 0; i < cand->n;) {
+        const char *c = cand->v[i];
+        size_t kl = strcspn(c, "\t"), j = i + 1;
+        const char *type = strrchr(c, '\t') + 1;
+        bool one = strcmp(type, "-") != 0;
+        for (; j < cand->n && !strncmp(cand->v[j], c, kl + 1); j++)
+            one &= !strcmp(strrchr(cand->v[j], '\t') + 1, type);
+        char *key = xstrndup(c, kl);
+        const char *name = c + kl + 1;
+        size_t nl = strcspn(name, "\t");
+        if (one && !has(taken, key) && ent_gaz_find(words, name, nl) < 0) {
+            char line[512];
+            snprintf(line, sizeof line, "%.*s\t%s", (int)nl, name, type);
+            push(out, xstrndup(line, strlen(line)));
+        }
+        free(key);
+        i = j;
+    }
+    uniq(out);
+}
+
 static void write_file(const char *dir, const char *name, const char *head,
                        const strs *a, const char *type, const strs *b)
 {
@@ -602,8 +923,9 @@ static void write_file(const char *dir, const char *name, const char *head,
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: gazetteer OPEN_DIR OUT_DIR\n");
+    if (argc != 5) {
+        fprintf(stderr, "usage: gazetteer OPEN_DIR OUT_DIR WORDNET_DIR "
+                        "ISO_639_3_JSON\n");
         return 2;
     }
     words = entity_table_new();
@@ -615,6 +937,15 @@ int main(int argc, char **argv)
     clubs c = {0};
     club_dir(path, &c, &cities, &pl);
     club_lines(&c, &cl);
+    strs cand = {0}, taken = {0}, wn = {0};
+    wordnet(argv[3], &cand);
+    languages(argv[4], &cand);
+    keys_of(&taken, &pl, false);
+    keys_of(&taken, &cl, true);
+    keys_of(&taken, &co, true);
+    keys_of(&taken, &dem, true);
+    uniq(&taken);
+    typed_names(&cand, &taken, &wn);
     write_file(argv[2], "gaz_places.tsv",
                "# Generated by tools/gazetteer from world-cities.csv\n"
                "# (GeoNames, CC BY 4.0): cities and regions. See SOURCES.\n",
@@ -627,8 +958,14 @@ int main(int argc, char **argv)
                "# Generated by tools/gazetteer from openfootball clubs\n"
                "# (CC0 1.0): football clubs. See SOURCES.\n",
                &cl, NULL, NULL);
+    write_file(argv[2], "gaz_wordnet.tsv",
+               "# Generated by tools/gazetteer from WordNet 3.0 (Copyright\n"
+               "# 2006 by Princeton University; WordNet licence) and ISO\n"
+               "# 639-3 language names (iso-codes, LGPL-2.1+): typed proper\n"
+               "# names. See SOURCES.\n",
+               &wn, NULL, NULL);
     entity_table_free(words);
-    printf("%zu places, %zu countries, %zu demonyms, %zu clubs\n", pl.n,
-           co.n, dem.n, cl.n);
+    printf("%zu places, %zu countries, %zu demonyms, %zu clubs, %zu "
+           "wordnet\n", pl.n, co.n, dem.n, cl.n, wn.n);
     return 0;
 }

@@ -577,6 +577,7 @@ static void test_data_hashes_match_the_data(void **state)
         {lede_data_gaz_places, &lede_data_gaz_places_len, &lede_data_gaz_places_hash},
         {lede_data_gaz_countries, &lede_data_gaz_countries_len, &lede_data_gaz_countries_hash},
         {lede_data_gaz_clubs, &lede_data_gaz_clubs_len, &lede_data_gaz_clubs_hash},
+        {lede_data_gaz_wordnet, &lede_data_gaz_wordnet_len, &lede_data_gaz_wordnet_hash},
         {lede_data_tagger, &lede_data_tagger_len, &lede_data_tagger_hash},
     };
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
