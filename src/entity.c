@@ -500,6 +500,7 @@ static void weak_build(void)
                          NULL, 0);
     entity_gazetteer_add(w, lede_data_gaz_clubs, lede_data_gaz_clubs_len,
                          NULL, 0);
+    w->weak_wn0 = w->ngaz;
     entity_gazetteer_add(w, lede_data_gaz_wordnet, lede_data_gaz_wordnet_len,
                          NULL, 0);
     weak_tpl = w;

@@ -250,6 +250,8 @@ struct entity_table {
     uint64_t *weak_first; /* bits by the hash of a name's first folded
                              word (ENT_WEAKBITS): a quick "no" */
     bool loading_weak;
+    size_t weak_wn0; /* the weak table's first entry of gaz_wordnet.tsv:
+                        they vote a type, they mark no words */
     uint32_t sport_h[256]; /* hashes of the words of sports reports */
     bool arts_sports;      /* the article just scanned is a sports report */
     /* variants and mentions */

@@ -980,6 +980,36 @@ static void test_generated_towns(void **state)
     fake_free(&a[1]);
 }
 
+/* The type of the entity named name in t, or -1. */
+static int type_named(const entity_table *t, const char *name)
+{
+    for (uint32_t i = 0; i < entity_count(t); i++) {
+        if (!strcmp(entity_name(t, i), name))
+            return entity_type_of(t, i);
+    }
+    return -1;
+}
+
+/* Names typed only by the WordNet list (data/gaz_wordnet.tsv), where no
+ * cue votes: a faith as other, a site, a desert and a building as places
+ * (without it: organisations and a person). */
+static void test_generated_wordnet(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Notes\nVisitors came to see Machu Picchu and the Gobi. The "
+        "museum shows books on Catholicism. The Hagia Sophia hosted a "
+        "meeting.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_int_equal(type_named(t, "Catholicism"), ENT_OTHER);
+    assert_int_equal(type_named(t, "Machu Picchu"), ENT_PLACE);
+    assert_int_equal(type_named(t, "Gobi"), ENT_PLACE);
+    assert_int_equal(type_named(t, "Hagia Sophia"), ENT_PLACE);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* Everything a table says about article 0, as text. */
 static void describe0(const entity_table *t, char *buf, size_t cap)
 {
@@ -1596,6 +1626,7 @@ int main(void)
         cmocka_unit_test(test_party_variants),
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_generated_towns),
+        cmocka_unit_test(test_generated_wordnet),
         cmocka_unit_test(test_word_memo),
         cmocka_unit_test(test_memo_lookups),
         cmocka_unit_test(test_posts_and_labels),
