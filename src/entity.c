@@ -329,6 +329,13 @@ static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
     if (!k)
         return;
     if (t->loading_weak) {
+        /* the WordNet list takes no key of the lists before it (a
+         * plural of its: "Romans" is a town's name too) */
+        if (t->weak_wn0 && e >= t->weak_wn0) {
+            long old = ent_map_get(&t->weakmap, &t->strs, t->kbuf, k, h);
+            if (old >= 0 && (size_t)old < t->weak_wn0)
+                return;
+        }
         ent_map_put(&t->weakmap, &t->strs, t->kbuf, k, h, e);
         weak_first_add(t, k);
         return;

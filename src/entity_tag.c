@@ -216,11 +216,13 @@ static void gaz_marks(entity_table *t, tagger_tok *tt)
 /* The longest name of the generated lists (GeoNames cities and regions,
  * football clubs) starting at each capitalised word: B I.. L or U. Not
  * the WordNet list (gaz_wordnet.tsv), whose types only vote where no
- * cue did (entity_merge.c): as marks here, retrained, it measured
- * better (WikiGold CV 0.6836 against 0.6800, seeds 1..4) but moved
- * the weights off four behaviours the unit tests hold (a title-case
- * headline, "Overseas," starting a sentence, "Claudia Mo of Civic
- * Party", "Hardline pro-Brexit"): branch wn-retrain. */
+ * cue did (entity_merge.c), so the weights are those trained without
+ * it. As marks here, retrained (list without the kinds of people), it
+ * measured WikiGold CV 0.6836 against 0.6800 for the same list as
+ * votes only (seeds 1..4), but moved the weights off four behaviours
+ * the unit tests hold (a title-case headline, "Overseas," starting a
+ * sentence, "Claudia Mo of Civic Party", "Hardline pro-Brexit"): branch
+ * wn-retrain. */
 static void weak_marks(entity_table *t, tagger_tok *tt)
 {
     const ent_word *w = t->w;

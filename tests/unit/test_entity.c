@@ -1010,6 +1010,30 @@ static void test_generated_wordnet(void **state)
     fake_free(&a[0]);
 }
 
+/* A plural the WordNet list makes of its own names ("Corinthian",
+ * "Crusader", other) takes no name of the lists before it: "Corinthians"
+ * and "Crusaders" stay the football clubs. */
+static void test_wordnet_plural_yields(void **state)
+{
+    (void)state;
+    entity_table *t = entity_table_new();
+    static const char *const names[] = {"Corinthians", "Crusaders"};
+    for (size_t i = 0; i < 2; i++) {
+        uint32_t h;
+        size_t k = ent_key_hash(t, names[i], strlen(names[i]), &h);
+        int32_t g = ent_weak_find(t, t->kbuf, k, h);
+        assert_true(g >= 0);
+        assert_true((size_t)g < t->weak->weak_wn0);
+        assert_int_equal(t->weak->gaz[g].type, ENT_ORG);
+    }
+    uint32_t h;
+    size_t k = ent_key_hash(t, "Corinthian", 10, &h);
+    int32_t g = ent_weak_find(t, t->kbuf, k, h);
+    assert_true(g >= 0 && (size_t)g >= t->weak->weak_wn0);
+    assert_int_equal(t->weak->gaz[g].type, ENT_OTHER);
+    entity_table_free(t);
+}
+
 /* Everything a table says about article 0, as text. */
 static void describe0(const entity_table *t, char *buf, size_t cap)
 {
@@ -1627,6 +1651,7 @@ int main(void)
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_generated_towns),
         cmocka_unit_test(test_generated_wordnet),
+        cmocka_unit_test(test_wordnet_plural_yields),
         cmocka_unit_test(test_word_memo),
         cmocka_unit_test(test_memo_lookups),
         cmocka_unit_test(test_posts_and_labels),
