@@ -379,11 +379,17 @@ static void merge_suffixes(merge_ctx *m)
 /* Ambiguous short forms follow the one longer name of their article;
  * where the article has several ("Warhol" in "Andy Warhol" and in
  * "Warhol Polaroids"), a surname follows the one person's full name it
- * ends. Each slot of r holds, per short form, the longer name's group
- * (NONE: more than one), for any longer name [0] and for full names the
- * short form ends [1]. */
+ * ends; where it ends several ("Mohamed" in "Ahmed Mohamed" and, later,
+ * in "his father Mohamed El-Hassan Mohamed"), it follows the one longer
+ * name written before the short form's first mention: news names a
+ * person in full and then by surname, and a second person of the name
+ * comes later, in full. Each slot of r holds, per short form, the
+ * longer name's group (NONE: more than one), for any longer name [0],
+ * for full names the short form ends [1], for longer names before its
+ * first mention [2]; seen, the article where the short form was met. */
+enum { LOCAL_SLOTS = 3 };
 typedef struct local_root {
-    uint32_t r[2], stamp[2];
+    uint32_t r[LOCAL_SLOTS], stamp[LOCAL_SLOTS], seen;
 } local_root;
 
 static void note_root(local_root *l, int k, uint32_t r, uint32_t gen)
@@ -398,7 +404,7 @@ static void note_root(local_root *l, int k, uint32_t r, uint32_t gen)
 
 static uint32_t local_of(const local_root *l, uint32_t gen)
 {
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < LOCAL_SLOTS; k++)
         if (l->stamp[k] == gen && l->r[k] != NONE)
             return l->r[k];
     return NONE;
@@ -425,8 +431,12 @@ static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
                 note_root(&local[s], 0, r, gen);
                 if (!first && full_name(t, mv))
                     note_root(&local[s], 1, r, gen);
+                if (local[s].seen != gen)
+                    note_root(&local[s], 2, r, gen);
             }
         }
+        if (m->ambiguous[mv])
+            local[mv].seen = gen;
     }
     for (uint32_t i = 0; i < n; i++) {
         uint32_t s = m->am[i].var;

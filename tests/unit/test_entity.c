@@ -209,6 +209,31 @@ static void test_ambiguous_short_form(void **state)
         fake_free(&a[i]);
 }
 
+/* A surname that ends two full names of one article ("Mohamed" after
+ * "Ahmed Mohamed" and, later, "his father Mohamed El-Hassan Mohamed")
+ * follows the one written before its own first mention: the article's
+ * subject, named in full first. Before, it stayed apart. */
+static void test_short_form_named_first(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Student builds a radio\n"
+        "Tomasz Wilk, a student from Leeds, built a radio. Wilk said it "
+        "took a month. The teachers called Wilk in. His father Jerzy Wilk "
+        "said he was proud. Wilk smiled.\n",
+        "Radio fair\nThe fair was opened by Marta Wilk on Monday.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    long tomasz = find_entity(t, "Tomasz Wilk"), jerzy = find_entity(t, "Jerzy Wilk");
+    assert_true(tomasz >= 0 && jerzy >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)tomasz), 4);
+    assert_int_equal(entity_total(t, (uint32_t)jerzy), 1);
+    assert_int_equal(find_entity(t, "Wilk"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* A surname that also begins a company's name in the same article
  * ("Warhol" in "Andy Warhol" and "Warhol Polaroids") follows the person
  * it ends; before, it stayed apart (here typed as the company). */
@@ -1574,6 +1599,7 @@ int main(void)
         cmocka_unit_test(test_short_forms_merge),
         cmocka_unit_test(test_ambiguous_short_form),
         cmocka_unit_test(test_surname_beside_company),
+        cmocka_unit_test(test_short_form_named_first),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
         cmocka_unit_test(test_spans),
