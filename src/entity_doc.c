@@ -475,7 +475,7 @@ static void two_people(entity_table *t)
 }
 
 /* Bytes s[0, n) are two or more capitals A-Z and nothing else. */
-enum { PLURAL_SALT = 0x5bd1e995u };
+enum { PLURAL_SALT = 0x5bd1e995u, ORGEND_SALT = 0x27d4eb2fu };
 
 /* "KO" where the article also writes "KOs", "PC" beside "PCs": an
  * acronym the article counts is a common noun, no name (unless listed:
@@ -509,8 +509,42 @@ static void counted_acronyms(entity_table *t)
     }
 }
 
+/* "University exhibits draw crowds" in an article naming "Marlow
+ * University": a last word of organisations alone where capitals say
+ * nothing (a sentence's or line's first word, a title-case line) is the
+ * common noun when the article ends a longer name with it, unless
+ * listed. The rules keep it as a known ending of that name; it is no
+ * short form of it. Decided after the tagger, which sees the rules'
+ * name as they made it. */
+static void org_word_alone(entity_table *t)
+{
+    const ent_word *w = t->w;
+    bool any = false;
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (whole_words(t, c) && c->w1 >= c->w0 + 2 &&
+            (w[c->w1 - 1].wf & W_ORGKW)) {
+            if (!t->dset)
+                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+            ent_set_add(t->dset, t->gen, w[c->w1 - 1].hash ^ ORGEND_SALT);
+            any = true;
+        }
+    }
+    for (size_t i = 0; any && i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 1 ||
+            !(w[c->w0].wf & W_ORGKW) ||
+            !(w[c->w0].f & (S_SENT | S_LINE | S_TC)) ||
+            !ent_set_has(t->dset, t->gen, w[c->w0].hash ^ ORGEND_SALT) ||
+            ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        c->len = 0;
+    }
+}
+
 void ent_doc_consistency(entity_table *t)
 {
+    org_word_alone(t);
     counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);

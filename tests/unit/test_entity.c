@@ -234,6 +234,34 @@ static void test_short_form_named_first(void **state)
     fake_free(&a[1]);
 }
 
+/* A last word of organisations is no short form of the names it ends:
+ * "University" starting a sentence in an article naming "Marlow
+ * University" is the common noun; it was kept as a known name and
+ * joined to the university. */
+static void test_org_word_no_short_form(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Prints go on show\n"
+        "The prints came to Marlow University in 2009 from a private "
+        "donor. University exhibits can draw large crowds, the curator "
+        "said.\n"
+        "University collections in Ohio also hold prints, and Harwick "
+        "University showed some last year.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    long marlow = find_entity(t, "Marlow University");
+    assert_true(marlow >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)marlow), 1);
+    assert_entity(t, "Harwick University", ENT_ORG);
+    assert_int_equal(find_entity(t, "University"), -1);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A surname that also begins a company's name in the same article
  * ("Warhol" in "Andy Warhol" and "Warhol Polaroids") follows the person
  * it ends; before, it stayed apart (here typed as the company). */
@@ -1600,6 +1628,7 @@ int main(void)
         cmocka_unit_test(test_ambiguous_short_form),
         cmocka_unit_test(test_surname_beside_company),
         cmocka_unit_test(test_short_form_named_first),
+        cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
         cmocka_unit_test(test_spans),
