@@ -552,6 +552,24 @@ static void resolve_all(merge_ctx *m)
     free(m->ebuf);
 }
 
+/* The last word of v's surface is a Roman numeral ("Henry VIII") or a
+ * post or label ("QC", "MP"). */
+static bool roman_or_post(entity_table *t, const ent_variant *v)
+{
+    const char *s = t->strs.s + v->surf;
+    size_t n = v->surf_len, i = n;
+    while (i > 0 && s[i - 1] != ' ')
+        i--;
+    uint32_t h;
+    if (ent_word_flags(t, s + i, n - i, &h) & (W_TITLE | W_NONAME))
+        return true;
+    for (size_t k = i; k < n; k++) {
+        if (!strchr("IVXLCDM", s[k]))
+            return false;
+    }
+    return true;
+}
+
 /* The type nothing else decided: shape alone. */
 static int default_type(entity_table *t, const ent_variant *v)
 {
@@ -570,6 +588,14 @@ static int default_type(entity_table *t, const ent_variant *v)
     uint32_t h;
     uint32_t wf = ent_word_flags(t, k, n, &h);
     if ((wf & (W_LEX | W_COMMON)) && !(wf & (W_FIRST | W_TITLE)))
+        return ENT_OTHER;
+    /* "Windows XP", "PlayStation VR": no person's name ends in an
+     * acronym (a Roman numeral, a post aside: "Henry VIII", "Lord QC") */
+    if (acronym_tail(t, v) && !roman_or_post(t, v))
+        return ENT_OTHER;
+    /* "Captain America": a title before a place is no person's name (a
+     * character, a craft) */
+    if ((wf & W_TITLE) && place_tail(t, v, n + 1))
         return ENT_OTHER;
     return ENT_PERSON;
 }

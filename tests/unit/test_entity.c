@@ -262,6 +262,31 @@ static void test_org_word_no_short_form(void **state)
     fake_free(&a);
 }
 
+/* Names no cue typed and no list knows, typed by shape: one ending in
+ * an acronym is a product, not a person ("Windows XP"), but for a
+ * Roman numeral ("Henry VIII"); a title before a place is a character
+ * ("Captain America"). Both were people. */
+static void test_product_shapes(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Game fair opens\n"
+        "Crowds queued on Friday.\n"
+        "Captain Texas\n"
+        "The fair ran until Sunday. Visitors tried Kestrel ZX, the new "
+        "console, and Henry VIII was played by a local actor.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Kestrel ZX", ENT_OTHER);
+    assert_entity(t, "Captain Texas", ENT_OTHER);
+    assert_entity(t, "Henry VIII", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A surname that also begins a company's name in the same article
  * ("Warhol" in "Andy Warhol" and "Warhol Polaroids") follows the person
  * it ends; before, it stayed apart (here typed as the company). */
@@ -1629,6 +1654,7 @@ int main(void)
         cmocka_unit_test(test_surname_beside_company),
         cmocka_unit_test(test_short_form_named_first),
         cmocka_unit_test(test_org_word_no_short_form),
+        cmocka_unit_test(test_product_shapes),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
         cmocka_unit_test(test_spans),
