@@ -542,9 +542,60 @@ static void org_word_alone(entity_table *t)
     }
 }
 
+/* Words [a, a + 2) are a lowercase "for the" or "of the" with nothing
+ * between them but blanks. */
+static bool of_the(const entity_table *t, size_t a)
+{
+    const ent_word *w = t->w;
+    return a + 2 < t->nw && (w[a].f & S_LOWER) && (w[a].wf & (W_OF | W_FOR)) &&
+           (w[a + 1].f & S_LOWER) && (w[a + 1].wf & W_ARTICLE) &&
+           !(w[a].f & S_BREAK) && !(w[a + 1].f & S_BREAK) &&
+           !(w[a + 2].f & S_BREAK);
+}
+
+/* "the Andy Warhol Foundation for the Visual Arts", "the Museum of the
+ * Moving Image": a name ending in a word of "X of Y" organisations,
+ * "for the" or "of the", and a name right after it are one
+ * organisation. The rules join "of" and "for" to a capitalised word
+ * only ("Department for Transport"), so the name after "the" stood
+ * alone ("Visual Arts" an organisation of its own). Not a place or
+ * person after it ("the Bank of the United States" is one, but "the
+ * Council for the Smiths" two): their own names. */
+static void of_the_names(entity_table *t)
+{
+    const ent_word *w = t->w;
+    for (size_t i = 0; i + 1 < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || !(w[c->w1 - 1].wf & W_ORGOF) ||
+            (w[c->w1 - 1].f & S_POSS) || !of_the(t, c->w1))
+            continue;
+        size_t j = i + 1;
+        while (j < t->nc && !t->c[j].len)
+            j++;
+        if (j == t->nc)
+            break;
+        ent_cand *d = &t->c[j];
+        int dt = voted_type(d);
+        if (!whole_words(t, d) || d->w0 != c->w1 + 2 ||
+            !(w[d->w0].f & S_CAP) || dt == ENT_PERSON ||
+            (dt == ENT_PLACE && !(w[d->w1 - 1].wf & W_ORGKW)))
+            continue;
+        long g = ent_gaz_find(t, t->text + d->off, d->len);
+        if (g >= 0 && t->gaz[g].type != ENT_ORG && t->gaz[g].type != ENT_OTHER)
+            continue;
+        c->w1 = d->w1;
+        c->len = d->off + d->len - c->off;
+        c->team = d->team;
+        c->votes[ENT_ORG] += 2;
+        d->len = 0;
+        i = j;
+    }
+}
+
 void ent_doc_consistency(entity_table *t)
 {
     org_word_alone(t);
+    of_the_names(t);
     counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);

@@ -287,6 +287,27 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
+/* A name ending in a word of "X of Y" organisations, "for the" and a
+ * name are one organisation; the name after "the" stood alone. */
+static void test_of_the_names(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Prints given\n"
+        "The Brenmoor Foundation for the Visual Crafts gave 40 prints to "
+        "the city on Monday, a spokesman said.\n"
+        "The prints will hang in the town hall.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Brenmoor Foundation for the Visual Crafts", ENT_ORG);
+    assert_int_equal(find_entity(t, "Visual Crafts"), -1);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A surname that also begins a company's name in the same article
  * ("Warhol" in "Andy Warhol" and "Warhol Polaroids") follows the person
  * it ends; before, it stayed apart (here typed as the company). */
@@ -1655,6 +1676,7 @@ int main(void)
         cmocka_unit_test(test_short_form_named_first),
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
+        cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
         cmocka_unit_test(test_spans),
