@@ -592,8 +592,37 @@ static void of_the_names(entity_table *t)
     }
 }
 
+/* "Pan-democrat Lam Cheuk-ting", "Neo-classical": the scanner cuts a
+ * capitalised word before a hyphen and a lowercase word to the name
+ * before it ("Kerry-led", "Ohio-based"); where that is a prefix of
+ * English words, it is no name alone. Decided after the tagger: the
+ * rules' name is one of its inputs, and the cut keeps "Lam Cheuk-ting"
+ * apart from the prefix. */
+static bool prefix_cut(const entity_table *t, const ent_cand *c)
+{
+    static const char *const pre[] = {"pan", "neo", "ultra", "mid",
+                                      "quasi", "counter", "pseudo"};
+    const ent_word *w = &t->w[c->w0];
+    if (c->w1 != c->w0 + 1 || !(w->f & S_CUT) || c->len != w->len ||
+        t->text[w->off + w->len] != '-')
+        return false;
+    const char *x = t->text + w->off;
+    for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
+        size_t n = strlen(pre[i]), k = 0;
+        while (k < n && k < w->len && (x[k] | 0x20) == pre[i][k])
+            k++;
+        if (k == n && n == w->len)
+            return true;
+    }
+    return false;
+}
+
 void ent_doc_consistency(entity_table *t)
 {
+    for (size_t i = 0; i < t->nc; i++) {
+        if (whole_words(t, &t->c[i]) && prefix_cut(t, &t->c[i]))
+            t->c[i].len = 0;
+    }
     org_word_alone(t);
     of_the_names(t);
     counted_acronyms(t);

@@ -308,6 +308,26 @@ static void test_of_the_names(void **state)
     fake_free(&a);
 }
 
+/* A prefix of English words before a hyphen ("Pan-democrat") is no
+ * name alone; the scanner cut it like "Kerry-led" and it was a name. */
+static void test_prefix_cut(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Council results\n"
+        "Pan-democrat Lau Siu-lai from the Civic Union won her seat.\n"
+        "The vote was close.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Lau Siu-lai", ENT_PERSON);
+    assert_int_equal(find_entity(t, "Pan"), -1);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A surname that also begins a company's name in the same article
  * ("Warhol" in "Andy Warhol" and "Warhol Polaroids") follows the person
  * it ends; before, it stayed apart (here typed as the company). */
@@ -1677,6 +1697,7 @@ int main(void)
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
         cmocka_unit_test(test_of_the_names),
+        cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
         cmocka_unit_test(test_spans),
