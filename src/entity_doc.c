@@ -617,6 +617,66 @@ static bool prefix_cut(const entity_table *t, const ent_cand *c)
     return false;
 }
 
+enum { SURNAME_SALT = 0x165667b1u, ALONE_SALT = 0xd3a2646cu };
+
+/* "Warhol Polaroids", "Warhol's Polaroids" in an article naming "Andy
+ * Warhol" and writing "Polaroids" alone: two words, the first the surname of a full name
+ * of the article (no given name itself), the second a name the article
+ * writes alone, no everyday word ("Cesaroni Design", a firm named
+ * for William Cesaroni, stays) and no word of organisations, places or
+ * events ("Warhol Museum"), are the person and that name: his
+ * Polaroids, not a name of their own. */
+static void surname_and_name(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    bool any = false;
+    for (size_t i = 0; i < nc0; i++) {
+        const ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        int ty = voted_type(c);
+        if (c->w1 - c->w0 >= 2 && (w[c->w0].wf & W_FIRST) &&
+            (ty < 0 || ty == ENT_PERSON)) {
+            if (!t->dset)
+                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+            ent_set_add(t->dset, t->gen, w[c->w1 - 1].hash ^ SURNAME_SALT);
+            any = true;
+        } else if (c->w1 == c->w0 + 1 && w[c->w0].hash) {
+            if (!t->dset)
+                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+            ent_set_add(t->dset, t->gen, w[c->w0].hash ^ ALONE_SALT);
+        }
+    }
+    for (size_t i = 0; any && i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 2)
+            continue;
+        const ent_word *a = &w[c->w0], *b = &w[c->w0 + 1];
+        if ((a->wf & W_FIRST) || (b->f & S_BREAK) ||
+            (b->wf & (W_ORGKW | W_PLACEKW | W_EVENT | W_FIRST | W_LEX)) ||
+            tagger_everyday(t->text + b->off, b->len) ||
+            !ent_set_has(t->dset, t->gen, a->hash ^ SURNAME_SALT) ||
+            !ent_set_has(t->dset, t->gen, b->hash ^ ALONE_SALT) ||
+            ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        ent_cand right = *c;
+        right.w0 = c->w0 + 1;
+        right.off = b->off;
+        right.len = b->len;
+        right.votes[ENT_PERSON] = 0;
+        c->w1 = c->w0 + 1;
+        c->len = a->len;
+        memset(c->votes, 0, sizeof c->votes);
+        c->votes[ENT_PERSON] = 2;
+        c->team = 0;
+        LEDE_GROW(t->c, t->ccap, t->nc + 1);
+        t->c[t->nc++] = right;
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
 void ent_doc_consistency(entity_table *t)
 {
     for (size_t i = 0; i < t->nc; i++) {
@@ -625,6 +685,7 @@ void ent_doc_consistency(entity_table *t)
     }
     org_word_alone(t);
     of_the_names(t);
+    surname_and_name(t);
     counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);

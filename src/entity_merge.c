@@ -552,6 +552,21 @@ static void resolve_all(merge_ctx *m)
     free(m->ebuf);
 }
 
+/* "Polaroids" where the set names "Polaroid" too: a one-word name in
+ * the plural, no list's, names things of that name (prints, cameras,
+ * awards), whatever cues a mention had ("the Polaroids"). */
+static bool plural_name(entity_table *t, const ent_variant *v)
+{
+    const char *k = t->strs.s + v->key, *s = t->strs.s + v->surf;
+    size_t n = v->key_len;
+    if (v->ntok != 1 || v->gaz >= 0 || v->wgaz >= 0 || n < 4 ||
+        k[n - 1] != 's' || k[n - 2] == 's' || v->surf_len != n ||
+        s[n - 1] != 's' || s[n - 2] < 'a' || s[n - 2] > 'z')
+        return false;
+    long sv = ent_map_get(&t->varmap, &t->strs, k, n - 1, ent_hash(k, n - 1));
+    return sv >= 0 && t->vars[sv].count > 0;
+}
+
 /* The last word of v's surface is a Roman numeral ("Henry VIII") or a
  * post or label ("QC", "MP"). */
 static bool roman_or_post(entity_table *t, const ent_variant *v)
@@ -702,6 +717,8 @@ static void name_and_type(merge_ctx *m)
         t->ent_type[e] = (uint8_t)(best >= 0         ? best
                                    : wtype[e] != 0xff ? wtype[e]
                                                       : default_type(t, vv));
+        if (plural_name(t, nm))
+            t->ent_type[e] = ENT_OTHER;
         if (v >= nv) {
             /* the city's team of split_teams, under the city's name */
             if (vv->gaz >= 0) {

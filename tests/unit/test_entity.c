@@ -328,6 +328,32 @@ static void test_prefix_cut(void **state)
     fake_free(&a);
 }
 
+/* A person's surname before a name the article writes alone ("Warhol
+ * Polaroids" beside "Andy Warhol" and "Polaroids") is the person and
+ * that name; it was one organisation. A one-word name in the plural
+ * where the set names the singular too is things of that name: other,
+ * whatever the cues ("the Polaroids" voted an organisation). */
+static void test_surname_and_plural(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Gallery shows prints\n"
+        "The gallery shows prints by Maria Kessly from this week. Kessly "
+        "Zentrograms fill one room, and the Zentrograms were lent by a "
+        "collector. Kessly's Zentrograms sold well.\n",
+        "Print sale\nThe artist made one Zentrogram a day in 1970.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    long maria = find_entity(t, "Maria Kessly");
+    assert_true(maria >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)maria), 3);
+    assert_entity(t, "Zentrograms", ENT_OTHER);
+    assert_int_equal(find_entity(t, "Kessly Zentrograms"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* A surname that also begins a company's name in the same article
  * ("Warhol" in "Andy Warhol" and "Warhol Polaroids") follows the person
  * it ends; before, it stayed apart (here typed as the company). */
@@ -1698,6 +1724,7 @@ int main(void)
         cmocka_unit_test(test_product_shapes),
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
+        cmocka_unit_test(test_surname_and_plural),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
         cmocka_unit_test(test_spans),
