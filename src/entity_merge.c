@@ -386,11 +386,33 @@ static void merge_suffixes(merge_ctx *m)
  * comes later, in full. Each slot of r holds, per short form, the
  * longer name's group (NONE: more than one), for any longer name [0],
  * for full names the short form ends [1], for longer names before its
- * first mention [2]; seen, the article where the short form was met. */
+ * first mention [2]; seen, the article where the short form was met.
+ * Where those leave it apart ("Wilkins" after "Kristin Wilkins", a
+ * misspelling, and "Kristen Wilkins" twice), it follows the full name
+ * it ends that the article writes most, if one is written more than
+ * every other: best, its mentions bestn, tie when two share the most. */
 enum { LOCAL_SLOTS = 3 };
 typedef struct local_root {
     uint32_t r[LOCAL_SLOTS], stamp[LOCAL_SLOTS], seen;
+    uint32_t best, bestn, bstamp;
+    bool tie;
 } local_root;
+
+static void note_best(local_root *l, uint32_t r, uint32_t n, uint32_t gen)
+{
+    if (l->bstamp != gen) {
+        l->bstamp = gen;
+        l->best = r;
+        l->bestn = n;
+        l->tie = false;
+    } else if (r != l->best && n > l->bestn) {
+        l->best = r;
+        l->bestn = n;
+        l->tie = false;
+    } else if (r != l->best && n == l->bestn) {
+        l->tie = true;
+    }
+}
 
 static void note_root(local_root *l, int k, uint32_t r, uint32_t gen)
 {
@@ -407,13 +429,16 @@ static uint32_t local_of(const local_root *l, uint32_t gen)
     for (int k = 0; k < LOCAL_SLOTS; k++)
         if (l->stamp[k] == gen && l->r[k] != NONE)
             return l->r[k];
-    return NONE;
+    return l->bstamp == gen && !l->tie ? l->best : NONE;
 }
 
 static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
 {
     entity_table *t = m->t;
     struct local_root *local = m->local;
+    uint32_t *cnt = m->cnt; /* mentions per group; zero again after */
+    for (uint32_t i = 0; i < n; i++)
+        cnt[find(m->parent, m->am[i].var)]++;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t mv = m->am[i].var;
         const ent_variant *vc = &t->vars[mv];
@@ -429,8 +454,10 @@ static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
                     continue;
                 uint32_t r = find(m->parent, mv);
                 note_root(&local[s], 0, r, gen);
-                if (!first && full_name(t, mv))
+                if (!first && full_name(t, mv)) {
                     note_root(&local[s], 1, r, gen);
+                    note_best(&local[s], r, cnt[r], gen);
+                }
                 if (local[s].seen != gen)
                     note_root(&local[s], 2, r, gen);
             }
@@ -445,6 +472,8 @@ static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
         if (r != NONE)
             m->mroot[i] = r;
     }
+    for (uint32_t i = 0; i < n; i++)
+        cnt[find(m->parent, m->am[i].var)] = 0;
 }
 
 static bool city(const entity_table *t, uint32_t r)

@@ -354,6 +354,34 @@ static void test_surname_and_plural(void **state)
     fake_free(&a[1]);
 }
 
+/* A surname that ends two full names both written before it ("Kristin
+ * Wilkins" once, a misspelling, then "Kristen Wilkins" twice) follows
+ * the one the article writes most; with a tie it stays apart. */
+static void test_short_form_most_named(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Curator speaks\n"
+        "The talk was given by Kristin Welland on Monday. Curator "
+        "Kristen Welland said the prints were rare, and Kristen Welland "
+        "showed some. Later Welland left.\n",
+        "Two brothers\n"
+        "Tomas Hadry met Petr Hadry in Prague on Monday. Later Hadry "
+        "left.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    long kristen = find_entity(t, "Kristen Welland");
+    assert_true(kristen >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)kristen), 3);
+    assert_int_equal(find_entity(t, "Welland"), -1);
+    long hadry = find_entity(t, "Hadry");
+    assert_true(hadry >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)hadry), 1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* A surname that also begins a company's name in the same article
  * ("Warhol" in "Andy Warhol" and "Warhol Polaroids") follows the person
  * it ends; before, it stayed apart (here typed as the company). */
@@ -1720,6 +1748,7 @@ int main(void)
         cmocka_unit_test(test_ambiguous_short_form),
         cmocka_unit_test(test_surname_beside_company),
         cmocka_unit_test(test_short_form_named_first),
+        cmocka_unit_test(test_short_form_most_named),
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
         cmocka_unit_test(test_of_the_names),
