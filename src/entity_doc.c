@@ -592,20 +592,21 @@ static void of_the_names(entity_table *t)
     }
 }
 
-/* "Pan-democrat Lam Cheuk-ting", "Neo-classical": the scanner cuts a
- * capitalised word before a hyphen and a lowercase word to the name
- * before it ("Kerry-led", "Ohio-based"); where that is a prefix of
- * English words, it is no name alone. Decided after the tagger: the
- * rules' name is one of its inputs, and the cut keeps "Lam Cheuk-ting"
- * apart from the prefix. */
-static bool prefix_cut(const entity_table *t, const ent_cand *c)
+/* "Pan-democrat Lam Cheuk-ting", "Neo-classical", "a NASA T-shirt":
+ * the scanner cuts a capitalised word before a hyphen and a lowercase
+ * word to the name before it ("Kerry-led", "Ohio-based"); where that is
+ * a prefix of English words or one letter ("T-shirt", "X-ray"), it is
+ * no name's word. Decided after the tagger: the rules' name is one of
+ * its inputs, and the cut keeps "Lam Cheuk-ting" apart from the
+ * prefix. */
+static bool prefix_cut(const entity_table *t, const ent_word *w)
 {
     static const char *const pre[] = {"pan", "neo", "ultra", "mid",
                                       "quasi", "counter", "pseudo"};
-    const ent_word *w = &t->w[c->w0];
-    if (c->w1 != c->w0 + 1 || !(w->f & S_CUT) || c->len != w->len ||
-        t->text[w->off + w->len] != '-')
+    if (!(w->f & S_CUT) || t->text[w->off + w->len] != '-')
         return false;
+    if (w->len == 1)
+        return true;
     const char *x = t->text + w->off;
     for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
         size_t n = strlen(pre[i]), k = 0;
@@ -680,8 +681,14 @@ static void surname_and_name(entity_table *t)
 void ent_doc_consistency(entity_table *t)
 {
     for (size_t i = 0; i < t->nc; i++) {
-        if (whole_words(t, &t->c[i]) && prefix_cut(t, &t->c[i]))
-            t->c[i].len = 0;
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        while (c->w1 > c->w0 && prefix_cut(t, &t->w[c->w1 - 1]))
+            c->w1--;
+        c->len = c->w1 > c->w0 ? t->w[c->w1 - 1].off + t->w[c->w1 - 1].len -
+                                     c->off
+                               : 0;
     }
     org_word_alone(t);
     of_the_names(t);

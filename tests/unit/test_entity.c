@@ -309,14 +309,16 @@ static void test_of_the_names(void **state)
 }
 
 /* A prefix of English words before a hyphen ("Pan-democrat") is no
- * name alone; the scanner cut it like "Kerry-led" and it was a name. */
+ * name alone, nor one letter ("T-shirt") a name's last word; the
+ * scanner cut them like "Kerry-led" and they were names' words. */
 static void test_prefix_cut(void **state)
 {
     (void)state;
     static const char *const text =
         "Council results\n"
         "Pan-democrat Lau Siu-lai from the Civic Union won her seat.\n"
-        "The vote was close.\n";
+        "The vote was close. Photos of her in a Civic Union T-shirt were "
+        "shared.\n";
     article a;
     fake_article(&a, text);
     entity_table *t = entity_table_new();
@@ -324,6 +326,10 @@ static void test_prefix_cut(void **state)
     entity_finish(t);
     assert_entity(t, "Lau Siu-lai", ENT_PERSON);
     assert_int_equal(find_entity(t, "Pan"), -1);
+    long cu = find_entity(t, "Civic Union");
+    assert_true(cu >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)cu), 2);
+    assert_int_equal(find_entity(t, "Civic Union T"), -1);
     entity_table_free(t);
     fake_free(&a);
 }
