@@ -553,10 +553,25 @@ static bool of_the(const entity_table *t, size_t a)
            !(w[a + 2].f & S_BREAK);
 }
 
+/* "Daughters", "Friends": one everyday word in the plural, no list's
+ * name, that the name after "of the" makes one ("the Daughters of the
+ * American Revolution", "Friends of the Earth"). */
+static bool plural_head(const entity_table *t, const ent_cand *c)
+{
+    const ent_word *w = &t->w[c->w0];
+    const char *x = t->text + w->off;
+    return c->w1 == c->w0 + 1 && w->len > 3 && (w->f & S_CAP) &&
+           !(w->f & S_ALLCAPS) && x[w->len - 1] == 's' &&
+           x[w->len - 2] != 's' && !(w->wf & W_FIRST) &&
+           tagger_everyday(x, w->len) &&
+           ent_gaz_find((entity_table *)t, x, w->len) < 0;
+}
+
 /* "the Andy Warhol Foundation for the Visual Arts", "the Museum of the
- * Moving Image": a name ending in a word of "X of Y" organisations,
- * "for the" or "of the", and a name right after it are one
- * organisation. The rules join "of" and "for" to a capitalised word
+ * Moving Image", "the Daughters of the American Revolution": a name
+ * ending in a word of "X of Y" organisations, or an everyday plural
+ * (plural_head), "for the" or "of the", and a name right after it are
+ * one organisation. The rules join "of" and "for" to a capitalised word
  * only ("Department for Transport"), so the name after "the" stood
  * alone ("Visual Arts" an organisation of its own). Not a place or
  * person after it ("the Bank of the United States" is one, but "the
@@ -566,7 +581,8 @@ static void of_the_names(entity_table *t)
     const ent_word *w = t->w;
     for (size_t i = 0; i + 1 < t->nc; i++) {
         ent_cand *c = &t->c[i];
-        if (!whole_words(t, c) || !(w[c->w1 - 1].wf & W_ORGOF) ||
+        if (!whole_words(t, c) ||
+            !((w[c->w1 - 1].wf & W_ORGOF) || plural_head(t, c)) ||
             (w[c->w1 - 1].f & S_POSS) || !of_the(t, c->w1))
             continue;
         size_t j = i + 1;

@@ -287,8 +287,9 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
-/* A name ending in a word of "X of Y" organisations, "for the" and a
- * name are one organisation; the name after "the" stood alone. */
+/* A name ending in a word of "X of Y" organisations or an everyday
+ * plural, "for the" or "of the", and a name are one organisation; the
+ * name after "the" stood alone. */
 static void test_of_the_names(void **state)
 {
     (void)state;
@@ -296,7 +297,8 @@ static void test_of_the_names(void **state)
         "Prints given\n"
         "The Brenmoor Foundation for the Visual Crafts gave 40 prints to "
         "the city on Monday, a spokesman said.\n"
-        "The prints will hang in the town hall.\n";
+        "The prints will hang in the hall of the Daughters of the Coastal "
+        "Frontier from June.\n";
     article a;
     fake_article(&a, text);
     entity_table *t = entity_table_new();
@@ -304,6 +306,8 @@ static void test_of_the_names(void **state)
     entity_finish(t);
     assert_entity(t, "Brenmoor Foundation for the Visual Crafts", ENT_ORG);
     assert_int_equal(find_entity(t, "Visual Crafts"), -1);
+    assert_entity(t, "Daughters of the Coastal Frontier", ENT_ORG);
+    assert_int_equal(find_entity(t, "Daughters"), -1);
     entity_table_free(t);
     fake_free(&a);
 }
