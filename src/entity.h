@@ -78,8 +78,9 @@ void entity_finish(entity_table *t);
  * digits ("6PR", "Apollo 11"). 4: a name no cue typed that the tagger
  * leaves out is dropped, capitals that are no name (entity_tag.c). 5: a
  * person "of" a name is two names. 6: digit words by the scanner's
- * classes. */
-#define ENTITY_FINDER_VERSION 6
+ * classes. 7: org words alone, "for the"/"of the" names, prefixes and
+ * letters cut before a hyphen, a surname before a name (entity_doc.c). */
+#define ENTITY_FINDER_VERSION 7
 
 /* Scanning in two steps, so that articles can be scanned on several
  * threads and the results merged in order (and kept in the index).
