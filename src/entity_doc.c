@@ -581,9 +581,9 @@ static void of_the_names(entity_table *t)
     const ent_word *w = t->w;
     for (size_t i = 0; i + 1 < t->nc; i++) {
         ent_cand *c = &t->c[i];
-        if (!whole_words(t, c) ||
-            !((w[c->w1 - 1].wf & W_ORGOF) || plural_head(t, c)) ||
-            (w[c->w1 - 1].f & S_POSS) || !of_the(t, c->w1))
+        if (!whole_words(t, c) || (w[c->w1 - 1].f & S_POSS) ||
+            !of_the(t, c->w1) ||
+            !((w[c->w1 - 1].wf & W_ORGOF) || plural_head(t, c)))
             continue;
         size_t j = i + 1;
         while (j < t->nc && !t->c[j].len)
@@ -672,9 +672,9 @@ static void surname_and_name(entity_table *t)
         const ent_word *a = &w[c->w0], *b = &w[c->w0 + 1];
         if ((a->wf & W_FIRST) || (b->f & S_BREAK) ||
             (b->wf & (W_ORGKW | W_PLACEKW | W_EVENT | W_FIRST | W_LEX)) ||
-            tagger_everyday(t->text + b->off, b->len) ||
             !ent_set_has(t->dset, t->gen, a->hash ^ SURNAME_SALT) ||
             !ent_set_has(t->dset, t->gen, b->hash ^ ALONE_SALT) ||
+            tagger_everyday(t->text + b->off, b->len) ||
             ent_gaz_find(t, t->text + c->off, c->len) >= 0)
             continue;
         ent_cand right = *c;

@@ -436,9 +436,18 @@ static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
 {
     entity_table *t = m->t;
     struct local_root *local = m->local;
-    uint32_t *cnt = m->cnt; /* mentions per group; zero again after */
+    uint32_t *cnt = m->cnt; /* full names' mentions per group */
+    bool amb = false;
+    for (uint32_t i = 0; i < n && !amb; i++)
+        amb = m->ambiguous[m->am[i].var];
+    if (!amb) { /* nothing to resolve: most articles */
+        for (uint32_t i = 0; i < n; i++)
+            m->mroot[i] = find(m->parent, m->am[i].var);
+        return;
+    }
     for (uint32_t i = 0; i < n; i++)
-        cnt[find(m->parent, m->am[i].var)]++;
+        if (t->vars[m->am[i].var].ntok > 1)
+            cnt[find(m->parent, m->am[i].var)]++;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t mv = m->am[i].var;
         const ent_variant *vc = &t->vars[mv];
@@ -473,7 +482,7 @@ static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
             m->mroot[i] = r;
     }
     for (uint32_t i = 0; i < n; i++)
-        cnt[find(m->parent, m->am[i].var)] = 0;
+        cnt[find(m->parent, m->am[i].var)] = 0; /* for split_teams */
 }
 
 static bool city(const entity_table *t, uint32_t r)
