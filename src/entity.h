@@ -79,7 +79,8 @@ void entity_finish(entity_table *t);
  * leaves out is dropped, capitals that are no name (entity_tag.c). 5: a
  * person "of" a name is two names. 6: digit words by the scanner's
  * classes. 7: org words alone, "for the"/"of the" names, prefixes and
- * letters cut before a hyphen, a surname before a name (entity_doc.c). */
+ * letters cut before a hyphen, a surname before a name, names run on
+ * over a possessive (entity_doc.c). */
 #define ENTITY_FINDER_VERSION 7
 
 /* Scanning in two steps, so that articles can be scanned on several

@@ -694,6 +694,65 @@ static void surname_and_name(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+enum { TEXT_SALT = 0x61c88647u };
+
+/* "Mecca's Grand Mosque", "Demosisto's Nathan Law": a name with a
+ * possessive inside is two names when the words before the "'s" are a
+ * name of their own (listed, or found alone in the article) or the
+ * words after it start with a given name; "Korean People's Army"
+ * stays one. The rules end a name at a possessive; the tagger may run
+ * on over it. */
+static void possessive_names(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    bool any = false;
+    for (size_t i = 0; i < nc0 && !any; i++) {
+        const ent_cand *c = &t->c[i];
+        for (uint32_t k = c->w0; whole_words(t, c) && k + 1 < c->w1; k++)
+            any |= (w[k].f & S_POSS) != 0;
+    }
+    if (!any)
+        return;
+    if (!t->dset)
+        t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+    for (size_t i = 0; i < nc0; i++) {
+        const ent_cand *c = &t->c[i];
+        if (c->len)
+            ent_set_add(t->dset, t->gen,
+                        ent_hash(t->text + c->off, c->len) ^ TEXT_SALT);
+    }
+    for (size_t i = 0; i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        uint32_t k = c->w0;
+        while (k + 1 < c->w1 && !(w[k].f & S_POSS))
+            k++;
+        if (k + 1 >= c->w1)
+            continue;
+        uint32_t left = w[k].off + w[k].len - c->off;
+        if (!(w[k + 1].wf & W_FIRST) &&
+            !ent_set_has(t->dset, t->gen,
+                         ent_hash(t->text + c->off, left) ^ TEXT_SALT) &&
+            ent_gaz_find(t, t->text + c->off, left) < 0)
+            continue;
+        ent_cand right = *c;
+        right.w0 = k + 1;
+        right.off = w[k + 1].off;
+        right.len = c->off + c->len - right.off;
+        right.rank = (w[k + 1].f & S_TC) ? 0 : 2;
+        c->w1 = k + 1;
+        c->len = left;
+        c->team = 0;
+        memset(c->votes, 0, sizeof c->votes);
+        LEDE_GROW(t->c, t->ccap, t->nc + 1);
+        t->c[t->nc++] = right;
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
 void ent_doc_consistency(entity_table *t)
 {
     for (size_t i = 0; i < t->nc; i++) {
@@ -708,6 +767,7 @@ void ent_doc_consistency(entity_table *t)
     }
     org_word_alone(t);
     of_the_names(t);
+    possessive_names(t);
     surname_and_name(t);
     counted_acronyms(t);
     two_people(t);
