@@ -78,8 +78,11 @@ void entity_finish(entity_table *t);
  * digits ("6PR", "Apollo 11"). 4: a name no cue typed that the tagger
  * leaves out is dropped, capitals that are no name (entity_tag.c). 5: a
  * person "of" a name is two names. 6: digit words by the scanner's
- * classes. 7: the types of WordNet and ISO 639-3 (gaz_wordnet.tsv). */
-#define ENTITY_FINDER_VERSION 7
+ * classes. 7: the types of WordNet and ISO 639-3 (gaz_wordnet.tsv).
+ * 8: org words alone, "for the"/"of the" names, prefixes and
+ * letters cut before a hyphen, a surname before a name, names run on
+ * over a possessive (entity_doc.c). */
+#define ENTITY_FINDER_VERSION 8
 
 /* Scanning in two steps, so that articles can be scanned on several
  * threads and the results merged in order (and kept in the index).

@@ -475,7 +475,7 @@ static void two_people(entity_table *t)
 }
 
 /* Bytes s[0, n) are two or more capitals A-Z and nothing else. */
-enum { PLURAL_SALT = 0x5bd1e995u };
+enum { PLURAL_SALT = 0x5bd1e995u, ORGEND_SALT = 0x27d4eb2fu };
 
 /* "KO" where the article also writes "KOs", "PC" beside "PCs": an
  * acronym the article counts is a common noun, no name (unless listed:
@@ -509,8 +509,266 @@ static void counted_acronyms(entity_table *t)
     }
 }
 
+/* "University exhibits draw crowds" in an article naming "Marlow
+ * University": a last word of organisations alone where capitals say
+ * nothing (a sentence's or line's first word, a title-case line) is the
+ * common noun when the article ends a longer name with it, unless
+ * listed. The rules keep it as a known ending of that name; it is no
+ * short form of it. Decided after the tagger, which sees the rules'
+ * name as they made it. */
+static void org_word_alone(entity_table *t)
+{
+    const ent_word *w = t->w;
+    bool any = false;
+    for (size_t i = 0; i < t->nc; i++) {
+        const ent_cand *c = &t->c[i];
+        if (whole_words(t, c) && c->w1 >= c->w0 + 2 &&
+            (w[c->w1 - 1].wf & W_ORGKW)) {
+            if (!t->dset)
+                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+            ent_set_add(t->dset, t->gen, w[c->w1 - 1].hash ^ ORGEND_SALT);
+            any = true;
+        }
+    }
+    for (size_t i = 0; any && i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 1 ||
+            !(w[c->w0].wf & W_ORGKW) ||
+            !(w[c->w0].f & (S_SENT | S_LINE | S_TC)) ||
+            !ent_set_has(t->dset, t->gen, w[c->w0].hash ^ ORGEND_SALT) ||
+            ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        c->len = 0;
+    }
+}
+
+/* Words [a, a + 2) are a lowercase "for the" or "of the" with nothing
+ * between them but blanks. */
+static bool of_the(const entity_table *t, size_t a)
+{
+    const ent_word *w = t->w;
+    return a + 2 < t->nw && (w[a].f & S_LOWER) && (w[a].wf & (W_OF | W_FOR)) &&
+           (w[a + 1].f & S_LOWER) && (w[a + 1].wf & W_ARTICLE) &&
+           !(w[a].f & S_BREAK) && !(w[a + 1].f & S_BREAK) &&
+           !(w[a + 2].f & S_BREAK);
+}
+
+/* "Daughters", "Friends": one everyday word in the plural, no list's
+ * name, that the name after "of the" makes one ("the Daughters of the
+ * American Revolution", "Friends of the Earth"). */
+static bool plural_head(const entity_table *t, const ent_cand *c)
+{
+    const ent_word *w = &t->w[c->w0];
+    const char *x = t->text + w->off;
+    return c->w1 == c->w0 + 1 && w->len > 3 && (w->f & S_CAP) &&
+           !(w->f & S_ALLCAPS) && x[w->len - 1] == 's' &&
+           x[w->len - 2] != 's' && !(w->wf & W_FIRST) &&
+           tagger_everyday(x, w->len) &&
+           ent_gaz_find((entity_table *)t, x, w->len) < 0;
+}
+
+/* "the Andy Warhol Foundation for the Visual Arts", "the Museum of the
+ * Moving Image", "the Daughters of the American Revolution": a name
+ * ending in a word of "X of Y" organisations, or an everyday plural
+ * (plural_head), "for the" or "of the", and a name right after it are
+ * one organisation. The rules join "of" and "for" to a capitalised word
+ * only ("Department for Transport"), so the name after "the" stood
+ * alone ("Visual Arts" an organisation of its own). Not a place or
+ * person after it ("the Bank of the United States" is one, but "the
+ * Council for the Smiths" two): their own names. */
+static void of_the_names(entity_table *t)
+{
+    const ent_word *w = t->w;
+    for (size_t i = 0; i + 1 < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || (w[c->w1 - 1].f & S_POSS) ||
+            !of_the(t, c->w1) ||
+            !((w[c->w1 - 1].wf & W_ORGOF) || plural_head(t, c)))
+            continue;
+        size_t j = i + 1;
+        while (j < t->nc && !t->c[j].len)
+            j++;
+        if (j == t->nc)
+            break;
+        ent_cand *d = &t->c[j];
+        int dt = voted_type(d);
+        if (!whole_words(t, d) || d->w0 != c->w1 + 2 ||
+            !(w[d->w0].f & S_CAP) || dt == ENT_PERSON ||
+            (dt == ENT_PLACE && !(w[d->w1 - 1].wf & W_ORGKW)))
+            continue;
+        long g = ent_gaz_find(t, t->text + d->off, d->len);
+        if (g >= 0 && t->gaz[g].type != ENT_ORG && t->gaz[g].type != ENT_OTHER)
+            continue;
+        c->w1 = d->w1;
+        c->len = d->off + d->len - c->off;
+        c->team = d->team;
+        c->votes[ENT_ORG] += 2;
+        d->len = 0;
+        i = j;
+    }
+}
+
+/* "Pan-democrat Lam Cheuk-ting", "Neo-classical", "a NASA T-shirt":
+ * the scanner cuts a capitalised word before a hyphen and a lowercase
+ * word to the name before it ("Kerry-led", "Ohio-based"); where that is
+ * a prefix of English words or one letter ("T-shirt", "X-ray"), it is
+ * no name's word. Decided after the tagger: the rules' name is one of
+ * its inputs, and the cut keeps "Lam Cheuk-ting" apart from the
+ * prefix. */
+static bool prefix_cut(const entity_table *t, const ent_word *w)
+{
+    static const char *const pre[] = {"pan", "neo", "ultra", "mid",
+                                      "quasi", "counter", "pseudo"};
+    if (!(w->f & S_CUT) || t->text[w->off + w->len] != '-')
+        return false;
+    if (w->len == 1)
+        return true;
+    const char *x = t->text + w->off;
+    for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
+        size_t n = strlen(pre[i]), k = 0;
+        while (k < n && k < w->len && (x[k] | 0x20) == pre[i][k])
+            k++;
+        if (k == n && n == w->len)
+            return true;
+    }
+    return false;
+}
+
+enum { SURNAME_SALT = 0x165667b1u, ALONE_SALT = 0xd3a2646cu };
+
+/* "Warhol Polaroids", "Warhol's Polaroids" in an article naming "Andy
+ * Warhol" and writing "Polaroids" alone: two words, the first the surname of a full name
+ * of the article (no given name itself), the second a name the article
+ * writes alone, no everyday word ("Cesaroni Design", a firm named
+ * for William Cesaroni, stays) and no word of organisations, places or
+ * events ("Warhol Museum"), are the person and that name: his
+ * Polaroids, not a name of their own. */
+static void surname_and_name(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    bool any = false;
+    for (size_t i = 0; i < nc0; i++) {
+        const ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        int ty = voted_type(c);
+        if (c->w1 - c->w0 >= 2 && (w[c->w0].wf & W_FIRST) &&
+            (ty < 0 || ty == ENT_PERSON)) {
+            if (!t->dset)
+                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+            ent_set_add(t->dset, t->gen, w[c->w1 - 1].hash ^ SURNAME_SALT);
+            any = true;
+        } else if (c->w1 == c->w0 + 1 && w[c->w0].hash) {
+            if (!t->dset)
+                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+            ent_set_add(t->dset, t->gen, w[c->w0].hash ^ ALONE_SALT);
+        }
+    }
+    for (size_t i = 0; any && i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 2)
+            continue;
+        const ent_word *a = &w[c->w0], *b = &w[c->w0 + 1];
+        if ((a->wf & W_FIRST) || (b->f & S_BREAK) ||
+            (b->wf & (W_ORGKW | W_PLACEKW | W_EVENT | W_FIRST | W_LEX)) ||
+            !ent_set_has(t->dset, t->gen, a->hash ^ SURNAME_SALT) ||
+            !ent_set_has(t->dset, t->gen, b->hash ^ ALONE_SALT) ||
+            tagger_everyday(t->text + b->off, b->len) ||
+            ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        ent_cand right = *c;
+        right.w0 = c->w0 + 1;
+        right.off = b->off;
+        right.len = b->len;
+        right.votes[ENT_PERSON] = 0;
+        c->w1 = c->w0 + 1;
+        c->len = a->len;
+        memset(c->votes, 0, sizeof c->votes);
+        c->votes[ENT_PERSON] = 2;
+        c->team = 0;
+        LEDE_GROW(t->c, t->ccap, t->nc + 1);
+        t->c[t->nc++] = right;
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
+enum { TEXT_SALT = 0x61c88647u };
+
+/* "Mecca's Grand Mosque", "Demosisto's Nathan Law": a name with a
+ * possessive inside is two names when the words before the "'s" are a
+ * name of their own (listed, or found alone in the article) or the
+ * words after it start with a given name; "Korean People's Army"
+ * stays one. The rules end a name at a possessive; the tagger may run
+ * on over it. */
+static void possessive_names(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    bool any = false;
+    for (size_t i = 0; i < nc0 && !any; i++) {
+        const ent_cand *c = &t->c[i];
+        for (uint32_t k = c->w0; whole_words(t, c) && k + 1 < c->w1; k++)
+            any |= (w[k].f & S_POSS) != 0;
+    }
+    if (!any)
+        return;
+    if (!t->dset)
+        t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+    for (size_t i = 0; i < nc0; i++) {
+        const ent_cand *c = &t->c[i];
+        if (c->len)
+            ent_set_add(t->dset, t->gen,
+                        ent_hash(t->text + c->off, c->len) ^ TEXT_SALT);
+    }
+    for (size_t i = 0; i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        uint32_t k = c->w0;
+        while (k + 1 < c->w1 && !(w[k].f & S_POSS))
+            k++;
+        if (k + 1 >= c->w1)
+            continue;
+        uint32_t left = w[k].off + w[k].len - c->off;
+        if (!(w[k + 1].wf & W_FIRST) &&
+            !ent_set_has(t->dset, t->gen,
+                         ent_hash(t->text + c->off, left) ^ TEXT_SALT) &&
+            ent_gaz_find(t, t->text + c->off, left) < 0)
+            continue;
+        ent_cand right = *c;
+        right.w0 = k + 1;
+        right.off = w[k + 1].off;
+        right.len = c->off + c->len - right.off;
+        right.rank = (w[k + 1].f & S_TC) ? 0 : 2;
+        c->w1 = k + 1;
+        c->len = left;
+        c->team = 0;
+        memset(c->votes, 0, sizeof c->votes);
+        LEDE_GROW(t->c, t->ccap, t->nc + 1);
+        t->c[t->nc++] = right;
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
 void ent_doc_consistency(entity_table *t)
 {
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        while (c->w1 > c->w0 && prefix_cut(t, &t->w[c->w1 - 1]))
+            c->w1--;
+        c->len = c->w1 > c->w0 ? t->w[c->w1 - 1].off + t->w[c->w1 - 1].len -
+                                     c->off
+                               : 0;
+    }
+    org_word_alone(t);
+    of_the_names(t);
+    possessive_names(t);
+    surname_and_name(t);
     counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);

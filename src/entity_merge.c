@@ -379,12 +379,40 @@ static void merge_suffixes(merge_ctx *m)
 /* Ambiguous short forms follow the one longer name of their article;
  * where the article has several ("Warhol" in "Andy Warhol" and in
  * "Warhol Polaroids"), a surname follows the one person's full name it
- * ends. Each slot of r holds, per short form, the longer name's group
- * (NONE: more than one), for any longer name [0] and for full names the
- * short form ends [1]. */
+ * ends; where it ends several ("Mohamed" in "Ahmed Mohamed" and, later,
+ * in "his father Mohamed El-Hassan Mohamed"), it follows the one longer
+ * name written before the short form's first mention: news names a
+ * person in full and then by surname, and a second person of the name
+ * comes later, in full. Each slot of r holds, per short form, the
+ * longer name's group (NONE: more than one), for any longer name [0],
+ * for full names the short form ends [1], for longer names before its
+ * first mention [2]; seen, the article where the short form was met.
+ * Where those leave it apart ("Wilkins" after "Kristin Wilkins", a
+ * misspelling, and "Kristen Wilkins" twice), it follows the full name
+ * it ends that the article writes most, if one is written more than
+ * every other: best, its mentions bestn, tie when two share the most. */
+enum { LOCAL_SLOTS = 3 };
 typedef struct local_root {
-    uint32_t r[2], stamp[2];
+    uint32_t r[LOCAL_SLOTS], stamp[LOCAL_SLOTS], seen;
+    uint32_t best, bestn, bstamp;
+    bool tie;
 } local_root;
+
+static void note_best(local_root *l, uint32_t r, uint32_t n, uint32_t gen)
+{
+    if (l->bstamp != gen) {
+        l->bstamp = gen;
+        l->best = r;
+        l->bestn = n;
+        l->tie = false;
+    } else if (r != l->best && n > l->bestn) {
+        l->best = r;
+        l->bestn = n;
+        l->tie = false;
+    } else if (r != l->best && n == l->bestn) {
+        l->tie = true;
+    }
+}
 
 static void note_root(local_root *l, int k, uint32_t r, uint32_t gen)
 {
@@ -398,16 +426,28 @@ static void note_root(local_root *l, int k, uint32_t r, uint32_t gen)
 
 static uint32_t local_of(const local_root *l, uint32_t gen)
 {
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < LOCAL_SLOTS; k++)
         if (l->stamp[k] == gen && l->r[k] != NONE)
             return l->r[k];
-    return NONE;
+    return l->bstamp == gen && !l->tie ? l->best : NONE;
 }
 
 static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
 {
     entity_table *t = m->t;
     struct local_root *local = m->local;
+    uint32_t *cnt = m->cnt; /* full names' mentions per group */
+    bool amb = false;
+    for (uint32_t i = 0; i < n && !amb; i++)
+        amb = m->ambiguous[m->am[i].var];
+    if (!amb) { /* nothing to resolve: most articles */
+        for (uint32_t i = 0; i < n; i++)
+            m->mroot[i] = find(m->parent, m->am[i].var);
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        if (t->vars[m->am[i].var].ntok > 1)
+            cnt[find(m->parent, m->am[i].var)]++;
     for (uint32_t i = 0; i < n; i++) {
         uint32_t mv = m->am[i].var;
         const ent_variant *vc = &t->vars[mv];
@@ -423,10 +463,16 @@ static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
                     continue;
                 uint32_t r = find(m->parent, mv);
                 note_root(&local[s], 0, r, gen);
-                if (!first && full_name(t, mv))
+                if (!first && full_name(t, mv)) {
                     note_root(&local[s], 1, r, gen);
+                    note_best(&local[s], r, cnt[r], gen);
+                }
+                if (local[s].seen != gen)
+                    note_root(&local[s], 2, r, gen);
             }
         }
+        if (m->ambiguous[mv])
+            local[mv].seen = gen;
     }
     for (uint32_t i = 0; i < n; i++) {
         uint32_t s = m->am[i].var;
@@ -435,6 +481,8 @@ static void resolve_article(merge_ctx *m, uint32_t n, uint32_t gen)
         if (r != NONE)
             m->mroot[i] = r;
     }
+    for (uint32_t i = 0; i < n; i++)
+        cnt[find(m->parent, m->am[i].var)] = 0; /* for split_teams */
 }
 
 static bool city(const entity_table *t, uint32_t r)
@@ -542,6 +590,39 @@ static void resolve_all(merge_ctx *m)
     free(m->ebuf);
 }
 
+/* "Polaroids" where the set names "Polaroid" too: a one-word name in
+ * the plural, no list's, names things of that name (prints, cameras,
+ * awards), whatever cues a mention had ("the Polaroids"). */
+static bool plural_name(entity_table *t, const ent_variant *v)
+{
+    const char *k = t->strs.s + v->key, *s = t->strs.s + v->surf;
+    size_t n = v->key_len;
+    if (v->ntok != 1 || v->gaz >= 0 || v->wgaz >= 0 || n < 4 ||
+        k[n - 1] != 's' || k[n - 2] == 's' || v->surf_len != n ||
+        s[n - 1] != 's' || s[n - 2] < 'a' || s[n - 2] > 'z')
+        return false;
+    long sv = ent_map_get(&t->varmap, &t->strs, k, n - 1, ent_hash(k, n - 1));
+    return sv >= 0 && t->vars[sv].count > 0;
+}
+
+/* The last word of v's surface is a Roman numeral ("Henry VIII") or a
+ * post or label ("QC", "MP"). */
+static bool roman_or_post(entity_table *t, const ent_variant *v)
+{
+    const char *s = t->strs.s + v->surf;
+    size_t n = v->surf_len, i = n;
+    while (i > 0 && s[i - 1] != ' ')
+        i--;
+    uint32_t h;
+    if (ent_word_flags(t, s + i, n - i, &h) & (W_TITLE | W_NONAME))
+        return true;
+    for (size_t k = i; k < n; k++) {
+        if (!strchr("IVXLCDM", s[k]))
+            return false;
+    }
+    return true;
+}
+
 /* The type nothing else decided: shape alone. */
 static int default_type(entity_table *t, const ent_variant *v)
 {
@@ -560,6 +641,14 @@ static int default_type(entity_table *t, const ent_variant *v)
     uint32_t h;
     uint32_t wf = ent_word_flags(t, k, n, &h);
     if ((wf & (W_LEX | W_COMMON)) && !(wf & (W_FIRST | W_TITLE)))
+        return ENT_OTHER;
+    /* "Windows XP", "PlayStation VR": no person's name ends in an
+     * acronym (a Roman numeral, a post aside: "Henry VIII", "Lord QC") */
+    if (acronym_tail(t, v) && !roman_or_post(t, v))
+        return ENT_OTHER;
+    /* "Captain America": a title before a place is no person's name (a
+     * character, a craft) */
+    if ((wf & W_TITLE) && place_tail(t, v, n + 1))
         return ENT_OTHER;
     return ENT_PERSON;
 }
@@ -666,6 +755,8 @@ static void name_and_type(merge_ctx *m)
         t->ent_type[e] = (uint8_t)(best >= 0         ? best
                                    : wtype[e] != 0xff ? wtype[e]
                                                       : default_type(t, vv));
+        if (plural_name(t, nm))
+            t->ent_type[e] = ENT_OTHER;
         if (v >= nv) {
             /* the city's team of split_teams, under the city's name */
             if (vv->gaz >= 0) {
