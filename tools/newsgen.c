@@ -6,6 +6,7 @@
  * a fixed xorshift seed, lists read in sorted order, and never two rnd()
  * calls in one expression (C leaves their order to the compiler). */
 #include <dirent.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,8 +88,11 @@ static void read_lines(const char *path, void (*fn)(pools *, char *),
                        pools *ps)
 {
     FILE *f = fopen(path, "r");
-    if (!f)
-        return;
+    if (!f) {
+        /* other sentences, so other weights: never silently */
+        fprintf(stderr, "newsgen: %s: %s\n", path, strerror(errno));
+        exit(1);
+    }
     char line[1024];
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = '\0';
