@@ -3,6 +3,7 @@
  * usage: train [--data DIR] [--out FILE] [--no-rules] [--epochs N]
  *              [--fold K/N] [--gen N] [--bits N] [--prior X]
  *              [--gum GENRES] [--skip SOURCES] [--seed N]
+ *              [--dump FILE]
  *
  * Reads DIR/wikigold.conll (CC BY 4.0), DIR/uner-en-ewt-{dev,test}.iob2
  * (CC BY-SA 4.0), with --gum DIR/gum/ *.conllu (names only: mentions
@@ -24,7 +25,12 @@
  * the weight the rules' own decision starts with, --bits the table size
  * (2^bits buckets), --gen the number of generated documents, --seed
  * another order of the training documents (default 0: the shipped
- * weights), to tell a change from the noise of one order. */
+ * weights), to tell a change from the noise of one order. --dump
+ * writes the annotated documents read (not the generated ones) to FILE
+ * in CoNLL form (a token and its IOB2 tag a line, a blank line between
+ * sentences, -DOCSTART- between documents) and trains nothing: with
+ * --gum news and --skip wikigold,uner,gen, the Wikinews articles of GUM
+ * as names, for ner_eval (make eval). */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -729,10 +735,42 @@ static uint32_t rng(void)
     return (uint32_t)(rng_state >> 32);
 }
 
+/* The documents of c in CoNLL form to path (--dump). */
+static int dump(const corpus *c, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        perror(path);
+        return 1;
+    }
+    static const char *const ty[ENT_NTYPES] = {"PER", "ORG", "LOC", "MISC"};
+    for (size_t i = 0; i < c->n; i++) {
+        const gdoc *d = &c->d[i];
+        fputs("-DOCSTART- O\n\n", f);
+        for (size_t k = 0; k < d->nt; k++) {
+            const gtok *g = &d->t[k];
+            if (k && d->text[g->off - 1] == '\n')
+                fputc('\n', f);
+            fprintf(f, "%.*s ", (int)g->len, d->text + g->off);
+            if (g->type < 0)
+                fputs("O\n", f);
+            else
+                fprintf(f, "%c-%s\n", g->begin ? 'B' : 'I', ty[g->type]);
+        }
+        fputc('\n', f);
+    }
+    if (fclose(f)) {
+        perror(path);
+        return 1;
+    }
+    fprintf(stderr, "train: %zu documents to %s\n", c->n, path);
+    return 0;
+}
+
 /* --- main --- */
 
 typedef struct opts {
-    const char *data, *out, *skip;
+    const char *data, *out, *skip, *dump;
     bool rules;
     int epochs, fold, nfolds, gen;
     uint32_t nbits;
@@ -744,7 +782,8 @@ static int usage(void)
     fprintf(stderr, "usage: train [--data DIR] [--out FILE] [--no-rules] "
                     "[--epochs N] [--fold K/N] [--gen N] [--bits N]\n"
                     "             [--prior X] [--gum news,bio,...] "
-                    "[--skip wikigold,uner,gum,gen] [--seed N]\n");
+                    "[--skip wikigold,uner,gum,gen] [--seed N]\n"
+                    "             [--dump FILE]\n");
     return 2;
 }
 
@@ -767,6 +806,8 @@ static int parse(int argc, char **argv, opts *o)
             o->skip = v;
         else if (!strcmp(a, "--out"))
             o->out = v;
+        else if (!strcmp(a, "--dump"))
+            o->dump = v;
         else if (!strcmp(a, "--epochs"))
             o->epochs = atoi(v);
         else if (!strcmp(a, "--gen"))
@@ -791,7 +832,7 @@ static int parse(int argc, char **argv, opts *o)
 
 int main(int argc, char **argv)
 {
-    opts o = {"../shared/ner/open", "data/tagger.bin", "", true, 15, -1, 0,
+    opts o = {"../shared/ner/open", "data/tagger.bin", "", NULL, true, 15, -1, 0,
               300, 18, 10};
     int rc = parse(argc, argv, &o);
     if (rc)
@@ -810,6 +851,8 @@ int main(int argc, char **argv)
         entity_table_free(words_tab);
     }
     size_t nreal = c.n, ngen;
+    if (o.dump)
+        return dump(&c, o.dump);
     if (!strstr(o.skip, "gen"))
         newsgen(o.data, "data", o.gen, gen_doc, gen_emit, &c);
     ngen = c.n - nreal;
