@@ -234,15 +234,33 @@ static int by_short_ntok(const void *a_, const void *b_)
     return a->c == b->c ? 0 : key_cmp(pair_table, a->c, b->c);
 }
 
+/* A name of several words ending in a word of organisations, cut
+ * before byte i of v's key where "of" or "for" goes on: "Andy Warhol
+ * Foundation" in "Andy Warhol Foundation for the Visual Arts" (not
+ * "Andy Warhol", nor "Space Shuttle" in "Space Shuttle Atlantis"). */
+static bool org_prefix(entity_table *t, const ent_variant *v, size_t i)
+{
+    const char *k = t->strs.s + v->key;
+    size_t e = i - 1, b = e;
+    while (b > 0 && k[b - 1] != ' ')
+        b--;
+    const char *sp = memchr(k + i, ' ', v->key_len - i);
+    size_t ne = sp ? (size_t)(sp - k) : v->key_len;
+    uint32_t h;
+    return sp && (ent_word_flags(t, k + b, e - b, &h) & W_ORGKW) &&
+           (ent_word_flags(t, k + i, ne - i, &h) & (W_OF | W_FOR));
+}
+
 /* Variant naming the last tokens of v from byte i of its key ("Kerry"
  * in "John Kerry"), or with first set its one first token before byte
- * i ("Bayern" in "Bayern Munich"); -1 when none was seen. */
+ * i ("Bayern" in "Bayern Munich") or an organisation's name before "of"
+ * or "for" (org_prefix); -1 when none was seen. */
 static long part_variant(entity_table *t, const ent_variant *v, size_t i,
                          bool first)
 {
     const char *k = t->strs.s + v->key + (first ? 0 : i);
     size_t n = first ? i - 1 : v->key_len - i;
-    if (first && memchr(k, ' ', n))
+    if (first && memchr(k, ' ', n) && !org_prefix(t, v, i))
         return -1;
     return ent_map_get(&t->varmap, &t->strs, k, n, ent_hash(k, n));
 }

@@ -234,6 +234,41 @@ static void test_short_form_named_first(void **state)
     fake_free(&a[1]);
 }
 
+/* A name of several words ending in a word of organisations, where the
+ * set writes it on with "for" or "of" ("Andy Warhol Foundation" beside
+ * "Andy Warhol Foundation for the Visual Arts"), joins that longer name
+ * when it is the only one; the person the foundation is named for, and
+ * a short form with two longer names to choose from, stay apart.
+ * Before, only a one-word first form could join. */
+static void test_org_prefix_short_form(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Prints given away\n"
+        "The painter Harlan Voss left thousands of prints. The Harlan "
+        "Voss Foundation for the Performing Arts gave some to Corby "
+        "College in May. Voss died in 1990.\n",
+        "College show opens\n"
+        "A spokesman for the Harlan Voss Foundation said more colleges "
+        "will follow. The Harlan Voss Foundation for the Performing Arts "
+        "chose forty of them.\n",
+        "Grants announced\n"
+        "The Kestrel Trust for the Arts and the Kestrel Trust of Wales "
+        "gave grants. The Kestrel Trust did not comment.\n"};
+    article a[3];
+    entity_table *t = scan_set(a, texts, 3);
+    long f = find_entity(t, "Harlan Voss Foundation for the Performing Arts");
+    long p = find_entity(t, "Harlan Voss");
+    assert_true(f >= 0 && p >= 0 && f != p);
+    assert_int_equal(entity_total(t, (uint32_t)f), 3);
+    assert_entity(t, "Harlan Voss", ENT_PERSON);
+    assert_int_equal(find_entity(t, "Harlan Voss Foundation"), -1);
+    assert_true(find_entity(t, "Kestrel Trust") >= 0);
+    entity_table_free(t);
+    for (int i = 0; i < 3; i++)
+        fake_free(&a[i]);
+}
+
 /* A last word of organisations is no short form of the names it ends:
  * "University" starting a sentence in an article naming "Marlow
  * University" is the common noun; it was kept as a known name and
@@ -1864,6 +1899,7 @@ int main(void)
         cmocka_unit_test(test_ambiguous_short_form),
         cmocka_unit_test(test_surname_beside_company),
         cmocka_unit_test(test_short_form_named_first),
+        cmocka_unit_test(test_org_prefix_short_form),
         cmocka_unit_test(test_short_form_most_named),
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
