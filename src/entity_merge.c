@@ -671,11 +671,15 @@ static int default_type(entity_table *t, const ent_variant *v)
     return ENT_PERSON;
 }
 
-static int best_vote(const uint32_t *vo)
+/* The type with most votes; a tie falls to the generated lists' type
+ * prefer (0xff: none), else to the first type: "Rohingya", a people
+ * by WordNet, where the text's cues for an organisation only tie. */
+static int best_vote(const uint32_t *vo, uint8_t prefer)
 {
     int best = -1;
     for (int k = 0; k < ENT_NTYPES; k++) {
-        if (vo[k] && (best < 0 || vo[k] > vo[best]))
+        if (vo[k] && (best < 0 || vo[k] > vo[best] ||
+                      (vo[k] == vo[best] && k == prefer)))
             best = k;
     }
     return best;
@@ -769,7 +773,7 @@ static void name_and_type(merge_ctx *m)
         t->ent_name_len[e] = nm->surf_len;
         if (wtype[e] != 0xff)
             votes[e * ENT_NTYPES + wtype[e]] += WEAK_VOTE;
-        int best = best_vote(votes + e * ENT_NTYPES);
+        int best = best_vote(votes + e * ENT_NTYPES, wtype[e]);
         t->ent_type[e] = (uint8_t)(best >= 0         ? best
                                    : wtype[e] != 0xff ? wtype[e]
                                                       : default_type(t, vv));
