@@ -694,6 +694,78 @@ static void surname_and_name(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+enum { PERSON_SALT = 0x2545f491u };
+
+/* Words [a, b) of an organisation's name: one of them a word of
+ * organisations ("Council", "University"). */
+static bool org_words(const entity_table *t, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (t->w[k].wf & (W_ORGKW | W_ORGOF))
+            return true;
+    return false;
+}
+
+/* "Psychology major at University of Texas Arlington Amneh Jafari":
+ * an organisation's name run on into a person's (a caption, a byline,
+ * a role before a name) is two names when the last word is a surname
+ * the article writes alone as a person's ("Jafari said"): the last two
+ * words, a capitalised word that is no everyday word nor a word of
+ * organisations, places or events and the surname, are the person;
+ * not after "of" ("House of Luiz Caloi" is named for him). */
+static void org_person_run_on(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    bool any = false;
+    for (size_t i = 0; i < nc0 && !any; i++) {
+        const ent_cand *c = &t->c[i];
+        any = whole_words(t, c) && c->w1 >= c->w0 + 4 &&
+              org_words(t, c->w0, c->w1 - 2);
+    }
+    if (!any)
+        return;
+    if (!t->dset)
+        t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+    for (size_t i = 0; i < nc0; i++) {
+        const ent_cand *c = &t->c[i];
+        if (whole_words(t, c) && c->w1 == c->w0 + 1 && w[c->w0].hash &&
+            voted_type(c) == ENT_PERSON)
+            ent_set_add(t->dset, t->gen, w[c->w0].hash ^ PERSON_SALT);
+    }
+    for (size_t i = 0; i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 < c->w0 + 4 ||
+            !org_words(t, c->w0, c->w1 - 2))
+            continue;
+        const ent_word *a = &w[c->w1 - 2], *b = &w[c->w1 - 1];
+        /* "House of Luiz Caloi" is named for the person */
+        if (!capital(&w[c->w1 - 3]) ||
+            (w[c->w1 - 3].wf & (W_OF | W_FOR | W_MINOR | W_ARTICLE)))
+            continue;
+        if (!(a->f & S_CAP) || (a->f & S_BREAK) || (b->f & S_BREAK) ||
+            (a->wf & (W_ORGKW | W_ORGOF | W_PLACEKW | W_EVENT | W_LEX |
+                      W_STOP | W_TITLE | W_MINOR | W_PARTICLE)) ||
+            !ent_set_has(t->dset, t->gen, b->hash ^ PERSON_SALT) ||
+            tagger_everyday(t->text + a->off, a->len))
+            continue;
+        ent_cand right = *c;
+        right.w0 = c->w1 - 2;
+        right.off = a->off;
+        right.len = b->off + b->len - a->off;
+        right.rank = (a->f & S_TC) ? 0 : 2;
+        memset(right.votes, 0, sizeof right.votes);
+        right.votes[ENT_PERSON] = 2;
+        right.team = 0;
+        c->w1 -= 2;
+        c->len = w[c->w1 - 1].off + w[c->w1 - 1].len - c->off;
+        LEDE_GROW(t->c, t->ccap, t->nc + 1);
+        t->c[t->nc++] = right;
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
 enum { TEXT_SALT = 0x61c88647u };
 
 /* "Mecca's Grand Mosque", "Demosisto's Nathan Law": a name with a
@@ -769,6 +841,7 @@ void ent_doc_consistency(entity_table *t)
     of_the_names(t);
     possessive_names(t);
     surname_and_name(t);
+    org_person_run_on(t);
     counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);

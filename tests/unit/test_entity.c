@@ -269,6 +269,34 @@ static void test_org_prefix_short_form(void **state)
         fake_free(&a[i]);
 }
 
+/* An organisation's name run on into a person's, as in a caption
+ * ("Chemistry student at Harlow College of Art Tamsin Oduya ..."), is
+ * two names where the article writes the surname alone as a person's
+ * ("Oduya said"); before, it was one organisation and "Oduya" joined it.
+ * A name of the form "House of" a person stays one. */
+static void test_org_person_run_on(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Students rally for classmate\n"
+        "Chemistry student at Harlow College of Art Tamsin Oduya heard "
+        "the news on Monday and started a petition.\n"
+        "Oduya said the school had acted too fast.\n",
+        "Shop history\n"
+        "The shop was renamed the House of Pedro Malvar after Malvar died "
+        "in 1950, and Malvar said nothing of it before.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    assert_entity(t, "Tamsin Oduya", ENT_PERSON);
+    assert_entity(t, "Harlow College of Art", ENT_ORG);
+    long p = find_entity(t, "Tamsin Oduya");
+    assert_int_equal(entity_total(t, (uint32_t)p), 2);
+    assert_int_equal(find_entity(t, "Pedro Malvar"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* A last word of organisations is no short form of the names it ends:
  * "University" starting a sentence in an article naming "Marlow
  * University" is the common noun; it was kept as a known name and
@@ -1921,6 +1949,7 @@ int main(void)
         cmocka_unit_test(test_surname_beside_company),
         cmocka_unit_test(test_short_form_named_first),
         cmocka_unit_test(test_org_prefix_short_form),
+        cmocka_unit_test(test_org_person_run_on),
         cmocka_unit_test(test_short_form_most_named),
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
