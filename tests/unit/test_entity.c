@@ -297,6 +297,33 @@ static void test_org_person_run_on(void **state)
     fake_free(&a[1]);
 }
 
+/* Names of three words that differ in their last word only, three or
+ * more, are of one kind: a member no cue typed takes the type most of
+ * the family's mentions have ("Sea Glider Orion" had the tagger's one
+ * vote for a place beside "Sea Glider Vega" and "Sea Glider Lyra"). */
+static void test_family_types(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Museums receive retired craft\n"
+        "The agency said on Tuesday that four museums will receive the "
+        "retired craft of the Sea Glider fleet.\n"
+        "Sea Glider Vega will go to a museum in Ohio, and Sea Glider Lyra "
+        "will stay at the test site in Florida.\n"
+        "The prototype, Sea Glider Orion, never dived; it will move to a "
+        "hall in Denver.\n"
+        "Sea Glider Vega made 39 dives. Sea Glider Lyra made 33, and Sea "
+        "Glider Orion none.\n"
+        "The Sea Glider carried crews for thirty years.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Sea Glider Vega", ENT_OTHER);
+    assert_entity(t, "Sea Glider Lyra", ENT_OTHER);
+    assert_entity(t, "Sea Glider Orion", ENT_OTHER);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* A last word of organisations is no short form of the names it ends:
  * "University" starting a sentence in an article naming "Marlow
  * University" is the common noun; it was kept as a known name and
@@ -1950,6 +1977,7 @@ int main(void)
         cmocka_unit_test(test_short_form_named_first),
         cmocka_unit_test(test_org_prefix_short_form),
         cmocka_unit_test(test_org_person_run_on),
+        cmocka_unit_test(test_family_types),
         cmocka_unit_test(test_short_form_most_named),
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
