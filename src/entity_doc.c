@@ -47,6 +47,7 @@
  * keeps apart ("Yukos USA"): not done either. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entity_priv.h"
 
@@ -766,6 +767,58 @@ static void org_person_run_on(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+static bool word_is(const entity_table *t, const ent_word *w, const char *s)
+{
+    size_t n = strlen(s);
+    return w->len == n && !strncasecmp(t->text + w->off, s, n);
+}
+
+/* A year in figures: "1991". */
+static bool year_word(const entity_table *t, const ent_word *w)
+{
+    const char *s = t->text + w->off;
+    if (w->len != 4 || (s[0] != '1' && s[0] != '2'))
+        return false;
+    for (int i = 1; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+/* "during the Hajj", "the 1991 Hajj", "on board the Freewinds": a
+ * one-word name after "during", "aboard" or "on board" (and "the"), or
+ * after "the" and a year, names an occasion or a craft, a cue for
+ * other beside the rules' and the tagger's; not where a lowercase word
+ * follows, as a modifier ("the 1883 McGill hockey team"). */
+static void occasion_cues(entity_table *t)
+{
+    const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 1 || c->w0 < 2 ||
+            (w[c->w0].f & S_BREAK))
+            continue;
+        uint32_t j = c->w0 - 1;
+        bool cue = false;
+        if (year_word(t, &w[j]) && !(w[j].f & S_BREAK)) {
+            cue = word_is(t, &w[j - 1], "the");
+        } else {
+            if (word_is(t, &w[j], "the") && !(w[j].f & S_BREAK))
+                j--;
+            cue = word_is(t, &w[j], "during") || word_is(t, &w[j], "aboard") ||
+                  (j > 0 && word_is(t, &w[j], "board") &&
+                   word_is(t, &w[j - 1], "on"));
+        }
+        /* "the 1883 McGill hockey team": a modifier */
+        const ent_word *nx = c->w1 < t->nw ? &w[c->w1] : NULL;
+        if (nx && (nx->f & S_LOWER) && !(nx->f & S_BREAK) &&
+            !(nx->wf & (W_MINOR | W_ARTICLE | W_OF | W_FOR)))
+            cue = false;
+        if (cue)
+            c->votes[ENT_OTHER] += 3;
+    }
+}
+
 enum { TEXT_SALT = 0x61c88647u };
 
 /* "Mecca's Grand Mosque", "Demosisto's Nathan Law": a name with a
@@ -842,6 +895,7 @@ void ent_doc_consistency(entity_table *t)
     possessive_names(t);
     surname_and_name(t);
     org_person_run_on(t);
+    occasion_cues(t);
     counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);

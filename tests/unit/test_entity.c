@@ -324,6 +324,29 @@ static void test_family_types(void **state)
     fake_free(&a[0]);
 }
 
+/* A one-word name after "during (the)", "on board (the)" or "the" and a
+ * year names an occasion or a craft: other ("the Vansara", a festival;
+ * "the Merrowind", a ship). Before, with no cue, an organisation. */
+static void test_occasion_cues(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Crowds gather for festival\n"
+        "Police expect two million visitors during the Vansara, the "
+        "yearly festival on the river.\n"
+        "Last year a bridge collapsed during the Vansara. During the 1998 "
+        "Vansara, forty people died.\n"
+        "A former crew member said she spent six years on board the "
+        "Merrowind, a cruise ship, and that the Merrowind never docked "
+        "for long.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Vansara", ENT_OTHER);
+    assert_entity(t, "Merrowind", ENT_OTHER);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* A last word of organisations is no short form of the names it ends:
  * "University" starting a sentence in an article naming "Marlow
  * University" is the common noun; it was kept as a known name and
@@ -1978,6 +2001,7 @@ int main(void)
         cmocka_unit_test(test_org_prefix_short_form),
         cmocka_unit_test(test_org_person_run_on),
         cmocka_unit_test(test_family_types),
+        cmocka_unit_test(test_occasion_cues),
         cmocka_unit_test(test_short_form_most_named),
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
