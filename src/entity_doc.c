@@ -819,6 +819,40 @@ static void occasion_cues(entity_table *t)
     }
 }
 
+/* A listed place and a point of the compass after it ("Kowloon West",
+ * "New Territories East": constituencies, districts) name a place: a
+ * cue beside the rules' and the tagger's. */
+static void compass_places(entity_table *t)
+{
+    static const char *const pts[] = {"north", "south", "east", "west",
+                                      "northeast", "northwest",
+                                      "southeast", "southwest"};
+    const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 < c->w0 + 2)
+            continue;
+        const ent_word *e = &w[c->w1 - 1];
+        bool pt = false;
+        for (size_t k = 0; k < sizeof pts / sizeof *pts && !pt; k++)
+            pt = word_is(t, e, pts[k]);
+        if (!pt || !(e->f & S_CAP) || c->votes[ENT_PERSON] > 0)
+            continue; /* "Kanye West" */
+        const ent_word *l = &w[c->w1 - 2];
+        size_t n = l->off + l->len - c->off;
+        long g = ent_gaz_find(t, t->text + c->off, n);
+        int ty = g >= 0 ? t->gaz[g].type : -1;
+        if (g < 0) {
+            uint32_t h;
+            size_t k = ent_key_hash(t, t->text + c->off, n, &h);
+            int32_t wg = ent_weak_find(t, t->kbuf, k, h);
+            ty = wg >= 0 ? t->weak->gaz[wg].type : -1;
+        }
+        if (ty == ENT_PLACE)
+            c->votes[ENT_PLACE] += 3;
+    }
+}
+
 enum { TEXT_SALT = 0x61c88647u };
 
 /* "Mecca's Grand Mosque", "Demosisto's Nathan Law": a name with a
@@ -896,6 +930,7 @@ void ent_doc_consistency(entity_table *t)
     surname_and_name(t);
     org_person_run_on(t);
     occasion_cues(t);
+    compass_places(t);
     counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);

@@ -347,6 +347,25 @@ static void test_occasion_cues(void **state)
     fake_free(&a[0]);
 }
 
+/* A listed place and a point of the compass after it is a place (a
+ * constituency, a district): the tagger had made these organisations. */
+static void test_compass_places(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Results of the council vote\n"
+        "The Kowloon West seat went to a newcomer, and Kowloon East "
+        "returned its member.\n"
+        "Turnout in the New Territories East race was the lowest.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Kowloon West", ENT_PLACE);
+    assert_entity(t, "Kowloon East", ENT_PLACE);
+    assert_entity(t, "New Territories East", ENT_PLACE);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* A last word of organisations is no short form of the names it ends:
  * "University" starting a sentence in an article naming "Marlow
  * University" is the common noun; it was kept as a known name and
@@ -2002,6 +2021,7 @@ int main(void)
         cmocka_unit_test(test_org_person_run_on),
         cmocka_unit_test(test_family_types),
         cmocka_unit_test(test_occasion_cues),
+        cmocka_unit_test(test_compass_places),
         cmocka_unit_test(test_short_form_most_named),
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
