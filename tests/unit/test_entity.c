@@ -647,6 +647,29 @@ static void test_syllable_names(void **state)
     fake_free(&a[0]);
 }
 
+/* A second syllable of five or six letters that is no English word
+ * is the name's too ("Tong Siu-keung" was "Tong Siu"); "Paris-based",
+ * "Leeds-style" still end at the hyphen. */
+static void test_long_syllable_names(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Council results\n"
+        "Veteran legislator Tong Siu-keung kept his seat, and Mak "
+        "Yin-ching won hers.\n"
+        "A Paris-based charity and a Leeds-style market opened on "
+        "Monday.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Tong Siu-keung", ENT_PERSON);
+    assert_entity(t, "Mak Yin-ching", ENT_PERSON);
+    assert_int_equal(find_entity(t, "Tong Siu"), -1);
+    assert_entity(t, "Paris", ENT_PLACE);
+    assert_entity(t, "Leeds", ENT_PLACE);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* Possessives are mentions of the name; the "'s" is not in the span.
  * Initialisms, hyphenated and apostrophe names are whole. */
 static void test_spans(void **state)
@@ -2031,6 +2054,7 @@ int main(void)
         cmocka_unit_test(test_possessive_names),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
+        cmocka_unit_test(test_long_syllable_names),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_person_shapes),
