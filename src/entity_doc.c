@@ -853,6 +853,39 @@ static void compass_places(entity_table *t)
     }
 }
 
+/* "pro-Beijing New People Party": a name after a lowercase prefix and
+ * a hyphen qualifies what follows and ends there, as the rules have it
+ * (S_PRECUT); the tagger may run on over it. The words after it are a
+ * name of their own, with the cues; the prefixed name stands alone. */
+static void precut_run_on(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    for (size_t i = 0; i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        uint32_t k = c->w0;
+        while (k + 1 < c->w1 && !(w[k].f & S_PRECUT))
+            k++;
+        if (k + 1 >= c->w1)
+            continue;
+        ent_cand right = *c;
+        right.w0 = k + 1;
+        right.off = w[k + 1].off;
+        right.len = c->off + c->len - right.off;
+        right.rank = (w[k + 1].f & S_TC) ? 0 : 2;
+        c->w1 = k + 1;
+        c->len = w[k].off + w[k].len - c->off;
+        c->team = 0;
+        memset(c->votes, 0, sizeof c->votes);
+        LEDE_GROW(t->c, t->ccap, t->nc + 1);
+        t->c[t->nc++] = right;
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
 enum { TEXT_SALT = 0x61c88647u };
 
 /* "Mecca's Grand Mosque", "Demosisto's Nathan Law": a name with a
@@ -927,6 +960,7 @@ void ent_doc_consistency(entity_table *t)
     org_word_alone(t);
     of_the_names(t);
     possessive_names(t);
+    precut_run_on(t);
     surname_and_name(t);
     org_person_run_on(t);
     occasion_cues(t);

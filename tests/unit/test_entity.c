@@ -670,6 +670,26 @@ static void test_long_syllable_names(void **state)
     fake_free(&a[0]);
 }
 
+/* A name after a lowercase prefix and a hyphen ends there, where the
+ * tagger ran on: "pro-Taipei New Harbour Party" is the place and the
+ * party, no "Taipei New Harbour Party". */
+static void test_prefixed_name_ends(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Seats decided\n"
+        "In the island district, pro-Taipei New Harbour Party candidate "
+        "Lam Wing won with 40,000 votes.\n"
+        "The pro-Taipei New Harbour Party now holds four seats.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "New Harbour Party", ENT_ORG);
+    assert_entity(t, "Taipei", ENT_PLACE);
+    assert_int_equal(find_entity(t, "Taipei New Harbour Party"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* Possessives are mentions of the name; the "'s" is not in the span.
  * Initialisms, hyphenated and apostrophe names are whole. */
 static void test_spans(void **state)
@@ -2055,6 +2075,7 @@ int main(void)
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
         cmocka_unit_test(test_long_syllable_names),
+        cmocka_unit_test(test_prefixed_name_ends),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_person_shapes),
