@@ -886,6 +886,38 @@ static void precut_run_on(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+/* "Volunteer organization X collected", "Gameplay was delayed", a
+ * caption "Superheroes": one everyday word (the lexicon's, no given
+ * name, no list's name) at a sentence's or line's start that the article
+ * never writes capitalised mid-sentence is the common word, whatever
+ * the tagger made of it. Only with the tagger (its memo of the words
+ * written capitalised mid-sentence). */
+static void everyday_openers(entity_table *t)
+{
+    if (!t->tagger || !t->capmid)
+        return;
+    const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 1)
+            continue;
+        const ent_word *x = &w[c->w0];
+        if (!(x->f & (S_SENT | S_LINE)) || !(x->f & S_CAP) ||
+            (x->f & (S_ALLCAPS | S_HYPH | S_PREFIXED | S_LCAMEL)) ||
+            (x->wf & (W_FIRST | W_GAZ1)) ||
+            !tagger_everyday(t->text + x->off, x->len) ||
+            ent_set_has(t->capmid, t->gen, x->hash) ||
+            ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        uint32_t h;
+        size_t k = ent_key_hash(t, t->text + c->off, c->len, &h);
+        int32_t g = ent_weak_find(t, t->kbuf, k, h);
+        if (g >= 0 && t->weak->gaz[g].type != ENT_OTHER)
+            continue;
+        c->len = 0;
+    }
+}
+
 enum { TEXT_SALT = 0x61c88647u };
 
 /* "Mecca's Grand Mosque", "Demosisto's Nathan Law": a name with a
@@ -961,6 +993,7 @@ void ent_doc_consistency(entity_table *t)
     of_the_names(t);
     possessive_names(t);
     precut_run_on(t);
+    everyday_openers(t);
     surname_and_name(t);
     org_person_run_on(t);
     occasion_cues(t);

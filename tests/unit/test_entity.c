@@ -690,6 +690,26 @@ static void test_prefixed_name_ends(void **state)
     fake_free(&a[0]);
 }
 
+/* One everyday word at a line's or sentence's start that the article
+ * never writes capitalised mid-sentence is the common word, whatever
+ * the tagger made of it ("Summit" in a list of stops was an
+ * organisation). */
+static void test_everyday_openers(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Old railway walk\n"
+        "The walk follows the old Hartley Valley line from Colby.\n"
+        "Stop 3: Summit - the top of the long climb.\n"
+        "Stop 5: Crossing - a road once met the line here.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_int_equal(find_entity(t, "Summit"), -1);
+    assert_entity(t, "Colby", ENT_PLACE);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* Possessives are mentions of the name; the "'s" is not in the span.
  * Initialisms, hyphenated and apostrophe names are whole. */
 static void test_spans(void **state)
@@ -2076,6 +2096,7 @@ int main(void)
         cmocka_unit_test(test_syllable_names),
         cmocka_unit_test(test_long_syllable_names),
         cmocka_unit_test(test_prefixed_name_ends),
+        cmocka_unit_test(test_everyday_openers),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_person_shapes),
