@@ -47,6 +47,7 @@
  * keeps apart ("Yukos USA"): not done either. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entity_priv.h"
 
@@ -694,6 +695,229 @@ static void surname_and_name(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+enum { PERSON_SALT = 0x2545f491u };
+
+/* Words [a, b) of an organisation's name: one of them a word of
+ * organisations ("Council", "University"). */
+static bool org_words(const entity_table *t, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (t->w[k].wf & (W_ORGKW | W_ORGOF))
+            return true;
+    return false;
+}
+
+/* "Psychology major at University of Texas Arlington Amneh Jafari":
+ * an organisation's name run on into a person's (a caption, a byline,
+ * a role before a name) is two names when the last word is a surname
+ * the article writes alone as a person's ("Jafari said"): the last two
+ * words, a capitalised word that is no everyday word nor a word of
+ * organisations, places or events and the surname, are the person;
+ * not after "of" ("House of Luiz Caloi" is named for him). */
+static void org_person_run_on(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    bool any = false;
+    for (size_t i = 0; i < nc0 && !any; i++) {
+        const ent_cand *c = &t->c[i];
+        any = whole_words(t, c) && c->w1 >= c->w0 + 4 &&
+              org_words(t, c->w0, c->w1 - 2);
+    }
+    if (!any)
+        return;
+    if (!t->dset)
+        t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+    for (size_t i = 0; i < nc0; i++) {
+        const ent_cand *c = &t->c[i];
+        if (whole_words(t, c) && c->w1 == c->w0 + 1 && w[c->w0].hash &&
+            voted_type(c) == ENT_PERSON)
+            ent_set_add(t->dset, t->gen, w[c->w0].hash ^ PERSON_SALT);
+    }
+    for (size_t i = 0; i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 < c->w0 + 4 ||
+            !org_words(t, c->w0, c->w1 - 2))
+            continue;
+        const ent_word *a = &w[c->w1 - 2], *b = &w[c->w1 - 1];
+        /* "House of Luiz Caloi" is named for the person */
+        if (!capital(&w[c->w1 - 3]) ||
+            (w[c->w1 - 3].wf & (W_OF | W_FOR | W_MINOR | W_ARTICLE)))
+            continue;
+        if (!(a->f & S_CAP) || (a->f & S_BREAK) || (b->f & S_BREAK) ||
+            (a->wf & (W_ORGKW | W_ORGOF | W_PLACEKW | W_EVENT | W_LEX |
+                      W_STOP | W_TITLE | W_MINOR | W_PARTICLE)) ||
+            !ent_set_has(t->dset, t->gen, b->hash ^ PERSON_SALT) ||
+            tagger_everyday(t->text + a->off, a->len))
+            continue;
+        ent_cand right = *c;
+        right.w0 = c->w1 - 2;
+        right.off = a->off;
+        right.len = b->off + b->len - a->off;
+        right.rank = (a->f & S_TC) ? 0 : 2;
+        memset(right.votes, 0, sizeof right.votes);
+        right.votes[ENT_PERSON] = 2;
+        right.team = 0;
+        c->w1 -= 2;
+        c->len = w[c->w1 - 1].off + w[c->w1 - 1].len - c->off;
+        LEDE_GROW(t->c, t->ccap, t->nc + 1);
+        t->c[t->nc++] = right;
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
+static bool word_is(const entity_table *t, const ent_word *w, const char *s)
+{
+    size_t n = strlen(s);
+    return w->len == n && !strncasecmp(t->text + w->off, s, n);
+}
+
+/* A year in figures: "1991". */
+static bool year_word(const entity_table *t, const ent_word *w)
+{
+    const char *s = t->text + w->off;
+    if (w->len != 4 || (s[0] != '1' && s[0] != '2'))
+        return false;
+    for (int i = 1; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+/* "during the Hajj", "the 1991 Hajj", "on board the Freewinds": a
+ * one-word name after "during", "aboard" or "on board" (and "the"), or
+ * after "the" and a year, names an occasion or a craft, a cue for
+ * other beside the rules' and the tagger's; not where a lowercase word
+ * follows, as a modifier ("the 1883 McGill hockey team"). */
+static void occasion_cues(entity_table *t)
+{
+    const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 1 || c->w0 < 2 ||
+            (w[c->w0].f & S_BREAK))
+            continue;
+        uint32_t j = c->w0 - 1;
+        bool cue = false;
+        if (year_word(t, &w[j]) && !(w[j].f & S_BREAK)) {
+            cue = word_is(t, &w[j - 1], "the");
+        } else {
+            if (word_is(t, &w[j], "the") && !(w[j].f & S_BREAK))
+                j--;
+            cue = word_is(t, &w[j], "during") || word_is(t, &w[j], "aboard") ||
+                  (j > 0 && word_is(t, &w[j], "board") &&
+                   word_is(t, &w[j - 1], "on"));
+        }
+        /* "the 1883 McGill hockey team": a modifier */
+        const ent_word *nx = c->w1 < t->nw ? &w[c->w1] : NULL;
+        if (nx && (nx->f & S_LOWER) && !(nx->f & S_BREAK) &&
+            !(nx->wf & (W_MINOR | W_ARTICLE | W_OF | W_FOR)))
+            cue = false;
+        if (cue)
+            c->votes[ENT_OTHER] += 3;
+    }
+}
+
+/* A listed place and a point of the compass after it ("Kowloon West",
+ * "New Territories East": constituencies, districts) name a place: a
+ * cue beside the rules' and the tagger's. */
+static void compass_places(entity_table *t)
+{
+    static const char *const pts[] = {"north", "south", "east", "west",
+                                      "northeast", "northwest",
+                                      "southeast", "southwest"};
+    const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 < c->w0 + 2)
+            continue;
+        const ent_word *e = &w[c->w1 - 1];
+        bool pt = false;
+        for (size_t k = 0; k < sizeof pts / sizeof *pts && !pt; k++)
+            pt = word_is(t, e, pts[k]);
+        if (!pt || !(e->f & S_CAP) || c->votes[ENT_PERSON] > 0)
+            continue; /* "Kanye West" */
+        const ent_word *l = &w[c->w1 - 2];
+        size_t n = l->off + l->len - c->off;
+        long g = ent_gaz_find(t, t->text + c->off, n);
+        int ty = g >= 0 ? t->gaz[g].type : -1;
+        if (g < 0) {
+            uint32_t h;
+            size_t k = ent_key_hash(t, t->text + c->off, n, &h);
+            int32_t wg = ent_weak_find(t, t->kbuf, k, h);
+            ty = wg >= 0 ? t->weak->gaz[wg].type : -1;
+        }
+        if (ty == ENT_PLACE)
+            c->votes[ENT_PLACE] += 3;
+    }
+}
+
+/* "pro-Beijing New People Party": a name after a lowercase prefix and
+ * a hyphen qualifies what follows and ends there, as the rules have it
+ * (S_PRECUT); the tagger may run on over it. The words after it are a
+ * name of their own, with the cues; the prefixed name stands alone. */
+static void precut_run_on(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    for (size_t i = 0; i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        uint32_t k = c->w0;
+        while (k + 1 < c->w1 && !(w[k].f & S_PRECUT))
+            k++;
+        if (k + 1 >= c->w1)
+            continue;
+        ent_cand right = *c;
+        right.w0 = k + 1;
+        right.off = w[k + 1].off;
+        right.len = c->off + c->len - right.off;
+        right.rank = (w[k + 1].f & S_TC) ? 0 : 2;
+        c->w1 = k + 1;
+        c->len = w[k].off + w[k].len - c->off;
+        c->team = 0;
+        memset(c->votes, 0, sizeof c->votes);
+        LEDE_GROW(t->c, t->ccap, t->nc + 1);
+        t->c[t->nc++] = right;
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
+/* "Volunteer organization X collected", "Gameplay was delayed", a
+ * caption "Superheroes": one everyday word (the lexicon's, no given
+ * name, no list's name) at a sentence's or line's start that the article
+ * never writes capitalised mid-sentence is the common word, whatever
+ * the tagger made of it. Only with the tagger (its memo of the words
+ * written capitalised mid-sentence). */
+static void everyday_openers(entity_table *t)
+{
+    if (!t->tagger || !t->capmid)
+        return;
+    const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 1)
+            continue;
+        const ent_word *x = &w[c->w0];
+        if (!(x->f & (S_SENT | S_LINE)) || !(x->f & S_CAP) ||
+            (x->f & (S_ALLCAPS | S_HYPH | S_PREFIXED | S_LCAMEL)) ||
+            (x->wf & (W_FIRST | W_GAZ1)) ||
+            !tagger_everyday(t->text + x->off, x->len) ||
+            ent_set_has(t->capmid, t->gen, x->hash) ||
+            ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        uint32_t h;
+        size_t k = ent_key_hash(t, t->text + c->off, c->len, &h);
+        int32_t g = ent_weak_find(t, t->kbuf, k, h);
+        if (g >= 0 && t->weak->gaz[g].type != ENT_OTHER)
+            continue;
+        c->len = 0;
+    }
+}
+
 enum { TEXT_SALT = 0x61c88647u };
 
 /* "Mecca's Grand Mosque", "Demosisto's Nathan Law": a name with a
@@ -768,7 +992,12 @@ void ent_doc_consistency(entity_table *t)
     org_word_alone(t);
     of_the_names(t);
     possessive_names(t);
+    precut_run_on(t);
+    everyday_openers(t);
     surname_and_name(t);
+    org_person_run_on(t);
+    occasion_cues(t);
+    compass_places(t);
     counted_acronyms(t);
     two_people(t);
     ordinal_heads(t);

@@ -201,8 +201,8 @@ static bool word_prefix(const char *s, size_t n)
     return false;
 }
 
-/* "Jong-un", "Kwok-hung", "Jae-in": a romanised given name of two
- * short syllables, the second in lowercase, is one name; "Hamas-run",
+/* "Jong-un", "Kwok-hung", "Jae-in", "Che-cheung": a romanised given
+ * name of two short syllables (the second of up to six letters), the second in lowercase, is one name; "Hamas-run",
  * "Obama-era", "US-made" are a name and an English word (a short head,
  * a short tail, and the tail no word that follows names). The word is
  * still cut for the rules and the tagger (their features stay those the
@@ -216,12 +216,16 @@ static bool syllable_name(const char *s, size_t head, size_t tail)
         "fan", "fans", "mad", "rich", "poor", "side", "area", "zone", "day",
         "week", "year", "time", "base", "bid", "deal", "talk",
         "war", "wars", "link", "ties", "tied", "less", "ish", "esque"};
-    if (head < 2 || head > 5 || tail < 2 || tail > 4)
+    if (head < 2 || head > 5 || tail < 2 || tail > 6)
         return false;
     const char *t = s + head + 1;
     for (size_t k = 0; k < tail; k++)
         if (t[k] < 'a' || t[k] > 'z')
             return false;
+    /* "Che-cheung", "Wai-keung": a longer syllable is no English word
+     * ("-based", "-style", "-bound") */
+    if (tail > 4 && tagger_everyday(t, tail))
+        return false;
     if (tail >= 3 && t[tail - 2] == 'e' && t[tail - 1] == 'd')
         return false; /* "-led", "-owned" */
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
@@ -236,7 +240,7 @@ size_t ent_syllable_tail(const char *text, const ent_word *w)
         return 0;
     const char *t = text + w->off + w->len + 1;
     size_t tail = 0;
-    while (tail < 5 && t[tail] >= 'a' && t[tail] <= 'z')
+    while (tail < 7 && t[tail] >= 'a' && t[tail] <= 'z')
         tail++;
     if ((t[tail] >= 'a' && t[tail] <= 'z') || (t[tail] >= 'A' && t[tail] <= 'Z') ||
         (unsigned char)t[tail] >= 0x80 || t[tail] == '-' ||

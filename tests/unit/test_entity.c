@@ -234,6 +234,138 @@ static void test_short_form_named_first(void **state)
     fake_free(&a[1]);
 }
 
+/* A name of several words ending in a word of organisations, where the
+ * set writes it on with "for" or "of" ("Andy Warhol Foundation" beside
+ * "Andy Warhol Foundation for the Visual Arts"), joins that longer name
+ * when it is the only one; the person the foundation is named for, and
+ * a short form with two longer names to choose from, stay apart.
+ * Before, only a one-word first form could join. */
+static void test_org_prefix_short_form(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Prints given away\n"
+        "The painter Harlan Voss left thousands of prints. The Harlan "
+        "Voss Foundation for the Performing Arts gave some to Corby "
+        "College in May. Voss died in 1990.\n",
+        "College show opens\n"
+        "A spokesman for the Harlan Voss Foundation said more colleges "
+        "will follow. The Harlan Voss Foundation for the Performing Arts "
+        "chose forty of them.\n",
+        "Grants announced\n"
+        "The Kestrel Trust for the Arts and the Kestrel Trust of Wales "
+        "gave grants. The Kestrel Trust did not comment.\n"};
+    article a[3];
+    entity_table *t = scan_set(a, texts, 3);
+    long f = find_entity(t, "Harlan Voss Foundation for the Performing Arts");
+    long p = find_entity(t, "Harlan Voss");
+    assert_true(f >= 0 && p >= 0 && f != p);
+    assert_int_equal(entity_total(t, (uint32_t)f), 3);
+    assert_entity(t, "Harlan Voss", ENT_PERSON);
+    assert_int_equal(find_entity(t, "Harlan Voss Foundation"), -1);
+    assert_true(find_entity(t, "Kestrel Trust") >= 0);
+    entity_table_free(t);
+    for (int i = 0; i < 3; i++)
+        fake_free(&a[i]);
+}
+
+/* An organisation's name run on into a person's, as in a caption
+ * ("Chemistry student at Harlow College of Art Tamsin Oduya ..."), is
+ * two names where the article writes the surname alone as a person's
+ * ("Oduya said"); before, it was one organisation and "Oduya" joined it.
+ * A name of the form "House of" a person stays one. */
+static void test_org_person_run_on(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Students rally for classmate\n"
+        "Chemistry student at Harlow College of Art Tamsin Oduya heard "
+        "the news on Monday and started a petition.\n"
+        "Oduya said the school had acted too fast.\n",
+        "Shop history\n"
+        "The shop was renamed the House of Pedro Malvar after Malvar died "
+        "in 1950, and Malvar said nothing of it before.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    assert_entity(t, "Tamsin Oduya", ENT_PERSON);
+    assert_entity(t, "Harlow College of Art", ENT_ORG);
+    long p = find_entity(t, "Tamsin Oduya");
+    assert_int_equal(entity_total(t, (uint32_t)p), 2);
+    assert_int_equal(find_entity(t, "Pedro Malvar"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
+/* Names of three words that differ in their last word only, three or
+ * more, are of one kind: a member no cue typed takes the type most of
+ * the family's mentions have ("Sea Glider Orion" had the tagger's one
+ * vote for a place beside "Sea Glider Vega" and "Sea Glider Lyra"). */
+static void test_family_types(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Museums receive retired craft\n"
+        "The agency said on Tuesday that four museums will receive the "
+        "retired craft of the Sea Glider fleet.\n"
+        "Sea Glider Vega will go to a museum in Ohio, and Sea Glider Lyra "
+        "will stay at the test site in Florida.\n"
+        "The prototype, Sea Glider Orion, never dived; it will move to a "
+        "hall in Denver.\n"
+        "Sea Glider Vega made 39 dives. Sea Glider Lyra made 33, and Sea "
+        "Glider Orion none.\n"
+        "The Sea Glider carried crews for thirty years.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Sea Glider Vega", ENT_OTHER);
+    assert_entity(t, "Sea Glider Lyra", ENT_OTHER);
+    assert_entity(t, "Sea Glider Orion", ENT_OTHER);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* A one-word name after "during (the)", "on board (the)" or "the" and a
+ * year names an occasion or a craft: other ("the Vansara", a festival;
+ * "the Merrowind", a ship). Before, with no cue, an organisation. */
+static void test_occasion_cues(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Crowds gather for festival\n"
+        "Police expect two million visitors during the Vansara, the "
+        "yearly festival on the river.\n"
+        "Last year a bridge collapsed during the Vansara. During the 1998 "
+        "Vansara, forty people died.\n"
+        "A former crew member said she spent six years on board the "
+        "Merrowind, a cruise ship, and that the Merrowind never docked "
+        "for long.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Vansara", ENT_OTHER);
+    assert_entity(t, "Merrowind", ENT_OTHER);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* A listed place and a point of the compass after it is a place (a
+ * constituency, a district): the tagger had made these organisations. */
+static void test_compass_places(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Results of the council vote\n"
+        "The Kowloon West seat went to a newcomer, and Kowloon East "
+        "returned its member.\n"
+        "Turnout in the New Territories East race was the lowest.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Kowloon West", ENT_PLACE);
+    assert_entity(t, "Kowloon East", ENT_PLACE);
+    assert_entity(t, "New Territories East", ENT_PLACE);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* A last word of organisations is no short form of the names it ends:
  * "University" starting a sentence in an article naming "Marlow
  * University" is the common noun; it was kept as a known name and
@@ -511,6 +643,69 @@ static void test_syllable_names(void **state)
     assert_true(find_entity(t, "Kerry") >= 0);
     assert_true(find_entity(t, "Barack Obama") >= 0); /* the gazetteer's name */
     assert_int_equal(find_entity(t, "Hamas-run"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* A second syllable of five or six letters that is no English word
+ * is the name's too ("Tong Siu-keung" was "Tong Siu"); "Paris-based",
+ * "Leeds-style" still end at the hyphen. */
+static void test_long_syllable_names(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Council results\n"
+        "Veteran legislator Tong Siu-keung kept his seat, and Mak "
+        "Yin-ching won hers.\n"
+        "A Paris-based charity and a Leeds-style market opened on "
+        "Monday.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Tong Siu-keung", ENT_PERSON);
+    assert_entity(t, "Mak Yin-ching", ENT_PERSON);
+    assert_int_equal(find_entity(t, "Tong Siu"), -1);
+    assert_entity(t, "Paris", ENT_PLACE);
+    assert_entity(t, "Leeds", ENT_PLACE);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* A name after a lowercase prefix and a hyphen ends there, where the
+ * tagger ran on: "pro-Taipei New Harbour Party" is the place and the
+ * party, no "Taipei New Harbour Party". */
+static void test_prefixed_name_ends(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Seats decided\n"
+        "In the island district, pro-Taipei New Harbour Party candidate "
+        "Lam Wing won with 40,000 votes.\n"
+        "The pro-Taipei New Harbour Party now holds four seats.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "New Harbour Party", ENT_ORG);
+    assert_entity(t, "Taipei", ENT_PLACE);
+    assert_int_equal(find_entity(t, "Taipei New Harbour Party"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
+/* One everyday word at a line's or sentence's start that the article
+ * never writes capitalised mid-sentence is the common word, whatever
+ * the tagger made of it ("Summit" in a list of stops was an
+ * organisation). */
+static void test_everyday_openers(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Old railway walk\n"
+        "The walk follows the old Hartley Valley line from Colby.\n"
+        "Stop 3: Summit - the top of the long climb.\n"
+        "Stop 5: Crossing - a road once met the line here.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_int_equal(find_entity(t, "Summit"), -1);
+    assert_entity(t, "Colby", ENT_PLACE);
     entity_table_free(t);
     fake_free(&a[0]);
 }
@@ -1245,6 +1440,27 @@ static void test_generated_wordnet(void **state)
     fake_free(&a[0]);
 }
 
+/* Where the text's cues only tie the generated lists' type, the list
+ * decides: "Hmong", a people by WordNet, had the tagger's organisation
+ * vote and, the tie falling to the first type, was an organisation. */
+static void test_weak_type_breaks_tie(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Families reach the camp\n"
+        "Aid workers met Laotians and Hmong who had walked for a week.\n"
+        "Officials say the Hmong are among the poorest groups in the "
+        "hills.\n"
+        "One Hmong farmer, Vang Pao, said soldiers turned them back "
+        "twice.\n"
+        "Donors sent tents for the Hmong before the rains.\n"};
+    article a[1];
+    entity_table *t = scan_set(a, texts, 1);
+    assert_entity(t, "Hmong", ENT_OTHER);
+    entity_table_free(t);
+    fake_free(&a[0]);
+}
+
 /* A plural the WordNet list makes of its own names ("Corinthian",
  * "Crusader", other) takes no name of the lists before it: "Corinthians"
  * and "Crusaders" stay the football clubs. */
@@ -1864,6 +2080,11 @@ int main(void)
         cmocka_unit_test(test_ambiguous_short_form),
         cmocka_unit_test(test_surname_beside_company),
         cmocka_unit_test(test_short_form_named_first),
+        cmocka_unit_test(test_org_prefix_short_form),
+        cmocka_unit_test(test_org_person_run_on),
+        cmocka_unit_test(test_family_types),
+        cmocka_unit_test(test_occasion_cues),
+        cmocka_unit_test(test_compass_places),
         cmocka_unit_test(test_short_form_most_named),
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
@@ -1873,6 +2094,9 @@ int main(void)
         cmocka_unit_test(test_possessive_names),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
+        cmocka_unit_test(test_long_syllable_names),
+        cmocka_unit_test(test_prefixed_name_ends),
+        cmocka_unit_test(test_everyday_openers),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_person_shapes),
@@ -1895,6 +2119,7 @@ int main(void)
         cmocka_unit_test(test_generated_towns),
         cmocka_unit_test(test_generated_wordnet),
         cmocka_unit_test(test_wordnet_plural_yields),
+        cmocka_unit_test(test_weak_type_breaks_tie),
         cmocka_unit_test(test_word_memo),
         cmocka_unit_test(test_memo_lookups),
         cmocka_unit_test(test_posts_and_labels),
