@@ -695,6 +695,57 @@ static void surname_and_name(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+enum { TITLED_SALT = 0x7f4a7c15u };
+
+/* "Administrator Bolden" in an article that writes "NASA Administrator
+ * Charles Bolden": a capitalised word, no given name, that the article
+ * writes right before a person's full name is a title there, and before
+ * that name's surname alone it is the title too, not the name's first
+ * word; the surname is the person's. Title words the lists know ("Mr",
+ * "President") the scanner keeps out of names already; this finds the
+ * others in the article itself. */
+static void titled_surnames(entity_table *t)
+{
+    const ent_word *w = t->w;
+    size_t nc0 = t->nc;
+    bool any = false, cut = false;
+    for (size_t i = 0; i < nc0; i++) {
+        const ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 - c->w0 < 2 || !c->w0)
+            continue;
+        int ty = voted_type(c);
+        const ent_word *x = &w[c->w0 - 1];
+        if (!(w[c->w0].wf & W_FIRST) || (ty >= 0 && ty != ENT_PERSON) ||
+            (w[c->w0].f & S_BREAK) || !(x->f & S_CAP) ||
+            (x->f & (S_ALLCAPS | S_POSS)) || (x->wf & W_FIRST) || !x->hash)
+            continue;
+        if (!t->dset)
+            t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+        ent_set_add(t->dset, t->gen,
+                    (x->hash * 0x9e3779b1u) ^ w[c->w1 - 1].hash ^ TITLED_SALT);
+        any = true;
+    }
+    for (size_t i = 0; any && i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 != c->w0 + 2)
+            continue;
+        const ent_word *a = &w[c->w0], *b = &w[c->w0 + 1];
+        if ((a->wf & W_FIRST) || (b->f & S_BREAK) ||
+            !ent_set_has(t->dset, t->gen,
+                         (a->hash * 0x9e3779b1u) ^ b->hash ^ TITLED_SALT))
+            continue;
+        c->w0++;
+        c->off = b->off;
+        c->len = b->len;
+        memset(c->votes, 0, sizeof c->votes);
+        c->votes[ENT_PERSON] = 2;
+        c->team = 0;
+        cut = true;
+    }
+    if (cut)
+        ent_sort_cands(t->c, t->nc);
+}
+
 enum { PERSON_SALT = 0x2545f491u };
 
 /* Words [a, b) of an organisation's name: one of them a word of
@@ -995,6 +1046,7 @@ void ent_doc_consistency(entity_table *t)
     precut_run_on(t);
     everyday_openers(t);
     surname_and_name(t);
+    titled_surnames(t);
     org_person_run_on(t);
     occasion_cues(t);
     compass_places(t);

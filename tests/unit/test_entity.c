@@ -496,6 +496,29 @@ static void test_surname_and_plural(void **state)
     fake_free(&a[1]);
 }
 
+/* A capitalised word the lists do not know as a title, written before
+ * a person's full name ("Overseer Marta Keplin"), is a title before the
+ * surname alone too: "Overseer Keplin" is the person, not a name of its
+ * own. */
+static void test_titled_surname(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Port plans announced\n"
+        "PTA Overseer Marta Keplin named the new docks on Monday. "
+        "The plans were late, and even Overseer Keplin said as much.\n",
+        "Docks\nThe docks open next year.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    long marta = find_entity(t, "Marta Keplin");
+    assert_true(marta >= 0);
+    assert_int_equal(entity_total(t, (uint32_t)marta), 2);
+    assert_int_equal(find_entity(t, "Overseer Keplin"), -1);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* A surname that ends two full names both written before it ("Kristin
  * Wilkins" once, a misspelling, then "Kristen Wilkins" twice) follows
  * the one the article writes most; with a tie it stays apart. */
@@ -2091,6 +2114,7 @@ int main(void)
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
+        cmocka_unit_test(test_titled_surname),
         cmocka_unit_test(test_possessive_names),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
