@@ -519,6 +519,25 @@ static void test_titled_surname(void **state)
     fake_free(&a[1]);
 }
 
+/* "from X's cross": the preposition's object is the cross, so "from"
+ * is no place cue for the name in the possessive; it typed a player
+ * whose first name is a listed place a place. */
+static void test_possessive_after_prep(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Cup final\n"
+        "The striker scored in the 70th minute from Eden Morvath's cross, "
+        "and the home side won.\n",
+        "Docks\nThe docks open next year.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    assert_entity(t, "Eden Morvath", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* A surname that ends two full names both written before it ("Kristin
  * Wilkins" once, a misspelling, then "Kristen Wilkins" twice) follows
  * the one the article writes most; with a tie it stays apart. */
@@ -2115,6 +2134,7 @@ int main(void)
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
         cmocka_unit_test(test_titled_surname),
+        cmocka_unit_test(test_possessive_after_prep),
         cmocka_unit_test(test_possessive_names),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
