@@ -766,6 +766,35 @@ static void possessive_after_prep(entity_table *t)
     }
 }
 
+/* "Raymond Chan of People Power", "Cheng Chung-tai of Civic Passion": a
+ * name right after a person's name and "of" that no list knows (a
+ * listed place stays one: "Smith of Boston") is what the person belongs
+ * to, an organisation. Decided after the tagger: the person is the
+ * tagger's too. */
+static void org_of_person(entity_table *t)
+{
+    const ent_word *w = t->w;
+    for (size_t i = 1; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        const ent_cand *p = &t->c[i - 1];
+        if (!whole_words(t, c) || !whole_words(t, p) || c->w0 < 2 ||
+            p->w1 + 1 != c->w0 || !(w[p->w1].wf & W_OF) ||
+            !(w[p->w1].f & S_LOWER) || (w[c->w0].f & S_BREAK) ||
+            voted_type(p) != ENT_PERSON || voted_type(c) == ENT_ORG)
+            continue;
+        if (ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        uint32_t h;
+        size_t n = ent_key_hash(t, t->text + c->off, c->len, &h);
+        if (ent_weak_find(t, t->kbuf, n, h) >= 0)
+            continue;
+        int16_t top = 0;
+        for (int k = 0; k < ENT_NTYPES; k++)
+            top = c->votes[k] > top ? c->votes[k] : top;
+        c->votes[ENT_ORG] = (int16_t)(top + 1);
+    }
+}
+
 enum { PERSON_SALT = 0x2545f491u };
 
 /* Words [a, b) of an organisation's name: one of them a word of
@@ -1068,6 +1097,7 @@ void ent_doc_consistency(entity_table *t)
     surname_and_name(t);
     titled_surnames(t);
     possessive_after_prep(t);
+    org_of_person(t);
     org_person_run_on(t);
     occasion_cues(t);
     compass_places(t);

@@ -538,6 +538,26 @@ static void test_possessive_after_prep(void **state)
     fake_free(&a[1]);
 }
 
+/* A name no list knows right after a person and "of" ("Marta Keplin
+ * of Harbour Voice") is what the person belongs to: an organisation,
+ * not the place the tagger made it. */
+static void test_org_of_person(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Council seats\n"
+        "The seats went to Marta Keplin of Harbour Voice and to two "
+        "others.\n",
+        "Docks\nThe docks open next year.\n"};
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    assert_entity(t, "Marta Keplin", ENT_PERSON);
+    assert_entity(t, "Harbour Voice", ENT_ORG);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* A surname that ends two full names both written before it ("Kristin
  * Wilkins" once, a misspelling, then "Kristen Wilkins" twice) follows
  * the one the article writes most; with a tie it stays apart. */
@@ -2135,6 +2155,7 @@ int main(void)
         cmocka_unit_test(test_surname_and_plural),
         cmocka_unit_test(test_titled_surname),
         cmocka_unit_test(test_possessive_after_prep),
+        cmocka_unit_test(test_org_of_person),
         cmocka_unit_test(test_possessive_names),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_syllable_names),
