@@ -30,6 +30,12 @@
  * and one decision on a name's inside: two full names joined by "&" are
  * two people ("Karl Langdon & Harvey Deegan").
  *
+ * Later steps (each at its function): a title the article writes before
+ * a full name is no part of the surname after it (titled_surnames), a
+ * preposition before a possessive is no place cue (possessive_after_prep),
+ * and a name no list knows after "<person> of" is an organisation
+ * (org_of_person).
+ *
  * Measured on WikiGold (5-fold CV, the shipped combination) before it
  * was written: of 650 missed names, 43 were strings the same article
  * names correctly elsewhere; of 672 false alarms, 42 were strings the
