@@ -959,6 +959,26 @@ static void compass_places(entity_table *t)
     }
 }
 
+/* Candidate i becomes two at word k: its words up to k, without the
+ * votes (the cues were the whole name's), and the words after k, a name
+ * of their own with the cues, appended (the caller sorts). */
+static void split_after(entity_table *t, size_t i, uint32_t k)
+{
+    const ent_word *w = t->w;
+    ent_cand *c = &t->c[i];
+    ent_cand right = *c;
+    right.w0 = k + 1;
+    right.off = w[k + 1].off;
+    right.len = c->off + c->len - right.off;
+    right.rank = (w[k + 1].f & S_TC) ? 0 : 2;
+    c->w1 = k + 1;
+    c->len = w[k].off + w[k].len - c->off;
+    c->team = 0;
+    memset(c->votes, 0, sizeof c->votes);
+    LEDE_GROW(t->c, t->ccap, t->nc + 1);
+    t->c[t->nc++] = right;
+}
+
 /* "pro-Beijing New People Party": a name after a lowercase prefix and
  * a hyphen qualifies what follows and ends there, as the rules have it
  * (S_PRECUT); the tagger may run on over it. The words after it are a
@@ -976,17 +996,7 @@ static void precut_run_on(entity_table *t)
             k++;
         if (k + 1 >= c->w1)
             continue;
-        ent_cand right = *c;
-        right.w0 = k + 1;
-        right.off = w[k + 1].off;
-        right.len = c->off + c->len - right.off;
-        right.rank = (w[k + 1].f & S_TC) ? 0 : 2;
-        c->w1 = k + 1;
-        c->len = w[k].off + w[k].len - c->off;
-        c->team = 0;
-        memset(c->votes, 0, sizeof c->votes);
-        LEDE_GROW(t->c, t->ccap, t->nc + 1);
-        t->c[t->nc++] = right;
+        split_after(t, i, k);
     }
     if (t->nc > nc0)
         ent_sort_cands(t->c, t->nc);
@@ -1067,17 +1077,7 @@ static void possessive_names(entity_table *t)
                          ent_hash(t->text + c->off, left) ^ TEXT_SALT) &&
             ent_gaz_find(t, t->text + c->off, left) < 0)
             continue;
-        ent_cand right = *c;
-        right.w0 = k + 1;
-        right.off = w[k + 1].off;
-        right.len = c->off + c->len - right.off;
-        right.rank = (w[k + 1].f & S_TC) ? 0 : 2;
-        c->w1 = k + 1;
-        c->len = left;
-        c->team = 0;
-        memset(c->votes, 0, sizeof c->votes);
-        LEDE_GROW(t->c, t->ccap, t->nc + 1);
-        t->c[t->nc++] = right;
+        split_after(t, i, k);
     }
     if (t->nc > nc0)
         ent_sort_cands(t->c, t->nc);
