@@ -959,6 +959,19 @@ static void compass_places(entity_table *t)
     }
 }
 
+/* The first word of candidate c but its last with flag f (S_*), or
+ * c->w1 when none has it (or c is not whole words). */
+static uint32_t inner_with(const entity_table *t, const ent_cand *c,
+                           uint32_t f)
+{
+    if (!whole_words(t, c))
+        return c->w1;
+    for (uint32_t k = c->w0; k + 1 < c->w1; k++)
+        if (t->w[k].f & f)
+            return k;
+    return c->w1;
+}
+
 /* Candidate i becomes two at word k: its words up to k, without the
  * votes (the cues were the whole name's), and the words after k, a name
  * of their own with the cues, appended (the caller sorts). */
@@ -985,18 +998,11 @@ static void split_after(entity_table *t, size_t i, uint32_t k)
  * name of their own, with the cues; the prefixed name stands alone. */
 static void precut_run_on(entity_table *t)
 {
-    const ent_word *w = t->w;
     size_t nc0 = t->nc;
     for (size_t i = 0; i < nc0; i++) {
-        ent_cand *c = &t->c[i];
-        if (!whole_words(t, c))
-            continue;
-        uint32_t k = c->w0;
-        while (k + 1 < c->w1 && !(w[k].f & S_PRECUT))
-            k++;
-        if (k + 1 >= c->w1)
-            continue;
-        split_after(t, i, k);
+        uint32_t k = inner_with(t, &t->c[i], S_PRECUT);
+        if (k < t->c[i].w1)
+            split_after(t, i, k);
     }
     if (t->nc > nc0)
         ent_sort_cands(t->c, t->nc);
@@ -1047,11 +1053,8 @@ static void possessive_names(entity_table *t)
     const ent_word *w = t->w;
     size_t nc0 = t->nc;
     bool any = false;
-    for (size_t i = 0; i < nc0 && !any; i++) {
-        const ent_cand *c = &t->c[i];
-        for (uint32_t k = c->w0; whole_words(t, c) && k + 1 < c->w1; k++)
-            any |= (w[k].f & S_POSS) != 0;
-    }
+    for (size_t i = 0; i < nc0 && !any; i++)
+        any = inner_with(t, &t->c[i], S_POSS) < t->c[i].w1;
     if (!any)
         return;
     if (!t->dset)
@@ -1063,13 +1066,9 @@ static void possessive_names(entity_table *t)
                         ent_hash(t->text + c->off, c->len) ^ TEXT_SALT);
     }
     for (size_t i = 0; i < nc0; i++) {
-        ent_cand *c = &t->c[i];
-        if (!whole_words(t, c))
-            continue;
-        uint32_t k = c->w0;
-        while (k + 1 < c->w1 && !(w[k].f & S_POSS))
-            k++;
-        if (k + 1 >= c->w1)
+        const ent_cand *c = &t->c[i];
+        uint32_t k = inner_with(t, c, S_POSS);
+        if (k >= c->w1)
             continue;
         uint32_t left = w[k].off + w[k].len - c->off;
         if (!(w[k + 1].wf & W_FIRST) &&
