@@ -352,6 +352,20 @@ static bool names_inside(const entity_table *t, size_t nc, size_t a,
     return true;
 }
 
+/* The article's scratch set of salted hashes (t->dset), made on first
+ * use; doc_mark adds h to it. */
+static void doc_set_ready(entity_table *t)
+{
+    if (!t->dset)
+        t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+}
+
+static void doc_mark(entity_table *t, uint32_t h)
+{
+    doc_set_ready(t);
+    ent_set_add(t->dset, t->gen, h);
+}
+
 /* One word of capitals and digits mixed ("6PR", "MTV2", "EZ2DJ",
  * "A1GP"): a code, not a word of the language, so named once it is a
  * name each time; the rules never name one, the tagger knows it only
@@ -389,8 +403,7 @@ static void propagate(entity_table *t)
     }
     if (!np)
         return;
-    if (!t->dset)
-        t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+    doc_set_ready(t);
     for (size_t k = 0; k < np; k++)
         ent_set_add(t->dset, t->gen, word_key(t, &t->w[t->c[props[k]].w0]));
     LEDE_GROW(t->dcov, t->dcovcap, t->nw + 1);
@@ -495,10 +508,7 @@ static void counted_acronyms(entity_table *t)
         const char *x = t->text + w[i].off;
         if (w[i].len >= 3 && x[w[i].len - 1] == 's' &&
             ent_acronym_shape(x, w[i].len - 1)) {
-            if (!t->dset)
-                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
-            ent_set_add(t->dset, t->gen,
-                        ent_hash(x, w[i].len - 1) ^ PLURAL_SALT);
+            doc_mark(t, ent_hash(x, w[i].len - 1) ^ PLURAL_SALT);
             any = true;
         }
     }
@@ -531,9 +541,7 @@ static void org_word_alone(entity_table *t)
         const ent_cand *c = &t->c[i];
         if (whole_words(t, c) && c->w1 >= c->w0 + 2 &&
             (w[c->w1 - 1].wf & W_ORGKW)) {
-            if (!t->dset)
-                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
-            ent_set_add(t->dset, t->gen, w[c->w1 - 1].hash ^ ORGEND_SALT);
+            doc_mark(t, w[c->w1 - 1].hash ^ ORGEND_SALT);
             any = true;
         }
     }
@@ -644,12 +652,12 @@ static bool prefix_cut(const entity_table *t, const ent_word *w)
 enum { SURNAME_SALT = 0x165667b1u, ALONE_SALT = 0xd3a2646cu };
 
 /* "Warhol Polaroids", "Warhol's Polaroids" in an article naming "Andy
- * Warhol" and writing "Polaroids" alone: two words, the first the surname of a full name
- * of the article (no given name itself), the second a name the article
- * writes alone, no everyday word ("Cesaroni Design", a firm named
- * for William Cesaroni, stays) and no word of organisations, places or
- * events ("Warhol Museum"), are the person and that name: his
- * Polaroids, not a name of their own. */
+ * Warhol" and writing "Polaroids" alone: two words, the first the
+ * surname of a full name of the article (no given name itself), the
+ * second a name the article writes alone, no everyday word ("Cesaroni
+ * Design", a firm named for William Cesaroni, stays) and no word of
+ * organisations, places or events ("Warhol Museum"), are the person and
+ * that name: his Polaroids, not a name of their own. */
 static void surname_and_name(entity_table *t)
 {
     const ent_word *w = t->w;
@@ -662,14 +670,10 @@ static void surname_and_name(entity_table *t)
         int ty = voted_type(c);
         if (c->w1 - c->w0 >= 2 && (w[c->w0].wf & W_FIRST) &&
             (ty < 0 || ty == ENT_PERSON)) {
-            if (!t->dset)
-                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
-            ent_set_add(t->dset, t->gen, w[c->w1 - 1].hash ^ SURNAME_SALT);
+            doc_mark(t, w[c->w1 - 1].hash ^ SURNAME_SALT);
             any = true;
         } else if (c->w1 == c->w0 + 1 && w[c->w0].hash) {
-            if (!t->dset)
-                t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
-            ent_set_add(t->dset, t->gen, w[c->w0].hash ^ ALONE_SALT);
+            doc_mark(t, w[c->w0].hash ^ ALONE_SALT);
         }
     }
     for (size_t i = 0; any && i < nc0; i++) {
@@ -725,10 +729,7 @@ static void titled_surnames(entity_table *t)
             (w[c->w0].f & S_BREAK) || !(x->f & S_CAP) ||
             (x->f & (S_ALLCAPS | S_POSS)) || (x->wf & W_FIRST) || !x->hash)
             continue;
-        if (!t->dset)
-            t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
-        ent_set_add(t->dset, t->gen,
-                    (x->hash * 0x9e3779b1u) ^ w[c->w1 - 1].hash ^ TITLED_SALT);
+        doc_mark(t, (x->hash * 0x9e3779b1u) ^ w[c->w1 - 1].hash ^ TITLED_SALT);
         any = true;
     }
     for (size_t i = 0; any && i < nc0; i++) {
@@ -832,8 +833,7 @@ static void org_person_run_on(entity_table *t)
     }
     if (!any)
         return;
-    if (!t->dset)
-        t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+    doc_set_ready(t);
     for (size_t i = 0; i < nc0; i++) {
         const ent_cand *c = &t->c[i];
         if (whole_words(t, c) && c->w1 == c->w0 + 1 && w[c->w0].hash &&
@@ -1057,8 +1057,7 @@ static void possessive_names(entity_table *t)
         any = inner_with(t, &t->c[i], S_POSS) < t->c[i].w1;
     if (!any)
         return;
-    if (!t->dset)
-        t->dset = lede_calloc(ENT_SETBITS, sizeof *t->dset);
+    doc_set_ready(t);
     for (size_t i = 0; i < nc0; i++) {
         const ent_cand *c = &t->c[i];
         if (c->len)
