@@ -649,6 +649,14 @@ static bool prefix_cut(const entity_table *t, const ent_word *w)
     return false;
 }
 
+/* Candidate c is two whole words, unbroken, the first no given name:
+ * "Warhol Polaroids", "Administrator Bolden". */
+static bool unnamed_pair(const entity_table *t, const ent_cand *c)
+{
+    return whole_words(t, c) && c->w1 == c->w0 + 2 &&
+           !(t->w[c->w0].wf & W_FIRST) && !(t->w[c->w0 + 1].f & S_BREAK);
+}
+
 enum { SURNAME_SALT = 0x165667b1u, ALONE_SALT = 0xd3a2646cu };
 
 /* "Warhol Polaroids", "Warhol's Polaroids" in an article naming "Andy
@@ -678,11 +686,10 @@ static void surname_and_name(entity_table *t)
     }
     for (size_t i = 0; any && i < nc0; i++) {
         ent_cand *c = &t->c[i];
-        if (!whole_words(t, c) || c->w1 != c->w0 + 2)
+        if (!unnamed_pair(t, c))
             continue;
         const ent_word *a = &w[c->w0], *b = &w[c->w0 + 1];
-        if ((a->wf & W_FIRST) || (b->f & S_BREAK) ||
-            (b->wf & (W_ORGKW | W_PLACEKW | W_EVENT | W_FIRST | W_LEX)) ||
+        if ((b->wf & (W_ORGKW | W_PLACEKW | W_EVENT | W_FIRST | W_LEX)) ||
             !ent_set_has(t->dset, t->gen, a->hash ^ SURNAME_SALT) ||
             !ent_set_has(t->dset, t->gen, b->hash ^ ALONE_SALT) ||
             tagger_everyday(t->text + b->off, b->len) ||
@@ -734,11 +741,10 @@ static void titled_surnames(entity_table *t)
     }
     for (size_t i = 0; any && i < nc0; i++) {
         ent_cand *c = &t->c[i];
-        if (!whole_words(t, c) || c->w1 != c->w0 + 2)
+        if (!unnamed_pair(t, c))
             continue;
         const ent_word *a = &w[c->w0], *b = &w[c->w0 + 1];
-        if ((a->wf & W_FIRST) || (b->f & S_BREAK) ||
-            !ent_set_has(t->dset, t->gen,
+        if (!ent_set_has(t->dset, t->gen,
                          (a->hash * 0x9e3779b1u) ^ b->hash ^ TITLED_SALT))
             continue;
         c->w0++;

@@ -240,11 +240,11 @@ struct entity_table {
     size_t ngaz, gazcap;
     ent_map gazmap;      /* folded name or alias -> gazetteer entry */
     /* The generated lists (data/gaz_places.tsv, gaz_clubs.tsv,
-     * gaz_wordnet.tsv): many
-     * names, some of them also surnames or words, so they only vote a
-     * type and merge aliases; they cut no runs and name nothing. Built
-     * once a process into a table of their own (its gaz and weakmap),
-     * shared read-only by every table: vars[].wgaz index weak->gaz. */
+     * gaz_wordnet.tsv): many names, some of them also surnames or
+     * words, so they only vote a type and merge aliases; they cut no
+     * runs and name nothing. Built once a process into a table of their
+     * own (its gaz and weakmap), shared read-only by every table:
+     * vars[].wgaz index weak->gaz. */
     const struct entity_table *weak;
     ent_map weakmap;
     uint64_t *weak_first; /* bits by the hash of a name's first folded
