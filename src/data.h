@@ -33,6 +33,9 @@ extern const unsigned long long lede_data_gaz_clubs_hash;
 extern const char lede_data_gaz_wordnet[];    /* data/gaz_wordnet.tsv */
 extern const size_t lede_data_gaz_wordnet_len;
 extern const unsigned long long lede_data_gaz_wordnet_hash;
+extern const char lede_data_clusters[];    /* data/clusters.tsv */
+extern const size_t lede_data_clusters_len;
+extern const unsigned long long lede_data_clusters_hash;
 extern const char lede_data_tagger[];      /* data/tagger.bin */
 extern const size_t lede_data_tagger_len;
 extern const unsigned long long lede_data_tagger_hash;

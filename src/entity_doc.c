@@ -285,6 +285,32 @@ static inline uint32_t word_key(const entity_table *t, const ent_word *w)
            1;
 }
 
+/* "Pan-democrat Lam Cheuk-ting", "Neo-classical", "a NASA T-shirt":
+ * the scanner cuts a capitalised word before a hyphen and a lowercase
+ * word to the name before it ("Kerry-led", "Ohio-based"); where that is
+ * a prefix of English words or one letter ("T-shirt", "X-ray"), it is
+ * no name's word. Decided after the tagger: the rules' name is one of
+ * its inputs, and the cut keeps "Lam Cheuk-ting" apart from the
+ * prefix. */
+static bool prefix_cut(const entity_table *t, const ent_word *w)
+{
+    static const char *const pre[] = {"pan", "neo", "ultra", "mid",
+                                      "quasi", "counter", "pseudo"};
+    if (!(w->f & S_CUT) || t->text[w->off + w->len] != '-')
+        return false;
+    if (w->len == 1)
+        return true;
+    const char *x = t->text + w->off;
+    for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
+        size_t n = strlen(pre[i]), k = 0;
+        while (k < n && k < w->len && (x[k] | 0x20) == pre[i][k])
+            k++;
+        if (k == n && n == w->len)
+            return true;
+    }
+    return false;
+}
+
 enum { PROP_MAX = 64 }; /* names propagated an article, at most */
 
 /* Words [i, i + k) of the article are the same bytes as candidate p
@@ -300,7 +326,8 @@ static bool repeat_at(const entity_table *t, const ent_cand *p, size_t i,
     uint32_t off = w[i].off, end = w[i + k - 1].off + w[i + k - 1].len;
     if (end - off != p->len || memcmp(t->text + off, t->text + p->off, p->len))
         return false;
-    if (i + k < t->nw && capital(&w[i + k]) && !(w[i + k].f & S_BREAK))
+    if (i + k < t->nw && capital(&w[i + k]) && !(w[i + k].f & S_BREAK) &&
+        !prefix_cut(t, &w[i + k]))
         return false;
     /* a number before it is no part of it ("at 340 Hay Street") */
     if (i > 0 && capital(&w[i - 1]) && !(w[i - 1].f & S_DIGIT) &&
@@ -621,32 +648,6 @@ static void of_the_names(entity_table *t)
         d->len = 0;
         i = j;
     }
-}
-
-/* "Pan-democrat Lam Cheuk-ting", "Neo-classical", "a NASA T-shirt":
- * the scanner cuts a capitalised word before a hyphen and a lowercase
- * word to the name before it ("Kerry-led", "Ohio-based"); where that is
- * a prefix of English words or one letter ("T-shirt", "X-ray"), it is
- * no name's word. Decided after the tagger: the rules' name is one of
- * its inputs, and the cut keeps "Lam Cheuk-ting" apart from the
- * prefix. */
-static bool prefix_cut(const entity_table *t, const ent_word *w)
-{
-    static const char *const pre[] = {"pan", "neo", "ultra", "mid",
-                                      "quasi", "counter", "pseudo"};
-    if (!(w->f & S_CUT) || t->text[w->off + w->len] != '-')
-        return false;
-    if (w->len == 1)
-        return true;
-    const char *x = t->text + w->off;
-    for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
-        size_t n = strlen(pre[i]), k = 0;
-        while (k < n && k < w->len && (x[k] | 0x20) == pre[i][k])
-            k++;
-        if (k == n && n == w->len)
-            return true;
-    }
-    return false;
 }
 
 /* Candidate c is two whole words, unbroken, the first no given name:
@@ -1087,6 +1088,46 @@ static void possessive_names(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+/* A quotation mark (ASCII or curly) ends at byte off - 1 of the text /
+ * starts at byte end. */
+static bool quote_before(const entity_table *t, uint32_t off)
+{
+    const unsigned char *x = (const unsigned char *)t->text;
+    return (off >= 1 && x[off - 1] == '"') ||
+           (off >= 3 && x[off - 3] == 0xe2 && x[off - 2] == 0x80 &&
+            x[off - 1] == 0x9c);
+}
+
+static bool quote_after(const entity_table *t, uint32_t end)
+{
+    /* the text ends in a NUL: the tests stop at it */
+    const unsigned char *x = (const unsigned char *)t->text + end;
+    return x[0] == '"' || (x[0] == 0xe2 && x[1] == 0x80 && x[2] == 0x9d);
+}
+
+/* "the album \"A Quiet Harbour\"": a name that fills a quotation but
+ * for a capitalised article before it ("A", "An", "The") is the whole
+ * quoted title; the rules leave the article out, and propagation then
+ * gives the title's other mentions the same words. */
+static void quoted_titles(entity_table *t)
+{
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w0 == 0)
+            continue;
+        const ent_word *a = &t->w[c->w0 - 1];
+        bool art = (a->wf & W_ARTICLE) || word_is(t, a, "A") ||
+                   word_is(t, a, "An");
+        if (!art || !(a->f & S_CAP) || a->off + a->len + 1 != c->off ||
+            !quote_before(t, a->off) ||
+            !quote_after(t, c->off + c->len))
+            continue;
+        c->len += c->off - a->off;
+        c->off = a->off;
+        c->w0--;
+    }
+}
+
 void ent_doc_consistency(entity_table *t)
 {
     for (size_t i = 0; i < t->nc; i++) {
@@ -1116,5 +1157,6 @@ void ent_doc_consistency(entity_table *t)
     ordinal_heads(t);
     numbered_lists(t);
     trailing_numbers(t);
+    quoted_titles(t);
     propagate(t);
 }

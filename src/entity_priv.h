@@ -382,6 +382,9 @@ size_t ent_votes_clear(entity_table *t, size_t held, size_t per,
 /* entity_scan.c: whether word b - 1 of name [a, b) is a function word
  * ending a run before lowercase text ("of DAB In the Kowloon"). */
 bool ent_trailing_stop(const entity_table *t, size_t a, size_t b);
+/* Word a is a member of Congress's party and state after a name
+ * ("(R-LA)", ", R-S.D."): no name, whoever found it. */
+bool ent_party_state(const entity_table *t, size_t a);
 
 /* entity_words.c */
 void ent_words_load(entity_table *t);

@@ -428,7 +428,7 @@ static bool caps_lead(entity_table *t, size_t a)
 
 /* "Mike Johnson (R-LA)", "John Thune, R-S.D.": the party letter and
  * state of a member of Congress, after the name. */
-static bool party_state(const entity_table *t, size_t a)
+bool ent_party_state(const entity_table *t, size_t a)
 {
     const ent_word *w = &t->w[a];
     const char *p = t->text + w->off;
@@ -531,7 +531,7 @@ static void unknown_piece(entity_table *t, size_t a, size_t b, int cue)
         return; /* a run of eleven capitalised words is a heading */
     if (b - a == 1 && (t->w[a].wf & W_NONAME))
         return; /* "I'm", "TV", "MPs", "Autumn": no name alone */
-    if (b - a == 1 && party_state(t, a))
+    if (b - a == 1 && ent_party_state(t, a))
         return; /* "(R-LA)", "(D-N.Y.)": a member's party and state */
     if (b - a == 1 && prefixed_acronym(t, a))
         return; /* "Pro-EU campaigners", "Anti-NATO protests" */

@@ -496,6 +496,31 @@ static bool everyday_word(const entity_table *t, const ent_word *w)
     return (w->wf & W_LEX) || tagger_everyday(t->text + w->off, w->len);
 }
 
+/* Name c has the shape merging types as other where nothing voted
+ * (entity_merge.c default_type): a last word of capitals, no Roman
+ * numeral or post ("Kestrel ZX", not "Henry VIII"), or a title before a
+ * listed place ("Captain Texas"). Where the tagger's own labelling left
+ * such a name O, its type for the words is no vote: on made-up names
+ * the word classes' model typed both organisations. */
+static bool product_shape(entity_table *t, const ent_cand *c)
+{
+    if (c->w1 < c->w0 + 2 || c->off != t->w[c->w0].off)
+        return false;
+    const ent_word *l = &t->w[c->w1 - 1], *f = &t->w[c->w0];
+    const char *x = t->text + l->off;
+    bool roman = true;
+    for (size_t k = 0; k < l->len; k++)
+        roman &= strchr("IVXLCDM", x[k]) != NULL;
+    if ((l->f & S_ALLCAPS) && l->len <= 5 && !roman &&
+        !(l->wf & (W_ORGKW | W_TITLE | W_NONAME)))
+        return true;
+    if (!(f->wf & W_TITLE))
+        return false;
+    const ent_word *n = &t->w[c->w0 + 1];
+    long g = ent_gaz_find(t, t->text + n->off, l->off + l->len - n->off);
+    return g >= 0 && t->gaz[g].type == ENT_PLACE;
+}
+
 /* A rules name c that no cue typed (merging would fall back on its
  * shape: a lone word an organisation) where the tagger defers to the
  * rules. Where the tagger is sure of a type (its best beats its second
@@ -525,7 +550,8 @@ static bool untyped_rule(entity_table *t, ent_cand *c)
         return true;
     float margin;
     int type = tagger_span_type(t->tagger, t->tgs, c->w0, c->w1, &margin);
-    if (margin >= KEEP_TYPE_MARGIN) {
+    int own = own_type(t, c->w0, c->w1);
+    if (margin >= KEEP_TYPE_MARGIN && !(own == -1 && product_shape(t, c))) {
         c->votes[type] = 1;
         return true;
     }
@@ -536,7 +562,29 @@ static bool untyped_rule(entity_table *t, ent_cand *c)
         if ((w->f & (S_CAP | S_ALLCAPS)) && !everyday_word(t, w))
             return true;
     }
-    return own_type(t, c->w0, c->w1) != -1 || name_evidence(t, c->w0, c->w1);
+    return own != -1 || name_evidence(t, c->w0, c->w1);
+}
+
+/* Where the rules' name c runs a name on into a person's ("PTA
+ * Overseer Marta Keplin") and the tagger's own labelling, deferred,
+ * made them two names, a person's starting with a given name: the word
+ * the person starts at, else 0. */
+static size_t person_inside(const entity_table *t, const ent_cand *c)
+{
+    if (c->w1 < c->w0 + 3 || c->w1 > t->nw || c->off != t->w[c->w0].off ||
+        !tagger_own_tag(t->tgs, c->w0))
+        return 0;
+    size_t p = 0;
+    for (size_t j = c->w0 + 1; j < c->w1; j++) {
+        uint8_t g = tagger_own_tag(t->tgs, j);
+        if (!g)
+            return 0;
+        if (g == TAGGER_B(ENT_PERSON) && !p)
+            p = j;
+        else if (p && g != TAGGER_I(ENT_PERSON))
+            return 0;
+    }
+    return p && p + 1 < c->w1 && (t->w[p].wf & W_FIRST) ? p : 0;
 }
 
 /* Word i is where the tagger defers: the rules' candidates starting in
@@ -550,6 +598,13 @@ static void keep_rules(entity_table *t, size_t i, size_t *kr)
     for (; *kr < t->nc && t->c[*kr].off < b; (*kr)++) {
         if (!t->c[*kr].len)
             continue;
+        size_t p = person_inside(t, &t->c[*kr]);
+        if (p) {
+            size_t k = *kr, w0 = t->c[*kr].w0, w1 = t->c[*kr].w1;
+            add_span(t, w0, p, TAGGER_TYPE(tagger_own_tag(t->tgs, w0)), &k);
+            add_span(t, p, w1, ENT_PERSON, &k);
+            continue;
+        }
         LEDE_GROW(t->c2, t->c2cap, t->nc2 + 1);
         ent_cand *c = &t->c2[t->nc2++];
         *c = t->c[*kr];
@@ -575,6 +630,33 @@ static bool split_by_rules(entity_table *t, size_t i, size_t *kr)
     *kr = k;
     keep_rules(t, i, kr);
     return true;
+}
+
+/* The tagger's name [i, j) ends before capitalised words it left O
+ * with no break between ("AOL Europe also lost", "Yukos USA"), where
+ * the rules found the longer name: it is the rules' name, not a name
+ * and lost words. Returns the end to use. */
+static size_t rules_tail(const entity_table *t, size_t i, size_t j, size_t kr)
+{
+    const ent_word *w = t->w;
+    if (j >= t->nw || t->tags[j] || !(w[j].f & (S_CAP | S_ALLCAPS)) ||
+        (w[j].f & (S_BREAK | S_SENT)))
+        return j;
+    while (kr < t->nc && t->c[kr].off < w[i].off)
+        kr++;
+    for (; kr < t->nc && t->c[kr].off == w[i].off; kr++) {
+        const ent_cand *c = &t->c[kr];
+        if (c->w0 != i || c->w1 <= j ||
+            c->off + c->len != w[c->w1 - 1].off + w[c->w1 - 1].len)
+            continue;
+        size_t e = j;
+        while (e < c->w1 && !t->tags[e] && (w[e].f & (S_CAP | S_ALLCAPS)) &&
+               !(w[e].f & (S_BREAK | S_SENT)))
+            e++;
+        if (e == c->w1)
+            return e;
+    }
+    return j;
 }
 
 static bool lower_gap(const ent_word *w)
@@ -648,6 +730,28 @@ static size_t person_of(const entity_table *t, size_t i, size_t j)
     return 0;
 }
 
+/* "Claudia Mo of Civic Party" on a line of its own (a caption, a
+ * byline), where the rules name nothing (a title-case line: only known
+ * names) and the tagger, deferring to them, labelled the words one
+ * name: a person and the name after "of" (person_of). Returns the end
+ * of the tagger's name at word i, else 0. */
+static size_t deferred_caption(const entity_table *t, size_t i, size_t kr)
+{
+    if (!(t->w[i].wf & W_FIRST) || !tagger_own_tag(t->tgs, i) ||
+        !(tagger_own_tag(t->tgs, i) & 1))
+        return 0;
+    size_t j = i + 1;
+    uint8_t in = TAGGER_I(TAGGER_TYPE(tagger_own_tag(t->tgs, i)));
+    while (j < t->nw && t->tags[j] == TAGGER_RULES &&
+           tagger_own_tag(t->tgs, j) == in && !(t->w[j].f & S_BREAK))
+        j++;
+    while (kr < t->nc && t->c[kr].off + t->c[kr].len <= t->w[i].off)
+        kr++;
+    if (kr < t->nc && t->c[kr].off < t->w[j - 1].off + t->w[j - 1].len)
+        return 0; /* the rules named something there */
+    return person_of(t, i, j) ? j : 0;
+}
+
 void ent_tag_article(entity_table *t)
 {
     size_t n;
@@ -661,11 +765,20 @@ void ent_tag_article(entity_table *t)
     for (size_t i = 0; i < n;) {
         uint8_t g = t->tags[i];
         if (g == TAGGER_RULES) {
+            size_t j = deferred_caption(t, i, kr);
+            if (j) {
+                size_t of = person_of(t, i, j);
+                add_span(t, i, of, ENT_PERSON, &k);
+                add_span(t, of + 1, j, ENT_ORG, &k);
+                i = j;
+                continue;
+            }
             keep_rules(t, i, &kr);
             i++;
             continue;
         }
-        if (!g || lower_gap(&t->w[i]) || score_at(t, i)) {
+        if (!g || lower_gap(&t->w[i]) || score_at(t, i) ||
+            ent_party_state(t, i)) {
             i++;
             continue;
         }
@@ -679,6 +792,7 @@ void ent_tag_article(entity_table *t)
         while (j > i + 1 && ((t->w[j - 1].f & S_LOWER) ||
                              ent_trailing_stop(t, i, j)))
             j--;
+        j = rules_tail(t, i, j, kr);
         size_t of = person_of(t, i, j);
         if (of) {
             add_span(t, i, of, ENT_PERSON, &k);

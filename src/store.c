@@ -539,6 +539,7 @@ static index_stamp stamp_of(const store *s)
                    lede_data_gaz_clubs_hash * 7 ^
                    lede_data_gaz_wordnet_hash * 11;
     st.model = lede_data_tagger_hash ^ lede_data_lexicon_hash * 3 ^
+               lede_data_clusters_hash * 5 ^
                (uint64_t)ENTITY_FINDER_VERSION * 0x9e3779b97f4a7c15u;
     return st;
 }

@@ -63,7 +63,7 @@ enum {
     F_W = 1, F_LW, F_SH, F_PRE, F_SUF, F_LEX, /* word templates */
     F_BIAS = 32, F_FLAG, F_DOC, F_BOUND, F_SC3, F_NBRK,
     F_GAZ, F_GAZSC, F_RULE, F_RULESC, F_RULEGAZ, F_RULE2, F_LEN, F_RULECUE,
-    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS, F_DICT, F_QUOTE
+    F_RUN, F_DOCRULE, F_WGAZ, F_RUNS, F_DICT, F_QUOTE, F_CLU
 };
 
 static unsigned char lower_ascii(unsigned char c)
@@ -145,6 +145,80 @@ static bool lex_has(const unsigned char *s, size_t n)
     return false;
 }
 
+/* --- word classes (data/clusters.tsv) --- */
+
+/* Each of the 200,000 most frequent lowercase words of a large text has
+ * a class in three clusterings of its GloVe vector (64, 256 and 1,024
+ * classes; tools/clusters.c): words used alike share a class, so a name
+ * the training text never had ("Lavrov") is seen as its peers are
+ * ("Solana", "Villepin"). An open-addressed table of the words' hashes
+ * and their classes, built once. */
+static uint32_t *clu_key, *clu_val;
+static uint32_t clu_mask;
+static pthread_once_t clu_once = PTHREAD_ONCE_INIT;
+
+static uint32_t clu_hash(const unsigned char *s, size_t n)
+{
+    return hbytes(0xc1a55u, s, n) | 1;
+}
+
+static void clu_load(void)
+{
+    const unsigned char *p = (const unsigned char *)lede_data_clusters,
+                        *end = p + lede_data_clusters_len;
+    size_t words = 0;
+    for (const unsigned char *q = p; q < end; q++)
+        words += *q == '\n';
+    size_t cap = 1024;
+    while (cap < 2 * words)
+        cap *= 2;
+    clu_key = lede_calloc(cap, sizeof *clu_key);
+    clu_val = lede_calloc(cap, sizeof *clu_val);
+    clu_mask = (uint32_t)(cap - 1);
+    while (p < end) {
+        const unsigned char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        const unsigned char *t = memchr(p, '\t', (size_t)(e - p));
+        if (t && *p != '#') {
+            uint32_t v = 0, c = 0;
+            for (const unsigned char *q = t + 1; q <= e; q++) {
+                if (q < e && *q >= '0' && *q <= '9') {
+                    c = c * 10 + (uint32_t)(*q - '0');
+                } else if (q == e || *q == ' ') {
+                    v = v << 11 | (c & 2047);
+                    c = 0;
+                }
+            }
+            uint32_t h = clu_hash(p, (size_t)(t - p)), j = h & clu_mask;
+            while (clu_key[j] && clu_key[j] != h)
+                j = (j + 1) & clu_mask;
+            clu_key[j] = h;
+            clu_val[j] = v | 1u << 31;
+        }
+        p = e + 1;
+    }
+}
+
+/* Class number level (0 coarsest) of clu_of's result. */
+static uint32_t clu_field(uint32_t cl, int level)
+{
+    return cl >> (22 - 11 * level) & (level ? 2047 : 511);
+}
+
+/* The classes of the lowercase word s[0..n), packed 9, 11 and 11 bits
+ * (coarse first), with bit 31 set; 0 for a word not in the list. */
+static uint32_t clu_of(const unsigned char *s, size_t n)
+{
+    pthread_once(&clu_once, clu_load);
+    uint32_t h = clu_hash(s, n);
+    for (uint32_t j = h & clu_mask; clu_key[j]; j = (j + 1) & clu_mask) {
+        if (clu_key[j] == h)
+            return clu_val[j];
+    }
+    return 0;
+}
+
 /* The features of word w from d words away that depend on its article,
  * not its bytes (the generated lists, runs elsewhere, quotation marks):
  * kept out of the per-word-type cache. */
@@ -167,7 +241,7 @@ static size_t word_doc_feats(const tagger_tok *w, int d, uint32_t *out)
 static size_t word_feats(const tagger_tok *w, int d, bool rules, bool doc,
                          uint32_t *out)
 {
-    unsigned char lw[64] = {0}, sh[12];
+    unsigned char lw[64] = {0}, sh[12] = {0};
     size_t n = w->len < sizeof lw ? w->len : sizeof lw, k = 0;
     const unsigned char *s = (const unsigned char *)w->s;
     uint32_t pd = (uint32_t)(d + 2) << 8;
@@ -175,6 +249,13 @@ static size_t word_feats(const tagger_tok *w, int d, bool rules, bool doc,
         lw[i] = lower_ascii(s[i]);
     out[k++] = hbytes(F_LW | pd, lw, n);
     out[k++] = hbytes(F_SH | pd, sh, shape_of(s, n, sh));
+    /* its word classes, all three levels, at every distance (the
+     * hashed value of level 0 carries clu_of's flag bit: the weights
+     * were trained so) */
+    uint32_t cl = n == w->len ? clu_of(lw, n) : 0;
+    for (int l = 0; cl && l < 3; l++)
+        out[k++] = hint(F_CLU, (uint32_t)l << 4 | (uint32_t)(d + 2),
+                        (cl >> (22 - 11 * l) & 2047) + 1, 0);
     /* a capitalised word that is an everyday word in lowercase
      * ("Universe", "Launch"): more often a word than a name */
     if (d >= -1 && d <= 1 && n >= 2 && n == w->len && s[0] >= 'A' &&
@@ -968,6 +1049,17 @@ bool tagger_everyday(const char *s, size_t n)
     for (size_t k = 0; k < n; k++)
         lw[k] = lower_ascii((unsigned char)s[k]);
     return lex_has(lw, n);
+}
+
+int tagger_word_class(const char *s, size_t n, int level)
+{
+    unsigned char lw[64];
+    if (n < 1 || n > sizeof lw || level < 0 || level > 2)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        lw[k] = lower_ascii((unsigned char)s[k]);
+    uint32_t cl = clu_of(lw, n);
+    return cl ? (int)clu_field(cl, level) : -1;
 }
 
 uint8_t tagger_own_tag(const tagger_scratch *s, size_t i)

@@ -143,6 +143,10 @@ void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
 /* Whether the word s (n bytes) is an everyday English word in
  * lowercase (data/lexicon.txt): "Applause", "FREE". */
 bool tagger_everyday(const char *s, size_t n);
+/* The word class of the word s (n bytes, ASCII case folded) at level 0,
+ * 1 or 2 (of 64, 256 and 1,024 classes: data/clusters.tsv), as the
+ * tagger's features see it; -1 for a word not in the list. */
+int tagger_word_class(const char *s, size_t n, int level);
 /* The tag word i had on the tagger's own path, before tagger_tag
  * deferred to the rules there (0: O). */
 uint8_t tagger_own_tag(const tagger_scratch *s, size_t i);
@@ -158,7 +162,7 @@ bool tagger_active(const tagger_tok *tok, size_t n, size_t i);
  * or at a sentence start). */
 bool tagger_seg_start(const tagger_tok *tok, size_t n, size_t i);
 
-enum { TAGGER_MAXFEATS = 96 };
+enum { TAGGER_MAXFEATS = 112 };
 /* Feature hashes of word i (at most TAGGER_MAXFEATS): its own, its
  * neighbours' and its context's. rules: include the rule features. */
 size_t tagger_features(const tagger_tok *tok, size_t n, size_t i,

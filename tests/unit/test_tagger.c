@@ -490,6 +490,51 @@ static void test_crafted_article(void **state)
     article_fini(&a2);
 }
 
+static int wclass(const char *w, int level)
+{
+    return tagger_word_class(w, strlen(w), level);
+}
+
+/* The word classes the tagger sees: words used alike share one (foreign
+ * ministers, companies), words used otherwise do not, case is folded,
+ * and a made-up name has none. */
+static void test_word_classes(void **state)
+{
+    (void)state;
+    assert_true(wclass("lavrov", 2) >= 0);
+    assert_int_equal(wclass("Lavrov", 2), wclass("lavrov", 2));
+    assert_int_equal(wclass("lavrov", 2), wclass("solana", 2));
+    assert_int_equal(wclass("lavrov", 2), wclass("villepin", 2));
+    assert_int_equal(wclass("microsoft", 2), wclass("google", 2));
+    assert_int_not_equal(wclass("lavrov", 2), wclass("said", 2));
+    assert_int_not_equal(wclass("microsoft", 2), wclass("lavrov", 2));
+    for (int l = 0; l < 3; l++) {
+        assert_int_equal(wclass("Kelvanestrom", l), -1);
+        assert_in_range(wclass("geneva", l), 0, (64 << (2 * l)) - 1);
+    }
+    assert_int_equal(wclass("geneva", 3), -1);
+}
+
+/* A surname no list or training sentence has, with no cue but its
+ * company: the word classes make it a person ("Frattini" is used as
+ * "Villepin" and "Solana" are); without them a lone unknown word was an
+ * organisation. */
+static void test_unseen_surname_by_class(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Talks resume\n"
+        "On Tuesday Kouchner met Frattini and Juncker in Rome. Later "
+        "Kouchner flew to Brussels.\n";
+    article a2;
+    entity_table *t = scan_text(text, tagger_builtin(), &a2);
+    long id = find(t, "Frattini");
+    assert_true(id >= 0);
+    assert_int_equal(entity_type_of(t, (uint32_t)id), ENT_PERSON);
+    entity_table_free(t);
+    article_fini(&a2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +543,8 @@ int main(void)
         cmocka_unit_test(test_everyday_untyped_name_dropped),
         cmocka_unit_test(test_refuses_damaged_files),
         cmocka_unit_test(test_builtin_loads_deterministically),
+        cmocka_unit_test(test_word_classes),
+        cmocka_unit_test(test_unseen_surname_by_class),
         cmocka_unit_test(test_crafted_article),
         cmocka_unit_test(test_cached_decoding_matches_direct),
     };
