@@ -621,6 +621,19 @@ static bool plural_head(const entity_table *t, const ent_cand *c)
 static void of_the_names(entity_table *t)
 {
     const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        /* the tagger made such a name whole itself: the same vote */
+        for (uint32_t k = c->w0 + 1; whole_words(t, c) && k + 2 < c->w1; k++) {
+            ent_cand head = *c;
+            head.w1 = k;
+            if (of_the(t, k) && ((w[k - 1].wf & W_ORGOF) ||
+                                 plural_head(t, &head))) {
+                c->votes[ENT_ORG] += 2;
+                break;
+            }
+        }
+    }
     for (size_t i = 0; i + 1 < t->nc; i++) {
         ent_cand *c = &t->c[i];
         if (!whole_words(t, c) || (w[c->w1 - 1].f & S_POSS) ||
@@ -630,8 +643,22 @@ static void of_the_names(entity_table *t)
         size_t j = i + 1;
         while (j < t->nc && !t->c[j].len)
             j++;
-        if (j == t->nc)
-            break;
+        if (j == t->nc || t->c[j].w0 != c->w1 + 2) {
+            /* the tagger may have left the name after "the" out
+             * ("Foundation for the Visual Crafts"): its capitalised
+             * words, up to a break, are that name */
+            size_t e = c->w1 + 2;
+            while (e < t->nw && (w[e].f & S_CAP) && !(w[e].f & S_POSS) &&
+                   (e == c->w1 + 2 || !(w[e].f & S_BREAK)))
+                e++;
+            if (e == c->w1 + 2 || (e < t->nw && (w[e].f & S_CAP)) ||
+                (j < t->nc && t->c[j].off < w[e - 1].off + w[e - 1].len))
+                continue;
+            c->len = w[e - 1].off + w[e - 1].len - c->off;
+            c->w1 = (uint32_t)e;
+            c->votes[ENT_ORG] += 2;
+            continue;
+        }
         ent_cand *d = &t->c[j];
         int dt = voted_type(d);
         if (!whole_words(t, d) || d->w0 != c->w1 + 2 ||
