@@ -94,110 +94,108 @@ static size_t shape_of(const unsigned char *s, size_t n, unsigned char *out)
     return k;
 }
 
-/* --- the lexicon: lowercase English words (data/lexicon.txt) --- */
+/* --- word lists built in: the lexicon and the word classes --- */
 
-/* An open-addressed set of the words' hashes, built once; shared by
- * every model (the trainer's too: the same features either way). */
-static uint32_t *lex_tab;
-static uint32_t lex_mask;
-static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+/* An open-addressed table of the hashes of a list's words (hash | 1,
+ * never 0), with a value per word for a list of "word<TAB>numbers";
+ * built once, shared by every model (the trainer's too: the same
+ * features either way). */
+typedef struct word_tab {
+    uint32_t salt, mask;
+    uint32_t *key, *val; /* val NULL for a plain list */
+} word_tab;
 
-static uint32_t lex_hash(const unsigned char *s, size_t n)
+static uint32_t wt_hash(const word_tab *t, const unsigned char *s, size_t n)
 {
-    return hbytes(0x1e71c0u, s, n) | 1;
+    return hbytes(t->salt, s, n) | 1;
 }
 
-static void lex_load(void)
+/* The numbers of s[0..n) (separated by spaces), packed 11 bits each,
+ * first highest, with bit 31 set. */
+static uint32_t wt_pack(const unsigned char *s, const unsigned char *end)
 {
-    const unsigned char *p = (const unsigned char *)lede_data_lexicon,
-                        *end = p + lede_data_lexicon_len;
-    size_t words = 0;
-    for (const unsigned char *q = p; q < end; q++)
-        words += *q == '\n';
-    size_t cap = 1024;
-    while (cap < 4 * words)
-        cap *= 2;
-    lex_tab = lede_calloc(cap, sizeof *lex_tab);
-    lex_mask = (uint32_t)(cap - 1);
-    while (p < end) {
-        const unsigned char *e = memchr(p, '\n', (size_t)(end - p));
-        if (!e)
-            e = end;
-        if (e > p && *p != '#') {
-            uint32_t h = lex_hash(p, (size_t)(e - p)), j = h & lex_mask;
-            while (lex_tab[j] && lex_tab[j] != h)
-                j = (j + 1) & lex_mask;
-            lex_tab[j] = h;
+    uint32_t v = 0, c = 0;
+    for (const unsigned char *q = s; q <= end; q++) {
+        if (q < end && *q >= '0' && *q <= '9') {
+            c = c * 10 + (uint32_t)(*q - '0');
+        } else if (q == end || *q == ' ') {
+            v = v << 11 | (c & 2047);
+            c = 0;
         }
-        p = e + 1;
     }
+    return v | 1u << 31;
 }
 
-/* Whether the lowercase ASCII word s[0..n) is in the lexicon. */
-static bool lex_has(const unsigned char *s, size_t n)
+/* Every line of data but '#' comments: the whole line a word, or with
+ * vals the word before a tab and wt_pack of what follows it. */
+static void wt_build(word_tab *t, const char *data, size_t len, bool vals)
 {
-    pthread_once(&lex_once, lex_load);
-    uint32_t h = lex_hash(s, n);
-    for (uint32_t j = h & lex_mask; lex_tab[j]; j = (j + 1) & lex_mask) {
-        if (lex_tab[j] == h)
-            return true;
-    }
-    return false;
-}
-
-/* --- word classes (data/clusters.tsv) --- */
-
-/* Each of the 200,000 most frequent lowercase words of a large text has
- * a class in three clusterings of its GloVe vector (64, 256 and 1,024
- * classes; tools/clusters.c): words used alike share a class, so a name
- * the training text never had ("Lavrov") is seen as its peers are
- * ("Solana", "Villepin"). An open-addressed table of the words' hashes
- * and their classes, built once. */
-static uint32_t *clu_key, *clu_val;
-static uint32_t clu_mask;
-static pthread_once_t clu_once = PTHREAD_ONCE_INIT;
-
-static uint32_t clu_hash(const unsigned char *s, size_t n)
-{
-    return hbytes(0xc1a55u, s, n) | 1;
-}
-
-static void clu_load(void)
-{
-    const unsigned char *p = (const unsigned char *)lede_data_clusters,
-                        *end = p + lede_data_clusters_len;
+    const unsigned char *p = (const unsigned char *)data, *end = p + len;
     size_t words = 0;
     for (const unsigned char *q = p; q < end; q++)
         words += *q == '\n';
     size_t cap = 1024;
     while (cap < 2 * words)
         cap *= 2;
-    clu_key = lede_calloc(cap, sizeof *clu_key);
-    clu_val = lede_calloc(cap, sizeof *clu_val);
-    clu_mask = (uint32_t)(cap - 1);
+    t->key = lede_calloc(cap, sizeof *t->key);
+    t->val = vals ? lede_calloc(cap, sizeof *t->val) : NULL;
+    t->mask = (uint32_t)(cap - 1);
     while (p < end) {
         const unsigned char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
             e = end;
-        const unsigned char *t = memchr(p, '\t', (size_t)(e - p));
-        if (t && *p != '#') {
-            uint32_t v = 0, c = 0;
-            for (const unsigned char *q = t + 1; q <= e; q++) {
-                if (q < e && *q >= '0' && *q <= '9') {
-                    c = c * 10 + (uint32_t)(*q - '0');
-                } else if (q == e || *q == ' ') {
-                    v = v << 11 | (c & 2047);
-                    c = 0;
-                }
-            }
-            uint32_t h = clu_hash(p, (size_t)(t - p)), j = h & clu_mask;
-            while (clu_key[j] && clu_key[j] != h)
-                j = (j + 1) & clu_mask;
-            clu_key[j] = h;
-            clu_val[j] = v | 1u << 31;
+        const unsigned char *w = vals ? memchr(p, '\t', (size_t)(e - p)) : e;
+        if (w && w > p && *p != '#') {
+            uint32_t h = wt_hash(t, p, (size_t)(w - p)), j = h & t->mask;
+            while (t->key[j] && t->key[j] != h)
+                j = (j + 1) & t->mask;
+            t->key[j] = h;
+            if (vals)
+                t->val[j] = wt_pack(w + 1, e);
         }
         p = e + 1;
     }
+}
+
+/* The slot of the word s[0..n) in t, or -1. */
+static long wt_find(const word_tab *t, const unsigned char *s, size_t n)
+{
+    uint32_t h = wt_hash(t, s, n);
+    for (uint32_t j = h & t->mask; t->key[j]; j = (j + 1) & t->mask) {
+        if (t->key[j] == h)
+            return (long)j;
+    }
+    return -1;
+}
+
+/* The lexicon: lowercase English words (data/lexicon.txt). */
+static word_tab lex = {.salt = 0x1e71c0u};
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static void lex_load(void)
+{
+    wt_build(&lex, lede_data_lexicon, lede_data_lexicon_len, false);
+}
+
+/* Whether the lowercase ASCII word s[0..n) is in the lexicon. */
+static bool lex_has(const unsigned char *s, size_t n)
+{
+    pthread_once(&lex_once, lex_load);
+    return wt_find(&lex, s, n) >= 0;
+}
+
+/* The word classes (data/clusters.tsv): each of the 200,000 most
+ * frequent lowercase words of a large text has a class in three
+ * clusterings of its GloVe vector (64, 256 and 1,024 classes;
+ * tools/clusters.c): words used alike share a class, so a name the
+ * training text never had ("Lavrov") is seen as its peers are
+ * ("Solana", "Villepin"). */
+static word_tab clu = {.salt = 0xc1a55u};
+static pthread_once_t clu_once = PTHREAD_ONCE_INIT;
+
+static void clu_load(void)
+{
+    wt_build(&clu, lede_data_clusters, lede_data_clusters_len, true);
 }
 
 /* Class number level (0 coarsest) of clu_of's result. */
@@ -211,12 +209,8 @@ static uint32_t clu_field(uint32_t cl, int level)
 static uint32_t clu_of(const unsigned char *s, size_t n)
 {
     pthread_once(&clu_once, clu_load);
-    uint32_t h = clu_hash(s, n);
-    for (uint32_t j = h & clu_mask; clu_key[j]; j = (j + 1) & clu_mask) {
-        if (clu_key[j] == h)
-            return clu_val[j];
-    }
-    return 0;
+    long j = wt_find(&clu, s, n);
+    return j < 0 ? 0 : clu.val[j];
 }
 
 /* The features of word w from d words away that depend on its article,
