@@ -1115,21 +1115,12 @@ static void possessive_names(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
-/* A quotation mark (ASCII or curly) ends at byte off - 1 of the text /
- * starts at byte end. */
+/* A quotation mark ends right before byte off of the text. */
 static bool quote_before(const entity_table *t, uint32_t off)
 {
-    const unsigned char *x = (const unsigned char *)t->text;
-    return (off >= 1 && x[off - 1] == '"') ||
-           (off >= 3 && x[off - 3] == 0xe2 && x[off - 2] == 0x80 &&
-            x[off - 1] == 0x9c);
-}
-
-static bool quote_after(const entity_table *t, uint32_t end)
-{
-    /* the text ends in a NUL: the tests stop at it */
-    const unsigned char *x = (const unsigned char *)t->text + end;
-    return x[0] == '"' || (x[0] == 0xe2 && x[1] == 0x80 && x[2] == 0x9d);
+    return (off >= 1 &&
+            ent_quote_at(t->text, off - 1) == ENT_QUOTE_STRAIGHT) ||
+           (off >= 3 && ent_quote_at(t->text, off - 3) == ENT_QUOTE_OPEN);
 }
 
 /* "the album \"A Quiet Harbour\"": a name that fills a quotation but
@@ -1146,8 +1137,10 @@ static void quoted_titles(entity_table *t)
         bool art = (a->wf & W_ARTICLE) || word_is(t, a, "A") ||
                    word_is(t, a, "An");
         if (!art || !(a->f & S_CAP) || a->off + a->len + 1 != c->off ||
-            !quote_before(t, a->off) ||
-            !quote_after(t, c->off + c->len))
+            !quote_before(t, a->off))
+            continue;
+        int q = ent_quote_at(t->text, c->off + c->len);
+        if (q != ENT_QUOTE_STRAIGHT && q != ENT_QUOTE_CLOSE)
             continue;
         c->len += c->off - a->off;
         c->off = a->off;

@@ -379,6 +379,20 @@ void ent_finish_reset(entity_table *t);
 size_t ent_votes_clear(entity_table *t, size_t held, size_t per,
                        size_t stride);
 
+/* The quotation mark starting at byte p of the NUL-terminated text x:
+ * ENT_QUOTE_STRAIGHT ('"', one byte), ENT_QUOTE_OPEN or ENT_QUOTE_CLOSE
+ * (curly, three bytes), or 0. */
+enum { ENT_QUOTE_STRAIGHT = 1, ENT_QUOTE_OPEN, ENT_QUOTE_CLOSE };
+static inline int ent_quote_at(const char *x, size_t p)
+{
+    const unsigned char *u = (const unsigned char *)x + p;
+    if (u[0] == '"')
+        return ENT_QUOTE_STRAIGHT;
+    if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x9c || u[2] == 0x9d))
+        return u[2] == 0x9c ? ENT_QUOTE_OPEN : ENT_QUOTE_CLOSE;
+    return 0;
+}
+
 /* entity_scan.c: whether word b - 1 of name [a, b) is a function word
  * ending a run before lowercase text ("of DAB In the Kowloon"). */
 bool ent_trailing_stop(const entity_table *t, size_t a, size_t b);

@@ -346,20 +346,17 @@ static void quote_marks(entity_table *t, tagger_tok *tt)
                                  : prev_end + (uint32_t)strnlen(x + prev_end, 8);
         bool closed = false, opened = false;
         for (uint32_t p = prev_end; p < end; p++) {
-            unsigned char c = (unsigned char)x[p];
-            if (c == '\n') {
+            int q = ent_quote_at(x, p);
+            if (x[p] == '\n') {
                 in = opened = false;
-            } else if (c == '"') {
+            } else if (q == ENT_QUOTE_STRAIGHT) {
                 if (in)
                     closed = true;
                 else
                     opened = true;
                 in = !in;
-            } else if (c == 0xe2 && p + 2 < end &&
-                       (unsigned char)x[p + 1] == 0x80 &&
-                       ((unsigned char)x[p + 2] == 0x9c ||
-                        (unsigned char)x[p + 2] == 0x9d)) {
-                bool o = (unsigned char)x[p + 2] == 0x9c;
+            } else if (q && p + 2 < end) {
+                bool o = q == ENT_QUOTE_OPEN;
                 if (in && !o)
                     closed = true;
                 opened = o;
@@ -737,11 +734,11 @@ static size_t person_of(const entity_table *t, size_t i, size_t j)
  * of the tagger's name at word i, else 0. */
 static size_t deferred_caption(const entity_table *t, size_t i, size_t kr)
 {
-    if (!(t->w[i].wf & W_FIRST) || !tagger_own_tag(t->tgs, i) ||
-        !(tagger_own_tag(t->tgs, i) & 1))
-        return 0;
+    uint8_t g = tagger_own_tag(t->tgs, i);
+    if (!(t->w[i].wf & W_FIRST) || !g || TAGGER_IS_I(g))
+        return 0; /* the tagger's name begins here */
     size_t j = i + 1;
-    uint8_t in = TAGGER_I(TAGGER_TYPE(tagger_own_tag(t->tgs, i)));
+    uint8_t in = TAGGER_I(TAGGER_TYPE(g));
     while (j < t->nw && t->tags[j] == TAGGER_RULES &&
            tagger_own_tag(t->tgs, j) == in && !(t->w[j].f & S_BREAK))
         j++;

@@ -1035,23 +1035,28 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
     }
 }
 
-bool tagger_everyday(const char *s, size_t n)
+/* The word s[0..n), ASCII lowercase, into lw (64 bytes); false when it
+ * is longer (no listed word is). */
+static bool fold_word(const char *s, size_t n, unsigned char *lw)
 {
-    unsigned char lw[64];
-    if (n < 2 || n > sizeof lw)
+    if (n > 64)
         return false;
     for (size_t k = 0; k < n; k++)
         lw[k] = lower_ascii((unsigned char)s[k]);
-    return lex_has(lw, n);
+    return true;
+}
+
+bool tagger_everyday(const char *s, size_t n)
+{
+    unsigned char lw[64];
+    return n >= 2 && fold_word(s, n, lw) && lex_has(lw, n);
 }
 
 int tagger_word_class(const char *s, size_t n, int level)
 {
     unsigned char lw[64];
-    if (n < 1 || n > sizeof lw || level < 0 || level > 2)
+    if (n < 1 || level < 0 || level > 2 || !fold_word(s, n, lw))
         return -1;
-    for (size_t k = 0; k < n; k++)
-        lw[k] = lower_ascii((unsigned char)s[k]);
     uint32_t cl = clu_of(lw, n);
     return cl ? (int)clu_field(cl, level) : -1;
 }
