@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -390,14 +391,13 @@ static int check_stamp(lede_index *ix, const index_stamp *stamp,
     const char *b = meta_get(ix, "build", have, sizeof have);
     if (b && strcmp(b, want) != 0) {
         say(msg, ctx, ix->path, "made by another version of lede, rebuilt");
+        exec(ix, "ROLLBACK");
         close_db(ix);
         remove_files(ix->path);
         return 1; /* start again */
     }
     const char *g = meta_get(ix, "entities", hv, sizeof hv);
     int rc = 0;
-    if (exec(ix, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return -1;
     if (!b) {
         rc |= meta_set(ix, "app", INDEX_APP);
         rc |= meta_set(ix, "build", want);
@@ -410,27 +410,36 @@ static int check_stamp(lede_index *ix, const index_stamp *stamp,
     }
     if (!g || strcmp(g, gz) != 0)
         rc |= meta_set(ix, "entities", gz);
-    rc |= exec(ix, "COMMIT") != SQLITE_OK;
     return rc ? -1 : 0;
 }
 
 /* One attempt; 1 when the file was replaced and the caller should try
- * again, -1 on failure (with a message), 0 when open. */
+ * again, -2 when another lede holds it (no message: the caller tries
+ * again), -1 on failure (with a message), 0 when open. */
 static int try_open(lede_index *ix, const index_stamp *stamp, bool reindex,
                     bool owned, index_msg_fn msg, void *ctx)
 {
-    if (connect(ix) != SQLITE_OK) {
-        probe p = P_DAMAGED;
+    int crc = connect(ix);
+    if (crc != SQLITE_OK) {
         close_db(ix);
+        if (crc == SQLITE_BUSY)
+            goto busy;
         if (!owned)
             goto refuse;
-        (void)p;
         say(msg, ctx, ix->path, "index damaged, rebuilt");
         remove_files(ix->path);
         return 1;
     }
+    /* Probe, schema and stamp in one write transaction: another lede
+     * opening the same new index waits here until this one has made it
+     * whole, instead of finding half a schema, taking it for another
+     * program's file and deleting it under the first (which then read
+     * its mentions back against the wrong articles). */
+    if (exec(ix, "BEGIN IMMEDIATE") != SQLITE_OK)
+        goto fail;
     probe p = probe_db(ix);
     if (p == P_FOREIGN || p == P_DAMAGED) {
+        exec(ix, "ROLLBACK");
         close_db(ix);
         if (!owned) {
             say(msg, ctx, ix->path, p == P_FOREIGN
@@ -449,9 +458,17 @@ static int try_open(lede_index *ix, const index_stamp *stamp, bool reindex,
     int rc = check_stamp(ix, stamp, msg, ctx);
     if (rc < 0)
         goto fail;
+    if (rc == 0 && exec(ix, "COMMIT") != SQLITE_OK)
+        goto fail;
     return rc;
 fail:
+    if (sqlite3_errcode(ix->db) == SQLITE_BUSY) {
+        close_db(ix);
+        goto busy; /* another lede holds it: not damage */
+    }
     say(msg, ctx, ix->path, sqlite3_errmsg(ix->db));
+    if (!sqlite3_get_autocommit(ix->db))
+        exec(ix, "ROLLBACK");
     close_db(ix);
     if (owned) {
         remove_files(ix->path);
@@ -461,6 +478,8 @@ fail:
 refuse:
     say(msg, ctx, ix->path, "cannot open the index");
     return -1;
+busy:
+    return -2;
 }
 
 lede_index *index_open(const char *path, const index_stamp *stamp,
@@ -468,13 +487,24 @@ lede_index *index_open(const char *path, const index_stamp *stamp,
 {
     lede_index *ix = lede_calloc(1, sizeof *ix);
     ix->path = lede_strndup(path, strlen(path));
-    for (int tries = 0; tries < 3; tries++) {
+    /* busy: another lede is making or changing it (SQLite gives up on
+     * some of those locks at once, whatever the busy timeout); a few
+     * tries over two seconds, then none */
+    for (int tries = 0, busy = 0; tries < 3;) {
         int rc = try_open(ix, stamp, reindex, owned, msg, ctx);
         if (rc == 0)
             return ix;
+        if (rc == -2 && ++busy < 40) {
+            nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
+            continue;
+        }
+        if (rc == -2)
+            say(msg, ctx, ix->path,
+                "busy (another lede is writing it), not used");
         if (rc < 0)
             break;
         reindex = false;
+        tries++;
     }
     close_db(ix);
     free(ix->path);

@@ -170,4 +170,25 @@ check "standard input is not indexed" [ ! -d "$XDG_CACHE_HOME/lede" ] || \
     [ -z "$(ls "$XDG_CACHE_HOME/lede")" ]
 "$LEDE" --no-index --list "$SET" >/dev/null
 check "--no-index writes no index" [ -z "$(ls "$XDG_CACHE_HOME/lede" 2>/dev/null)" ]
+
+# Three lede opening one set with no index yet, at once: each prints what
+# reading the files prints, and none calls the others' new index damaged.
+# (The second used to find half a schema, delete the file under the
+# first, and read mentions back against the wrong articles: wrong text
+# and bytes past an article's end, in about half the rounds.)
+"$B"/tests/gen_corpus 1000 "$W/race" >/dev/null
+"$LEDE" --no-index --entities "$W/race" >"$W/want" 2>&1
+bad=0
+for round in 1 2 3 4 5; do
+    rm -rf "$XDG_CACHE_HOME"
+    for k in 1 2 3; do
+        "$LEDE" --entities "$W/race" >"$W/got$k" 2>&1 &
+    done
+    wait
+    for k in 1 2 3; do
+        cmp -s "$W/want" "$W/got$k" || bad=$((bad + 1))
+    done
+done
+check "three at once on a new index: all as without it ($bad of 15 not)" \
+    [ "$bad" = 0 ]
 exit 0
