@@ -749,6 +749,43 @@ static size_t deferred_caption(const entity_table *t, size_t i, size_t kr)
     return person_of(t, i, j) ? j : 0;
 }
 
+/* Whether s[0, n) is a place of the lists: the gazetteer's countries
+ * and names, or the generated lists' cities and regions. */
+static bool listed_place(entity_table *t, const char *s, size_t n)
+{
+    long g = ent_gaz_find(t, s, n);
+    if (g >= 0)
+        return t->gaz[g].type == ENT_PLACE;
+    uint32_t h;
+    size_t k = ent_key_hash(t, s, n, &h);
+    int32_t wg = k ? ent_weak_find(t, t->kbuf, k, h) : -1;
+    return wg >= 0 && wg < (int32_t)t->weak->weak_wn0 &&
+           t->weak->gaz[wg].type == ENT_PLACE;
+}
+
+/* Names c and d follow each other with only blanks, "and", "of" or
+ * "de" between, on one line, and together are a listed place
+ * ("Western" and "Australia", "Bosnia" and "Herzegovina"): one place. */
+static bool join_place(entity_table *t, ent_cand *c, const ent_cand *d)
+{
+    uint32_t e = c->off + c->len;
+    if (d->off <= e || d->off - e > 5 || c->w1 > d->w0)
+        return false;
+    const char *g = t->text + e;
+    size_t gn = d->off - e;
+    if (!(gn == 1 && g[0] == ' ') && !(gn == 5 && !memcmp(g, " and ", 5)) &&
+        !(gn == 4 && (!memcmp(g, " of ", 4) || !memcmp(g, " de ", 4))))
+        return false;
+    if (!listed_place(t, t->text + c->off, d->off + d->len - c->off))
+        return false;
+    c->len = d->off + d->len - c->off;
+    c->w1 = d->w1;
+    memset(c->votes, 0, sizeof c->votes);
+    c->votes[ENT_PLACE] = 2;
+    c->uncertain = c->tentative = c->team = c->glue = 0;
+    return true;
+}
+
 void ent_tag_article(entity_table *t)
 {
     size_t n;
@@ -801,8 +838,11 @@ void ent_tag_article(entity_table *t)
     }
     size_t kept = 0;
     for (size_t q = 0; q < t->nc2; q++) {
-        if (!caps_no_name(t, tt, &t->c2[q]))
-            t->c2[kept++] = t->c2[q];
+        if (caps_no_name(t, tt, &t->c2[q]))
+            continue;
+        if (kept && join_place(t, &t->c2[kept - 1], &t->c2[q]))
+            continue;
+        t->c2[kept++] = t->c2[q];
     }
     t->nc2 = kept;
     ent_cand *c = t->c;

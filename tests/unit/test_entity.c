@@ -419,6 +419,29 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
+/* Names next to each other that together are a listed place are that
+ * place: "Western" was another name and "Australia" a place; a
+ * demonym before a country that is no listed place stays two names. */
+static void test_listed_place_joined(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Miner moves west\n"
+        "The company moved its head office to Western Australia in 2019, "
+        "and its Italian Brazil unit stayed in Sao Paulo.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Western Australia", ENT_PLACE);
+    assert_no_entity(t, "Western");
+    assert_entity(t, "Italian", ENT_OTHER);
+    assert_entity(t, "Brazil", ENT_PLACE);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A name ending in a word of "X of Y" organisations or an everyday
  * plural, "for the" or "of the", and a name are one organisation; the
  * name after "the" stood alone. */
@@ -2150,6 +2173,7 @@ int main(void)
         cmocka_unit_test(test_short_form_most_named),
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
+        cmocka_unit_test(test_listed_place_joined),
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
