@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "entity_priv.h"
+#include "tagger.h"
 #include "util.h"
 
 /* --- candidates --- */
@@ -1055,6 +1056,19 @@ static bool split_word(entity_table *t, const char *s, ent_cand *c)
     return true;
 }
 
+/* Word k of a title-case line, in the capitalised run ending at j, is
+ * the surname of a person of the gazetteer that is no everyday word and
+ * heads no place or organisation ("Kerry and Lavrov Meet in Geneva",
+ * not "May" or "Clinton County"): a known name, as it is in the text. */
+static bool title_surname(entity_table *t, size_t k, size_t j)
+{
+    const ent_word *w = t->w;
+    if (!(w[k].wf & W_SURNAME) || (w[k].wf & W_FIRST) ||
+        tagger_everyday(t->text + w[k].off, w[k].len))
+        return false;
+    return k + 1 >= j || !(w[k + 1].wf & (W_PLACEKW | W_ORGKW | W_EVENT));
+}
+
 /* On a title-case line only known names count: longest first. */
 static void title_line_names(entity_table *t, const char *s)
 {
@@ -1070,7 +1084,8 @@ static void title_line_names(entity_table *t, const char *s)
             for (; e > k; e--) {
                 uint32_t off = t->w[k].off, len = w_end(&t->w[e - 1]) - off;
                 if (ent_gaz_find(t, s + off, len) >= 0 ||
-                    known_text(t, s + off, len))
+                    known_text(t, s + off, len) ||
+                    (e == k + 1 && title_surname(t, k, j)))
                     break;
             }
             if (e == k) {

@@ -137,7 +137,9 @@ contains "- reads standard input" "$(cat "$T/out")" "From stdin"
 
 # One 8 MB line of 262,144 sentences: every batch mode finishes (they
 # were quadratic in the length of a line), and the last mention and match
-# on it are reported at their real columns.
+# on it are reported at their real columns. The line is the headline,
+# where only known names count: Kerry and Lavrov (surnames of the
+# gazetteer's people) and Geneva, three a sentence.
 yes 'Kerry and Lavrov met in Geneva. ' | head -n 262144 | tr -d '\n' >"$T/8mb.txt"
 echo >>"$T/8mb.txt"
 last=$((32 * 262143 + 1))
@@ -146,7 +148,7 @@ check "--entities finishes on an 8 MB line" [ -n "$out" ]
 contains "--entities on an 8 MB line reaches its last name" "$out" \
     "$T/8mb.txt	1	$((last + 24))	place	Geneva	Geneva"
 n=$(timeout $((60 * SLOW)) "$LEDE" --entities "$T/8mb.txt" | wc -l)
-check "--entities on an 8 MB line gives every mention ($n)" [ "$n" = 262144 ]
+check "--entities on an 8 MB line gives every mention ($n)" [ "$n" = $((3 * 262144)) ]
 out=$(timeout $((60 * SLOW)) "$LEDE" --entities --json "$T/8mb.txt" | tail -1)
 contains "--entities --json finishes on an 8 MB line" "$out" \
     "\"line\":1,\"column\":$((last + 24)),\"text\":\"Geneva\""

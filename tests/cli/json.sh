@@ -18,8 +18,8 @@ contains "--dump --json: a body paragraph with its line and mentions" "$out" \
     "{\"kind\":\"body\",\"line\":7,\"text\":\"U.N. envoy Staffan de Mistura said talks would resume.\",\"mentions\":[{\"line\":7,\"column\":1,\"text\":\"U.N.\",\"type\":\"organisation\",\"entity\":\"United Nations\"},{\"line\":7,\"column\":12,\"text\":\"Staffan de Mistura\",\"type\":\"person\",\"entity\":\"Staffan de Mistura\"}]}"
 contains "--dump --json: a paragraph without names has an empty list" "$out" \
     "{\"kind\":\"body\",\"line\":9,\"text\":\"The meeting lasted twelve hours.\",\"mentions\":[]}]}"
-contains "--dump --json: the headline's mention has the file's column" "$out" \
-    "{\"kind\":\"headline\",\"line\":1,\"text\":\"Kerry and Lavrov Meet in Geneva\",\"mentions\":[{\"line\":1,\"column\":33,"
+contains "--dump --json: the headline's mentions have the file's column" "$out" \
+    "{\"kind\":\"headline\",\"line\":1,\"text\":\"Kerry and Lavrov Meet in Geneva\",\"mentions\":[{\"line\":1,\"column\":8,\"text\":\"Kerry\",\"type\":\"person\",\"entity\":\"Kerry\"},{\"line\":1,\"column\":18,\"text\":\"Lavrov\",\"type\":\"person\",\"entity\":\"Lavrov\"},{\"line\":1,\"column\":33,"
 
 out=$("$LEDE" --dump --json "$A/003_a8c0e5b4325b14d0.txt")
 contains "--dump --json: absent metadata is null" "$out" \

@@ -419,6 +419,31 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
+/* On a headline the rules take only names they know: the surname of a
+ * person of the gazetteer is one ("Kerry", "Lavrov" were no names when
+ * the body did not name them again), not one that is an everyday word
+ * ("May") or heads a place ("Clinton County"). */
+static void test_headline_surnames(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Kerry and Lavrov Meet in Geneva\n"
+        "The two spoke for twelve hours on Friday.\n",
+        "Clinton County Fair Opens in May\n"
+        "The fair runs for a week.\n",
+    };
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    assert_entity(t, "Kerry", ENT_PERSON);
+    assert_entity(t, "Lavrov", ENT_PERSON);
+    assert_entity(t, "Geneva", ENT_PLACE);
+    assert_no_entity(t, "May");
+    assert_no_entity(t, "Clinton");
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* Names next to each other that together are a listed place are that
  * place: "Western" was another name and "Australia" a place; a
  * demonym before a country that is no listed place stays two names. */
@@ -2174,6 +2199,7 @@ int main(void)
         cmocka_unit_test(test_org_word_no_short_form),
         cmocka_unit_test(test_product_shapes),
         cmocka_unit_test(test_listed_place_joined),
+        cmocka_unit_test(test_headline_surnames),
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
