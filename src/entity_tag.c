@@ -786,6 +786,77 @@ static bool join_place(entity_table *t, ent_cand *c, const ent_cand *d)
     return true;
 }
 
+/* Words [a, b), two or more, fill a quotation in title case
+ * (quote_marks: "From Yesterday", "The Last Emperor"): where the names
+ * found cover them in part or not at all, and none runs over its marks,
+ * the whole quotation is one name, a title: other. A quotation that is
+ * one name found stays as found, and one between two capitalised words
+ * is a nickname, no title ('Dwayne "The Rock" Johnson').
+ * Measured (decoding only): WikiGold 5-fold CV typed 0.6939 -> 0.6963
+ * (other names 0.609 -> 0.620), CoNLL eng.testa 0.8666 -> 0.8677; one
+ * word alone ("Hero") too: +0.0002 and -0.0001, so not. Returns whether
+ * it added one. */
+static bool quoted_work(entity_table *t, size_t a, size_t b)
+{
+    const ent_word *w = t->w;
+    uint32_t off = w[a].off, end = w[b - 1].off + w[b - 1].len;
+    if (b == a + 1)
+        return false; /* one word: a scare quote as often ("Yes" vote) */
+    /* a nickname inside a name: Dwayne "The Rock" Johnson */
+    if (a > 0 && b < t->nw && (w[a - 1].f & S_CAP) && (w[b].f & S_CAP) &&
+        w[b].off - end <= 4 && off - (w[a - 1].off + w[a - 1].len) <= 4)
+        return false;
+    for (size_t q = 0; q < t->nc2; q++) {
+        const ent_cand *c = &t->c2[q];
+        uint32_t ce = c->off + c->len;
+        if (!c->len || ce <= off || c->off >= end)
+            continue;
+        if (c->off < off || ce > end || (c->off == off && ce == end))
+            return false;
+    }
+    for (size_t q = 0; q < t->nc2; q++) {
+        ent_cand *c = &t->c2[q];
+        if (c->len && c->off >= off && c->off + c->len <= end)
+            c->len = 0;
+    }
+    LEDE_GROW(t->c2, t->c2cap, t->nc2 + 1);
+    ent_cand *c = &t->c2[t->nc2++];
+    memset(c, 0, sizeof *c);
+    c->w0 = (uint32_t)a;
+    c->w1 = (uint32_t)b;
+    c->off = off;
+    c->len = end - off;
+    c->rank = 2;
+    c->votes[ENT_OTHER] = 3;
+    return true;
+}
+
+static void quoted_works(entity_table *t, const tagger_tok *tt)
+{
+    bool added = false;
+    for (size_t i = 0; i < t->nw; i++) {
+        if (tt[i].quote == TAGGER_QUOTE_ALONE) {
+            added |= quoted_work(t, i, i + 1);
+        } else if (tt[i].quote == TAGGER_QUOTE_FIRST) {
+            size_t j = i + 1;
+            while (j < t->nw && tt[j].quote == TAGGER_QUOTE_INSIDE)
+                j++;
+            if (j < t->nw && tt[j].quote == TAGGER_QUOTE_LAST)
+                added |= quoted_work(t, i, j + 1);
+            i = j;
+        }
+    }
+    if (!added)
+        return;
+    size_t kept = 0;
+    for (size_t q = 0; q < t->nc2; q++) {
+        if (t->c2[q].len)
+            t->c2[kept++] = t->c2[q];
+    }
+    t->nc2 = kept;
+    ent_sort_cands(t->c2, t->nc2);
+}
+
 void ent_tag_article(entity_table *t)
 {
     size_t n;
@@ -845,6 +916,7 @@ void ent_tag_article(entity_table *t)
         t->c2[kept++] = t->c2[q];
     }
     t->nc2 = kept;
+    quoted_works(t, tt);
     ent_cand *c = t->c;
     size_t cap = t->ccap;
     t->c = t->c2;

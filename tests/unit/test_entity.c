@@ -419,6 +419,36 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
+/* A quotation in title case that the names found cover in part or not
+ * at all is one title: other ("Murder" was a person, "Buddha" and
+ * "Thunder" organisations, "Mary" a person and "Salt" a place); a
+ * quotation that is one name stays as found, and a nickname inside a
+ * name is no title. */
+static void test_quoted_works(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Band plays Leeds\n"
+        "The band lost to the rival act's \"Miss Murder\". The demo of "
+        "\"Buddha for Mary\" was also released.\n"
+        "Her new novel, \"Salt and Thunder\", sold well.\n"
+        "Fans chanted \"Kerry\" as Dwayne \"The Rock\" Johnson arrived.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Miss Murder", ENT_OTHER);
+    assert_entity(t, "Buddha for Mary", ENT_OTHER);
+    assert_entity(t, "Salt and Thunder", ENT_OTHER);
+    assert_no_entity(t, "Murder");
+    assert_no_entity(t, "Thunder");
+    assert_entity(t, "Kerry", ENT_PERSON);
+    assert_no_entity(t, "The Rock");
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* On a headline the rules take only names they know: the surname of a
  * person of the gazetteer is one ("Kerry", "Lavrov" were no names when
  * the body did not name them again), not one that is an everyday word
@@ -2200,6 +2230,7 @@ int main(void)
         cmocka_unit_test(test_product_shapes),
         cmocka_unit_test(test_listed_place_joined),
         cmocka_unit_test(test_headline_surnames),
+        cmocka_unit_test(test_quoted_works),
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
