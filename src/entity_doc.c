@@ -1116,13 +1116,6 @@ static void possessive_names(entity_table *t)
 }
 
 /* A quotation mark ends right before byte off of the text. */
-static bool quote_before(const entity_table *t, uint32_t off)
-{
-    return (off >= 1 &&
-            ent_quote_at(t->text, off - 1) == ENT_QUOTE_STRAIGHT) ||
-           (off >= 3 && ent_quote_at(t->text, off - 3) == ENT_QUOTE_OPEN);
-}
-
 /* "the album \"A Quiet Harbour\"": a name that fills a quotation but
  * for a capitalised article before it ("A", "An", "The") is the whole
  * quoted title; the rules leave the article out, and propagation then
@@ -1137,7 +1130,7 @@ static void quoted_titles(entity_table *t)
         bool art = (a->wf & W_ARTICLE) || word_is(t, a, "A") ||
                    word_is(t, a, "An");
         if (!art || !(a->f & S_CAP) || a->off + a->len + 1 != c->off ||
-            !quote_before(t, a->off))
+            !ent_quote_before(t->text, a->off))
             continue;
         int q = ent_quote_at(t->text, c->off + c->len);
         if (q != ENT_QUOTE_STRAIGHT && q != ENT_QUOTE_CLOSE)

@@ -393,6 +393,14 @@ static inline int ent_quote_at(const char *x, size_t p)
     return 0;
 }
 
+/* Whether an opening quotation mark (or a straight one) ends right
+ * before byte off of the text x. */
+static inline bool ent_quote_before(const char *x, size_t off)
+{
+    return (off >= 1 && ent_quote_at(x, off - 1) == ENT_QUOTE_STRAIGHT) ||
+           (off >= 3 && ent_quote_at(x, off - 3) == ENT_QUOTE_OPEN);
+}
+
 /* entity_scan.c: whether word b - 1 of name [a, b) is a function word
  * ending a run before lowercase text ("of DAB In the Kowloon"). */
 bool ent_trailing_stop(const entity_table *t, size_t a, size_t b);

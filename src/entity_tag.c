@@ -707,6 +707,22 @@ static bool caps_no_name(const entity_table *t, const tagger_tok *tt,
     return w->len >= 2 && k == w->len;
 }
 
+/* "Honestly I do not know", '"Prompted I think'": an everyday word
+ * that starts a sentence or a quotation and the pronoun I are no name
+ * (not "Elizabeth I", a given name, nor "World War I", three words). */
+static bool pronoun_i(const entity_table *t, const ent_cand *c)
+{
+    if (!c->len || c->w1 != c->w0 + 2 || c->w1 > t->nw)
+        return false;
+    const ent_word *a = &t->w[c->w0], *b = &t->w[c->w0 + 1];
+    return c->off == a->off && c->off + c->len == b->off + b->len &&
+           b->len == 1 && t->text[b->off] == 'I' &&
+           ((a->f & (S_SENT | S_LINE)) ||
+            ent_quote_before(t->text, a->off)) &&
+           !(a->wf & (W_FIRST | W_TITLE | W_SURNAME)) &&
+           everyday_word(t, a);
+}
+
 /* "Claudia Mo of Civic Party", "Jane Okafor of Brightwell Labs": a
  * name of words [i, j) that starts with a given name and two or more
  * capitalised words before an "of" is a person and the name after it,
@@ -909,7 +925,7 @@ void ent_tag_article(entity_table *t)
     }
     size_t kept = 0;
     for (size_t q = 0; q < t->nc2; q++) {
-        if (caps_no_name(t, tt, &t->c2[q]))
+        if (caps_no_name(t, tt, &t->c2[q]) || pronoun_i(t, &t->c2[q]))
             continue;
         if (kept && join_place(t, &t->c2[kept - 1], &t->c2[q]))
             continue;

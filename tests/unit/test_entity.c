@@ -419,6 +419,31 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
+/* An everyday word that starts a sentence or a quotation and the
+ * pronoun I are no name ("Honestly I" was another name); "Elizabeth I"
+ * and "World War I" stay names. */
+static void test_pronoun_i(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Quotes of the day\n"
+        "\"Yesterday I met the minister,\" she said. \"Honestly I do not "
+        "know,\" he said.\n"
+        "Queen Elizabeth I ruled England. After World War I the map "
+        "changed.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_no_entity(t, "Honestly I");
+    assert_no_entity(t, "Yesterday I");
+    assert_entity(t, "Elizabeth I", ENT_PERSON);
+    assert_entity(t, "England", ENT_PLACE);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A quotation in title case that the names found cover in part or not
  * at all is one title: other ("Murder" was a person, "Buddha" and
  * "Thunder" organisations, "Mary" a person and "Salt" a place); a
@@ -2231,6 +2256,7 @@ int main(void)
         cmocka_unit_test(test_listed_place_joined),
         cmocka_unit_test(test_headline_surnames),
         cmocka_unit_test(test_quoted_works),
+        cmocka_unit_test(test_pronoun_i),
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
