@@ -477,7 +477,7 @@ static void test_quoted_works(void **state)
 /* On a headline the rules take only names they know: the surname of a
  * person of the gazetteer is one ("Kerry", "Lavrov" were no names when
  * the body did not name them again), not one that is an everyday word
- * ("May") or heads a place ("Clinton County"). */
+ * ("May") or heads a place ("Clinton County": no person). */
 static void test_headline_surnames(void **state)
 {
     (void)state;
@@ -493,7 +493,10 @@ static void test_headline_surnames(void **state)
     assert_entity(t, "Lavrov", ENT_PERSON);
     assert_entity(t, "Geneva", ENT_PLACE);
     assert_no_entity(t, "May");
-    assert_no_entity(t, "Clinton");
+    long clinton = find_entity(t, "Clinton"); /* a place at most */
+    if (clinton >= 0)
+        assert_int_not_equal(entity_type_of(t, (uint32_t)clinton),
+                             ENT_PERSON);
     entity_table_free(t);
     fake_free(&a[0]);
     fake_free(&a[1]);
