@@ -935,9 +935,10 @@ static bool untyped_everyday(const tagger_tok *w)
 }
 
 /* Where the tagger's labelling of [a, b) and the rules' differ, each
- * stretch of disagreement (between words both leave O) is judged on its
- * own: the rules' labelling stays (every word of the stretch marked
- * TAGGER_RULES) unless the tagger's beats it there by the defer margin
+ * stretch of disagreement (between words both leave O or where both
+ * start a name) is judged on its own: the rules' labelling stays (every
+ * word of the stretch marked TAGGER_RULES) unless the tagger's beats it
+ * there by the defer margin
  * (three fifths of it where the tagger leaves a one-word stretch O
  * whose word the rules name nowhere else in the article, none to drop
  * a name of everyday words that no cue of the rules typed, and never
@@ -965,7 +966,12 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
             continue;
         }
         size_t j = i + 1;
-        while (j < b && (tags[j] || alt[j]))
+        /* a stretch ends where both labellings start a name afresh:
+         * what lies on either side is judged on its own ("Pro-Beijing
+         * DAB's" that the rules named and the tagger did not, then
+         * "Starry Lee" that the tagger had cut to "Lee") */
+        while (j < b && (tags[j] || alt[j]) &&
+               (TAGGER_IS_I(tags[j]) || TAGGER_IS_I(alt[j])))
             j++;
         bool erased = true, known = false, glued = false, ended = false,
              place = false;

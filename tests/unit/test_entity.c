@@ -419,6 +419,30 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
+/* Where the tagger and the rules disagree on names side by side, each
+ * is judged on its own: the tagger's refusal of the rules' "Pro-Beijing
+ * DAB's" cut their "Starry Lee" to "Lee" (then joined to Lee
+ * Cheuk-yan). */
+static void test_disagreements_apart(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Election results\n"
+        "Lee Cheuk-yan lost his seat.\n"
+        "Pro-Beijing DAB's Starry Lee and Holden Chow were elected in "
+        "Kowloon West.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_entity(t, "Starry Lee", ENT_PERSON);
+    assert_entity(t, "Lee Cheuk-yan", ENT_PERSON);
+    assert_entity(t, "Holden Chow", ENT_PERSON);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* An everyday word that starts a sentence or a quotation and the
  * pronoun I are no name ("Honestly I" was another name); "Elizabeth I"
  * and "World War I" stay names. */
@@ -2260,6 +2284,7 @@ int main(void)
         cmocka_unit_test(test_headline_surnames),
         cmocka_unit_test(test_quoted_works),
         cmocka_unit_test(test_pronoun_i),
+        cmocka_unit_test(test_disagreements_apart),
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
