@@ -279,6 +279,18 @@ long ent_gaz_find(entity_table *t, const char *s, size_t len)
     return e->val;
 }
 
+int ent_listed_type(entity_table *t, const char *s, size_t n)
+{
+    long g = ent_gaz_find(t, s, n);
+    if (g >= 0)
+        return t->gaz[g].type;
+    uint32_t h;
+    size_t k = ent_key_hash(t, s, n, &h);
+    int32_t wg = k ? ent_weak_find(t, t->kbuf, k, h) : -1;
+    return wg >= 0 && wg < (int32_t)t->weak->weak_wn0 ? t->weak->gaz[wg].type
+                                                      : -1;
+}
+
 /* --- the gazetteer --- */
 
 static int parse_type(const char *s, size_t n)

@@ -1042,6 +1042,40 @@ static void precut_run_on(entity_table *t)
         ent_sort_cands(t->c, t->nc);
 }
 
+/* "Pro-Beijing DAB's Starry Lee", "the Pro-Beijing camp": a prefix
+ * and a hyphen before a listed name, at a sentence's start or as a
+ * name alone, qualify what follows, as "pro-Beijing" does: the name is
+ * the listed one after the hyphen, and the words after it a name of
+ * their own ("Pro-Beijing DAB" had become the name of every "DAB").
+ * "World Anti-Doping Agency" (mid-sentence, more words) and
+ * "Anti-Doping Agency" (no listed name after the hyphen) stay whole. */
+static void prefixed_openers(entity_table *t)
+{
+    size_t nc0 = t->nc;
+    for (size_t i = 0; i < nc0; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        const ent_word *w = &t->w[c->w0];
+        if (!(w->f & S_PREFIXED) ||
+            (!(w->f & (S_SENT | S_LINE)) && c->w1 > c->w0 + 1))
+            continue;
+        const char *x = t->text + w->off;
+        const char *h = memchr(x, '-', w->len);
+        if (!h || x + w->len - (h + 1) < 2 || h[1] < 'A' || h[1] > 'Z' ||
+            ent_listed_type(t, h + 1, (size_t)(x + w->len - (h + 1))) < 0)
+            continue;
+        if (c->w1 > c->w0 + 1)
+            split_after(t, i, c->w0);
+        c = &t->c[i];
+        c->off = (uint32_t)(h + 1 - t->text);
+        c->len = (uint32_t)(x + w->len - (h + 1));
+        memset(c->votes, 0, sizeof c->votes);
+    }
+    if (t->nc > nc0)
+        ent_sort_cands(t->c, t->nc);
+}
+
 /* "Volunteer organization X collected", "Gameplay was delayed", a
  * caption "Superheroes": one everyday word (the lexicon's, no given
  * name, no list's name) at a sentence's or line's start that the article
@@ -1157,6 +1191,7 @@ void ent_doc_consistency(entity_table *t)
     of_the_names(t);
     possessive_names(t);
     precut_run_on(t);
+    prefixed_openers(t);
     everyday_openers(t);
     surname_and_name(t);
     titled_surnames(t);

@@ -351,6 +351,9 @@ int32_t ent_weak_find(const entity_table *t, const char *k, size_t n,
                       uint32_t h);
 /* Gazetteer entry for s[0..len) (any case), or -1. */
 long ent_gaz_find(entity_table *t, const char *s, size_t len);
+/* The type of s[0..n) in the gazetteer or the generated lists but
+ * WordNet's (places, clubs), or -1. */
+int ent_listed_type(entity_table *t, const char *s, size_t n);
 /* Intern a mention c of the current article; surf is its text (c->len
  * bytes). */
 void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf);

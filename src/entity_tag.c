@@ -765,20 +765,6 @@ static size_t deferred_caption(const entity_table *t, size_t i, size_t kr)
     return person_of(t, i, j) ? j : 0;
 }
 
-/* Whether s[0, n) is a place of the lists: the gazetteer's countries
- * and names, or the generated lists' cities and regions. */
-static bool listed_place(entity_table *t, const char *s, size_t n)
-{
-    long g = ent_gaz_find(t, s, n);
-    if (g >= 0)
-        return t->gaz[g].type == ENT_PLACE;
-    uint32_t h;
-    size_t k = ent_key_hash(t, s, n, &h);
-    int32_t wg = k ? ent_weak_find(t, t->kbuf, k, h) : -1;
-    return wg >= 0 && wg < (int32_t)t->weak->weak_wn0 &&
-           t->weak->gaz[wg].type == ENT_PLACE;
-}
-
 /* Names c and d follow each other with only blanks, "and", "of" or
  * "de" between, on one line, and together are a listed place
  * ("Western" and "Australia", "Bosnia" and "Herzegovina"): one place. */
@@ -792,7 +778,8 @@ static bool join_place(entity_table *t, ent_cand *c, const ent_cand *d)
     if (!(gn == 1 && g[0] == ' ') && !(gn == 5 && !memcmp(g, " and ", 5)) &&
         !(gn == 4 && (!memcmp(g, " of ", 4) || !memcmp(g, " de ", 4))))
         return false;
-    if (!listed_place(t, t->text + c->off, d->off + d->len - c->off))
+    if (ent_listed_type(t, t->text + c->off, d->off + d->len - c->off) !=
+        ENT_PLACE)
         return false;
     c->len = d->off + d->len - c->off;
     c->w1 = d->w1;

@@ -419,6 +419,30 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
+/* A prefix and a hyphen before a listed name qualify what follows:
+ * "the Pro-Beijing camp" names Beijing ("Pro-Beijing" was an
+ * organisation); "Anti-Doping Agency" has no listed name after the
+ * hyphen and stays whole. */
+static void test_prefixed_names(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Election results\n"
+        "For the Pro-Beijing camp, Elizabeth Quat of DAB was elected.\n"
+        "Officials of the Anti-Doping Agency said so.\n";
+    article a;
+    fake_article(&a, text);
+    entity_table *t = entity_table_new();
+    entity_scan(t, 0, &a);
+    entity_finish(t);
+    assert_no_entity(t, "Pro-Beijing");
+    assert_entity(t, "Beijing", ENT_PLACE);
+    assert_entity(t, "DAB", ENT_ORG);
+    assert_entity(t, "Anti-Doping Agency", ENT_ORG);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* Where the tagger and the rules disagree on names side by side, each
  * is judged on its own: the tagger's refusal of the rules' "Pro-Beijing
  * DAB's" cut their "Starry Lee" to "Lee" (then joined to Lee
@@ -2285,6 +2309,7 @@ int main(void)
         cmocka_unit_test(test_quoted_works),
         cmocka_unit_test(test_pronoun_i),
         cmocka_unit_test(test_disagreements_apart),
+        cmocka_unit_test(test_prefixed_names),
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
