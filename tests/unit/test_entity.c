@@ -431,10 +431,7 @@ static void test_prefixed_names(void **state)
         "For the Pro-Beijing camp, Elizabeth Quat of DAB was elected.\n"
         "Officials of the Anti-Doping Agency said so.\n";
     article a;
-    fake_article(&a, text);
-    entity_table *t = entity_table_new();
-    entity_scan(t, 0, &a);
-    entity_finish(t);
+    entity_table *t = scan_set(&a, &text, 1);
     assert_no_entity(t, "Pro-Beijing");
     assert_entity(t, "Beijing", ENT_PLACE);
     assert_entity(t, "DAB", ENT_ORG);
@@ -456,10 +453,7 @@ static void test_disagreements_apart(void **state)
         "Pro-Beijing DAB's Starry Lee and Holden Chow were elected in "
         "Kowloon West.\n";
     article a;
-    fake_article(&a, text);
-    entity_table *t = entity_table_new();
-    entity_scan(t, 0, &a);
-    entity_finish(t);
+    entity_table *t = scan_set(&a, &text, 1);
     assert_entity(t, "Starry Lee", ENT_PERSON);
     assert_entity(t, "Lee Cheuk-yan", ENT_PERSON);
     assert_entity(t, "Holden Chow", ENT_PERSON);
@@ -480,10 +474,7 @@ static void test_pronoun_i(void **state)
         "Queen Elizabeth I ruled England. After World War I the map "
         "changed.\n";
     article a;
-    fake_article(&a, text);
-    entity_table *t = entity_table_new();
-    entity_scan(t, 0, &a);
-    entity_finish(t);
+    entity_table *t = scan_set(&a, &text, 1);
     assert_no_entity(t, "Honestly I");
     assert_no_entity(t, "Yesterday I");
     assert_entity(t, "Elizabeth I", ENT_PERSON);
@@ -507,10 +498,7 @@ static void test_quoted_works(void **state)
         "Her new novel, \"Salt and Thunder\", sold well.\n"
         "Fans chanted \"Kerry\" as Dwayne \"The Rock\" Johnson arrived.\n";
     article a;
-    fake_article(&a, text);
-    entity_table *t = entity_table_new();
-    entity_scan(t, 0, &a);
-    entity_finish(t);
+    entity_table *t = scan_set(&a, &text, 1);
     assert_entity(t, "Miss Murder", ENT_OTHER);
     assert_entity(t, "Buddha for Mary", ENT_OTHER);
     assert_entity(t, "Salt and Thunder", ENT_OTHER);
@@ -561,10 +549,7 @@ static void test_listed_place_joined(void **state)
         "The company moved its head office to Western Australia in 2019, "
         "and its Italian Brazil unit stayed in Sao Paulo.\n";
     article a;
-    fake_article(&a, text);
-    entity_table *t = entity_table_new();
-    entity_scan(t, 0, &a);
-    entity_finish(t);
+    entity_table *t = scan_set(&a, &text, 1);
     assert_entity(t, "Western Australia", ENT_PLACE);
     assert_no_entity(t, "Western");
     assert_entity(t, "Italian", ENT_OTHER);
