@@ -1045,7 +1045,9 @@ static void maybe_defer(const tagger *m, tagger_scratch *s,
         for (size_t k = i; k < j; k++)
             named &= (tok[k].flags & TGF_NAMED) != 0;
         if ((erased && (known || named)) || glued ||
-            stretch_score(m, s, a, b, i, j, tags) -
+            /* the tagger's own path: the stretch before this one may be
+             * marked TAGGER_RULES in tags already */
+            stretch_score(m, s, a, b, i, j, s->own) -
                     stretch_score(m, s, a, b, i, j, alt) <
                 margin) {
             for (size_t k = i; k < j; k++)
