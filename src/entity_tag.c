@@ -802,31 +802,28 @@ static bool join_place(entity_table *t, ent_cand *c, const ent_cand *d)
  * is a nickname, no title ('Dwayne "The Rock" Johnson').
  * Measured (decoding only): WikiGold 5-fold CV typed 0.6939 -> 0.6963
  * (other names 0.609 -> 0.620), CoNLL eng.testa 0.8666 -> 0.8677; one
- * word alone ("Hero") too: +0.0002 and -0.0001, so not. Returns whether
- * it added one. */
-static bool quoted_work(entity_table *t, size_t a, size_t b)
+ * word alone ("Hero") too: +0.0002 and -0.0001, so not.
+ * The names found are t->c2[p, n0), in text order, those before p
+ * ending by maxend at the latest; returns whether it added one. */
+static bool quoted_work(entity_table *t, size_t a, size_t b, size_t p,
+                        size_t n0, uint32_t maxend)
 {
     const ent_word *w = t->w;
     uint32_t off = w[a].off, end = w[b - 1].off + w[b - 1].len;
-    if (b == a + 1)
-        return false; /* one word: a scare quote as often ("Yes" vote) */
     /* a nickname inside a name: Dwayne "The Rock" Johnson */
-    if (a > 0 && b < t->nw && (w[a - 1].f & S_CAP) && (w[b].f & S_CAP) &&
-        w[b].off - end <= 4 && off - (w[a - 1].off + w[a - 1].len) <= 4)
+    if (maxend > off ||
+        (a > 0 && b < t->nw && (w[a - 1].f & S_CAP) && (w[b].f & S_CAP) &&
+         w[b].off - end <= 4 && off - (w[a - 1].off + w[a - 1].len) <= 4))
         return false;
-    for (size_t q = 0; q < t->nc2; q++) {
+    size_t q = p;
+    for (; q < n0 && t->c2[q].off < end; q++) {
         const ent_cand *c = &t->c2[q];
         uint32_t ce = c->off + c->len;
-        if (!c->len || ce <= off || c->off >= end)
-            continue;
-        if (c->off < off || ce > end || (c->off == off && ce == end))
+        if (c->len && (ce > end || (c->off == off && ce == end)))
             return false;
     }
-    for (size_t q = 0; q < t->nc2; q++) {
-        ent_cand *c = &t->c2[q];
-        if (c->len && c->off >= off && c->off + c->len <= end)
-            c->len = 0;
-    }
+    for (size_t k = p; k < q; k++)
+        t->c2[k].len = 0;
     LEDE_GROW(t->c2, t->c2cap, t->nc2 + 1);
     ent_cand *c = &t->c2[t->nc2++];
     memset(c, 0, sizeof *c);
@@ -839,20 +836,29 @@ static bool quoted_work(entity_table *t, size_t a, size_t b)
     return true;
 }
 
+/* quoted_work for each quotation quote_marks marked, in one pass over
+ * the quotations and the names found together. */
 static void quoted_works(entity_table *t, const tagger_tok *tt)
 {
+    ent_sort_cands(t->c2, t->nc2);
+    size_t n0 = t->nc2, p = 0;
+    uint32_t maxend = 0;
     bool added = false;
     for (size_t i = 0; i < t->nw; i++) {
-        if (tt[i].quote == TAGGER_QUOTE_ALONE) {
-            added |= quoted_work(t, i, i + 1);
-        } else if (tt[i].quote == TAGGER_QUOTE_FIRST) {
-            size_t j = i + 1;
-            while (j < t->nw && tt[j].quote == TAGGER_QUOTE_INSIDE)
-                j++;
-            if (j < t->nw && tt[j].quote == TAGGER_QUOTE_LAST)
-                added |= quoted_work(t, i, j + 1);
-            i = j;
+        if (tt[i].quote != TAGGER_QUOTE_FIRST)
+            continue;
+        size_t j = i + 1;
+        while (j < t->nw && tt[j].quote == TAGGER_QUOTE_INSIDE)
+            j++;
+        if (j < t->nw && tt[j].quote == TAGGER_QUOTE_LAST) {
+            for (; p < n0 && t->c2[p].off < t->w[i].off; p++) {
+                uint32_t e = t->c2[p].off + t->c2[p].len;
+                if (t->c2[p].len && e > maxend)
+                    maxend = e;
+            }
+            added |= quoted_work(t, i, j + 1, p, n0, maxend);
         }
+        i = j;
     }
     if (!added)
         return;
