@@ -1100,6 +1100,8 @@ int tagger_span_type(const tagger *m, const tagger_scratch *s, size_t a,
 void tagger_tag(const tagger *m, tagger_scratch *s, const tagger_tok *tok,
                 size_t n, uint8_t *tags)
 {
+    if (!n)
+        return; /* no word: nothing to label, nothing allocated yet */
     if (!s->cache || s->model != m) {
         if (!s->cache) {
             s->cache = lede_malloc(CACHE * sizeof *s->cache);

@@ -419,6 +419,28 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
+/* An article without a word, scanned first into a new table, names
+ * nothing (the tagger was asked to label no words before it had ever
+ * allocated its scratch: memset of a null pointer, found by
+ * make fuzz-entity), and the next article is read as usual. */
+static void test_wordless_first(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "...\n-- !\n",
+        "Talks resume\nKerry met Lavrov in Geneva.\n",
+    };
+    article a[2];
+    entity_table *t = scan_set(a, texts, 2);
+    size_t n;
+    entity_mentions(t, 0, &n);
+    assert_int_equal(n, 0);
+    assert_entity(t, "Geneva", ENT_PLACE);
+    entity_table_free(t);
+    fake_free(&a[0]);
+    fake_free(&a[1]);
+}
+
 /* A prefix and a hyphen before a listed name qualify what follows:
  * "the Pro-Beijing camp" names Beijing ("Pro-Beijing" was an
  * organisation); "Anti-Doping Agency" has no listed name after the
@@ -2295,6 +2317,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_i),
         cmocka_unit_test(test_disagreements_apart),
         cmocka_unit_test(test_prefixed_names),
+        cmocka_unit_test(test_wordless_first),
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
