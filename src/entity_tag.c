@@ -728,6 +728,28 @@ static bool pronoun_i(const entity_table *t, const ent_cand *c)
            everyday_word(t, a);
 }
 
+/* "J.R. Smith", "K.C. Maurer": two initials and a surname are a
+ * person's name, as "J. Smith" is (a cue the rules give one initial
+ * only), unless the initials ("U.S.", "D.C.") or the word after them
+ * ("A.C. Milan") are a listed name, or that word names an organisation
+ * or a place ("U.N. Office"). After the tagger: the rules' features, and
+ * so the weights, stay as trained. */
+static void initials_person(entity_table *t, ent_cand *c)
+{
+    const ent_word *w = t->w;
+    if (c->w1 != c->w0 + 2 || c->w1 > t->nw || c->off != w[c->w0].off)
+        return;
+    const ent_word *a = &w[c->w0], *b = &w[c->w0 + 1];
+    if (!(a->f & S_INIT) || a->len != 4 || !(b->f & S_CAP) ||
+        (b->f & (S_ALLCAPS | S_INIT)) ||
+        (b->wf & (W_ORGKW | W_PLACEKW | W_EVENT)) ||
+        c->off + c->len != b->off + b->len ||
+        ent_listed_type(t, t->text + a->off, a->len) >= 0 ||
+        ent_listed_type(t, t->text + b->off, b->len) >= 0)
+        return;
+    c->votes[ENT_PERSON] = (int16_t)(c->votes[ENT_PERSON] + 4);
+}
+
 /* "Claudia Mo of Civic Party", "Jane Okafor of Brightwell Labs": a
  * name of words [i, j) that starts with a given name and two or more
  * capitalised words before an "of" is a person and the name after it,
@@ -927,6 +949,7 @@ void ent_tag_article(entity_table *t)
             continue;
         if (kept && join_place(t, &t->c2[kept - 1], &t->c2[q]))
             continue;
+        initials_person(t, &t->c2[q]);
         t->c2[kept++] = t->c2[q];
     }
     t->nc2 = kept;

@@ -419,6 +419,26 @@ static void test_product_shapes(void **state)
     fake_free(&a);
 }
 
+/* Two initials and a surname are a person ("J.R. Smith", "K.C. Maurer"
+ * were organisations); "A.C. Milan" (a listed place after them) and
+ * "U.S. Steel" (listed initials) stay organisations. */
+static void test_two_initials(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "People\n"
+        "K.C. Maurer, chief financial officer at the foundation, said so.\n"
+        "J.R. Smith scored 20 points. A.C. Milan won. U.S. Steel fell.\n";
+    article a;
+    entity_table *t = scan_set(&a, &text, 1);
+    assert_entity(t, "K.C. Maurer", ENT_PERSON);
+    assert_entity(t, "J.R. Smith", ENT_PERSON);
+    assert_entity(t, "A.C. Milan", ENT_ORG);
+    assert_entity(t, "U.S. Steel", ENT_ORG);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* An article without a word, scanned first into a new table, names
  * nothing (the tagger was asked to label no words before it had ever
  * allocated its scratch: memset of a null pointer, found by
@@ -2318,6 +2338,7 @@ int main(void)
         cmocka_unit_test(test_disagreements_apart),
         cmocka_unit_test(test_prefixed_names),
         cmocka_unit_test(test_wordless_first),
+        cmocka_unit_test(test_two_initials),
         cmocka_unit_test(test_of_the_names),
         cmocka_unit_test(test_prefix_cut),
         cmocka_unit_test(test_surname_and_plural),
