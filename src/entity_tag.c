@@ -862,10 +862,9 @@ static bool quoted_work(entity_table *t, size_t a, size_t b, size_t p,
  * the quotations and the names found together. */
 static void quoted_works(entity_table *t, const tagger_tok *tt)
 {
-    ent_sort_cands(t->c2, t->nc2);
     size_t n0 = t->nc2, p = 0;
     uint32_t maxend = 0;
-    bool added = false;
+    bool added = false, sorted = false;
     for (size_t i = 0; i < t->nw; i++) {
         if (tt[i].quote != TAGGER_QUOTE_FIRST)
             continue;
@@ -873,6 +872,9 @@ static void quoted_works(entity_table *t, const tagger_tok *tt)
         while (j < t->nw && tt[j].quote == TAGGER_QUOTE_INSIDE)
             j++;
         if (j < t->nw && tt[j].quote == TAGGER_QUOTE_LAST) {
+            if (!sorted) /* on the first quotation only */
+                ent_sort_cands(t->c2, n0);
+            sorted = true;
             for (; p < n0 && t->c2[p].off < t->w[i].off; p++) {
                 uint32_t e = t->c2[p].off + t->c2[p].len;
                 if (t->c2[p].len && e > maxend)
