@@ -334,6 +334,20 @@ static void weak_first_add(entity_table *t, size_t k)
         weak_bit(t, cut);
 }
 
+/* "U.S.", "U.K.", "F.B.I.": capitals each followed by a full stop. Text
+ * often drops the last one ("the U.S government"), so the gazetteer
+ * lists both spellings. */
+static bool dotted_initials(const char *s, size_t n)
+{
+    if (n < 4 || n % 2)
+        return false;
+    for (size_t i = 0; i < n; i += 2) {
+        if (s[i] < 'A' || s[i] > 'Z' || s[i + 1] != '.')
+            return false;
+    }
+    return true;
+}
+
 static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
 {
     uint32_t h;
@@ -355,6 +369,8 @@ static void gaz_alias(entity_table *t, const char *s, size_t n, uint32_t e)
     ent_map_put(&t->gazmap, &t->strs, t->kbuf, k, h, e);
     t->gaz_ver++; /* ent_gaz_find's memo is stale */
     ent_words_gaz_first(t, t->kbuf, k);
+    if (dotted_initials(s, n))
+        gaz_alias(t, s, n - 1, e);
 }
 
 /* Demonyms come with their plurals: "Syrian" also names "Syrians",

@@ -119,7 +119,8 @@ static bool capital(const ent_word *w)
 /* "the 65th Air Division", "the Eighth Air Force": an ordinal, in
  * figures or capitalised words, nothing between it and the name,
  * no capitalised word or number before it ("De Trobriand's 55th New
- * York", "Stevenage 1 Tamworth 1"), the name an organisation or other. */
+ * York", "Stevenage 1 Tamworth 1"), the name an organisation or other
+ * that is not an organisation of the gazetteer. */
 static void ordinal_heads(entity_table *t)
 {
     const ent_word *w = t->w;
@@ -139,7 +140,11 @@ static void ordinal_heads(entity_table *t)
         else if (type < 0 && (w[c->w1 - 1].wf & W_EVENT))
             type = ENT_OTHER;
         const ent_word *o = &w[a - 1];
+        /* "the 60th NATO summit": an organisation of the gazetteer is
+         * the name; the ordinal counts the occasion */
+        long g = ent_gaz_find(t, t->text + c->off, c->len);
         if ((type == ENT_ORG || type == ENT_OTHER) &&
+            (g < 0 || t->gaz[g].type != ENT_ORG) &&
             o->off >= last && !(w[a].f & (S_BREAK | S_SENT | S_LINE)) &&
             (((o->f & S_DIGIT) && ordinal_word(t->text + o->off, o->len)) ||
              spelled_ordinal(t->text + o->off, o->len, o->f)) &&
@@ -1175,6 +1180,98 @@ static void quoted_titles(entity_table *t)
     }
 }
 
+/* Word w starts a sentence, a line or a quotation. */
+static bool opens_clause(const entity_table *t, const ent_word *w)
+{
+    if ((w->f & (S_SENT | S_LINE)) || ent_quote_before(t->text, w->off))
+        return true;
+    /* a single quotation mark: ' or U+2018 after a blank */
+    const unsigned char *x = (const unsigned char *)t->text;
+    size_t o = w->off;
+    if (o >= 1 && x[o - 1] == '\'')
+        o -= 1;
+    else if (o >= 3 && x[o - 3] == 0xE2 && x[o - 2] == 0x80 &&
+             x[o - 1] == 0x98)
+        o -= 3;
+    else
+        return false;
+    return o == 0 || x[o - 1] == ' ' || x[o - 1] == '\n';
+}
+
+/* "'Hey John, my name is Frank'", "Oh Lord": an interjection that opens
+ * a sentence or a quotation addresses the name after it and is no part
+ * of it. */
+static void vocatives(entity_table *t)
+{
+    static const char *const hail[] = {
+        "Hey", "Hi", "Hello", "Oh", "Dear", "Thanks",
+        "Well", "Okay", "OK", "Sorry", "Bye", "Goodbye", "Congratulations",
+        "Ah", "Wow", "Yeah", "Cheers"};
+    const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 < c->w0 + 2 ||
+            !opens_clause(t, &w[c->w0]) || (w[c->w0 + 1].f & S_BREAK) ||
+            !(w[c->w0 + 1].f & S_CAP))
+            continue;
+        size_t k = 0, n = sizeof hail / sizeof hail[0];
+        while (k < n && !(w[c->w0].len == strlen(hail[k]) &&
+                          !memcmp(t->text + w[c->w0].off, hail[k],
+                                  w[c->w0].len)))
+            k++;
+        if (k == n || ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        c->w0++;
+        c->len -= w[c->w0].off - c->off;
+        c->off = w[c->w0].off;
+        c->rank = (w[c->w0].f & S_TC) ? 0 : 2;
+    }
+}
+
+/* "When I was in Air Force ROTC I was chosen", "In Dark Matters I
+ * think": a name's last word "I" is the pronoun when a verb of the
+ * first person follows and the word before it is an acronym or an
+ * everyday word: not a name that takes a numeral ("Baudouin I was",
+ * "Elizabeth I"), an event ("World War I"), a title, or a word that
+ * numbers parts ("Part I", "Phase I"). */
+static void pronoun_tails(entity_table *t)
+{
+    static const char *const numbered[] = {
+        "Part", "Phase", "Chapter", "Act", "Type", "Class", "Stage", "Title",
+        "Episode", "Volume", "Book", "Schedule", "Article", "Section",
+        "Division", "Level", "Grade", "Tier", "Mark", "League", "Series"};
+    static const char *const verbs[] = {
+        "think", "thought", "mean", "guess", "believe", "know", "knew",
+        "feel", "felt", "hope", "wish", "am", "was", "have", "had", "do",
+        "did", "can", "could", "would", "will", "should", "must", "just",
+        "really", "also", "never", "always", "want", "wanted", "said",
+        "say", "got", "get", "went", "saw", "realised", "realized"};
+    const ent_word *w = t->w;
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c) || c->w1 < c->w0 + 2 || c->w1 >= t->nw)
+            continue;
+        const ent_word *p = &w[c->w1 - 2], *x = &w[c->w1 - 1];
+        if (x->len != 1 || t->text[x->off] != 'I' ||
+            !(w[c->w1].f & S_LOWER) ||
+            (p->wf & (W_FIRST | W_EVENT | W_TITLE)) ||
+            !((p->f & S_ALLCAPS) || (p->wf & W_LEX) ||
+              tagger_everyday(t->text + p->off, p->len)))
+            continue;
+        size_t k = 0, n = sizeof numbered / sizeof numbered[0];
+        while (k < n && !word_is(t, p, numbered[k]))
+            k++;
+        size_t v = 0, nv = sizeof verbs / sizeof verbs[0];
+        while (v < nv && !word_is(t, &w[c->w1], verbs[v]))
+            v++;
+        if (k < n || v == nv ||
+            ent_gaz_find(t, t->text + c->off, c->len) >= 0)
+            continue;
+        c->w1--;
+        c->len = p->off + p->len - c->off;
+    }
+}
+
 void ent_doc_consistency(entity_table *t)
 {
     for (size_t i = 0; i < t->nc; i++) {
@@ -1187,6 +1284,8 @@ void ent_doc_consistency(entity_table *t)
                                      c->off
                                : 0;
     }
+    vocatives(t);
+    pronoun_tails(t);
     org_word_alone(t);
     of_the_names(t);
     possessive_names(t);

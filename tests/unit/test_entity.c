@@ -525,6 +525,38 @@ static void test_pronoun_i(void **state)
     fake_free(&a);
 }
 
+/* Spoken English: "the U.S government" (no last full stop) is the
+ * United States, not a person; "'Hey John'" addresses John; "in Air
+ * Force ROTC I was" ends the name before the pronoun; "the 60th NATO
+ * summit" is NATO. "King Zog I was", "World War I" and "the 65th Air
+ * Division" stay whole. */
+static void test_spoken_names(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Interview with a veteran\n"
+        "There was a deal with the U.S government then.\n"
+        "They say, 'Hey John, my name is Frank,' and I laugh.\n"
+        "When I was in Air Force ROTC I was chosen to fly.\n"
+        "We protested at the 60th NATO summit in Riga.\n"
+        "King Zog I was crowned in Tirana. World War I was long. The 65th "
+        "Air Division flew on.\n";
+    article a;
+    entity_table *t = scan_set(&a, &text, 1);
+    assert_entity(t, "United States", ENT_PLACE);
+    assert_no_entity(t, "Hey John");
+    assert_entity(t, "John", ENT_PERSON);
+    assert_no_entity(t, "Air Force ROTC I");
+    assert_entity(t, "Air Force ROTC", ENT_ORG);
+    assert_no_entity(t, "60th NATO");
+    assert_entity(t, "NATO", ENT_ORG);
+    assert_entity(t, "Zog I", ENT_PERSON);
+    assert_entity(t, "World War One", ENT_OTHER);
+    assert_entity(t, "65th Air Division", ENT_ORG);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A quotation in title case that the names found cover in part or not
  * at all is one title: other ("Murder" was a person, "Buddha" and
  * "Thunder" organisations, "Mary" a person and "Salt" a place); a
@@ -2335,6 +2367,7 @@ int main(void)
         cmocka_unit_test(test_headline_surnames),
         cmocka_unit_test(test_quoted_works),
         cmocka_unit_test(test_pronoun_i),
+        cmocka_unit_test(test_spoken_names),
         cmocka_unit_test(test_disagreements_apart),
         cmocka_unit_test(test_prefixed_names),
         cmocka_unit_test(test_wordless_first),
