@@ -81,8 +81,9 @@ static int gaz_type(entity_table *t, long g)
  * or a ratio. */
 static int score_after(const entity_table *t, size_t b)
 {
-    if (b >= t->nw || !(t->w[b].f & S_DIGIT) || (t->w[b].f & S_LINE) ||
-        t->w[b].len > 3)
+    /* "north of Orlando, 60 miles": a score follows a team directly */
+    if (b >= t->nw || !(t->w[b].f & S_DIGIT) ||
+        (t->w[b].f & (S_LINE | S_BREAK)) || t->w[b].len > 3)
         return 0;
     for (uint32_t i = 0; i < t->w[b].len; i++) {
         char ch = t->text[t->w[b].off + i];

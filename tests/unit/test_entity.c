@@ -1160,6 +1160,30 @@ static void test_article_counts(void **state)
     fake_free(&a[0]);
 }
 
+/* A number after a comma is no score: "Orlando, 60 miles" and
+ * "Frankfurt, 12 May" are places (they were teams, organisations);
+ * "Leeds 2 Hull 1" still names two teams. */
+static void test_comma_numbers(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Prison profile\n"
+        "It lies north of Orlando, 60 miles from the coast.\n"
+        "He was born in Frankfurt, 12 May 1793.\n"
+        "Leeds 2 Hull 1\n";
+    article a;
+    entity_table *t = scan_set(&a, &text, 1);
+    assert_entity(t, "Orlando", ENT_PLACE);
+    assert_entity(t, "Frankfurt", ENT_PLACE);
+    size_t n;
+    const entity_mention *m = entity_mentions(t, 0, &n);
+    assert_int_equal(n, 4);
+    assert_int_equal(entity_type_of(t, m[2].entity), ENT_ORG);
+    assert_int_equal(entity_type_of(t, m[3].entity), ENT_ORG);
+    entity_table_free(t);
+    fake_free(&a);
+}
+
 /* A city followed by scores names its team there, an organisation;
  * the same city elsewhere stays a place. Countries stay places. */
 static void test_city_teams(void **state)
@@ -2393,6 +2417,7 @@ int main(void)
         cmocka_unit_test(test_table_reset),
         cmocka_unit_test(test_article_counts),
         cmocka_unit_test(test_city_teams),
+        cmocka_unit_test(test_comma_numbers),
         cmocka_unit_test(test_dropped_word),
         cmocka_unit_test(test_accents_lookup),
         cmocka_unit_test(test_quoted_titles),
