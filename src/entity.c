@@ -790,12 +790,14 @@ void ent_add_mention(entity_table *t, const ent_cand *c, const char *surf)
                          : v->wgaz >= 0 ? &t->weak->gaz[v->wgaz]
                                         : NULL;
     bool teams = c->team && g && g->type == ENT_PLACE && !g->country;
+    /* "Jordan said" after "Michael Jordan": the person's cues */
+    teams |= c->surname != 0;
     for (int i = 0; i < ENT_NTYPES && !teams; i++) {
         int nv = v->votes[i] + (c->votes[i] > 0 ? c->votes[i] : 0);
         v->votes[i] = (uint16_t)(nv > 65535 ? 65535 : nv);
     }
     LEDE_GROW(t->pend, t->pendcap, t->npend + ENT_MENT_MAX);
-    ent_ment m = {c->off, c->len, id, c->team != 0};
+    ent_ment m = {c->off, c->len, id, c->team != 0, c->surname != 0};
     uint8_t *p = t->pend + t->npend;
     t->npend = (size_t)(ent_ment_put(p, &t->pend_prev, &m) - t->pend);
     t->pend_n++;

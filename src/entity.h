@@ -82,7 +82,7 @@ void entity_finish(entity_table *t);
  * 8: org words alone, "for the"/"of the" names, prefixes and
  * letters cut before a hyphen, a surname before a name, names run on
  * over a possessive (entity_doc.c). */
-#define ENTITY_FINDER_VERSION 23
+#define ENTITY_FINDER_VERSION 24
 
 /* Scanning in two steps, so that articles can be scanned on several
  * threads and the results merged in order (and kept in the index).

@@ -1272,6 +1272,45 @@ static void pronoun_tails(entity_table *t)
     }
 }
 
+/* "Michael Jordan scored 30 points. Jordan said he was tired": a name
+ * of the gazetteer (a country, a town, a company) written alone after
+ * a person the article names in full with it as the surname, where a
+ * person's cue follows it ("said", "'s wife", "who") or the rules typed
+ * it a person there, is that person's mention (entity_merge.c
+ * surname_mentions); "in Jordan", "to Paris" stay the place. */
+enum { FULLNAME_SALT = 0x9e3779b1u };
+
+static void listed_surnames(entity_table *t)
+{
+    const ent_word *w = t->w;
+    bool any = false; /* a full name seen: the set holds its last word */
+    for (size_t i = 0; i < t->nc; i++) {
+        ent_cand *c = &t->c[i];
+        if (!whole_words(t, c))
+            continue;
+        if (c->w1 >= c->w0 + 2) {
+            if (((w[c->w0].wf & W_FIRST) || voted_type(c) == ENT_PERSON) &&
+                ent_gaz_find(t, t->text + c->off, c->len) < 0) {
+                doc_mark(t, w[c->w1 - 1].hash ^ FULLNAME_SALT);
+                any = true;
+            }
+            continue;
+        }
+        const ent_word *x = &w[c->w0];
+        if (!any || c->team ||
+            !ent_set_has(t->dset, t->gen, x->hash ^ FULLNAME_SALT))
+            continue;
+        long g = ent_gaz_find(t, t->text + c->off, c->len);
+        if (g < 0 || t->gaz[g].type == ENT_PERSON)
+            continue;
+        const ent_word *nx = c->w1 < t->nw ? &w[c->w1] : NULL;
+        c->surname = (nx && !(nx->f & S_BREAK) &&
+                      ((nx->wf & W_SAYS) || word_is(t, nx, "who"))) ||
+                     (nx && (x->f & S_POSS) && (nx->wf & W_PERNEXT)) ||
+                     voted_type(c) == ENT_PERSON;
+    }
+}
+
 void ent_doc_consistency(entity_table *t)
 {
     for (size_t i = 0; i < t->nc; i++) {
@@ -1306,4 +1345,5 @@ void ent_doc_consistency(entity_table *t)
     trailing_numbers(t);
     quoted_titles(t);
     propagate(t);
+    listed_surnames(t);
 }

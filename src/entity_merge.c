@@ -36,6 +36,7 @@ typedef struct merge_ctx {
     size_t acap;
     struct local_root *local; /* per variant: resolve_article's */
     uint32_t *cnt, *tm;   /* per variant: split_teams' */
+    uint32_t *sroot, *sstamp; /* per variant: surname_mentions' */
     uint8_t *ebuf;        /* its entity stream */
     size_t ecap;
 } merge_ctx;
@@ -523,7 +524,7 @@ static void split_teams(merge_ctx *m, uint32_t n)
     uint32_t *cnt = m->cnt, *tm = m->tm;
     for (uint32_t i = 0; i < n; i++) {
         cnt[m->mroot[i]]++;
-        tm[m->mroot[i]] += m->am[i].team;
+        tm[m->mroot[i]] += m->am[i].team && !m->am[i].surname;
     }
     for (uint32_t i = 0; i < n; i++) {
         uint32_t r = m->mroot[i];
@@ -533,6 +534,40 @@ static void split_teams(merge_ctx *m, uint32_t n)
     for (uint32_t i = 0; i < n; i++) {
         uint32_t r = m->mroot[i] % nv;
         cnt[r] = tm[r] = 0;
+    }
+}
+
+/* "Michael Jordan scored 30. Jordan said": a listed name the scanner
+ * found used as the surname of a person the article named in full
+ * before (ent_cand.surname) is that person's mention there, not the
+ * country's. The person: the last full name before it that ends with
+ * the name. */
+static void surname_mentions(merge_ctx *m, uint32_t n, uint32_t gen)
+{
+    entity_table *t = m->t;
+    bool any = false;
+    for (uint32_t i = 0; i < n && !any; i++)
+        any = m->am[i].surname;
+    if (!any)
+        return;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t v = m->am[i].var;
+        const ent_variant *vv = &t->vars[v];
+        if (m->am[i].surname) {
+            if (m->sstamp[v] == gen)
+                m->mroot[i] = m->sroot[v];
+            continue;
+        }
+        if (vv->ntok < 2)
+            continue;
+        size_t k = vv->key_len;
+        while (k > 0 && t->strs.s[vv->key + k - 1] != ' ')
+            k--;
+        long s = part_variant(t, vv, k, false);
+        if (s >= 0) {
+            m->sroot[s] = m->mroot[i];
+            m->sstamp[s] = gen;
+        }
     }
 }
 
@@ -557,7 +592,7 @@ static void sports_article(merge_ctx *m, const ent_article *ar)
 {
     uint32_t n = 0;
     for (uint32_t i = 0; i < ar->n; i++)
-        n += m->am[i].team != 0;
+        n += m->am[i].team != 0 && !m->am[i].surname;
     if (ar->sports)
         n = 3;
     for (uint32_t i = 0; n >= 3 && i < ar->n; i++)
@@ -574,6 +609,8 @@ static void resolve_all(merge_ctx *m)
     m->local = lede_calloc(nv, sizeof *m->local);
     m->cnt = lede_calloc(nv, sizeof *m->cnt);
     m->tm = lede_calloc(nv, sizeof *m->tm);
+    m->sroot = lede_calloc(nv, sizeof *m->sroot);
+    m->sstamp = lede_calloc(nv, sizeof *m->sstamp);
     m->sports = lede_calloc(nv, 1);
     for (size_t i = 0; i < 2 * t->nvars; i++)
         m->root_ent[i] = NONE;
@@ -596,6 +633,7 @@ static void resolve_all(merge_ctx *m)
         for (uint32_t i = 0; i < ar->n; i++)
             p = ent_ment_next(p, &prev, &m->am[i]);
         resolve_article(m, ar->n, (uint32_t)a + 1);
+        surname_mentions(m, ar->n, (uint32_t)a + 1);
         split_teams(m, ar->n);
         assign_ids(m, ar);
         sports_article(m, ar);
@@ -603,6 +641,8 @@ static void resolve_all(merge_ctx *m)
     free(m->local);
     free(m->cnt);
     free(m->tm);
+    free(m->sroot);
+    free(m->sstamp);
     free(m->am);
     free(m->mroot);
     free(m->ebuf);

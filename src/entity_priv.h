@@ -112,6 +112,7 @@ typedef struct ent_ment {
     uint32_t off, len;
     uint32_t var;        /* variant */
     uint8_t team;        /* a score follows */
+    uint8_t surname;     /* ent_cand.surname */
 } ent_ment;
 
 static inline uint8_t *ent_put_varint(uint8_t *p, uint64_t v)
@@ -149,8 +150,9 @@ static inline const uint8_t *ent_ment_next(const uint8_t *p, uint32_t *prev,
     p = ent_get_varint(p, &v);
     int64_t delta = (int64_t)(d >> 1) ^ -(int64_t)(d & 1);
     m->off = (uint32_t)((int64_t)*prev + delta);
-    m->len = (uint32_t)(lt >> 1);
+    m->len = (uint32_t)(lt >> 2);
     m->team = (uint8_t)(lt & 1);
+    m->surname = (uint8_t)(lt >> 1 & 1);
     m->var = (uint32_t)v;
     *prev = m->off;
     return p;
@@ -162,7 +164,8 @@ static inline uint8_t *ent_ment_put(uint8_t *p, uint32_t *prev,
 {
     int64_t delta = (int64_t)m->off - (int64_t)*prev;
     p = ent_put_varint(p, ((uint64_t)delta << 1) ^ (uint64_t)(delta >> 63));
-    p = ent_put_varint(p, (uint64_t)m->len << 1 | (m->team != 0));
+    p = ent_put_varint(p, (uint64_t)m->len << 2 | (uint64_t)(m->surname != 0) << 1 |
+                              (m->team != 0));
     p = ent_put_varint(p, m->var);
     *prev = m->off;
     return p;
@@ -214,6 +217,9 @@ typedef struct ent_cand {
     uint8_t uncertain;   /* sentence-initial single word: decide later */
     uint8_t team;        /* a score follows: "Watford 2": a sports team */
     uint8_t tentative;   /* kept for want of evidence either way */
+    uint8_t surname;     /* a listed name that is the surname of a person
+                            the article names in full ("Jordan said" after
+                            "Michael Jordan"): the person's mention */
     uint8_t glue;        /* words of a known place the rules joined with
                             the unknown words after it ("United States"
                             in "United States Hamdullah Mohib"), or 0 */

@@ -22,7 +22,7 @@ enum { RAW_MAGIC = 0x4c455232, /* "LER2" */
 typedef struct raw_cand {
     uint32_t off, len;
     int16_t votes[ENT_NTYPES];
-    uint8_t rank, team, tentative, pad;
+    uint8_t rank, team, tentative, surname;
 } raw_cand;
 
 struct ent_capture {
@@ -49,6 +49,7 @@ void ent_capture_cand(entity_table *t, const ent_cand *c, const char *text)
     r->rank = c->rank;
     r->team = c->team;
     r->tentative = c->tentative;
+    r->surname = c->surname;
     LEDE_GROW(k->surf, k->surfcap, k->nsurf + c->len);
     memcpy(k->surf + k->nsurf, text + c->off, c->len);
     k->nsurf += c->len;
@@ -220,7 +221,8 @@ int entity_add_raw(entity_table *t, uint32_t idx, const void *raw,
         raw_cand r;
         memcpy(&r, p + (size_t)i * sizeof r, sizeof r);
         ent_cand c = {.off = r.off, .len = r.len, .rank = r.rank,
-                      .team = r.team, .tentative = r.tentative};
+                      .team = r.team, .tentative = r.tentative,
+                      .surname = r.surname};
         memcpy(c.votes, r.votes, sizeof c.votes);
         ent_add_mention(t, &c, surf);
         surf += r.len;

@@ -1184,6 +1184,40 @@ static void test_comma_numbers(void **state)
     fake_free(&a);
 }
 
+/* A listed name used as the surname of a person the article names in
+ * full is that person where a person's cue follows ("Jordan said" was
+ * the country); "to Jordan" stays the country, and another article's
+ * "Jordan" too, whatever the order the articles come in. */
+static void test_listed_surnames(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Bulls win\nMichael Jordan scored 30 points. Jordan said he was "
+        "tired. The team flies to Jordan next week.\n",
+        "Royal talks\nThe king of Jordan met envoys.\n"};
+    for (int order = 0; order < 2; order++) {
+        const char *const in[2] = {texts[order], texts[1 - order]};
+        article a[2];
+        entity_table *t = scan_set(a, in, 2);
+        size_t n;
+        entity_mention m[3];
+        const entity_mention *p = entity_mentions(t, (size_t)order, &n);
+        assert_int_equal(n, 3);
+        memcpy(m, p, sizeof m);
+        assert_int_equal(m[1].entity, m[0].entity);
+        assert_int_equal(entity_type_of(t, m[0].entity), ENT_PERSON);
+        assert_string_equal(entity_name(t, m[1].entity), "Michael Jordan");
+        assert_true(m[2].entity != m[0].entity);
+        assert_int_equal(entity_type_of(t, m[2].entity), ENT_PLACE);
+        p = entity_mentions(t, (size_t)(1 - order), &n);
+        assert_int_equal(n, 1);
+        assert_int_equal(p[0].entity, m[2].entity);
+        entity_table_free(t);
+        fake_free(&a[0]);
+        fake_free(&a[1]);
+    }
+}
+
 /* A city followed by scores names its team there, an organisation;
  * the same city elsewhere stays a place. Countries stay places. */
 static void test_city_teams(void **state)
@@ -2418,6 +2452,7 @@ int main(void)
         cmocka_unit_test(test_article_counts),
         cmocka_unit_test(test_city_teams),
         cmocka_unit_test(test_comma_numbers),
+        cmocka_unit_test(test_listed_surnames),
         cmocka_unit_test(test_dropped_word),
         cmocka_unit_test(test_accents_lookup),
         cmocka_unit_test(test_quoted_titles),
