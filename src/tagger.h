@@ -113,7 +113,7 @@ const tagger *tagger_builtin(void);
 /* The margin (in the trainer's weight units) by which the tagger must
  * beat the rules' labelling of a stretch to override it (three fifths
  * of it to drop a name the rules found); 0: the tagger always decides.
- * Models start with TAGGER_DEFER_DEFAULT: the mean of three models
+ * Models start with TAGGER_DEFER_DEFAULT: the mean of several models
  * (train --bag) has smaller margins where they disagree, so it needs a
  * smaller one than a single model's 50 (see tools/train.c). */
 #define TAGGER_DEFER_DEFAULT 40.0f
