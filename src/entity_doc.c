@@ -1198,13 +1198,13 @@ static bool opens_clause(const entity_table *t, const ent_word *w)
     return o == 0 || x[o - 1] == ' ' || x[o - 1] == '\n';
 }
 
-/* "'Hey John, my name is Frank'", "Oh Lord": an interjection that opens
- * a sentence or a quotation addresses the name after it and is no part
- * of it. */
+/* "'Hey John, my name is Frank'", "Dear Anna": an interjection that
+ * opens a sentence or a quotation addresses the name after it and is no
+ * part of it. Not "Oh", a surname too ("Oh Se-hoon said"). */
 static void vocatives(entity_table *t)
 {
     static const char *const hail[] = {
-        "Hey", "Hi", "Hello", "Oh", "Dear", "Thanks",
+        "Hey", "Hi", "Hello", "Dear", "Thanks",
         "Well", "Okay", "OK", "Sorry", "Bye", "Goodbye", "Congratulations",
         "Ah", "Wow", "Yeah", "Cheers"};
     const ent_word *w = t->w;

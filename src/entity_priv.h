@@ -164,7 +164,8 @@ static inline uint8_t *ent_ment_put(uint8_t *p, uint32_t *prev,
 {
     int64_t delta = (int64_t)m->off - (int64_t)*prev;
     p = ent_put_varint(p, ((uint64_t)delta << 1) ^ (uint64_t)(delta >> 63));
-    p = ent_put_varint(p, (uint64_t)m->len << 2 | (uint64_t)(m->surname != 0) << 1 |
+    p = ent_put_varint(p, (uint64_t)m->len << 2 |
+                              (uint64_t)(m->surname != 0) << 1 |
                               (m->team != 0));
     p = ent_put_varint(p, m->var);
     *prev = m->off;
