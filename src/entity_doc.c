@@ -1180,8 +1180,7 @@ static void quoted_titles(entity_table *t)
     }
 }
 
-/* Word w starts a sentence, a line or a quotation. */
-static bool opens_clause(const entity_table *t, const ent_word *w)
+bool ent_opens_clause(const entity_table *t, const ent_word *w)
 {
     if ((w->f & (S_SENT | S_LINE)) || ent_quote_before(t->text, w->off))
         return true;
@@ -1211,13 +1210,11 @@ static void vocatives(entity_table *t)
     for (size_t i = 0; i < t->nc; i++) {
         ent_cand *c = &t->c[i];
         if (!whole_words(t, c) || c->w1 < c->w0 + 2 ||
-            !opens_clause(t, &w[c->w0]) || (w[c->w0 + 1].f & S_BREAK) ||
+            !ent_opens_clause(t, &w[c->w0]) || (w[c->w0 + 1].f & S_BREAK) ||
             !(w[c->w0 + 1].f & S_CAP))
             continue;
         size_t k = 0, n = sizeof hail / sizeof hail[0];
-        while (k < n && !(w[c->w0].len == strlen(hail[k]) &&
-                          !memcmp(t->text + w[c->w0].off, hail[k],
-                                  w[c->w0].len)))
+        while (k < n && !word_is(t, &w[c->w0], hail[k]))
             k++;
         if (k == n || ent_gaz_find(t, t->text + c->off, c->len) >= 0)
             continue;
@@ -1255,8 +1252,7 @@ static void pronoun_tails(entity_table *t)
         if (x->len != 1 || t->text[x->off] != 'I' ||
             !(w[c->w1].f & S_LOWER) ||
             (p->wf & (W_FIRST | W_EVENT | W_TITLE)) ||
-            !((p->f & S_ALLCAPS) || (p->wf & W_LEX) ||
-              tagger_everyday(t->text + p->off, p->len)))
+            !((p->f & S_ALLCAPS) || ent_everyday_word(t, p)))
             continue;
         size_t k = 0, n = sizeof numbered / sizeof numbered[0];
         while (k < n && !word_is(t, p, numbered[k]))

@@ -411,6 +411,13 @@ static inline bool ent_quote_before(const char *x, size_t off)
            (off >= 3 && ent_quote_at(x, off - 3) == ENT_QUOTE_OPEN);
 }
 
+/* entity_tag.c: word w is an everyday word, of the common words or the
+ * lexicon's. */
+bool ent_everyday_word(const entity_table *t, const ent_word *w);
+/* entity_doc.c: word w starts a sentence, a line or a quotation (double
+ * or single quotation marks). */
+bool ent_opens_clause(const entity_table *t, const ent_word *w);
+
 /* entity_scan.c: whether word b - 1 of name [a, b) is a function word
  * ending a run before lowercase text ("of DAB In the Kowloon"). */
 bool ent_trailing_stop(const entity_table *t, size_t a, size_t b);

@@ -488,7 +488,7 @@ static bool name_evidence(const entity_table *t, uint32_t a, uint32_t b)
 
 /* An everyday word: on the common-word list or, in lowercase, in the
  * lexicon ("Overseas", "FREE"). */
-static bool everyday_word(const entity_table *t, const ent_word *w)
+bool ent_everyday_word(const entity_table *t, const ent_word *w)
 {
     return (w->wf & W_LEX) || tagger_everyday(t->text + w->off, w->len);
 }
@@ -561,7 +561,7 @@ static bool untyped_rule(entity_table *t, ent_cand *c)
      * ("O'Brien") is a name the article did not type */
     for (uint32_t j = c->w0; j < c->w1; j++) {
         const ent_word *w = &t->w[j];
-        if ((w->f & (S_CAP | S_ALLCAPS)) && !everyday_word(t, w))
+        if ((w->f & (S_CAP | S_ALLCAPS)) && !ent_everyday_word(t, w))
             return true;
     }
     return own != -1 || name_evidence(t, c->w0, c->w1);
@@ -703,7 +703,7 @@ static bool caps_no_name(const entity_table *t, const tagger_tok *tt,
     if (c->off != w->off || c->len != w->len || !(w->f & S_ALLCAPS) ||
         tt[c->w0].gaz || tt[c->w0].wgaz)
         return false;
-    if (w->len >= 4 && everyday_word(t, w))
+    if (w->len >= 4 && ent_everyday_word(t, w))
         return true;
     const char *x = t->text + w->off;
     size_t k = 0;
@@ -722,10 +722,9 @@ static bool pronoun_i(const entity_table *t, const ent_cand *c)
     const ent_word *a = &t->w[c->w0], *b = &t->w[c->w0 + 1];
     return c->off == a->off && c->off + c->len == b->off + b->len &&
            b->len == 1 && t->text[b->off] == 'I' &&
-           ((a->f & (S_SENT | S_LINE)) ||
-            ent_quote_before(t->text, a->off)) &&
+           ent_opens_clause(t, a) &&
            !(a->wf & (W_FIRST | W_TITLE | W_SURNAME)) &&
-           everyday_word(t, a);
+           ent_everyday_word(t, a);
 }
 
 /* "J.R. Smith", "K.C. Maurer": two initials and a surname are a
